@@ -1,0 +1,78 @@
+"""seedcorpus: a typed, pluggable corpus API for news-article corpora.
+
+>>> import seedcorpus
+>>> corpus = seedcorpus.open_corpus("seeds")
+>>> corpus.ids()
+['000_b88b87f86327f4ee']
+>>> corpus["000_b88b87f86327f4ee"].dateline
+Dateline(city='Jakarta', agency='ANTARA', region=None, date=None)
+"""
+
+from seedcorpus.__about__ import __version__
+from seedcorpus.corpus import Corpus, ExportReport, open_corpus
+from seedcorpus.errors import (
+    ChecksumError,
+    ExportError,
+    ManifestError,
+    ParseError,
+    PluginError,
+    SeedcorpusError,
+    SerializationError,
+    UnknownPluginError,
+)
+from seedcorpus.hookspecs import hookimpl
+from seedcorpus.models import (
+    Article,
+    Byline,
+    Caption,
+    Copyright,
+    Dateline,
+    Enrichment,
+    FieldSpan,
+    Manifest,
+    ManifestEntry,
+    Problem,
+    Source,
+    Syndication,
+    UnknownEnrichment,
+)
+from seedcorpus.registry import Registry
+from seedcorpus.serialization import article_from_json, article_to_json, make_converter
+from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
+
+__all__ = [
+    "Article",
+    "Byline",
+    "Caption",
+    "ChecksumError",
+    "Copyright",
+    "Corpus",
+    "Dateline",
+    "Document",
+    "EnricherSpec",
+    "Enrichment",
+    "ExportError",
+    "ExportReport",
+    "ExporterSpec",
+    "FieldSpan",
+    "Manifest",
+    "ManifestEntry",
+    "ManifestError",
+    "ParseError",
+    "ParserSpec",
+    "PluginError",
+    "Problem",
+    "Registry",
+    "SeedcorpusError",
+    "SerializationError",
+    "Source",
+    "Syndication",
+    "UnknownEnrichment",
+    "UnknownPluginError",
+    "__version__",
+    "article_from_json",
+    "article_to_json",
+    "hookimpl",
+    "make_converter",
+    "open_corpus",
+]

@@ -1,0 +1,279 @@
+"""The ``seedcorpus`` command: a thin layer over :mod:`seedcorpus.corpus`.
+
+Exit codes: 0 everything went well, 1 problems in the data, 2 usage errors. Errors are
+one line on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import attrs
+import click
+
+from seedcorpus.__about__ import __version__
+from seedcorpus.corpus import Corpus, ExportReport, open_corpus
+from seedcorpus.errors import SeedcorpusError, UnknownPluginError
+from seedcorpus.manifest import build_manifest, read_manifest, unlisted_files, write_manifest
+from seedcorpus.models import Article, Problem
+from seedcorpus.registry import Registry
+from seedcorpus.serialization import article_to_json
+
+__all__ = ["main"]
+
+
+class _Group(click.Group):
+    """Turns seedcorpus errors into one line and an exit code instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UnknownPluginError as error:
+            raise click.UsageError(str(error), ctx) from None
+        except SeedcorpusError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="seedcorpus")
+def cli() -> None:
+    """Parse, check, enrich, export and search news-article corpora."""
+
+
+def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    for problem in problems:
+        click.echo(f"problem: {problem}", err=True)
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[Article], None] | None]:
+    """A rich progress bar on a terminal (if rich is installed); silence elsewhere."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    try:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            Task,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+        from rich.text import Text
+    except ImportError:
+        yield None
+        return
+
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed or 0:,.0f} articles/s")
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda _article: bar.advance(task)
+
+
+def _run_export(
+    corpus: Corpus, format: str, output: Path, *, force: bool, strict: bool
+) -> ExportReport:
+    with _progress(len(corpus), f"{format} → {output.name}") as progress:
+        report = corpus.export(format, output, force=force, strict=strict, progress=progress)
+    _print_problems(report.problems)
+    return report
+
+
+def _summary(report: ExportReport) -> str:
+    rate = report.articles / report.seconds if report.seconds else 0.0
+    return (
+        f"wrote {report.destination}: {report.articles} articles, "
+        f"{len(report.problems)} problems, {report.seconds:.2f} s ({rate:,.0f} articles/s)"
+    )
+
+
+_corpus_argument = click.argument("corpus", type=click.Path(exists=True, path_type=Path))
+_folder_argument = click.argument(
+    "corpus", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+_strict_option = click.option(
+    "--strict", is_flag=True, help="Stop at the first problem instead of reporting them all."
+)
+
+
+@cli.command()
+@_corpus_argument
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Database to write (default: <corpus folder name>.sqlite in the current folder).",
+)
+@_strict_option
+def build(corpus: Path, output: Path | None, strict: bool) -> None:
+    """Parse CORPUS, run every installed enricher, and write a SQLite database.
+
+    An existing database at OUTPUT is replaced (atomically) by the new one.
+    """
+    opened = open_corpus(corpus).enrich("all")
+    output = output or Path(f"{corpus.resolve().name}.sqlite")
+    report = _run_export(opened, "sqlite", output, force=True, strict=strict)
+    click.echo(_summary(report))
+    sys.exit(1 if report.problems else 0)
+
+
+@cli.command()
+@_corpus_argument
+@click.option("-f", "--format", "format_", required=True, help="Exporter name (see `plugins`).")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="File to write."
+)
+@click.option(
+    "--enrich",
+    default="none",
+    show_default=True,
+    help="Enrichers to run: all, none, or names separated by commas.",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_strict_option
+def export(
+    corpus: Path, format_: str, output: Path, enrich: str, force: bool, strict: bool
+) -> None:
+    """Export CORPUS (a folder, or an export file) with any installed exporter."""
+    opened = open_corpus(corpus)
+    opened.registry.exporter(format_)  # fail on a bad name before any work
+    report = _run_export(opened.enrich(enrich), format_, output, force=force, strict=strict)
+    click.echo(_summary(report))
+    sys.exit(1 if report.problems else 0)
+
+
+@cli.command()
+@_folder_argument
+@click.option("--json", "as_json", is_flag=True, help="Print problems as JSON lines.")
+@_strict_option
+def check(corpus: Path, as_json: bool, strict: bool) -> None:
+    """Verify CORPUS: manifest, checksums, and that every file parses. Exit 1 on problems."""
+    opened = open_corpus(corpus)
+    problems: list[Problem] = []
+    count = sum(1 for _ in opened.articles(problems, strict=strict))
+    warnings = [
+        Problem("unlisted", "file is not listed in INDEX.md", path=str(corpus / name))
+        for name in unlisted_files(corpus, opened.manifest)
+    ]
+    if as_json:
+        for problem in [*problems, *warnings]:
+            fields = ("path", "line", "code", "message")
+            click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
+    else:
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+        _print_problems(problems)
+        click.echo(
+            f"checked {len(opened)} entries: {count} articles read, {len(problems)} problems"
+        )
+    sys.exit(1 if problems else 0)
+
+
+@cli.command()
+@_folder_argument
+def index(corpus: Path) -> None:
+    """Write CORPUS/INDEX.md listing the article files present, with their sha256."""
+    previous = read_manifest(corpus) if (corpus / "INDEX.md").is_file() else None
+    manifest = build_manifest(corpus, previous=previous)
+    write_manifest(manifest, corpus)
+    click.echo(f"wrote {corpus / 'INDEX.md'}: {len(manifest.entries)} articles")
+
+
+@cli.command()
+@_corpus_argument
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the article's JSON form.")
+@click.option("--enrich", default="none", show_default=True, help="Enrichers to run.")
+def show(corpus: Path, article_id: str, as_json: bool, enrich: str) -> None:
+    """Show one article of CORPUS by its id."""
+    opened = open_corpus(corpus).enrich(enrich)
+    if article_id not in opened:
+        raise click.BadParameter(f"no article {article_id!r} in {corpus}", param_hint="ID")
+    article = opened[article_id]
+    if as_json:
+        data = json.loads(article_to_json(article, opened.registry.converter))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(click.style(article.title, bold=True))
+    if article.tags:
+        click.echo(f"[{article.language}] " + ", ".join(article.tags))
+    if article.dateline:
+        click.echo(f"{article.dateline.city} ({article.dateline.agency})")
+    click.echo()
+    for paragraph in article.paragraphs:
+        click.echo(paragraph + "\n")
+    byline = article.byline
+    click.echo(f"Pewarta: {byline.reporter or '-'}  Editor: {byline.editor or '-'}")
+    for enrichment in article.enrichments:
+        click.echo(f"{enrichment.kind}: {enrichment}")
+
+
+@cli.command()
+@click.argument("database", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("query")
+@click.option("-n", "--limit", default=10, show_default=True, help="Most results to print.")
+@click.option("--json", "as_json", is_flag=True, help="Print results as JSON lines.")
+def search(database: Path, query: str, limit: int, as_json: bool) -> None:
+    """Full-text search of a DATABASE written by `build`, best matches first.
+
+    QUERY uses FTS5 syntax: words, "a phrase", prefix*, AND / OR / NOT.
+    """
+    from seedcorpus.default_plugins.sqlite import search as search_database
+
+    hits = search_database(database, query, limit=limit)
+    for hit in hits:
+        if as_json:
+            fields = ("id", "title", "snippet", "score")
+            click.echo(json.dumps({k: getattr(hit, k) for k in fields}, ensure_ascii=False))
+        else:
+            click.echo(f"{click.style(hit.id, bold=True)}  {hit.title}\n    {hit.snippet}")
+    if not hits and not as_json:
+        click.echo("no matches", err=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+def plugins(as_json: bool) -> None:
+    """List installed parsers, enrichers and exporters, and plugins that failed."""
+    registry = Registry.load()
+    for entry in registry.entries():
+        if as_json:
+            click.echo(json.dumps(attrs.asdict(entry), ensure_ascii=False))
+        else:
+            click.echo(
+                f"{entry.kind:<9} {entry.name:<12} {entry.package} {entry.package_version}"
+                f" ({entry.plugin})  {entry.description}"
+            )
+    for failure in registry.failures:
+        if as_json:
+            click.echo(json.dumps({"kind": "failure", **attrs.asdict(failure)}))
+        else:
+            click.echo(f"failed: {failure}", err=True)
+    for conflict in registry.conflicts:
+        if as_json:
+            click.echo(json.dumps({"kind": "conflict", "error": conflict}, ensure_ascii=False))
+        else:
+            click.echo(f"conflict: {conflict}", err=True)
+
+
+def main() -> None:
+    """Run the command line."""
+    cli(prog_name="seedcorpus")

@@ -1,0 +1,379 @@
+"""The corpus API: open a folder, iterate and look up typed articles, enrich, export."""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from seedcorpus.atomic import atomic_destination
+from seedcorpus.errors import ExportError, ParseError, PluginError, SeedcorpusError
+from seedcorpus.manifest import read_entry_bytes, read_manifest
+from seedcorpus.models import Article, Enrichment, Manifest, ManifestEntry, Problem, Source
+from seedcorpus.plugins import describe_error
+from seedcorpus.registry import Registry
+from seedcorpus.specs import Document, EnricherSpec, ExporterSpec
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Corpus",
+    "ExportReport",
+    "ExportedCorpus",
+    "decode",
+    "open_corpus",
+    "run_enrichers",
+]
+
+DEFAULT_MAX_BYTES = 10_000_000
+"""Article files larger than this (10 MB) are refused: no news article is that long."""
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode an article file's bytes; return the text and the encoding used.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else is
+    read as cp1252, falling back to latin-1, which never fails.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+@attrs.frozen
+class ExportReport:
+    """What an export did."""
+
+    destination: Path
+    """Where the output was written."""
+    articles: int
+    """Articles written."""
+    problems: tuple[Problem, ...]
+    """Every problem met: articles skipped, and problems recorded in written articles."""
+    seconds: float
+    """Wall-clock time of the whole export."""
+
+
+def run_enrichers(
+    article: Article, enrichers: Iterable[EnricherSpec], registry: Registry
+) -> Article:
+    """Return ``article`` with each enricher's result added (replacing one of the same kind).
+
+    An enricher that raises, or returns something other than its kind of enrichment, is
+    recorded as an ``enricher-failed`` problem naming it and its plugin; the article is
+    kept without that enrichment.
+    """
+    enrichments = list(article.enrichments)
+    problems = list(article.problems)
+    for spec in enrichers:
+        try:
+            enrichment = spec.enrich(article)
+            if not isinstance(enrichment, Enrichment) or enrichment.kind != spec.name:
+                raise TypeError(f"returned {enrichment!r}, not a {spec.name!r} enrichment")
+        except Exception as error:  # an enricher failure never drops the article
+            plugin = registry.owner("enricher", spec.name).name
+            problems.append(
+                Problem(
+                    "enricher-failed",
+                    f"enricher {spec.name!r} (plugin {plugin!r}) raised "
+                    f"{describe_error(error)} on article {article.id!r}",
+                    path=article.source.path,
+                )
+            )
+            continue
+        # Re-enriching replaces the old result of the same kind instead of doubling it.
+        enrichments = [e for e in enrichments if e.kind != spec.name] + [enrichment]
+    return attrs.evolve(article, enrichments=tuple(enrichments), problems=tuple(problems))
+
+
+class Corpus:
+    """A corpus folder: its manifest, and the articles it lists, parsed on demand.
+
+    Use :func:`open_corpus` to make one. Iteration is lazy and in manifest order; each
+    article is read, checked against its ``sha256``, parsed, and enriched by the
+    enrichers this view was made with (see :meth:`enrich`).
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        manifest: Manifest,
+        registry: Registry,
+        *,
+        enrichers: tuple[EnricherSpec, ...] = (),
+        parser: str = "antara",
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.root = root
+        """The corpus folder."""
+        self.manifest = manifest
+        """The parsed ``INDEX.md``."""
+        self.registry = registry
+        """The plugins this corpus uses."""
+        self.enrichers = enrichers
+        """Enrichers run on every article this view yields, in order."""
+        self.parser = parser
+        """The parser for entries whose manifest row names none."""
+        self.max_bytes = max_bytes
+        """Larger article files are refused."""
+        self._by_id: dict[str, ManifestEntry] | None = None
+
+    def __repr__(self) -> str:
+        names = ",".join(spec.name for spec in self.enrichers) or "none"
+        return f"<Corpus {str(self.root)!r}: {len(self)} articles, enrichers: {names}>"
+
+    def __len__(self) -> int:
+        return len(self.manifest.entries)
+
+    def ids(self) -> list[str]:
+        """Article ids in manifest order."""
+        return [entry.id for entry in self.manifest.entries]
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._index()
+
+    def __getitem__(self, article_id: str) -> Article:
+        try:
+            entry = self._index()[article_id]
+        except KeyError:
+            raise KeyError(f"no article {article_id!r} in {self.root}") from None
+        return self.load(entry)
+
+    def __iter__(self) -> Iterator[Article]:
+        for entry in self.manifest.entries:
+            yield self.load(entry)
+
+    def _index(self) -> dict[str, ManifestEntry]:
+        if self._by_id is None:
+            self._by_id = {entry.id: entry for entry in self.manifest.entries}
+        return self._by_id
+
+    def enrich(self, names: str | Iterable[str]) -> Corpus:
+        """A view of this corpus whose articles also get the named enrichments.
+
+        ``names`` is ``"all"``, ``"none"``, ``"dates,quotes"`` or a list of names.
+
+        :raises UnknownPluginError: for a name no installed enricher has.
+        """
+        view = copy.copy(self)
+        view.enrichers = self.registry.select_enrichers(names)
+        return view
+
+    def load(self, entry: ManifestEntry) -> Article:
+        """Read, verify, parse and enrich one manifest entry.
+
+        :raises SeedcorpusError: (a subclass of it) naming the file and line.
+        """
+        data = read_entry_bytes(self.root, entry, max_bytes=self.max_bytes)
+        text, encoding = decode(data)
+        parser_name = entry.parser or self.parser
+        spec = self.registry.parser(parser_name)
+        digest = entry.sha256 or hashlib.sha256(data).hexdigest()
+        source = Source(path=entry.file, sha256=digest, parser=parser_name, encoding=encoding)
+        try:
+            article = spec.parse(Document(id=entry.id, text=text, source=source))
+        except ParseError as error:
+            raise ParseError(error.message, path=self.root / entry.file, line=error.line) from None
+        except Exception as error:  # a third-party parser's bug is the plugin's, not the data's
+            plugin = self.registry.owner("parser", parser_name).name
+            raise PluginError(
+                f"parser {parser_name!r} (plugin {plugin!r})"
+                f" raised {describe_error(error)} on article {entry.id!r}",
+                path=self.root / entry.file,
+            ) from None
+        if encoding not in ("utf-8", "utf-8-sig"):
+            article = attrs.evolve(
+                article,
+                problems=(
+                    *article.problems,
+                    Problem("not-utf8", f"decoded as {encoding}", path=entry.file),
+                ),
+            )
+        return self._enrich(article)
+
+    def _enrich(self, article: Article) -> Article:
+        return run_enrichers(article, self.enrichers, self.registry)
+
+    def articles(self, problems: list[Problem], *, strict: bool = False) -> Iterator[Article]:
+        """Iterate leniently: an article that can't be read is skipped and its error
+        appended to ``problems``, as are the problems recorded in articles read.
+
+        :param strict: raise the first error instead (and on the first recorded problem).
+        """
+        for entry in self.manifest.entries:
+            try:
+                article = self.load(entry)
+            except SeedcorpusError as error:
+                if strict:
+                    raise
+                problems.append(
+                    Problem(
+                        error.code, error.message, path=error.path or entry.file, line=error.line
+                    )
+                )
+                continue
+            if article.problems and strict:
+                raise SeedcorpusError(str(article.problems[0]), path=self.root / entry.file)
+            problems.extend(article.problems)
+            yield article
+
+    def export(
+        self,
+        format: str,
+        destination: str | os.PathLike[str],
+        *,
+        force: bool = False,
+        strict: bool = False,
+        progress: Callable[[Article], None] | None = None,
+    ) -> ExportReport:
+        """Write every readable article with the exporter called ``format``.
+
+        The export is atomic: the destination is replaced only when the exporter
+        finished. Unreadable articles are skipped and reported in the result.
+
+        :param force: replace an existing destination.
+        :param strict: stop at the first problem (nothing is written).
+        :param progress: called with each article as it is handed to the exporter.
+        :raises ExportError: if the destination exists (without ``force``) or the
+            exporter fails; the destination is then left as it was.
+        """
+        spec = self.registry.exporter(format)
+        started = time.perf_counter()
+        problems: list[Problem] = []
+        count = 0
+
+        def counted() -> Iterator[Article]:
+            nonlocal count
+            for article in self.articles(problems, strict=strict):
+                count += 1
+                if progress is not None:
+                    progress(article)
+                yield article
+
+        with atomic_destination(destination, force=force, directory=spec.directory) as temporary:
+            try:
+                spec.write(counted(), temporary, self.registry.converter)
+            except SeedcorpusError:
+                raise
+            except Exception as error:
+                plugin = self.registry.owner("exporter", format).name
+                raise ExportError(
+                    f"exporter {format!r} (plugin {plugin!r}) failed: {describe_error(error)}",
+                    path=destination,
+                ) from error
+        return ExportReport(
+            Path(destination), count, tuple(problems), time.perf_counter() - started
+        )
+
+
+class ExportedCorpus(Corpus):
+    """An export (``.jsonl``, ``.sqlite``, ``.parquet``, ...) opened as a corpus.
+
+    It yields the typed articles the export holds, in order, enrichments included, and
+    offers the same enrich and export operations as a corpus folder. Ids and lookups
+    scan the export once and keep only an index of ids.
+    """
+
+    def __init__(self, path: Path, spec: ExporterSpec, registry: Registry) -> None:
+        super().__init__(path, Manifest(entries=()), registry)
+        self.spec = spec
+        """The exporter whose reader reads the file."""
+        self._ids: list[str] | None = None
+
+    def _read(self) -> Iterator[Article]:
+        for article in self._read_plain():
+            yield self._enrich(article)
+
+    def __len__(self) -> int:
+        return len(self.ids())
+
+    def ids(self) -> list[str]:
+        """Article ids in the order the export holds them."""
+        if self._ids is None:
+            self._ids = [article.id for article in self._read_plain()]
+        return list(self._ids)
+
+    def _read_plain(self) -> Iterator[Article]:
+        read = self.spec.read
+        assert read is not None  # open_corpus only picks exporters that can read
+        return read(self.root, self.registry.converter)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.ids()
+
+    def __getitem__(self, article_id: str) -> Article:
+        for article in self._read():
+            if article.id == article_id:
+                return article
+        raise KeyError(f"no article {article_id!r} in {self.root}")
+
+    def __iter__(self) -> Iterator[Article]:
+        return self._read()
+
+    def articles(self, problems: list[Problem], *, strict: bool = False) -> Iterator[Article]:
+        """Iterate the export, collecting recorded problems (errors stop the read)."""
+        for article in self._read():
+            if article.problems and strict:
+                raise SeedcorpusError(str(article.problems[0]), path=self.root)
+            problems.extend(article.problems)
+            yield article
+
+
+def open_corpus(
+    path: str | os.PathLike[str],
+    *,
+    registry: Registry | None = None,
+    parser: str = "antara",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Corpus:
+    """Open a corpus folder (by reading its ``INDEX.md``) or an export file.
+
+    A folder's articles are not read until they are asked for. A file is opened with the
+    reader of the exporter whose suffix it has (``.jsonl``, ``.sqlite``, ``.parquet``,
+    ``.csv``, or a plugin's), giving back the same typed articles that were exported.
+
+    :param registry: the plugins to use; by default the built-ins and every installed
+        plugin (see :class:`~seedcorpus.registry.Registry`).
+    :param parser: the parser for manifest rows that name none.
+    :param max_bytes: refuse article files larger than this.
+    :raises ManifestError: if the folder's ``INDEX.md`` is missing or malformed.
+    :raises SeedcorpusError: if the path does not exist or no exporter reads that suffix.
+    """
+    root = Path(path)
+    if registry is None:
+        registry = Registry.load()
+    if root.is_file():
+        for spec in registry.exporters.values():
+            if spec.read is not None and spec.suffix and root.name.endswith(spec.suffix):
+                return ExportedCorpus(root, spec, registry)
+        readable = sorted(s.suffix for s in registry.exporters.values() if s.read and s.suffix)
+        raise SeedcorpusError(
+            f"not a corpus folder, and no exporter reads this kind of file "
+            f"(readable: {', '.join(readable)})",
+            path=root,
+        )
+    if not root.is_dir():
+        raise SeedcorpusError("no such corpus folder or file", path=root)
+    return Corpus(root, read_manifest(root), registry, parser=parser, max_bytes=max_bytes)

@@ -1,0 +1,60 @@
+"""The ``csv`` exporter: one row per article, for spreadsheets and pandas.
+
+Columns: the flat fields of the SQLite ``articles`` table, then ``tags`` and
+``enrichments`` as JSON text, then ``json``, the whole article in the JSON contract, which
+makes the file lossless and lets it be read back typed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from cattrs import Converter
+
+from seedcorpus.default_plugins.sqlite import COLUMNS, flatten
+from seedcorpus.hookspecs import hookimpl
+from seedcorpus.models import Article
+from seedcorpus.serialization import article_from_json
+from seedcorpus.specs import ExporterSpec
+
+HEADER = (*COLUMNS[:-1], "tags", "enrichments", "json")
+"""The CSV header, in order."""
+
+
+def write_csv(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
+    """Write a header row and one row per article (UTF-8, ``\\r\\n`` as RFC 4180 says)."""
+    with destination.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        for article in articles:
+            data = converter.unstructure(article)
+            text = json.dumps(data, ensure_ascii=False)
+            row = flatten(data, text)
+            tags = json.dumps(data["tags"], ensure_ascii=False)
+            enrichments = json.dumps(data["enrichments"], ensure_ascii=False)
+            writer.writerow((*row[:-1], tags, enrichments, text))
+
+
+def read_csv(source: Path, converter: Converter) -> Iterator[Article]:
+    """Read articles back from the ``json`` column."""
+    csv.field_size_limit(sys.maxsize)  # a long article's JSON exceeds the 128 KiB default
+    with source.open("r", encoding="utf-8", newline="") as lines:
+        reader = csv.DictReader(lines)
+        for number, row in enumerate(reader, start=2):
+            yield article_from_json(row["json"], converter, path=str(source), line=number)
+
+
+@hookimpl
+def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+    """Provide the ``csv`` exporter."""
+    yield ExporterSpec(
+        name="csv",
+        write=write_csv,
+        read=read_csv,
+        suffix=".csv",
+        description="One row per article; tags and enrichments as JSON text",
+    )

@@ -1,0 +1,403 @@
+"""The ``dates`` enricher: Indonesian date mentions and the article's own date.
+
+It finds the date forms ANTARA writes (``Senin (1/7/2024)``, ``Senin (1/7)``,
+``Selasa, 23 Februari 2016``, ``1 Juli 2024``, and a bare weekday in an attribution
+such as ``..., Jakarta, Senin.``), resolves each to an ISO date where the text allows,
+checks printed weekdays against the calendar, and weighs the mentions in the dateline,
+caption, title and lead sentence to decide ``published``. See ``docs/enrichers/dates.md``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+import string
+from collections.abc import Iterable, Iterator
+from typing import ClassVar
+
+import attrs
+
+from seedcorpus.default_plugins.stats import sentence_spans
+from seedcorpus.hookspecs import hookimpl
+from seedcorpus.models import Article, Enrichment
+from seedcorpus.specs import EnricherSpec
+
+__all__ = ["WEEKDAY_NAMES", "DateMention", "Dates", "enrich", "seedcorpus_enrichers"]
+
+WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+"""Indonesian weekday names, Monday first (the index is ``datetime.date.weekday()``)."""
+
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(WEEKDAY_NAMES)}
+_WEEKDAYS.update({"jum'at": 4, "jum’at": 4, "ahad": 6})
+
+_MONTH_NAMES = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+# Month names as written, with their numbers: capitalized full and short names, old
+# spellings, and full names in lower case (short ones in lower case are too often
+# something else).
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTHS |= {name.lower(): number for name, number in _MONTHS.items()}
+_MONTHS |= {"Pebruari": 2, "Nopember": 11, "Agt": 8, "Ags": 8, "Sept": 9, "Nop": 11}
+_MONTHS |= {name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTHS |= {"Agu": 8, "Okt": 10, "Des": 12}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first, so "Juni" is not read as "Jun" followed by a stray "i".
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# A day and a month: numeric "1/7/2024" and "1/7", or textual "23 Februari 2016". Each
+# pattern starts with a literal ("/", " "), which the regex engine finds many times
+# faster than a leading digit or weekday; the day of a numeric date, an opening
+# parenthesis and a weekday ("Senin (1/7)", "Selasa, 23 Februari") are found by looking
+# left from the match.
+_SLASH_MONTH = re.compile(r"/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])")
+# Searched in the text with a space in front and "(" made a space, so that every day
+# before a month name follows a space: the pattern starts with a literal.
+_DAY_MONTH_NAME = re.compile(
+    rf" (?P<day>\d\d?)\s+(?P<month>{_alternation(_MONTHS)})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+)
+_DIGITS = frozenset("0123456789")
+# Characters that make "1/7" part of something else: "2/1/7", "1.5/2", "Rp1/2".
+_NOT_BEFORE_DAY = frozenset("0123456789/.,") | frozenset(string.ascii_letters)
+# Capitalized only, because "minggu" is also the common noun "week".
+_WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Ahad)\b")
+_CLOSE = re.compile(r"\s*\)")
+# A weekday alone names the day of the news after a comma ("di Jakarta, Senin.") or
+# after "pada"/"hari"; searched in the few characters before the weekday.
+_BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
+# ... but not a day to come: "Senin depan".
+_FUTURE = re.compile(r"\s*(?:depan|mendatang|besok|lusa)\b")
+
+# How much a mention in each place says about the article's own date. The dateline is
+# the agency's own date; the caption, title and lead describe the day of the news; a date
+# elsewhere in the body only counts when it falls on the lead's weekday.
+_PLACE_WEIGHTS = {"dateline.date": 0.8, "caption.text": 0.6, "title": 0.6, "lead": 0.6}
+_BODY_WEIGHT = 0.3
+_BARE_WEEKDAY_WEIGHT = 0.3
+_WEEKDAY_MISMATCH_FACTOR = 0.5
+_INFERRED_YEAR_FACTOR = 0.8
+
+
+@attrs.frozen
+class DateMention:
+    """One date written in the article.
+
+    ``start`` and ``end`` are character offsets into the text of ``field``:
+    ``article.title``, ``article.caption.text``, ``article.dateline.date`` or
+    ``article.paragraphs[i]`` for ``paragraphs.<i>``; ``text`` is exactly that slice.
+    """
+
+    text: str
+    """The mention as printed, e.g. ``Senin (1/7/2024)`` or ``Senin``."""
+    date: str | None
+    """The ISO date it stands for, or ``None`` when the text does not say (a bare weekday
+    without a dated reference, a day and month without any year in the article)."""
+    start: int
+    """Offset of the first character in the field's text."""
+    end: int
+    """Offset one past the last character."""
+    field: str
+    """The field the mention is in, ``title``, ``caption.text``, ``dateline.date`` or
+    ``paragraphs.<i>``."""
+    form: str
+    """``numeric`` (``1/7/2024``), ``textual`` (``1 Juli 2024``) or ``weekday`` (alone)."""
+    weekday: str | None = None
+    """The printed weekday, spelled as in :data:`WEEKDAY_NAMES` (``Jum'at`` is ``Jumat``)."""
+    weekday_agrees: bool | None = None
+    """Whether the printed weekday is the calendar weekday of ``date``; ``None`` when there
+    is nothing to compare (no printed weekday, no date, or a bare weekday)."""
+    year_inferred: bool = False
+    """True when the year was not printed but taken from the article's other dates or its
+    copyright year."""
+
+
+@attrs.frozen
+class Dates(Enrichment):
+    """The dates an article mentions and the date it is about."""
+
+    kind: ClassVar[str] = "dates"
+
+    published: str | None
+    """The article's own date (the day of the news), ISO; ``None`` when the dateline,
+    caption, title and lead carry no date that resolves to a day."""
+    confidence: float
+    """How well the mentions support ``published``, from 0.0 to 1.0 (0.0 when it is
+    ``None``)."""
+    mentions: tuple[DateMention, ...] = ()
+    """Every date mention in reading order (title, caption, dateline, paragraphs)."""
+    evidence: tuple[int, ...] = ()
+    """Indices into ``mentions`` of the mentions that support ``published``."""
+    conflicts: tuple[int, ...] = ()
+    """Indices into ``mentions`` of mentions in the dateline, caption, title or lead that
+    point to another day; empty when the sources agree."""
+
+
+@attrs.frozen
+class _Found:
+    """A mention before its year is known."""
+
+    text: str
+    start: int
+    end: int
+    field: str
+    form: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+
+
+def _fields(article: Article) -> Iterator[tuple[str, str]]:
+    yield "title", article.title
+    if article.caption is not None:
+        yield "caption.text", article.caption.text
+    if article.dateline is not None and article.dateline.date is not None:
+        yield "dateline.date", article.dateline.date
+    for index, paragraph in enumerate(article.paragraphs):
+        yield f"paragraphs.{index}", paragraph
+
+
+def _day_before(text: str, end: int) -> int | None:
+    """Start of the one- or two-digit day that ends at ``end``, if it stands alone."""
+    start = end
+    while start > max(0, end - 2) and text[start - 1] in _DIGITS:
+        start -= 1
+    if start == end or (start > 0 and text[start - 1] in _NOT_BEFORE_DAY):
+        return None
+    return start
+
+
+def _skip_left(text: str, end: int, skip: str) -> int:
+    """``end`` moved left over any of the characters in ``skip`` (and whitespace)."""
+    while end > 0 and (text[end - 1] in skip or text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def _day_months(text: str) -> Iterator[tuple[int, int, int, int, str | None, str]]:
+    """(start, end, day, month, year as printed, form) of each day-month date."""
+    for match in _SLASH_MONTH.finditer(text):
+        start = _day_before(text, match.start())
+        if start is not None:
+            day = int(text[start : match.start()])
+            month = int(match.group("month"))
+            yield start, match.end(), day, month, match.group("year"), "numeric"
+    padded = " " + text.replace("(", " ")
+    for match in _DAY_MONTH_NAME.finditer(padded):
+        day, month = int(match.group("day")), _MONTHS[match.group("month")]
+        yield match.start("day") - 1, match.end() - 1, day, month, match.group("year"), "textual"
+
+
+def _find(field: str, text: str) -> list[_Found]:
+    weekdays = {
+        m.end(): m
+        for m in _WEEKDAY.finditer(text)
+        if not m.start() or not text[m.start() - 1].isalnum()
+    }
+    found: list[_Found] = []
+    for start, end, day, month, year, form in _day_months(text):
+        if _make_date(2000, month, day) is None:  # no such day in any year, even a leap one
+            continue
+        # An opening parenthesis counts only with its closing one.
+        left = _skip_left(text, start, "")
+        close = _CLOSE.match(text, end) if left and text[left - 1] == "(" else None
+        if close is not None:
+            start, end = left - 1, close.end()
+        weekday = weekdays.pop(_skip_left(text, start, ","), None)
+        if weekday is not None:
+            start = weekday.start()
+        # "3/4" alone may be a fraction or a score; ANTARA writes dates in parentheses,
+        # after a weekday, with a four-digit year, or as the dateline's date.
+        if form == "numeric" and not (
+            close or weekday or (year and len(year) == 4) or field == "dateline.date"
+        ):
+            continue
+        found.append(
+            _Found(
+                text=text[start:end],
+                start=start,
+                end=end,
+                field=field,
+                form=form,
+                day=day,
+                month=month,
+                year=None if year is None else int(year) + (2000 if len(year) == 2 else 0),
+                weekday=None if weekday is None else _WEEKDAYS[weekday.group().lower()],
+            )
+        )
+    for weekday in weekdays.values():
+        start = weekday.start()
+        if _BARE_BEFORE.search(text, max(0, start - 8), start) and not _FUTURE.match(
+            text, weekday.end()
+        ):
+            found.append(
+                _Found(
+                    text=weekday.group(),
+                    start=start,
+                    end=weekday.end(),
+                    field=field,
+                    form="weekday",
+                    weekday=_WEEKDAYS[weekday.group().lower()],
+                )
+            )
+    found.sort(key=lambda mention: mention.start)
+    return found
+
+
+def _make_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except (ValueError, OverflowError):  # OverflowError: a year beyond a C int
+        return None
+
+
+def _resolve(found: _Found, years: list[int]) -> tuple[datetime.date | None, bool]:
+    """Return the date of a dated mention and whether its year was inferred.
+
+    A missing year is the first of ``years`` that makes a valid date on the printed
+    weekday, else the first that makes a valid date.
+    """
+    assert found.day is not None
+    assert found.month is not None
+    if found.year is not None:
+        return _make_date(found.year, found.month, found.day), False
+    dates = [d for d in (_make_date(year, found.month, found.day) for year in years) if d]
+    matching = [d for d in dates if found.weekday is None or d.weekday() == found.weekday]
+    return next(iter(matching or dates), None), True
+
+
+def _noisy_or(weights: list[float]) -> float:
+    """The chance that at least one independent piece of evidence is right."""
+    return 1.0 - math.prod(1.0 - weight for weight in weights)
+
+
+@attrs.frozen
+class _Weighed:
+    """A mention with its resolved date and how much it says about the article's date."""
+
+    found: _Found
+    date: datetime.date | None
+    year_inferred: bool
+    weight: float
+    primary: bool
+    """In the dateline, caption, title or lead sentence."""
+
+    def supports(self, day: datetime.date) -> bool:
+        if self.found.form == "weekday":
+            return self.primary and self.found.weekday == day.weekday()
+        return self.date == day
+
+    def contradicts(self, day: datetime.date) -> bool:
+        if not self.primary:
+            return False
+        if self.found.form == "weekday":
+            return self.found.weekday != day.weekday()
+        return self.date is not None and self.date != day
+
+
+def _weigh(article: Article, found: list[_Found]) -> list[_Weighed]:
+    # Years to complete "Senin (1/7)": printed years in reading order, then the copyright.
+    years = [mention.year for mention in found if mention.year is not None]
+    if article.copyright is not None:
+        years.append(article.copyright.year)
+    years = list(dict.fromkeys(years))
+    lead_end = 0
+    if article.paragraphs:
+        spans = sentence_spans(article.paragraphs[0])
+        lead_end = spans[0][1] if spans else len(article.paragraphs[0])
+
+    weighed = []
+    for mention in found:
+        place = mention.field
+        if place == "paragraphs.0" and mention.start < lead_end:
+            place = "lead"
+        primary = place in _PLACE_WEIGHTS
+        if mention.form == "weekday":
+            weighed.append(_Weighed(mention, None, False, _BARE_WEEKDAY_WEIGHT, primary))
+            continue
+        date, inferred = _resolve(mention, years)
+        weight = _PLACE_WEIGHTS.get(place, _BODY_WEIGHT)
+        if inferred:
+            weight *= _INFERRED_YEAR_FACTOR
+        if mention.weekday is not None and date is not None and date.weekday() != mention.weekday:
+            weight *= _WEEKDAY_MISMATCH_FACTOR
+        weighed.append(_Weighed(mention, date, inferred and date is not None, weight, primary))
+    return weighed
+
+
+def _candidates(weighed: list[_Weighed]) -> list[datetime.date]:
+    """Days that may be the article's own: dates in the dateline, caption, title or lead,
+    and dates elsewhere that fall on a weekday printed there."""
+    weekdays = {w.found.weekday for w in weighed if w.primary and w.found.weekday is not None}
+    days: list[datetime.date] = []
+    for w in weighed:
+        if w.date is None or w.date in days:
+            continue
+        if w.primary or w.date.weekday() in weekdays:
+            days.append(w.date)
+    return days
+
+
+def _mention(w: _Weighed, published: datetime.date | None) -> DateMention:
+    found, date, agrees = w.found, w.date, None
+    if found.form == "weekday":
+        # A bare weekday is the nearest such day on or before the article's date.
+        if published is not None and found.weekday is not None:
+            date = published - datetime.timedelta(days=(published.weekday() - found.weekday) % 7)
+    elif found.weekday is not None and date is not None:
+        agrees = date.weekday() == found.weekday
+    return DateMention(
+        text=found.text,
+        date=None if date is None else date.isoformat(),
+        start=found.start,
+        end=found.end,
+        field=found.field,
+        form=found.form,
+        weekday=None if found.weekday is None else WEEKDAY_NAMES[found.weekday],
+        weekday_agrees=agrees,
+        year_inferred=w.year_inferred,
+    )
+
+
+def enrich(article: Article) -> Dates:
+    """Find the date mentions of ``article`` and decide the date it is about."""
+    found = [mention for field, text in _fields(article) for mention in _find(field, text)]
+    weighed = _weigh(article, found)
+
+    published: datetime.date | None = None
+    confidence = 0.0
+    evidence: tuple[int, ...] = ()
+    conflicts: tuple[int, ...] = ()
+    for day in _candidates(weighed):
+        pro = tuple(i for i, w in enumerate(weighed) if w.supports(day))
+        con = tuple(i for i, w in enumerate(weighed) if w.contradicts(day))
+        pro_weight = sum(weighed[i].weight for i in pro)
+        agreement = pro_weight / (pro_weight + sum(weighed[i].weight for i in con))
+        score = round(_noisy_or([weighed[i].weight for i in pro]) * agreement, 3)
+        if score > confidence:
+            published, confidence, evidence, conflicts = day, score, pro, con
+
+    return Dates(
+        published=None if published is None else published.isoformat(),
+        confidence=confidence,
+        mentions=tuple(_mention(w, published) for w in weighed),
+        evidence=evidence,
+        conflicts=conflicts,
+    )
+
+
+@hookimpl
+def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+    """Provide the ``dates`` enricher."""
+    yield EnricherSpec(
+        name="dates",
+        enrich=enrich,
+        types=(Dates,),
+        description="Indonesian date mentions and the article's own date, with evidence",
+        version="1",
+    )

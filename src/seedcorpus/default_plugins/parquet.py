@@ -1,0 +1,145 @@
+"""The ``parquet`` exporter: nested columns for every part, read by pyarrow, DuckDB, pandas.
+
+Needs the ``parquet`` extra (pyarrow). Without it the exporter is still listed, and using
+it is a clear error saying what to install.
+
+The schema mirrors the JSON contract: parts are structs, lists are lists. Two columns
+differ, because their JSON shapes vary per article or per plugin: ``source.spans`` is a
+list of ``{field, start, end}`` structs, and each enrichment is ``{kind, json}`` with
+the enrichment's whole JSON object as text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from cattrs import Converter
+
+from seedcorpus.errors import ExportError
+from seedcorpus.hookspecs import hookimpl
+from seedcorpus.models import Article
+from seedcorpus.serialization import article_from_data
+from seedcorpus.specs import ExporterSpec
+
+BATCH = 1024
+"""Articles per row group: bounds memory on large corpora."""
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        raise ExportError(
+            "the parquet exporter needs pyarrow: pip install 'seedcorpus[parquet]'"
+        ) from None
+    return pyarrow
+
+
+def schema() -> Any:
+    """The Arrow schema of the Parquet export."""
+    pa = _pyarrow()
+    text = pa.string()
+    return pa.schema(
+        [
+            ("id", text),
+            (
+                "source",
+                pa.struct(
+                    [
+                        ("path", text),
+                        ("sha256", text),
+                        ("parser", text),
+                        ("encoding", text),
+                        (
+                            "spans",
+                            pa.list_(
+                                pa.struct(
+                                    [("field", text), ("start", pa.int64()), ("end", pa.int64())]
+                                )
+                            ),
+                        ),
+                    ]
+                ),
+            ),
+            ("language", text),
+            ("title", text),
+            ("tags", pa.list_(text)),
+            ("caption", pa.struct([("text", text), ("credit", text)])),
+            (
+                "dateline",
+                pa.struct([("city", text), ("agency", text), ("region", text), ("date", text)]),
+            ),
+            ("paragraphs", pa.list_(text)),
+            ("related", pa.list_(text)),
+            ("syndication", pa.struct([("site", text), ("original_title", text)])),
+            ("byline", pa.struct([("reporter", text), ("editor", text)])),
+            ("copyright", pa.struct([("holder", text), ("year", pa.int64())])),
+            (
+                "problems",
+                pa.list_(
+                    pa.struct(
+                        [("code", text), ("message", text), ("path", text), ("line", pa.int64())]
+                    )
+                ),
+            ),
+            ("enrichments", pa.list_(pa.struct([("kind", text), ("json", text)]))),
+        ]
+    )
+
+
+def _to_row(data: dict[str, Any]) -> dict[str, Any]:
+    source = data["source"]
+    spans = [{"field": f, "start": s, "end": e} for f, (s, e) in source["spans"].items()]
+    enrichments = [
+        {"kind": e["kind"], "json": json.dumps(e, ensure_ascii=False)} for e in data["enrichments"]
+    ]
+    return {**data, "source": {**source, "spans": spans}, "enrichments": enrichments}
+
+
+def _from_row(row: dict[str, Any]) -> dict[str, Any]:
+    source = row["source"]
+    spans = {span["field"]: [span["start"], span["end"]] for span in source["spans"]}
+    enrichments = [json.loads(e["json"]) for e in row["enrichments"]]
+    return {**row, "source": {**source, "spans": spans}, "enrichments": enrichments}
+
+
+def write_parquet(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
+    """Write the articles in row groups of :data:`BATCH`."""
+    pa = _pyarrow()
+    arrow_schema = schema()
+    with pa.parquet.ParquetWriter(destination, arrow_schema, compression="zstd") as writer:
+        batch: list[dict[str, Any]] = []
+        for article in articles:
+            batch.append(_to_row(converter.unstructure(article)))
+            if len(batch) == BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
+                batch.clear()
+        if batch:
+            writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
+
+
+def read_parquet(source: Path, converter: Converter) -> Iterator[Article]:
+    """Read articles back, typed, one row group at a time."""
+    pa = _pyarrow()
+    parquet_file = pa.parquet.ParquetFile(source)
+    row_number = 0
+    for group in range(parquet_file.num_row_groups):
+        for row in parquet_file.read_row_group(group).to_pylist():
+            row_number += 1
+            yield article_from_data(_from_row(row), converter, path=str(source), line=row_number)
+
+
+@hookimpl
+def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+    """Provide the ``parquet`` exporter."""
+    yield ExporterSpec(
+        name="parquet",
+        write=write_parquet,
+        read=read_parquet,
+        suffix=".parquet",
+        description="Parquet with nested columns (needs the 'parquet' extra)",
+    )

@@ -1,0 +1,100 @@
+"""The plugin contract: the hooks a seedcorpus plugin may implement.
+
+Each hook takes no arguments and yields typed records from :mod:`seedcorpus.specs`.
+A plugin is a module (or object) with functions named like the hooks and marked with
+:data:`hookimpl`; a package makes it known through the ``seedcorpus`` entry-point group::
+
+    [project.entry-points.seedcorpus]
+    wordfreq = "seedcorpus_wordfreq"
+
+The built-in parsers, enrichers and exporters in :mod:`seedcorpus.default_plugins` are
+plugins of exactly this kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pluggy
+
+from seedcorpus.specs import EnricherSpec, ExporterSpec, ParserSpec
+
+__all__ = [
+    "PROJECT_NAME",
+    "hookimpl",
+    "hookspec",
+    "seedcorpus_enrichers",
+    "seedcorpus_exporters",
+    "seedcorpus_parsers",
+]
+
+PROJECT_NAME = "seedcorpus"
+"""The pluggy project name, also the entry-point group plugins register under."""
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+"""Marks a function in this module as a hook specification."""
+
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+"""Marks a plugin's function as an implementation of a seedcorpus hook."""
+
+
+@hookspec
+def seedcorpus_parsers() -> Iterable[ParserSpec]:  # type: ignore[empty-body]
+    """Yield the parsers this plugin provides.
+
+    Example::
+
+        from seedcorpus import Article, Document, ParserSpec, hookimpl
+
+        def parse_plain(document: Document) -> Article:
+            title, _, body = document.text.partition("\\n\\n")
+            return Article(id=document.id, source=document.source, title=title.strip(),
+                           paragraphs=tuple(p.strip() for p in body.split("\\n\\n") if p.strip()))
+
+        @hookimpl
+        def seedcorpus_parsers():
+            yield ParserSpec(name="plain", parse=parse_plain, description="Title, then body")
+    """
+
+
+@hookspec
+def seedcorpus_enrichers() -> Iterable[EnricherSpec]:  # type: ignore[empty-body]
+    """Yield the enrichers this plugin provides.
+
+    Example::
+
+        from typing import ClassVar
+        import attrs
+        from seedcorpus import Article, EnricherSpec, Enrichment, hookimpl
+
+        @attrs.frozen
+        class WordCount(Enrichment):
+            kind: ClassVar[str] = "wordcount"
+            words: int
+
+        def count_words(article: Article) -> WordCount:
+            return WordCount(words=sum(len(p.split()) for p in article.paragraphs))
+
+        @hookimpl
+        def seedcorpus_enrichers():
+            yield EnricherSpec(name="wordcount", enrich=count_words, types=(WordCount,))
+    """
+
+
+@hookspec
+def seedcorpus_exporters() -> Iterable[ExporterSpec]:  # type: ignore[empty-body]
+    """Yield the exporters this plugin provides.
+
+    Example::
+
+        from seedcorpus import ExporterSpec, hookimpl
+
+        def write_titles(articles, destination, converter):
+            with open(destination, "w", encoding="utf-8") as out:
+                for article in articles:
+                    out.write(article.title + "\\n")
+
+        @hookimpl
+        def seedcorpus_exporters():
+            yield ExporterSpec(name="titles", write=write_titles, suffix=".txt")
+    """

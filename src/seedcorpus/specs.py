@@ -1,0 +1,88 @@
+"""The typed records that plugin hooks yield: one per parser, enricher and exporter.
+
+A plugin describes what it adds with these records; seedcorpus never calls a plugin
+except through the callables they hold, and only :mod:`seedcorpus.registry` reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import attrs
+from cattrs import Converter
+
+from seedcorpus.models import Article, Enrichment, Source
+
+__all__ = ["Document", "EnricherSpec", "ExporterSpec", "ParserSpec"]
+
+
+@attrs.frozen
+class Document:
+    """What a parser receives: one decoded article file."""
+
+    id: str
+    """The article id from the manifest."""
+    text: str
+    """The file's text, decoded (see ``source.encoding``); line endings as in the file."""
+    source: Source
+    """The file's path, checksum and encoding; the parser returns it in the article,
+    adding the spans of the fields it found."""
+
+
+@attrs.frozen
+class ParserSpec:
+    """A parser: turns a :class:`Document` into an :class:`~seedcorpus.models.Article`.
+
+    ``parse`` must be a module-level function (so worker processes can import it) and
+    must either return an article or raise :class:`~seedcorpus.errors.ParseError`.
+    """
+
+    name: str
+    """The name users type, e.g. ``antara``; also written to ``Source.parser``."""
+    parse: Callable[[Document], Article]
+    """The parsing function."""
+    description: str = ""
+    """One line for ``seedcorpus plugins``."""
+    version: str = "1"
+    """Bumped when the parser's output changes, so incremental builds re-parse."""
+
+
+@attrs.frozen
+class EnricherSpec:
+    """An enricher: computes one :class:`~seedcorpus.models.Enrichment` for an article."""
+
+    name: str
+    """The name users type, e.g. ``dates``; equal to the ``kind`` of what it returns."""
+    enrich: Callable[[Article], Enrichment]
+    """Returns the enrichment for one article; must not modify anything."""
+    types: tuple[type[Enrichment], ...]
+    """The enrichment classes ``enrich`` may return, registered with the JSON converter."""
+    description: str = ""
+    """One line for ``seedcorpus plugins``."""
+    version: str = "1"
+    """Bumped when the output changes, so incremental builds re-run the enricher."""
+
+
+@attrs.frozen
+class ExporterSpec:
+    """An exporter: writes articles to a file (or a folder) in some format.
+
+    seedcorpus makes every export atomic: ``write`` receives a temporary path beside
+    the destination, and the result is renamed into place only if ``write`` returns.
+    """
+
+    name: str
+    """The name users type, e.g. ``sqlite`` in ``--format sqlite``."""
+    write: Callable[[Iterable[Article], Path, Converter], None]
+    """Writes the articles to the given path, using the converter for JSON forms."""
+    suffix: str = ""
+    """The usual file name suffix, e.g. ``.sqlite``; empty for a folder."""
+    description: str = ""
+    """One line for ``seedcorpus plugins``."""
+    version: str = "1"
+    """Bumped when the output format changes."""
+    read: Callable[[Path, Converter], Iterator[Article]] | None = None
+    """Reads articles back from what ``write`` wrote, if the format allows it."""
+    directory: bool = False
+    """True if ``write`` creates a folder rather than a file."""

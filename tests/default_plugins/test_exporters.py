@@ -1,0 +1,108 @@
+"""The built-in file exporters: lossless read-back, determinism, the SQLite tables and search."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedcorpus.errors import SeedcorpusError
+from seedcorpus.models import Article
+from seedcorpus.registry import Registry
+from seedcorpus.testing import articles
+
+BUILTIN = Registry.load(entry_points=False, disabled=())
+TYPES = tuple(t for spec in BUILTIN.enrichers.values() for t in spec.types)
+
+
+def unique_ids(items: list[Article]) -> bool:
+    return len({a.id for a in items}) == len(items)
+
+
+@pytest.mark.parametrize("name", ["jsonl", "sqlite", "csv", "parquet"])
+@given(items=st.lists(articles(TYPES), max_size=4).filter(unique_ids))
+def test_read_back_equals_what_was_written(name: str, items: list[Article]) -> None:
+    if name == "parquet":
+        pytest.importorskip("pyarrow")
+    spec = BUILTIN.exporter(name)
+    assert spec.read is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"out{spec.suffix}"
+        spec.write(iter(items), path, BUILTIN.converter)
+        assert list(spec.read(path, BUILTIN.converter)) == items
+
+
+@pytest.mark.parametrize("name", ["jsonl", "csv", "parquet"])
+@given(items=st.lists(articles(TYPES), max_size=3))
+def test_same_input_same_bytes(name: str, items: list[Article]) -> None:
+    if name == "parquet":
+        pytest.importorskip("pyarrow")
+    spec = BUILTIN.exporter(name)
+    with tempfile.TemporaryDirectory() as folder:
+        first, second = Path(folder) / "a", Path(folder) / "b"
+        spec.write(iter(items), first, BUILTIN.converter)
+        spec.write(iter(items), second, BUILTIN.converter)
+        assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    from seedcorpus import open_corpus
+
+    from conftest import SEEDS
+
+    out = tmp_path / "seeds.sqlite"
+    open_corpus(SEEDS, registry=BUILTIN).enrich("all").export("sqlite", out)
+    return out
+
+
+def test_sqlite_tables_carry_the_contract_fields(database: Path) -> None:
+    with sqlite3.connect(database) as db:
+        db.row_factory = sqlite3.Row
+        row = db.execute("SELECT * FROM articles").fetchone()
+        tags = [r[0] for r in db.execute("SELECT tag FROM tags ORDER BY position")]
+    assert row["title"] == "RI-Azerbaijan memperkuat kerja sama akselerasi pelayanan publik"
+    assert row["editor"] == "Herry Soebanto"
+    assert row["reporter"] is None
+    assert row["copyright_year"] == 2024
+    assert row["dateline_city"] == "Jakarta"
+    assert row["published"] == "2024-07-01"
+    assert row["body"].startswith("Indonesia dan Azerbaijan")
+    assert tags == [
+        "Kementerian PANRB",
+        "Abdullah Azwar Anas",
+        "Indonesia-Azerbaijan",
+        "Ulvi Mehdiyev",
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"pelayanan publik"', "pelayan*", "Azerbaijan AND MPP", "Azerbaijan NOT Rusia"],
+)
+def test_search_finds_the_seed(database: Path, query: str) -> None:
+    from seedcorpus.default_plugins.sqlite import search
+
+    [hit] = search(database, query)
+    assert hit.id == "000_b88b87f86327f4ee"
+    assert "[" in hit.snippet
+
+
+def test_search_without_matches_and_with_bad_syntax(database: Path) -> None:
+    from seedcorpus.default_plugins.sqlite import search
+
+    assert search(database, "Rusia") == []
+    with pytest.raises(SeedcorpusError, match="search '\"unclosed' failed"):
+        search(database, '"unclosed')
+
+
+def test_datasette_style_fts_declaration(database: Path) -> None:
+    # datasette's detect_fts looks for an FTS table declared with content=[articles].
+    with sqlite3.connect(database) as db:
+        [sql] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    assert "USING FTS5" in sql
+    assert "content=[articles]" in sql

@@ -1,0 +1,127 @@
+"""The command line: every command, its output and its exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from seedcorpus.cli import cli
+
+from conftest import SEED_ID
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SEEDCORPUS_DISABLE_PLUGINS", "")
+    runner = CliRunner()
+
+    def invoke(*args: str | Path) -> tuple[int, str, str]:
+        result = runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return invoke
+
+
+def test_build_writes_corpus_name_sqlite_and_prints_a_summary(
+    run, seeds: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("build", seeds)
+    assert code == 0, err
+    assert "1 articles, 0 problems" in out
+    assert (tmp_path / "seeds.sqlite").is_file()
+    code, out, _ = run("search", "seeds.sqlite", "pelayanan publik")
+    assert code == 0
+    assert SEED_ID in out
+    assert "[pelayanan]" in out.lower()
+
+
+def test_build_twice_replaces_the_database(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("build", seeds, "-o", "x.sqlite")[0] == 0
+    assert run("build", seeds, "-o", "x.sqlite")[0] == 0
+
+
+def test_export_jsonl_with_enrichers(run, seeds: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(
+        "export", seeds, "--format", "jsonl", "-o", "out.jsonl", "--enrich", "stats"
+    )
+    assert code == 0, err
+    data = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert [e["kind"] for e in data["enrichments"]] == ["stats"]
+    code, _, err = run("export", seeds, "--format", "jsonl", "-o", "out.jsonl")
+    assert code == 1
+    assert "already exists" in err
+
+
+def test_unknown_format_is_a_usage_error_listing_choices(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("export", seeds, "--format", "xml", "-o", "out.xml")
+    assert code == 2
+    assert "unknown exporter 'xml'; choose one of:" in err
+    assert "jsonl" in err
+
+
+def test_check_passes_on_the_seeds_and_fails_on_a_changed_file(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("check", seeds)
+    assert code == 0
+    assert "1 articles read, 0 problems" in out
+    path = seeds / f"{SEED_ID}.txt"
+    path.write_bytes(path.read_bytes() + b"\nextra")
+    code, out, err = run("check", seeds)
+    assert code == 1
+    assert f"{SEED_ID}.txt" in err
+    assert "Traceback" not in err
+    code, out, _ = run("check", seeds, "--json")
+    problem = json.loads(out.splitlines()[0])
+    assert problem["code"] == "checksum"
+    assert problem["path"].endswith(f"{SEED_ID}.txt")
+
+
+def test_index_writes_a_manifest_that_opens(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    (seeds / "INDEX.md").unlink()
+    code, out, _ = run("index", seeds)
+    assert code == 0
+    assert "1 articles" in out
+    assert run("check", seeds)[0] == 0
+
+
+def test_show_prints_title_and_json(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("show", seeds, SEED_ID)
+    assert code == 0
+    assert out.startswith("RI-Azerbaijan memperkuat")
+    code, out, _ = run("show", seeds, SEED_ID, "--json")
+    assert json.loads(out)["byline"]["editor"] == "Herry Soebanto"
+    code, _, err = run("show", seeds, "nope")
+    assert code == 2
+    assert "no article 'nope'" in err
+
+
+def test_missing_manifest_is_one_line_and_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty").mkdir()
+    code, _, err = run("check", tmp_path / "empty")
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "INDEX.md" in err
+
+
+def test_plugins_lists_every_builtin(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("plugins", "--json")
+    assert code == 0
+    entries = [json.loads(line) for line in out.splitlines()]
+    names = {(e["kind"], e["name"]) for e in entries}
+    assert {("parser", "antara"), ("exporter", "sqlite"), ("enricher", "quotes")} <= names
+    assert all(e["package"] == "seedcorpus" for e in entries if e["name"] == "antara")
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    env = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "seedcorpus", "--version"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("seedcorpus, version ")

@@ -1,0 +1,169 @@
+"""The corpus API on the seed corpus: open, look up, iterate, enrich, export."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import types
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+import pytest
+
+import seedcorpus
+from seedcorpus import open_corpus
+from seedcorpus.errors import ChecksumError, ExportError, UnknownPluginError
+from seedcorpus.hookspecs import hookimpl
+from seedcorpus.models import Article, Enrichment
+from seedcorpus.registry import Registry
+from seedcorpus.specs import EnricherSpec, ExporterSpec
+
+from conftest import SEED_ID
+
+
+def test_open_corpus_reads_the_manifest_only(seeds: Path, registry: Registry) -> None:
+    (seeds / f"{SEED_ID}.txt").write_bytes(b"")  # would fail to parse if it were read
+    corpus = open_corpus(seeds, registry=registry)
+    assert len(corpus) == 1
+    assert corpus.ids() == [SEED_ID]
+    assert SEED_ID in corpus
+
+
+def test_lookup_by_id_gives_the_typed_seed(seeds: Path, registry: Registry) -> None:
+    article = open_corpus(seeds, registry=registry)[SEED_ID]
+    assert isinstance(article, Article)
+    assert article.title == "RI-Azerbaijan memperkuat kerja sama akselerasi pelayanan publik"
+    assert article.source.path == f"{SEED_ID}.txt"
+    assert article.source.parser == "antara"
+    assert len(article.source.sha256) == 64
+    assert article.enrichments == ()
+
+
+def test_iteration_is_in_manifest_order_and_equals_lookup(seeds: Path, registry: Registry) -> None:
+    corpus = open_corpus(seeds, registry=registry)
+    assert list(corpus) == [corpus[i] for i in corpus.ids()]
+
+
+def test_unknown_id_is_a_key_error(seeds: Path, registry: Registry) -> None:
+    with pytest.raises(KeyError, match="no article 'nope'"):
+        open_corpus(seeds, registry=registry)["nope"]
+
+
+def test_a_changed_file_is_a_checksum_error_not_a_silent_parse(
+    seeds: Path, registry: Registry
+) -> None:
+    path = seeds / f"{SEED_ID}.txt"
+    path.write_bytes(path.read_bytes().replace(b"Jakarta", b"Bandung", 1))
+    with pytest.raises(ChecksumError, match=f"{SEED_ID}.txt"):
+        open_corpus(seeds, registry=registry)[SEED_ID]
+
+
+def test_enrich_adds_the_named_enrichments(seeds: Path, registry: Registry) -> None:
+    corpus = open_corpus(seeds, registry=registry)
+    article = corpus.enrich(["stats", "dates"])[SEED_ID]
+    assert [e.kind for e in article.enrichments] == ["stats", "dates"]
+    assert corpus[SEED_ID].enrichments == ()  # the original view is unchanged
+    with pytest.raises(UnknownPluginError):
+        corpus.enrich("stats,nope")
+
+
+@attrs.frozen
+class Length(Enrichment):
+    kind: ClassVar[str] = "length"
+    chars: int
+
+
+def failing_enricher_plugin() -> types.ModuleType:
+    def explode(article: Article) -> Length:
+        raise ValueError("cannot count")
+
+    module = types.ModuleType("explosive")
+
+    @hookimpl
+    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+        yield EnricherSpec(name="length", enrich=explode, types=(Length,))
+
+    module.seedcorpus_enrichers = seedcorpus_enrichers  # type: ignore[attr-defined]
+    return module
+
+
+def test_a_failing_enricher_is_named_and_never_drops_the_article(seeds: Path) -> None:
+    registry = Registry.load(entry_points=False, extra=[failing_enricher_plugin()])
+    corpus = open_corpus(seeds, registry=registry).enrich("length,stats")
+    article = corpus[SEED_ID]
+    assert [e.kind for e in article.enrichments] == ["stats"]
+    [problem] = article.problems
+    assert problem.code == "enricher-failed"
+    assert "'length' (plugin 'explosive') raised ValueError: cannot count" in problem.message
+    assert SEED_ID in problem.message
+
+
+def test_export_jsonl_writes_the_contract(seeds: Path, registry: Registry, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    report = open_corpus(seeds, registry=registry).enrich("all").export("jsonl", out)
+    assert (report.articles, report.problems) == (1, ())
+    [line] = out.read_text(encoding="utf-8").splitlines()
+    data = json.loads(line)
+    assert data["id"] == SEED_ID
+    assert {e["kind"] for e in data["enrichments"]} == set(registry.enrichers)
+
+
+def test_export_refuses_to_overwrite_without_force(
+    seeds: Path, registry: Registry, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("keep me")
+    corpus = open_corpus(seeds, registry=registry)
+    with pytest.raises(ExportError, match="already exists"):
+        corpus.export("jsonl", out)
+    assert out.read_text() == "keep me"
+    corpus.export("jsonl", out, force=True)
+    assert json.loads(out.read_text())["id"] == SEED_ID
+
+
+def half_writer_plugin() -> types.ModuleType:
+    def write_half(articles: Any, destination: Path, converter: Any) -> None:
+        destination.write_text("half")
+        raise OSError("disk full")
+
+    module = types.ModuleType("halfway")
+
+    @hookimpl
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(name="half", write=write_half)
+
+    module.seedcorpus_exporters = seedcorpus_exporters  # type: ignore[attr-defined]
+    return module
+
+
+def test_a_failing_exporter_leaves_the_previous_output(seeds: Path, tmp_path: Path) -> None:
+    registry = Registry.load(entry_points=False, extra=[half_writer_plugin()])
+    out = tmp_path / "out.txt"
+    out.write_text("previous")
+    with pytest.raises(
+        ExportError, match="exporter 'half' \\(plugin 'halfway'\\) failed: OSError"
+    ):
+        open_corpus(seeds, registry=registry).export("half", out, force=True)
+    assert out.read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt", "seeds"]
+
+
+def test_unreadable_articles_are_skipped_and_reported(
+    seeds: Path, registry: Registry, tmp_path: Path
+) -> None:
+    index = seeds / "INDEX.md"
+    index.write_text(index.read_text() + "| gone | gone.txt |  |  |  |  |\n")
+    corpus = open_corpus(seeds, registry=registry)
+    report = corpus.export("sqlite", tmp_path / "out.sqlite")
+    assert report.articles == 1
+    [problem] = report.problems
+    assert "gone.txt" in str(problem)
+    with sqlite3.connect(tmp_path / "out.sqlite") as db:
+        assert db.execute("SELECT id FROM articles").fetchall() == [(SEED_ID,)]
+
+
+def test_public_api_is_exported() -> None:
+    for name in seedcorpus.__all__:
+        assert getattr(seedcorpus, name).__doc__ or name == "__version__", name

@@ -1,0 +1,156 @@
+"""Plugin loading and the registry: names, conflicts, failures, switches."""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from seedcorpus.errors import PluginError, UnknownPluginError
+from seedcorpus.hookspecs import hookimpl
+from seedcorpus.plugins import DEFAULT_PLUGINS, load_plugins
+from seedcorpus.registry import Registry
+from seedcorpus.specs import ExporterSpec, ParserSpec
+
+
+def write_nothing(articles: Any, destination: Path, converter: Any) -> None:
+    destination.write_text("")
+
+
+def plugin(name: str, **hooks: Any) -> types.ModuleType:
+    """A plugin module with the given hook implementations."""
+    module = types.ModuleType(name)
+    for hook_name, function in hooks.items():
+        setattr(module, hook_name, hookimpl(function))
+    return module
+
+
+def exporter_plugin(plugin_name: str, exporter_name: str) -> types.ModuleType:
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(name=exporter_name, write=write_nothing, description=plugin_name)
+
+    return plugin(plugin_name, seedcorpus_exporters=seedcorpus_exporters)
+
+
+def only(*plugins: object, **options: Any) -> Registry:
+    return Registry.load(builtins=False, entry_points=False, extra=plugins, **options)
+
+
+def test_builtins_are_registered_through_the_hooks(registry: Registry) -> None:
+    assert set(registry.loaded.plugins) == {m.rsplit(".", 1)[1] for m in DEFAULT_PLUGINS}
+    assert "antara" in registry.parsers
+    assert {"jsonl", "sqlite"} <= set(registry.exporters)
+    assert {"acronyms", "dates", "language", "quotes", "stats"} <= set(registry.enrichers)
+    assert registry.failures == []
+    assert registry.owner("exporter", "sqlite").package == "seedcorpus"
+
+
+def test_names_are_sorted_whatever_the_registration_order() -> None:
+    registry = only(exporter_plugin("p1", "zeta"), exporter_plugin("p2", "alpha"))
+    assert list(registry.exporters) == ["alpha", "zeta"]
+
+
+def test_unknown_name_lists_the_choices() -> None:
+    registry = only(exporter_plugin("p1", "csv"), exporter_plugin("p2", "jsonl"))
+    with pytest.raises(
+        UnknownPluginError, match="unknown exporter 'xml'; choose one of: csv, jsonl"
+    ):
+        registry.exporter("xml")
+
+
+def test_duplicate_names_are_an_error_naming_both_plugins() -> None:
+    registry = only(exporter_plugin("first", "csv"), exporter_plugin("second", "csv"))
+    with pytest.raises(PluginError, match=r"'first'.*'second'"):
+        registry.exporter("csv")
+    assert len(registry.conflicts) == 1
+
+
+def test_a_hook_that_raises_is_reported_by_name_and_skipped() -> None:
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        raise RuntimeError("boom")
+        yield  # pragma: no cover
+
+    registry = only(
+        plugin("broken", seedcorpus_exporters=seedcorpus_exporters), exporter_plugin("ok", "csv")
+    )
+    assert list(registry.exporters) == ["csv"]
+    [failure] = registry.failures
+    assert failure.name == "broken"
+    assert "RuntimeError: boom" in str(failure)
+
+
+def test_a_hook_that_yields_the_wrong_type_is_a_failure() -> None:
+    def seedcorpus_parsers() -> Iterator[object]:
+        yield {"name": "dict-parser"}
+
+    registry = only(plugin("dicts", seedcorpus_parsers=seedcorpus_parsers))
+    assert registry.parsers == {}
+    assert "not a ParserSpec" in registry.failures[0].error
+
+
+def test_disable_blocks_plugins_and_spec_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEEDCORPUS_DISABLE_PLUGINS", "stats, jsonl")
+    registry = Registry.load(entry_points=False)
+    assert "stats" not in registry.enrichers
+    assert "jsonl" not in registry.exporters
+    assert "sqlite" in registry.exporters
+
+
+def test_trace_prints_hook_calls(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SEEDCORPUS_TRACE_PLUGINS", "1")
+    only(exporter_plugin("p1", "csv"))
+    assert "seedcorpus_exporters" in capsys.readouterr().err
+
+
+class FakeEntryPoint:
+    def __init__(self, name: str, load: Any) -> None:
+        self.name = name
+        self.load = load
+        self.dist = types.SimpleNamespace(name=f"seedcorpus-{name}", version="2.0")
+
+
+def test_entry_point_plugins_load_and_a_failing_import_is_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail() -> object:
+        raise ImportError("No module named 'missing_dependency'")
+
+    points = [
+        FakeEntryPoint("good", lambda: exporter_plugin("good", "csv")),
+        FakeEntryPoint("bad", fail),
+    ]
+    monkeypatch.setattr(
+        metadata, "entry_points", lambda group: points if group == "seedcorpus" else []
+    )
+    registry = Registry.load(builtins=False)
+    assert registry.owner("exporter", "csv").package == "seedcorpus-good"
+    [failure] = registry.failures
+    assert (failure.name, failure.package) == ("bad", "seedcorpus-bad")
+    assert "ImportError: No module named 'missing_dependency'" in failure.error
+
+
+def test_each_load_builds_a_fresh_manager() -> None:
+    assert load_plugins(entry_points=False).manager is not load_plugins(entry_points=False).manager
+
+
+def test_select_enrichers(registry: Registry) -> None:
+    assert registry.select_enrichers("none") == ()
+    assert [s.name for s in registry.select_enrichers("all")] == sorted(registry.enrichers)
+    assert [s.name for s in registry.select_enrichers("quotes,dates")] == ["quotes", "dates"]
+    with pytest.raises(UnknownPluginError, match="unknown enricher 'nope'"):
+        registry.select_enrichers(["nope"])
+
+
+def test_parser_spec_fields() -> None:
+    def seedcorpus_parsers() -> Iterator[ParserSpec]:
+        yield ParserSpec(name="plain", parse=lambda d: None, description="x")  # type: ignore[arg-type,return-value]
+
+    registry = only(plugin("plain_plugin", seedcorpus_parsers=seedcorpus_parsers))
+    [entry] = registry.entries()
+    assert (entry.name, entry.kind, entry.plugin) == ("plain", "parser", "plain_plugin")
