@@ -17,10 +17,12 @@ import attrs
 import click
 
 from seedcorpus.__about__ import __version__
-from seedcorpus.corpus import Corpus, ExportReport, open_corpus
+from seedcorpus.build import build_database
+from seedcorpus.corpus import ExportReport, open_corpus
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.manifest import build_manifest, read_manifest, unlisted_files, write_manifest
-from seedcorpus.models import Article, Problem
+from seedcorpus.models import Problem
+from seedcorpus.pipeline import default_jobs
 from seedcorpus.registry import Registry
 from seedcorpus.serialization import article_to_json
 
@@ -52,7 +54,7 @@ def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
 
 
 @contextmanager
-def _progress(total: int, label: str) -> Iterator[Callable[[Article], None] | None]:
+def _progress(total: int, label: str) -> Iterator[Callable[[], None] | None]:
     """A rich progress bar on a terminal (if rich is installed); silence elsewhere."""
     if not sys.stderr.isatty():
         yield None
@@ -85,16 +87,17 @@ def _progress(total: int, label: str) -> Iterator[Callable[[Article], None] | No
     )
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda _article: bar.advance(task)
+        yield lambda: bar.advance(task)
 
 
-def _run_export(
-    corpus: Corpus, format: str, output: Path, *, force: bool, strict: bool
-) -> ExportReport:
-    with _progress(len(corpus), f"{format} → {output.name}") as progress:
-        report = corpus.export(format, output, force=force, strict=strict, progress=progress)
-    _print_problems(report.problems)
-    return report
+_jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=default_jobs,
+    show_default="number of CPUs",
+    help="Worker processes that parse, enrich and serialize.",
+)
 
 
 def _summary(report: ExportReport) -> str:
@@ -122,16 +125,27 @@ _strict_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Database to write (default: <corpus folder name>.sqlite in the current folder).",
 )
+@_jobs_option
+@click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating.")
 @_strict_option
-def build(corpus: Path, output: Path | None, strict: bool) -> None:
+def build(corpus: Path, output: Path | None, jobs: int, full: bool, strict: bool) -> None:
     """Parse CORPUS, run every installed enricher, and write a SQLite database.
 
-    An existing database at OUTPUT is replaced (atomically) by the new one.
+    If OUTPUT exists, only what changed is redone: new and changed articles (by
+    sha256), removed ones, and enrichers whose version changed. The database is
+    replaced atomically, so a failed build leaves the previous one as it was.
     """
     opened = open_corpus(corpus).enrich("all")
     output = output or Path(f"{corpus.resolve().name}.sqlite")
-    report = _run_export(opened, "sqlite", output, force=True, strict=strict)
-    click.echo(_summary(report))
+    with _progress(len(opened), f"build → {output.name}") as progress:
+        report = build_database(
+            opened, output, jobs=jobs, strict=strict, full=full, progress=progress
+        )
+    _print_problems(report.problems)
+    click.echo(
+        _summary(report) + f" [{report.mode}: {report.added} written, {report.removed} removed,"
+        f" {report.reenriched} re-enriched]"
+    )
     sys.exit(1 if report.problems else 0)
 
 
@@ -148,14 +162,19 @@ def build(corpus: Path, output: Path | None, strict: bool) -> None:
     help="Enrichers to run: all, none, or names separated by commas.",
 )
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_jobs_option
 @_strict_option
 def export(
-    corpus: Path, format_: str, output: Path, enrich: str, force: bool, strict: bool
+    corpus: Path, format_: str, output: Path, enrich: str, force: bool, jobs: int, strict: bool
 ) -> None:
     """Export CORPUS (a folder, or an export file) with any installed exporter."""
-    opened = open_corpus(corpus)
+    opened = open_corpus(corpus).enrich(enrich)
     opened.registry.exporter(format_)  # fail on a bad name before any work
-    report = _run_export(opened.enrich(enrich), format_, output, force=force, strict=strict)
+    with _progress(len(opened), f"{format_} → {output.name}") as progress:
+        report = opened.export(
+            format_, output, force=force, strict=strict, jobs=jobs, progress=progress
+        )
+    _print_problems(report.problems)
     click.echo(_summary(report))
     sys.exit(1 if report.problems else 0)
 

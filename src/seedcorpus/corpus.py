@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-import codecs
 import copy
 import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 
 from seedcorpus.atomic import atomic_destination
+from seedcorpus.decoding import decode
 from seedcorpus.errors import ExportError, ParseError, PluginError, SeedcorpusError
 from seedcorpus.manifest import read_entry_bytes, read_manifest
 from seedcorpus.models import Article, Enrichment, Manifest, ManifestEntry, Problem, Source
+from seedcorpus.pipeline import process_entries
 from seedcorpus.plugins import describe_error
 from seedcorpus.registry import Registry
+from seedcorpus.serialization import article_from_json, article_to_json
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec
 
 __all__ = [
@@ -25,41 +28,14 @@ __all__ = [
     "Corpus",
     "ExportReport",
     "ExportedCorpus",
-    "decode",
     "open_corpus",
     "run_enrichers",
 ]
 
+T = TypeVar("T")
+
 DEFAULT_MAX_BYTES = 10_000_000
 """Article files larger than this (10 MB) are refused: no news article is that long."""
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode an article file's bytes; return the text and the encoding used.
-
-    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else is
-    read as cp1252, falling back to latin-1, which never fails.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                break
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
 
 
 @attrs.frozen
@@ -246,7 +222,8 @@ class Corpus:
         *,
         force: bool = False,
         strict: bool = False,
-        progress: Callable[[Article], None] | None = None,
+        jobs: int = 1,
+        progress: Callable[[], None] | None = None,
     ) -> ExportReport:
         """Write every readable article with the exporter called ``format``.
 
@@ -255,26 +232,39 @@ class Corpus:
 
         :param force: replace an existing destination.
         :param strict: stop at the first problem (nothing is written).
-        :param progress: called with each article as it is handed to the exporter.
+        :param jobs: worker processes that parse, enrich and serialize (see
+            :mod:`seedcorpus.pipeline`); the output is the same for any number.
+        :param progress: called once per article handed to the exporter.
         :raises ExportError: if the destination exists (without ``force``) or the
             exporter fails; the destination is then left as it was.
         """
         spec = self.registry.exporter(format)
+        converter = self.registry.converter
         started = time.perf_counter()
         problems: list[Problem] = []
         count = 0
 
-        def counted() -> Iterator[Article]:
+        def counted(items: Iterable[T]) -> Iterator[T]:
             nonlocal count
-            for article in self.articles(problems, strict=strict):
+            for item in items:
                 count += 1
                 if progress is not None:
-                    progress(article)
-                yield article
+                    progress()
+                yield item
 
         with atomic_destination(destination, force=force, directory=spec.directory) as temporary:
             try:
-                spec.write(counted(), temporary, self.registry.converter)
+                if jobs > 1:
+                    texts = counted(self._json_texts(problems, strict=strict, jobs=jobs))
+                    if spec.write_json is not None:
+                        spec.write_json(texts, temporary)
+                    else:
+                        articles = (article_from_json(text, converter) for text in texts)
+                        spec.write(articles, temporary, converter)
+                else:
+                    spec.write(
+                        counted(self.articles(problems, strict=strict)), temporary, converter
+                    )
             except SeedcorpusError:
                 raise
             except Exception as error:
@@ -286,6 +276,18 @@ class Corpus:
         return ExportReport(
             Path(destination), count, tuple(problems), time.perf_counter() - started
         )
+
+    def _json_texts(self, problems: list[Problem], *, strict: bool, jobs: int) -> Iterator[str]:
+        """The readable articles' JSON texts, processed by ``jobs`` worker processes."""
+        for result in process_entries(self, self.manifest.entries, jobs=jobs):
+            if result.problems and strict:
+                first = result.problems[0]
+                raise SeedcorpusError(
+                    f"{first.message} [{first.code}]", path=first.path, line=first.line
+                )
+            problems.extend(result.problems)
+            if result.json is not None:
+                yield result.json
 
 
 class ExportedCorpus(Corpus):
@@ -331,6 +333,10 @@ class ExportedCorpus(Corpus):
 
     def __iter__(self) -> Iterator[Article]:
         return self._read()
+
+    def _json_texts(self, problems: list[Problem], *, strict: bool, jobs: int) -> Iterator[str]:
+        converter = self.registry.converter
+        return (article_to_json(a, converter) for a in self.articles(problems, strict=strict))
 
     def articles(self, problems: list[Problem], *, strict: bool = False) -> Iterator[Article]:
         """Iterate the export, collecting recorded problems (errors stop the read)."""

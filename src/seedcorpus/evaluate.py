@@ -26,7 +26,8 @@ from typing import Any
 
 import attrs
 
-from seedcorpus.corpus import decode, run_enrichers
+from seedcorpus.corpus import run_enrichers
+from seedcorpus.decoding import decode
 from seedcorpus.models import Article, Source
 from seedcorpus.registry import Registry
 from seedcorpus.specs import Document

@@ -33,6 +33,7 @@ __all__ = [
     "build_manifest",
     "format_manifest",
     "parse_manifest",
+    "path_problem",
     "read_entry_bytes",
     "read_manifest",
     "resolve_entry",
@@ -131,8 +132,9 @@ def _default_id(file: str) -> str:
     return PurePosixPath(file).stem
 
 
-def _path_problem(file: str) -> str | None:
-    """Say why ``file`` cannot be a path inside the corpus, judging the text alone."""
+def path_problem(file: str) -> str | None:
+    """Say why ``file`` cannot be a path inside the corpus, judging the text alone;
+    ``None`` if it can."""
     if not file:
         return "is empty"
     if "\\" in file:
@@ -220,7 +222,7 @@ def _entry(
     file = cells["file"]
     if not file:
         raise ManifestError("the 'file' cell is empty", path=path, line=line)
-    problem = _path_problem(file)
+    problem = path_problem(file)
     if problem:
         raise ManifestError(f"file {file!r} {problem}", path=path, line=line)
     sha256 = cells.get("sha256") or None
@@ -395,7 +397,7 @@ def resolve_entry(root: str | os.PathLike[str], entry: ManifestEntry) -> Path:
     Nothing is opened.
     """
     index = Path(root) / INDEX_NAME
-    problem = _path_problem(entry.file)
+    problem = path_problem(entry.file)
     if problem:
         raise ManifestError(f"file {entry.file!r} {problem}", path=index, line=entry.line)
     try:
@@ -452,7 +454,7 @@ def _article_files(root: Path, pattern: str) -> list[str]:
         if (
             relative == INDEX_NAME
             or any(part.startswith(".") for part in relative.split("/"))
-            or _path_problem(relative)
+            or path_problem(relative)
             or not path.is_file()
             or not path.resolve().is_relative_to(real_root)
         ):

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 from cattrs import Converter
 
 from seedcorpus.models import Article, Enrichment, Source
+from seedcorpus.serialization import article_to_json
 
 __all__ = ["Document", "EnricherSpec", "ExporterSpec", "ParserSpec"]
 
@@ -86,3 +88,22 @@ class ExporterSpec:
     """Reads articles back from what ``write`` wrote, if the format allows it."""
     directory: bool = False
     """True if ``write`` creates a folder rather than a file."""
+    write_json: Callable[[Iterable[str], Path], None] | None = None
+    """Optional fast path: writes articles given as their JSON texts (the contract), so
+    a parallel build can hand over what worker processes serialized without rebuilding
+    typed articles. Exporters that store JSON anyway should offer it; see
+    :meth:`from_json_writer`."""
+
+    @classmethod
+    def from_json_writer(
+        cls, name: str, write_json: Callable[[Iterable[str], Path], None], **options: Any
+    ) -> ExporterSpec:
+        """An exporter that works on JSON texts; its ``write`` serializes the articles.
+
+        ``options`` are the other fields (``suffix``, ``read``, ``description``, ...).
+        """
+
+        def write(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
+            write_json((article_to_json(article, converter) for article in articles), destination)
+
+        return cls(name=name, write=write, write_json=write_json, **options)

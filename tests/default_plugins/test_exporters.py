@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.models import Article
 from seedcorpus.registry import Registry
-from seedcorpus.testing import articles
+from seedcorpus.testing import antara_articles, articles
 
 BUILTIN = Registry.load(entry_points=False, disabled=())
 TYPES = tuple(t for spec in BUILTIN.enrichers.values() for t in spec.types)
@@ -51,9 +51,8 @@ def test_same_input_same_bytes(name: str, items: list[Article]) -> None:
 
 @pytest.fixture
 def database(tmp_path: Path) -> Path:
-    from seedcorpus import open_corpus
-
     from conftest import SEEDS
+    from seedcorpus import open_corpus
 
     out = tmp_path / "seeds.sqlite"
     open_corpus(SEEDS, registry=BUILTIN).enrich("all").export("sqlite", out)
@@ -106,3 +105,45 @@ def test_datasette_style_fts_declaration(database: Path) -> None:
         [sql] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
     assert "USING FTS5" in sql
     assert "content=[articles]" in sql
+
+
+@pytest.mark.parametrize("name", ["jsonl", "sqlite", "csv", "parquet"])
+def test_the_seed_reads_back_typed_from_every_format(name: str, tmp_path: Path) -> None:
+    from conftest import SEEDS
+    from seedcorpus import open_corpus
+
+    if name == "parquet":
+        pytest.importorskip("pyarrow")
+    corpus = open_corpus(SEEDS, registry=BUILTIN).enrich("all")
+    out = tmp_path / f"seeds{BUILTIN.exporter(name).suffix}"
+    corpus.export(name, out)
+    reopened = open_corpus(out, registry=BUILTIN)
+    assert list(reopened) == list(corpus)
+    assert reopened.ids() == corpus.ids()
+
+
+def without_provenance(article: Article) -> Article:
+    import attrs
+
+    return attrs.evolve(article, source=attrs.evolve(article.source, sha256="", spans=()))
+
+
+def test_the_antara_layout_export_reopens_as_the_same_articles(tmp_path: Path) -> None:
+    from conftest import SEEDS
+    from seedcorpus import open_corpus
+
+    corpus = open_corpus(SEEDS, registry=BUILTIN)
+    corpus.export("antara", tmp_path / "copy")
+    copy = open_corpus(tmp_path / "copy", registry=BUILTIN)
+    assert [without_provenance(a) for a in copy] == [without_provenance(a) for a in corpus]
+    assert copy.manifest.entries[0].parser == "antara"
+
+
+@given(items=st.lists(antara_articles(), max_size=4).filter(unique_ids))
+def test_antara_layout_round_trip(items: list[Article]) -> None:
+    from seedcorpus import open_corpus
+
+    with tempfile.TemporaryDirectory() as folder:
+        BUILTIN.exporter("antara").write(iter(items), Path(folder) / "out", BUILTIN.converter)
+        back = list(open_corpus(Path(folder) / "out", registry=BUILTIN))
+    assert [without_provenance(a) for a in back] == [without_provenance(a) for a in items]

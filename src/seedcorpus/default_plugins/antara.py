@@ -26,12 +26,15 @@ the documentation's "ANTARA layout" page lists; :func:`format_antara` writes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import attrs
+from cattrs import Converter
 
 from seedcorpus.errors import ParseError
 from seedcorpus.hookspecs import hookimpl
+from seedcorpus.manifest import INDEX_NAME, path_problem, sha256_hex, write_manifest
 from seedcorpus.models import (
     Article,
     Byline,
@@ -39,13 +42,21 @@ from seedcorpus.models import (
     Copyright,
     Dateline,
     FieldSpan,
+    Manifest,
+    ManifestEntry,
     Problem,
     Syndication,
 )
-from seedcorpus.specs import Document, ParserSpec
+from seedcorpus.specs import Document, ExporterSpec, ParserSpec
 from seedcorpus.text import normalize
 
-__all__ = ["format_antara", "parse_antara", "seedcorpus_parsers"]
+__all__ = [
+    "format_antara",
+    "parse_antara",
+    "seedcorpus_exporters",
+    "seedcorpus_parsers",
+    "write_antara",
+]
 
 # Only these end a line. The other characters str.splitlines() breaks at (U+2028, form
 # feed, ...) turn up inside scraped paragraphs, where normalize() makes them a space.
@@ -169,6 +180,50 @@ def format_antara(article: Article) -> str:
     if footer:
         blocks.append("\n".join(footer))
     return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def write_antara(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
+    """Write a corpus folder: each article in the ANTARA layout, and an ``INDEX.md``.
+
+    An article keeps its source path when that is a safe, unused relative path;
+    otherwise it is written as ``<id>.txt``.
+    """
+    destination.mkdir()
+    entries = []
+    used: set[str] = set()
+    for article in articles:
+        path = article.source.path
+        if path_problem(path) is not None or path in used or path == INDEX_NAME:
+            path = f"{article.id}.txt"
+        if path_problem(path) is not None or path in used:
+            raise ValueError(f"article {article.id!r} has no safe, unique file name")
+        used.add(path)
+        data = format_antara(article).encode("utf-8")
+        target = destination / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        entries.append(
+            ManifestEntry(
+                file=path,
+                id=article.id,
+                sha256=sha256_hex(data),
+                title=article.title,
+                language=article.language,
+                parser="antara",
+            )
+        )
+    write_manifest(Manifest(entries=tuple(entries)), destination)
+
+
+@hookimpl
+def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+    """Provide the ``antara`` exporter: a corpus folder in the ANTARA layout."""
+    yield ExporterSpec(
+        name="antara",
+        write=write_antara,
+        directory=True,
+        description="A corpus folder: articles in the ANTARA text layout plus INDEX.md",
+    )
 
 
 @hookimpl

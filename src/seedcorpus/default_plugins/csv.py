@@ -25,14 +25,13 @@ HEADER = (*COLUMNS[:-1], "tags", "enrichments", "json")
 """The CSV header, in order."""
 
 
-def write_csv(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
+def write_csv(texts: Iterable[str], destination: Path) -> None:
     """Write a header row and one row per article (UTF-8, ``\\r\\n`` as RFC 4180 says)."""
     with destination.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(HEADER)
-        for article in articles:
-            data = converter.unstructure(article)
-            text = json.dumps(data, ensure_ascii=False)
+        for text in texts:
+            data = json.loads(text)
             row = flatten(data, text)
             tags = json.dumps(data["tags"], ensure_ascii=False)
             enrichments = json.dumps(data["enrichments"], ensure_ascii=False)
@@ -51,9 +50,9 @@ def read_csv(source: Path, converter: Converter) -> Iterator[Article]:
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``csv`` exporter."""
-    yield ExporterSpec(
-        name="csv",
-        write=write_csv,
+    yield ExporterSpec.from_json_writer(
+        "csv",
+        write_csv,
         read=read_csv,
         suffix=".csv",
         description="One row per article; tags and enrichments as JSON text",

@@ -9,15 +9,15 @@ from cattrs import Converter
 
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
-from seedcorpus.serialization import article_from_json, article_to_json
+from seedcorpus.serialization import article_from_json
 from seedcorpus.specs import ExporterSpec
 
 
-def write_jsonl(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
-    """Write one JSON object per line, UTF-8, ``\\n`` line ends."""
+def write_jsonl(texts: Iterable[str], destination: Path) -> None:
+    """Write one JSON text per line, UTF-8, ``\\n`` line ends."""
     with destination.open("w", encoding="utf-8", newline="\n") as out:
-        for article in articles:
-            out.write(article_to_json(article, converter))
+        for text in texts:
+            out.write(text)
             out.write("\n")
 
 
@@ -32,9 +32,9 @@ def read_jsonl(source: Path, converter: Converter) -> Iterator[Article]:
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``jsonl`` exporter."""
-    yield ExporterSpec(
-        name="jsonl",
-        write=write_jsonl,
+    yield ExporterSpec.from_json_writer(
+        "jsonl",
+        write_jsonl,
         read=read_jsonl,
         suffix=".jsonl",
         description="One article per line in the JSON contract",

@@ -107,14 +107,14 @@ def _from_row(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "source": {**source, "spans": spans}, "enrichments": enrichments}
 
 
-def write_parquet(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
-    """Write the articles in row groups of :data:`BATCH`."""
+def write_parquet(texts: Iterable[str], destination: Path) -> None:
+    """Write the articles (JSON texts) in row groups of :data:`BATCH`."""
     pa = _pyarrow()
     arrow_schema = schema()
     with pa.parquet.ParquetWriter(destination, arrow_schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
-        for article in articles:
-            batch.append(_to_row(converter.unstructure(article)))
+        for text in texts:
+            batch.append(_to_row(json.loads(text)))
             if len(batch) == BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
                 batch.clear()
@@ -136,9 +136,9 @@ def read_parquet(source: Path, converter: Converter) -> Iterator[Article]:
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``parquet`` exporter."""
-    yield ExporterSpec(
-        name="parquet",
-        write=write_parquet,
+    yield ExporterSpec.from_json_writer(
+        "parquet",
+        write_parquet,
         read=read_parquet,
         suffix=".parquet",
         description="Parquet with nested columns (needs the 'parquet' extra)",

@@ -12,8 +12,10 @@ Tables (see ``docs/formats/sqlite.md``):
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +28,25 @@ from seedcorpus.models import Article
 from seedcorpus.serialization import article_from_json
 from seedcorpus.specs import ExporterSpec
 
-__all__ = ["COLUMNS", "SearchHit", "flatten", "read_sqlite", "search", "write_sqlite"]
+__all__ = [
+    "BM25_WEIGHTS",
+    "COLUMNS",
+    "FTS_COLUMNS",
+    "SCHEMA_VERSION",
+    "SearchHit",
+    "delete_articles",
+    "flatten",
+    "fts_query",
+    "insert_articles",
+    "read_sqlite",
+    "rebuild_index",
+    "search",
+    "upsert_articles",
+    "write_sqlite",
+]
 
 SCHEMA_VERSION = "1"
+"""Stored in ``seedcorpus_meta``; a database with another version is rebuilt whole."""
 
 _SCHEMA = """
 CREATE TABLE seedcorpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -74,6 +92,7 @@ COLUMNS = (
     "copyright_year", "published", "json",
 )  # fmt: skip
 """Columns of the ``articles`` table, in order."""
+_UPDATE = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in COLUMNS[1:])} WHERE id = ?"
 _INSERT = f"INSERT INTO articles ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 
 
@@ -105,8 +124,54 @@ def flatten(data: dict[str, Any], text: str) -> tuple[Any, ...]:
     )
 
 
-def write_sqlite(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
-    """Write a fresh database at ``destination`` (which must not exist yet)."""
+def insert_articles(connection: sqlite3.Connection, texts: Iterable[str]) -> None:
+    """Insert articles, given as JSON texts, into ``articles`` and ``tags``.
+
+    The full-text index is not updated: rebuild it afterwards with :func:`rebuild_index`.
+    """
+    for text in texts:
+        data = json.loads(text)
+        connection.execute(_INSERT, flatten(data, text))
+        connection.executemany(
+            "INSERT INTO tags VALUES (?, ?, ?)",
+            [(data["id"], position, tag) for position, tag in enumerate(data["tags"])],
+        )
+
+
+def upsert_articles(connection: sqlite3.Connection, texts: Iterable[str]) -> None:
+    """Update articles in place by id (tags included), inserting those not there yet.
+
+    Updating in place keeps each article's row, so the database's order stays the
+    manifest's order for articles that changed. The full-text index needs a rebuild after.
+    """
+    for text in texts:
+        data = json.loads(text)
+        row = flatten(data, text)
+        if connection.execute(_UPDATE, (*row[1:], row[0])).rowcount == 0:
+            connection.execute(_INSERT, row)
+        connection.execute("DELETE FROM tags WHERE article_id = ?", (data["id"],))
+        connection.executemany(
+            "INSERT INTO tags VALUES (?, ?, ?)",
+            [(data["id"], position, tag) for position, tag in enumerate(data["tags"])],
+        )
+
+
+def delete_articles(connection: sqlite3.Connection, ids: Iterable[str]) -> None:
+    """Delete articles and their tags by id (the full-text index needs a rebuild after)."""
+    rows = [(article_id,) for article_id in ids]
+    connection.executemany("DELETE FROM tags WHERE article_id = ?", rows)
+    connection.executemany("DELETE FROM articles WHERE id = ?", rows)
+
+
+def rebuild_index(connection: sqlite3.Connection) -> None:
+    """Rebuild the FTS5 index from ``articles``: far faster than keeping it in step
+    during a bulk insert."""
+    connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    _create_fts_triggers(connection)
+
+
+def write_sqlite(texts: Iterable[str], destination: Path) -> None:
+    """Write a fresh database at ``destination`` from articles' JSON texts."""
     connection = sqlite3.connect(destination)
     # The file is a temporary one that is renamed into place when complete, so a journal
     # and per-transaction syncs buy nothing; atomic_destination syncs it once at the end.
@@ -118,16 +183,8 @@ def write_sqlite(articles: Iterable[Article], destination: Path, converter: Conv
             connection.execute(
                 "INSERT INTO seedcorpus_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
             )
-            for article in articles:
-                data = converter.unstructure(article)
-                text = json.dumps(data, ensure_ascii=False)
-                connection.execute(_INSERT, flatten(data, text))
-                connection.executemany(
-                    "INSERT INTO tags VALUES (?, ?, ?)",
-                    [(article.id, position, tag) for position, tag in enumerate(article.tags)],
-                )
-            # One rebuild after the bulk insert is much faster than keeping it in step.
-            connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+            insert_articles(connection, texts)
+            rebuild_index(connection)
     finally:
         connection.close()
 
@@ -148,6 +205,50 @@ def read_sqlite(source: Path, converter: Converter) -> Iterator[Article]:
         connection.close()
 
 
+FTS_COLUMNS = ("title", "caption", "body")
+"""Columns of ``articles_fts``, in order: the columns of ``articles`` it indexes."""
+
+BM25_WEIGHTS = (10.0, 3.0, 1.0)
+"""bm25 weights of :data:`FTS_COLUMNS`: a match in the title counts ten times one in the
+body, so an article *about* the query ranks above one that mentions it in passing."""
+
+# sqlite-utils' trigger names and shape, so its tools (and datasette plugins that write)
+# keep the index in step with hand edits. They are created after the bulk rebuild, which
+# is far faster than firing them per inserted row. The update trigger skips rows whose
+# text did not change (a re-enrichment rewrites every row but none of the indexed text).
+_FTS_TRIGGERS = (
+    """
+    CREATE TRIGGER IF NOT EXISTS [articles_ai] AFTER INSERT ON [articles] BEGIN
+        INSERT INTO [articles_fts] (rowid, [title], [caption], [body])
+        VALUES (new.rowid, new.[title], new.[caption], new.[body]);
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS [articles_ad] AFTER DELETE ON [articles] BEGIN
+        INSERT INTO [articles_fts] ([articles_fts], rowid, [title], [caption], [body])
+        VALUES ('delete', old.rowid, old.[title], old.[caption], old.[body]);
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS [articles_au] AFTER UPDATE ON [articles]
+    WHEN old.rowid IS NOT new.rowid OR old.[title] IS NOT new.[title]
+        OR old.[caption] IS NOT new.[caption] OR old.[body] IS NOT new.[body]
+    BEGIN
+        INSERT INTO [articles_fts] ([articles_fts], rowid, [title], [caption], [body])
+        VALUES ('delete', old.rowid, old.[title], old.[caption], old.[body]);
+        INSERT INTO [articles_fts] (rowid, [title], [caption], [body])
+        VALUES (new.rowid, new.[title], new.[caption], new.[body]);
+    END
+    """,
+)
+
+
+def _create_fts_triggers(connection: sqlite3.Connection) -> None:
+    # execute, not executescript: executescript would commit the caller's transaction.
+    for statement in _FTS_TRIGGERS:
+        connection.execute(statement)
+
+
 @attrs.frozen
 class SearchHit:
     """One search result."""
@@ -157,42 +258,119 @@ class SearchHit:
     title: str
     """The article title."""
     snippet: str
-    """Matching text with the matches between ``[`` and ``]``."""
+    """Up to 16 words of the best-matching column (title, caption or body), matches
+    between the ``markers`` given to :func:`search` (``[`` and ``]`` by default), ``…``
+    where text was cut."""
     score: float
-    """bm25 rank: lower is better."""
+    """bm25 rank with :data:`BM25_WEIGHTS`: lower (more negative) is better."""
 
 
-def search(database: str | Path, query: str, *, limit: int = 10) -> list[SearchHit]:
-    """Full-text search of an exported database, best matches first.
+# Characters and words that only a query written in FTS5 syntax has. A query without
+# them is plain text, and is searched word by word if FTS5 rejects it.
+_FTS5_SYNTAX = re.compile(r'["*()]|\b(?:AND|OR|NOT|NEAR)\b')
 
-    ``query`` is FTS5 query syntax: words, ``"a phrase"``, ``prefix*``, ``AND``/``OR``/``NOT``.
 
-    :raises SeedcorpusError: if the database is missing or the query is not valid FTS5.
+def fts_query(query: str) -> str:
+    """The FTS5 expression that :func:`search` runs for ``query``.
+
+    A valid FTS5 query is used as it is: words (all must match), ``"a phrase"``,
+    ``prefix*``, ``AND``/``OR``/``NOT`` (upper case), ``title:word``, ``NEAR(a b)``. A
+    query that is not valid FTS5 but uses none of its syntax (no ``"``, ``*``,
+    parentheses or upper-case operators) is plain text: each of its words is searched
+    as a quoted string, so ``RI-Azerbaijan`` finds the words *RI Azerbaijan* next to
+    each other, and ``1/7/2024`` or ``Jum'at`` work too.
+
+    >>> fts_query("pelayanan publik")
+    'pelayanan publik'
+    >>> fts_query("RI-Azerbaijan kerja")
+    '"RI-Azerbaijan" "kerja"'
+
+    :raises SeedcorpusError: for an empty query, or an invalid one that uses FTS5 syntax;
+        the message says how to quote.
     """
-    connection = _connect_read_only(Path(database))
-    try:
-        rows = connection.execute(
-            """
-            SELECT articles.id, articles.title,
-                   snippet(articles_fts, -1, '[', ']', ' … ', 16), bm25(articles_fts)
-            FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid
-            WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?
-            """,
-            (query, limit),
-        ).fetchall()
-    except sqlite3.OperationalError as error:
-        raise SeedcorpusError(f"search {query!r} failed: {error}", path=database) from None
-    finally:
-        connection.close()
-    return [SearchHit(*row) for row in rows]
+    if not query.strip():
+        raise SeedcorpusError("search query is empty")
+    error = _fts5_error(query)
+    if error is None:
+        return query
+    if _FTS5_SYNTAX.search(query) is None:
+        return " ".join(f'"{word}"' for word in query.split())
+    raise SeedcorpusError(
+        f'search {query!r} failed: {error}; in FTS5 syntax close each "phrase" and '
+        'quote words with punctuation, as in: "RI-Azerbaijan" OR Rusia'
+    )
+
+
+def _fts5_error(query: str) -> str | None:
+    """FTS5's complaint about ``query``, or None if it parses.
+
+    Parsed against an empty in-memory table with the same columns, so the answer does not
+    depend on a database, and a database's own errors are never taken for the query's.
+    """
+    with closing(sqlite3.connect(":memory:")) as connection:
+        connection.execute(f"CREATE VIRTUAL TABLE q USING fts5({', '.join(FTS_COLUMNS)})")
+        try:
+            connection.execute("SELECT rowid FROM q WHERE q MATCH ?", (query,)).fetchall()
+        except sqlite3.OperationalError as error:
+            return str(error)
+    return None
+
+
+_SEARCH = f"""
+SELECT articles.id, articles.title,
+       snippet(articles_fts, -1, :open, :close, ' … ', 16),
+       bm25(articles_fts, {", ".join(map(str, BM25_WEIGHTS))}) AS score
+FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid
+WHERE articles_fts MATCH :query
+ORDER BY score, articles.rowid
+LIMIT :limit
+"""
+
+
+def search(
+    database: str | Path,
+    query: str,
+    *,
+    limit: int = 10,
+    markers: tuple[str, str] = ("[", "]"),
+) -> list[SearchHit]:
+    """Full-text search of a database written by the ``sqlite`` exporter, best first.
+
+    ``query`` is FTS5 syntax, or plain text (see :func:`fts_query`). Matching ignores
+    case and diacritics; hyphens separate words (``Bangsa`` finds *Bangsa-Bangsa*).
+    Results are ranked by bm25 with the title weighted above caption and body
+    (:data:`BM25_WEIGHTS`); equal scores keep the database's order.
+
+    :param limit: the most hits to return (at least 1).
+    :param markers: the strings put before and after each match in the snippet.
+    :raises SeedcorpusError: if the database is missing or has no full-text index, or
+        the query is empty or invalid (the message says how to quote).
+    """
+    if limit < 1:
+        raise SeedcorpusError(f"search limit must be at least 1, not {limit}")
+    expression = fts_query(query)
+    path = Path(database)
+    with closing(_connect_read_only(path)) as connection:
+        try:
+            rows = connection.execute(
+                _SEARCH,
+                {"open": markers[0], "close": markers[1], "query": expression, "limit": limit},
+            ).fetchall()
+        except sqlite3.DatabaseError as error:
+            # The query parsed already, so this is the database's fault, not the query's.
+            raise SeedcorpusError(
+                f"cannot search: {error} (is it a database written by `seedcorpus build`?)",
+                path=path,
+            ) from None
+    return [SearchHit(row[0], row[1], row[2].strip(), row[3]) for row in rows]
 
 
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``sqlite`` exporter."""
-    yield ExporterSpec(
-        name="sqlite",
-        write=write_sqlite,
+    yield ExporterSpec.from_json_writer(
+        "sqlite",
+        write_sqlite,
         read=read_sqlite,
         suffix=".sqlite",
         description="SQLite database with an FTS5 index over title, caption and body",
