@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from seedcorpus.cli import cli
-
 from conftest import SEED_ID
+from seedcorpus.cli import cli
 
 
 @pytest.fixture

@@ -13,14 +13,13 @@ import attrs
 import pytest
 
 import seedcorpus
+from conftest import SEED_ID
 from seedcorpus import open_corpus
 from seedcorpus.errors import ChecksumError, ExportError, UnknownPluginError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.registry import Registry
 from seedcorpus.specs import EnricherSpec, ExporterSpec
-
-from conftest import SEED_ID
 
 
 def test_open_corpus_reads_the_manifest_only(seeds: Path, registry: Registry) -> None:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DATA, SEEDS
 from seedcorpus.evaluate import evaluate, main, text_carries
 from seedcorpus.registry import Registry
-
-from conftest import DATA, SEEDS
 
 
 @pytest.mark.parametrize(

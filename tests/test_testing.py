@@ -28,6 +28,7 @@ from seedcorpus.testing import check_enricher, check_exporter, check_parser, reg
 
 BUILTIN = registry_with(builtins=True)
 TYPES = tuple(t for spec in BUILTIN.enrichers.values() for t in spec.types)
+JSONL = BUILTIN.exporter("jsonl")
 
 # --- registry_with ---
 
@@ -245,7 +246,7 @@ def write_until_error(
 def write_with_backup(
     articles: Iterable[Article], destination: Path, converter: Converter
 ) -> None:
-    jsonl.write_jsonl(articles, destination, converter)
+    JSONL.write(articles, destination, converter)
     destination.with_name(destination.name + ".bak").write_bytes(destination.read_bytes())
 
 
@@ -273,7 +274,7 @@ def test_check_exporter_can_skip_the_same_bytes_check() -> None:
         (ExporterSpec("partial", write_until_error), "the write returned normally"),
         (ExporterSpec("backup", write_with_backup), r"files left beside the output: \['\.out"),
         (
-            ExporterSpec("folder", jsonl.write_jsonl, directory=True),
+            ExporterSpec("folder", JSONL.write, directory=True),
             "wrote a file at the path it was given, but its spec has directory=True",
         ),
     ],

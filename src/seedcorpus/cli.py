@@ -18,6 +18,7 @@ import click
 
 from seedcorpus.__about__ import __version__
 from seedcorpus.build import build_database
+from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
 from seedcorpus.corpus import ExportReport, open_corpus
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.manifest import build_manifest, read_manifest, unlisted_files, write_manifest
@@ -122,19 +123,54 @@ _strict_option = click.option(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Database to write (default: <corpus folder name>.sqlite in the current folder).",
 )
 @_jobs_option
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on a Dask cluster (tcp://host:8786) and write shards to OUTPUT (a folder).",
+)
+@click.option(
+    "--shard-format",
+    type=click.Choice(SHARD_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="Format of the shards written with --scheduler.",
+)
 @_strict_option
-def build(corpus: Path, output: Path | None, jobs: int, full: bool, strict: bool) -> None:
+def build(
+    corpus: Path,
+    output: Path | None,
+    jobs: int,
+    full: bool,
+    scheduler: str | None,
+    shard_format: str,
+    strict: bool,
+) -> None:
     """Parse CORPUS, run every installed enricher, and write a SQLite database.
 
     If OUTPUT exists, only what changed is redone: new and changed articles (by
     sha256), removed ones, and enrichers whose version changed. The database is
     replaced atomically, so a failed build leaves the previous one as it was.
+
+    With --scheduler, the work runs on a Dask cluster instead, and OUTPUT is a folder
+    of shards (default: <corpus folder name>-shards) with a SHARDS.json manifest.
     """
+    if scheduler is not None:
+        opened = open_corpus(corpus).enrich("all")
+        folder = output or Path(f"{corpus.resolve().name}-shards")
+        shards = build_on_cluster(
+            opened, folder, scheduler=scheduler, format=shard_format, force=True
+        )
+        _print_problems(shards.problems)
+        click.echo(
+            f"wrote {folder}: {shards.articles} articles in {shards.shards} shards, "
+            f"{len(shards.problems)} problems, {shards.seconds:.2f} s"
+        )
+        sys.exit(1 if shards.problems else 0)
     opened = open_corpus(corpus).enrich("all")
     output = output or Path(f"{corpus.resolve().name}.sqlite")
     with _progress(len(opened), f"build → {output.name}") as progress:
@@ -291,6 +327,22 @@ def plugins(as_json: bool) -> None:
             click.echo(json.dumps({"kind": "conflict", "error": conflict}, ensure_ascii=False))
         else:
             click.echo(f"conflict: {conflict}", err=True)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-n", "--n", "count", type=click.IntRange(min=0), default=1000, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same bytes.")
+@_jobs_option
+def synth(out: Path, count: int, seed: int, jobs: int) -> None:
+    """Write a synthetic ANTARA corpus of N articles (and its INDEX.md) to OUT.
+
+    For benchmarks and tests: realistic, varied, and deterministic.
+    """
+    from seedcorpus.synth import synth_corpus
+
+    manifest = synth_corpus(out, count, seed=seed, jobs=jobs)
+    click.echo(f"wrote {out}: {len(manifest.entries)} articles")
 
 
 def main() -> None:

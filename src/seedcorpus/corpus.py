@@ -13,7 +13,7 @@ from typing import TypeVar
 import attrs
 
 from seedcorpus.atomic import atomic_destination
-from seedcorpus.decoding import decode
+from seedcorpus.decoding import decode_article
 from seedcorpus.errors import ExportError, ParseError, PluginError, SeedcorpusError
 from seedcorpus.manifest import read_entry_bytes, read_manifest
 from seedcorpus.models import Article, Enrichment, Manifest, ManifestEntry, Problem, Source
@@ -163,7 +163,11 @@ class Corpus:
         :raises SeedcorpusError: (a subclass of it) naming the file and line.
         """
         data = read_entry_bytes(self.root, entry, max_bytes=self.max_bytes)
-        text, encoding = decode(data)
+        try:
+            decoded = decode_article(data, path=entry.file)
+        except ParseError as error:
+            raise ParseError(error.message, path=self.root / entry.file, line=error.line) from None
+        text, encoding = decoded.text, decoded.encoding
         parser_name = entry.parser or self.parser
         spec = self.registry.parser(parser_name)
         digest = entry.sha256 or hashlib.sha256(data).hexdigest()
@@ -179,14 +183,8 @@ class Corpus:
                 f" raised {describe_error(error)} on article {entry.id!r}",
                 path=self.root / entry.file,
             ) from None
-        if encoding not in ("utf-8", "utf-8-sig"):
-            article = attrs.evolve(
-                article,
-                problems=(
-                    *article.problems,
-                    Problem("not-utf8", f"decoded as {encoding}", path=entry.file),
-                ),
-            )
+        if decoded.problems:
+            article = attrs.evolve(article, problems=(*decoded.problems, *article.problems))
         return self._enrich(article)
 
     def _enrich(self, article: Article) -> Article:

@@ -1,35 +1,247 @@
-"""Turning an article file's bytes into text."""
+"""Turning an article file's bytes into text, and cleaning what decoding cannot fix.
+
+:func:`decode` only decodes, and never fails. :func:`decode_article` is what a corpus
+uses: it decodes, refuses binary data, removes control characters and repairs mojibake,
+and lists each thing it did as a :class:`~seedcorpus.models.Problem`. The rules are
+described in ``docs/corpus-format.md`` ("Reading files").
+"""
 
 from __future__ import annotations
 
 import codecs
+import functools
+import importlib
+import re
+from collections.abc import Callable
+from typing import Any
 
-__all__ = ["decode"]
+import attrs
 
+from seedcorpus.errors import ParseError
+from seedcorpus.models import Problem
+
+__all__ = ["BINARY_SHARE", "MIN_DETECT_BYTES", "Decoded", "decode", "decode_article"]
+
+BINARY_SHARE = 0.1
+"""Text with a larger share of control characters than this is binary data, not text."""
+
+MIN_DETECT_BYTES = 64
+"""Shorter data is too little to detect an encoding from: it is read as cp1252 or latin-1."""
+
+# UTF-32 first: its little-endian BOM starts with the UTF-16 one.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_UTF8 = ("utf-8", "utf-8-sig")
+
+# C0 control bytes other than whitespace: no text in a legacy 8-bit encoding has them.
+# Where they occur the data is binary, or UTF-16/32 without a BOM; guessing an encoding
+# for it (charset-normalizer readily calls it UTF-16) would turn junk into fake text.
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1b]")
+# Control characters that are not whitespace (str.isspace() is false for them), and the
+# BOM (U+FEFF) anywhere but at the start, where concatenated files leave it. Whitespace
+# controls (tab, line ends, U+001C-U+001F, U+0085) stay: the parser reads them as space.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NO_BOM_GUESS = re.compile(r"utf_(?:16|32|7)")
+# UTF-8 read as cp1252 or latin-1 always shows a lead byte (Â-ô) followed by what a
+# continuation byte (0x80-0xBF) becomes: a C1 control, U+00A0-U+00BF, or one of the
+# characters cp1252 puts at 0x80-0x9F. Text without such a pair has none of that
+# mojibake, and skips ftfy, which is slow (about 0.5 s per MB).
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
+# The parser's line breaks: problem line numbers must match the ones it reports.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@attrs.frozen
+class Decoded:
+    """An article file's text, ready for a parser, and what had to be done to get it."""
+
+    text: str
+    """The decoded text, control characters removed and mojibake repaired."""
+    encoding: str
+    """The encoding the bytes were decoded with (a Python codec name)."""
+    problems: tuple[Problem, ...] = ()
+    """``not-utf8``, ``control-characters``, ``mojibake-fixed``, in that order, each
+    present only if it happened."""
+
+
+@functools.cache
+def _detector() -> Callable[[bytes], Any] | None:
+    """charset-normalizer's ``from_bytes``, if the ``charset`` extra is installed."""
+    try:
+        module = importlib.import_module("charset_normalizer")
+    except ImportError:
+        return None
+    detect: Callable[[bytes], Any] = module.from_bytes
+    return detect
+
+
+@functools.cache
+def _mojibake_fixer() -> Callable[[str], str] | None:
+    """ftfy's ``fix_encoding``, if the ``fix`` extra is installed."""
+    try:
+        module = importlib.import_module("ftfy")
+    except ImportError:
+        return None
+    fix: Callable[[str], str] = module.fix_encoding
+    return fix
+
+
+def _detected(data: bytes) -> tuple[str, str] | None:
+    """The text and encoding charset-normalizer finds, if it is installed and has enough
+    to go on."""
+    detect = _detector()
+    if detect is None or len(data) < MIN_DETECT_BYTES or _CONTROL_BYTE.search(data):
+        return None
+    try:
+        # Without a BOM, UTF-16/32 and UTF-7 are guesses that turn junk into fake text.
+        matches = [m for m in detect(data) if not _NO_BOM_GUESS.match(str(m.encoding))]
+        if not matches:
+            return None
+        best = matches[0]
+        # Equally good encodings that decode to the same text are listed together, and
+        # charset-normalizer names the first in its own order (cp1250 before cp1252).
+        # Indonesian text in a legacy encoding is cp1252 far more often than anything.
+        tied = (m for m in matches if m.chaos == best.chaos)
+        cp1252 = any("cp1252" in m.could_be_from_charset for m in tied)
+        encoding = "cp1252" if cp1252 else str(best.encoding)
+        text = data.decode(encoding)
+    except Exception:  # a detector failure must never make a file unreadable
+        return None
+    if _SURROGATE.search(text):  # no codec we accept yields one; a last guard for the JSON
+        return None
+    return text, encoding
 
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode an article file's bytes; return the text and the encoding used.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else is
-    read as cp1252, falling back to latin-1, which never fails.
+    Never fails. In order: a byte-order mark selects UTF-8, UTF-16 or UTF-32; then
+    UTF-8; then the encoding charset-normalizer detects, if the ``charset`` extra is
+    installed, the data has at least :data:`MIN_DETECT_BYTES` and no control bytes,
+    and the guess is not UTF-16, UTF-32 or UTF-7 (those need a BOM); then cp1252; then
+    latin-1, which decodes anything. The text never holds a lone surrogate, so it always
+    encodes as UTF-8.
+
+    >>> decode("café".encode("utf-8"))
+    ('café', 'utf-8')
+    >>> decode(b"\\xff\\xfeA\\x00")
+    ('A', 'utf-16')
+    >>> decode(b"caf\\xe9 \\x81")
+    ('café \\x81', 'latin-1')
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
-                break
+                break  # a broken file that only starts like one: decode it as bytes
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    detected = _detected(data)
+    if detected is not None:
+        return detected
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _line(text: str, index: int) -> int:
+    """The 1-based line of ``text[index]``, counting line breaks as the parser does."""
+    return sum(1 for _ in _LINE_BREAK.finditer(text, 0, index)) + 1
+
+
+def _not_utf8(data: bytes, encoding: str, path: str | None) -> Problem:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        valid = data[: error.start].decode("utf-8")
+        message = f"not valid UTF-8; decoded as {encoding}"
+        return Problem("not-utf8", message, path=path, line=_line(valid, len(valid)))
+    return Problem("not-utf8", f"decoded as {encoding} (byte-order mark)", path=path)
+
+
+def _first_difference(a: str, b: str) -> int:
+    """The first index where ``a`` and ``b`` differ (they do): a binary search, since
+    comparing slices runs in C and texts may be megabytes long."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high) // 2
+        if a[: middle + 1] == b[: middle + 1]:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _describe(char: str) -> str:
+    return "NUL" if char == "\0" else f"U+{ord(char):04X}"
+
+
+def decode_article(data: bytes, *, path: str | None = None) -> Decoded:
+    """Decode an article file's bytes (see :func:`decode`) and clean the text.
+
+    - Text of which more than :data:`BINARY_SHARE` is control characters is refused:
+      it is binary data (an image, an archive, UTF-16 without a byte-order mark).
+    - Otherwise control characters that are not whitespace (NUL, U+0001, ...) and
+      byte-order marks after the start are removed: a ``control-characters`` problem.
+    - Mojibake (UTF-8 once decoded as cp1252 or latin-1: ``Â©``, ``â€œ``) is repaired
+      with ftfy, if the ``fix`` extra is installed: a ``mojibake-fixed`` problem.
+      Without ftfy the text is left as it is.
+    - Bytes that are not UTF-8 give a ``not-utf8`` problem naming the encoding used.
+
+    Problems name ``path`` and the line (of the cleaned text) where that is known.
+
+    :param path: the file, as problems and errors should name it.
+    :raises ~seedcorpus.errors.ParseError: the data is binary; the error names the line
+        of the first control character.
+    """
+    text, encoding = decode(data)
+    problems = [] if encoding in _UTF8 else [_not_utf8(data, encoding, path)]
+
+    first = _CONTROL.search(text)
+    if first is not None:
+        cleaned = _CONTROL.sub("", text)
+        removed = len(text) - len(cleaned)
+        line = _line(text, first.start())
+        if removed > BINARY_SHARE * len(text):
+            raise ParseError(
+                f"looks like binary data, not text: {removed / len(text):.0%} of its "
+                f"characters are control characters (the first, {_describe(first.group())}, "
+                "is on this line)",
+                path=path,
+                line=line,
+            )
+        kinds = ", ".join(sorted(_describe(char) for char in set(text) if _CONTROL.match(char)))
+        count = "1 control character" if removed == 1 else f"{removed} control characters"
+        problems.append(
+            Problem("control-characters", f"removed {count} ({kinds})", path=path, line=line)
+        )
+        text = cleaned
+
+    fix = _mojibake_fixer()
+    if fix is not None and _MOJIBAKE_HINT.search(text):
+        fixed = fix(text)
+        if fixed != text:
+            problems.append(
+                Problem(
+                    "mojibake-fixed",
+                    "repaired mojibake (UTF-8 that had been decoded as cp1252 or latin-1)",
+                    path=path,
+                    line=_line(fixed, _first_difference(text, fixed)),
+                )
+            )
+            text = fixed
+    return Decoded(text=text, encoding=encoding, problems=tuple(problems))

@@ -233,7 +233,7 @@ def seedcorpus_parsers() -> Iterator[ParserSpec]:
         name="antara",
         parse=parse_antara,
         description="ANTARA news articles in their plain-text layout (title, tags, body, footer)",
-        version="1",
+        version="2",
     )
 
 
@@ -331,6 +331,14 @@ class _Reader:
             else:
                 blocks[-1].end = end
                 blocks[-1].lines.append((start, end))
+        if len(blocks) == 1 and len(blocks[0].lines) > 1:
+            # No blank line at all: rather than make the whole file the title, read each
+            # line as a block (the layout's blocks are one line each).
+            only = blocks[0]
+            self.problem(
+                "no-blank-lines", "no blank lines; each line was read as a block", only.line
+            )
+            blocks = [_Block(s, e, only.line + n, [(s, e)]) for n, (s, e) in enumerate(only.lines)]
         if len(blocks) > 1:
             # A footer glued to the end of the last paragraph: "... kata dia.Pewarta: X".
             start, end = lines[last]
