@@ -115,3 +115,13 @@ def example_plugin(session: nox.Session) -> None:
     session.run("mypy", "--strict", f"{example}/src")
     session.chdir(example)
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def clients(session: nox.Session) -> None:
+    """Check that real clients read our exports: datasette (with full-text search, and
+    through ``seedcorpus serve``), pyarrow and DuckDB (Parquet), HF datasets (JSONL)."""
+    session.install("-e", ".[test,parquet,serve]", "duckdb", "datasets")
+    # Here a missing client is a failure, not a skip; datasets must not reach the Hub.
+    env = {"SEEDCORPUS_REQUIRE_CLIENTS": "1", "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
+    session.run("pytest", "tests/test_clients.py", *session.posargs, env=env)

@@ -232,6 +232,8 @@ def child_cli(job: Job) -> list[dict[str, Any]]:
     arguments = ["build", str(job.root), "-o", str(output), "--jobs", str(job.jobs)]
 
     def once(k: int, seconds: float) -> dict[str, Any]:
+        # build updates an existing database incrementally: every run starts afresh.
+        output.unlink(missing_ok=True)
         started = time.perf_counter()
         try:
             cli.main(args=arguments, prog_name="seedcorpus", standalone_mode=False)
@@ -285,6 +287,9 @@ def child_hold(job: Job) -> list[dict[str, Any]]:
     with open(job.manifest, "rb") as file:
         corpus = _corpus(job.root, pickle.load(file))
     raw = sum(os.path.getsize(job.root / entry.file) for entry in corpus.manifest.entries)
+    # Every run's list stays alive: a run reusing the memory an earlier one freed would
+    # not grow the RSS by what its articles take.
+    kept: list[list[Any]] = []
 
     def once(k: int, seconds: float) -> dict[str, Any]:
         _release_free_memory()
@@ -294,9 +299,8 @@ def child_hold(job: Job) -> list[dict[str, Any]]:
         elapsed = time.perf_counter() - started
         gc.collect()
         grown = _current_rss_bytes() - before
-        count = len(held)
-        del held
-        return {"seconds": elapsed, "articles": count, "held_bytes": grown, "raw_bytes": raw}
+        kept.append(held)
+        return {"seconds": elapsed, "articles": len(held), "held_bytes": grown, "raw_bytes": raw}
 
     return _repeat(job, once)
 
@@ -439,8 +443,9 @@ def subset_manifest(root: Path, k: int) -> Path:
 
 
 def subset_corpus(root: Path, k: int) -> Path:
-    """A corpus folder of the first ``k`` articles of ``root``, as hard links, with its
-    own ``INDEX.md``: for the command line, which cannot be given a part of a corpus."""
+    """A corpus folder of copies of the first ``k`` articles of ``root``, with its own
+    ``INDEX.md``: for the command line, which cannot be given a part of a corpus. (Not
+    hard links: NLTK refuses to read a file with more than one.)"""
     import attrs
 
     from seedcorpus.manifest import write_manifest
@@ -456,7 +461,7 @@ def subset_corpus(root: Path, k: int) -> Path:
     for entry in entries:
         target = subset / entry.file
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(root / entry.file, target)
+        shutil.copyfile(root / entry.file, target)
     write_manifest(attrs.evolve(manifest, entries=entries), subset)
     with open(_pickle_path(subset), "wb") as file:
         pickle.dump(attrs.evolve(manifest, entries=entries), file)

@@ -30,7 +30,7 @@ from seedcorpus.atomic import atomic_destination
 from seedcorpus.corpus import Corpus, ExportReport, run_enrichers
 from seedcorpus.default_plugins import sqlite as sqlite_format
 from seedcorpus.errors import SeedcorpusError
-from seedcorpus.manifest import sha256_hex
+from seedcorpus.manifest import read_entry_bytes, sha256_hex
 from seedcorpus.models import ManifestEntry, Problem
 from seedcorpus.pipeline import process_entries
 from seedcorpus.serialization import article_from_json, article_to_json
@@ -175,8 +175,9 @@ def _sha256(corpus: Corpus, entry: ManifestEntry, problems: list[Problem]) -> st
     if entry.sha256 is not None:
         return entry.sha256
     try:
-        return sha256_hex((corpus.root / entry.file).read_bytes())
-    except OSError:
+        # Through the manifest's safety checks: never a byte from outside the corpus.
+        return sha256_hex(read_entry_bytes(corpus.root, entry, max_bytes=corpus.max_bytes))
+    except SeedcorpusError:
         return None  # reading it again in the pipeline reports the problem properly
 
 

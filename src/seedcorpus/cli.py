@@ -221,16 +221,25 @@ def export(
 @_strict_option
 def check(corpus: Path, as_json: bool, strict: bool) -> None:
     """Verify CORPUS: manifest, checksums, and that every file parses. Exit 1 on problems."""
-    opened = open_corpus(corpus)
+    fields = ("path", "line", "code", "message")
     problems: list[Problem] = []
-    count = sum(1 for _ in opened.articles(problems, strict=strict))
+    try:
+        opened = open_corpus(corpus)
+        count = sum(1 for _ in opened.articles(problems, strict=strict))
+    except SeedcorpusError as error:
+        if not as_json:
+            raise
+        # --json promises JSON lines on stdout: the error that stopped the check is one too.
+        problems.append(Problem(error.code, error.message, path=error.path, line=error.line))
+        for problem in problems:
+            click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
+        sys.exit(1)
     warnings = [
         Problem("unlisted", "file is not listed in INDEX.md", path=str(corpus / name))
         for name in unlisted_files(corpus, opened.manifest)
     ]
     if as_json:
         for problem in [*problems, *warnings]:
-            fields = ("path", "line", "code", "message")
             click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
     else:
         for warning in warnings:
@@ -284,16 +293,30 @@ def show(corpus: Path, article_id: str, as_json: bool, enrich: str) -> None:
 @cli.command()
 @click.argument("database", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("query")
-@click.option("-n", "--limit", default=10, show_default=True, help="Most results to print.")
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Most results to print.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON lines.")
 def search(database: Path, query: str, limit: int, as_json: bool) -> None:
     """Full-text search of a DATABASE written by `build`, best matches first.
 
-    QUERY uses FTS5 syntax: words, "a phrase", prefix*, AND / OR / NOT.
+    QUERY uses FTS5 syntax: words (all must match), "a phrase", prefix*, AND / OR / NOT.
+    Plain text that is not valid FTS5 (RI-Azerbaijan, 1/7/2024) is searched word by
+    word. Matches are marked [like this], or in color on a terminal.
     """
     from seedcorpus.default_plugins.sqlite import search as search_database
 
-    hits = search_database(database, query, limit=limit)
+    # Color only where a person reads it: piped output and --json keep greppable brackets.
+    if sys.stdout.isatty() and not as_json:
+        start, end = click.style("\0", fg="red", bold=True).split("\0")
+    else:
+        start, end = "[", "]"
+    hits = search_database(database, query, limit=limit, markers=(start, end))
     for hit in hits:
         if as_json:
             fields = ("id", "title", "snippet", "score")
@@ -302,6 +325,34 @@ def search(database: Path, query: str, limit: int, as_json: bool) -> None:
             click.echo(f"{click.style(hit.id, bold=True)}  {hit.title}\n    {hit.snippet}")
     if not hits and not as_json:
         click.echo("no matches", err=True)
+
+
+@cli.command()
+@click.argument("database", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-p", "--port", type=click.IntRange(1, 65535), default=8001, show_default=True,
+    help="Port to listen on.",
+)  # fmt: skip
+@click.option(
+    "--host", default="127.0.0.1", show_default=True,
+    help="Address to listen on; the default lets only this machine connect.",
+)  # fmt: skip
+@click.option(
+    "--print-metadata",
+    is_flag=True,
+    help="Print the datasette metadata as JSON and exit (for `datasette DATABASE -m FILE`).",
+)
+def serve(database: Path, port: int, host: str, print_metadata: bool) -> None:
+    """Browse a DATABASE written by `build` in datasette, with full-text search.
+
+    Needs the serve extra: pip install 'seedcorpus[serve]'. Stop with Ctrl-C.
+    """
+    from seedcorpus import serve as serving
+
+    if print_metadata:
+        click.echo(json.dumps(serving.metadata(database), ensure_ascii=False, indent=2))
+        return
+    serving.serve(database, host=host, port=port)
 
 
 @cli.command()

@@ -209,7 +209,10 @@ class Corpus:
                 )
                 continue
             if article.problems and strict:
-                raise SeedcorpusError(str(article.problems[0]), path=self.root / entry.file)
+                first = article.problems[0]
+                raise SeedcorpusError(
+                    f"{first.message} [{first.code}]", path=self.root / entry.file, line=first.line
+                )
             problems.extend(article.problems)
             yield article
 

@@ -57,6 +57,13 @@ _MOJIBAKE_HINT = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
     "\u2039\u203a\u20ac\u2122]"
 )
+# The same two checks on UTF-8 bytes, the usual case, where they run several times
+# faster than a regular expression over the text: in UTF-8 a byte below 0x80 is always
+# that character, C1 controls are C2 80-9F, a BOM is EF BB BF, and the mojibake pairs
+# above start C3 82-B4 followed by the lead byte of the second character.
+_NOT_CONTROL_BYTES = bytes(set(range(256)) - {*range(0x09), *range(0x0E, 0x1C), 0x7F})
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
+_MOJIBAKE_HINT_UTF8 = re.compile(rb"\xc3[\x82-\xb4][\xc2\xc5\xc6\xcb\xe2]")
 # The parser's line breaks: problem line numbers must match the ones it reports.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -164,13 +171,17 @@ def _line(text: str, index: int) -> int:
 
 
 def _not_utf8(data: bytes, encoding: str, path: str | None) -> Problem:
+    if encoding in ("utf-16", "utf-32"):
+        return Problem("not-utf8", f"decoded as {encoding}, from its byte-order mark", path=path)
+    # The line of the first byte that is not UTF-8: the place to look at in the file.
+    start = 0
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        valid = data[: error.start].decode("utf-8")
-        message = f"not valid UTF-8; decoded as {encoding}"
-        return Problem("not-utf8", message, path=path, line=_line(valid, len(valid)))
-    return Problem("not-utf8", f"decoded as {encoding} (byte-order mark)", path=path)
+        start = error.start
+    valid = data[:start].decode("utf-8")
+    message = f"not valid UTF-8; decoded as {encoding}"
+    return Problem("not-utf8", message, path=path, line=_line(valid, len(valid)))
 
 
 def _first_difference(a: str, b: str) -> int:
@@ -188,6 +199,42 @@ def _first_difference(a: str, b: str) -> int:
 
 def _describe(char: str) -> str:
     return "NUL" if char == "\0" else f"U+{ord(char):04X}"
+
+
+def _utf8_has_controls(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` may hold a character that :func:`_remove_controls` removes."""
+    return (
+        bool(data.translate(None, _NOT_CONTROL_BYTES))
+        or _C1_UTF8.search(data) is not None
+        or data.find(codecs.BOM_UTF8, 1) >= 0
+    )
+
+
+def _remove_controls(text: str, path: str | None, problems: list[Problem]) -> str:
+    """``text`` without its control characters, recording a problem if there were any.
+
+    :raises ParseError: they are more than :data:`BINARY_SHARE` of the text.
+    """
+    first = _CONTROL.search(text)
+    if first is None:
+        return text
+    cleaned = _CONTROL.sub("", text)
+    removed = len(text) - len(cleaned)
+    line = _line(text, first.start())
+    if removed > BINARY_SHARE * len(text):
+        raise ParseError(
+            f"looks like binary data, not text: {removed / len(text):.0%} of its "
+            f"characters are control characters (the first, {_describe(first.group())}, "
+            "is on this line)",
+            path=path,
+            line=line,
+        )
+    kinds = ", ".join(sorted(_describe(char) for char in set(text) if _CONTROL.match(char)))
+    count = "1 control character" if removed == 1 else f"{removed} control characters"
+    problems.append(
+        Problem("control-characters", f"removed {count} ({kinds})", path=path, line=line)
+    )
+    return cleaned
 
 
 def decode_article(data: bytes, *, path: str | None = None) -> Decoded:
@@ -209,30 +256,15 @@ def decode_article(data: bytes, *, path: str | None = None) -> Decoded:
         of the first control character.
     """
     text, encoding = decode(data)
-    problems = [] if encoding in _UTF8 else [_not_utf8(data, encoding, path)]
-
-    first = _CONTROL.search(text)
-    if first is not None:
-        cleaned = _CONTROL.sub("", text)
-        removed = len(text) - len(cleaned)
-        line = _line(text, first.start())
-        if removed > BINARY_SHARE * len(text):
-            raise ParseError(
-                f"looks like binary data, not text: {removed / len(text):.0%} of its "
-                f"characters are control characters (the first, {_describe(first.group())}, "
-                "is on this line)",
-                path=path,
-                line=line,
-            )
-        kinds = ", ".join(sorted(_describe(char) for char in set(text) if _CONTROL.match(char)))
-        count = "1 control character" if removed == 1 else f"{removed} control characters"
-        problems.append(
-            Problem("control-characters", f"removed {count} ({kinds})", path=path, line=line)
-        )
-        text = cleaned
-
+    utf8 = encoding in _UTF8
+    problems = [] if utf8 else [_not_utf8(data, encoding, path)]
+    if not utf8 or _utf8_has_controls(data):
+        text = _remove_controls(text, path, problems)
+        hint = _MOJIBAKE_HINT.search(text) is not None
+    else:
+        hint = _MOJIBAKE_HINT_UTF8.search(data) is not None
     fix = _mojibake_fixer()
-    if fix is not None and _MOJIBAKE_HINT.search(text):
+    if hint and fix is not None:
         fixed = fix(text)
         if fixed != text:
             problems.append(

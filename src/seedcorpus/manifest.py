@@ -22,6 +22,7 @@ import attrs
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from seedcorpus.decoding import decode
 from seedcorpus.errors import ChecksumError, ManifestError, ParseError
 from seedcorpus.models import Manifest, ManifestEntry
 from seedcorpus.text import normalize
@@ -65,6 +66,7 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LANGUAGE_LINE = re.compile(r"([a-z]{2})\s")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -427,14 +429,17 @@ def read_entry_bytes(
 
     :param max_bytes: refuse files larger than this many bytes; ``None`` for no limit.
     :raises ManifestError: the path is refused by :func:`resolve_entry`.
-    :raises ParseError: the file is larger than ``max_bytes``.
+    :raises ParseError: the file cannot be read, or is larger than ``max_bytes``.
     :raises ChecksumError: the entry has a ``sha256`` and the bytes do not match it.
     """
     real = resolve_entry(root, entry)
     shown = Path(root) / entry.file
-    with real.open("rb") as file:
-        # Read one byte past the limit, never the whole file, to tell "too large".
-        data = file.read() if max_bytes is None else file.read(max_bytes + 1)
+    try:
+        with real.open("rb") as file:
+            # Read one byte past the limit, never the whole file, to tell "too large".
+            data = file.read() if max_bytes is None else file.read(max_bytes + 1)
+    except OSError as error:  # no permission, removed since it was resolved, I/O error
+        raise ParseError(f"cannot be read: {error.strerror or error}", path=shown) from None
     if max_bytes is not None and len(data) > max_bytes:
         raise ParseError(f"is larger than the limit of {max_bytes} bytes", path=shown)
     if entry.sha256 is not None:
@@ -480,9 +485,10 @@ def unlisted_files(
 
 
 def _title_and_language(data: bytes) -> tuple[str | None, str | None]:
-    lines = data.decode("utf-8", errors="replace").removeprefix("\ufeff").splitlines()
+    lines = decode(data)[0].splitlines()
     blocks = (line for line in lines if line.strip())
-    title = normalize(next(blocks, ""))
+    # A table cell cannot hold control characters (a NUL, in a damaged file).
+    title = normalize(_CONTROL.sub("", next(blocks, "")))
     match = _LANGUAGE_LINE.match(next(blocks, ""))
     return title or None, match.group(1) if match else None
 

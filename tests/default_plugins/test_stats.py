@@ -8,9 +8,10 @@ from articles import SAMPLE, SEED, article, news_articles
 from hypothesis import given
 
 from seedcorpus.default_plugins import stats
-from seedcorpus.default_plugins.stats import WORDS_PER_MINUTE, Stats, sentence_spans
+from seedcorpus.default_plugins.stats import WORDS_PER_MINUTE, Stats
 from seedcorpus.models import Article
 from seedcorpus.testing import check_enricher
+from seedcorpus.text import sentence_spans
 
 
 def sentences(text: str) -> list[str]:

@@ -17,10 +17,10 @@ from typing import ClassVar
 
 import attrs
 
-from seedcorpus.default_plugins.stats import sentence_spans
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
+from seedcorpus.text import sentence_spans
 
 __all__ = ["Quote", "Quotes", "enrich", "seedcorpus_enrichers"]
 
