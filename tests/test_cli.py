@@ -41,9 +41,16 @@ def test_build_writes_corpus_name_sqlite_and_prints_a_summary(
     assert "[pelayanan]" in out.lower()
 
 
-def test_build_twice_replaces_the_database(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_build_is_up_to_date_and_a_changed_one_updates(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
     assert run("build", seeds, "-o", "x.sqlite")[0] == 0
-    assert run("build", seeds, "-o", "x.sqlite")[0] == 0
+    code, out, _ = run("build", seeds, "-o", "x.sqlite")
+    assert code == 0
+    assert out.startswith("x.sqlite is up to date (1 articles)")
+    index = seeds / "INDEX.md"
+    index.write_text(index.read_text().replace("| 000_b88b87f86327f4ee |", "| renamed |", 1))
+    code, out, _ = run("build", seeds, "-o", "x.sqlite")
+    assert code == 0
+    assert out.startswith("updated x.sqlite: 1 articles written, 1 removed, 0 re-enriched")
 
 
 def test_export_jsonl_with_enrichers(run, seeds: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

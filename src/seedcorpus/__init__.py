@@ -10,6 +10,7 @@ Dateline(city='Jakarta', agency='ANTARA', region=None, date=None)
 
 from seedcorpus.__about__ import __version__
 from seedcorpus.corpus import Corpus, ExportReport, open_corpus
+from seedcorpus.default_plugins.sqlite import SearchHit, search
 from seedcorpus.errors import (
     ChecksumError,
     ExportError,
@@ -63,6 +64,7 @@ __all__ = [
     "PluginError",
     "Problem",
     "Registry",
+    "SearchHit",
     "SeedcorpusError",
     "SerializationError",
     "Source",
@@ -75,4 +77,5 @@ __all__ = [
     "hookimpl",
     "make_converter",
     "open_corpus",
+    "search",
 ]

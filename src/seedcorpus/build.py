@@ -161,7 +161,7 @@ def _update(
                 fresh = {entry.id for entry in changed}
                 ids = [article_id for article_id in kept if article_id not in fresh]
                 reenriched = _reenrich(corpus, connection, ids, stale)
-            sqlite_format.rebuild_index(connection)
+            # The FTS triggers made with the database have kept the index in step.
             _write_stamps(connection, stamps)
     seconds = time.perf_counter() - started
     return BuildReport(

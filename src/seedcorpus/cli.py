@@ -178,10 +178,16 @@ def build(
             opened, output, jobs=jobs, strict=strict, full=full, progress=progress
         )
     _print_problems(report.problems)
-    click.echo(
-        _summary(report) + f" [{report.mode}: {report.added} written, {report.removed} removed,"
-        f" {report.reenriched} re-enriched]"
-    )
+    if report.mode == "full":
+        click.echo(_summary(report))
+    elif report.mode == "incremental":
+        click.echo(
+            f"updated {output}: {report.added} articles written, {report.removed} removed, "
+            f"{report.reenriched} re-enriched, {len(report.problems)} problems, "
+            f"{report.seconds:.2f} s"
+        )
+    else:
+        click.echo(f"{output} is up to date ({len(opened)} articles), {report.seconds:.2f} s")
     sys.exit(1 if report.problems else 0)
 
 

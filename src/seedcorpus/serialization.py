@@ -9,6 +9,7 @@ and read back typed. An enrichment whose ``kind`` no installed plugin declares i
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, get_args
 
@@ -22,6 +23,9 @@ from seedcorpus.models import Article, Enrichment, FieldSpan, UnknownEnrichment
 __all__ = ["article_from_data", "article_from_json", "article_to_json", "make_converter"]
 
 _SPANS = tuple[FieldSpan, ...]
+# A surrogate, or a JSON escape that may spell one: only then is the text checked for one
+# that is not half of a pair.
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 
 
 def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Converter:
@@ -96,9 +100,25 @@ def article_from_json(
         does not follow the contract.
     """
     try:
+        if isinstance(text, bytes):
+            # As json.loads does, but strict: UTF-8 cannot hold a surrogate.
+            text = text.decode(json.detect_encoding(text))
         data = json.loads(text)
     except ValueError as error:
         raise SerializationError(f"not valid JSON: {error}", path=path, line=line) from None
+    except RecursionError:
+        message = "not valid JSON: nested too deeply"
+        raise SerializationError(message, path=path, line=line) from None
+    if _SURROGATE.search(text):
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            # Valid JSON (a "\ud800" escape), but no UTF-8 output could hold it.
+            message = "not an article: a string holds a lone surrogate"
+            raise SerializationError(message, path=path, line=line) from None
+        except RecursionError:
+            message = "not valid JSON: nested too deeply"
+            raise SerializationError(message, path=path, line=line) from None
     return article_from_data(data, converter, path=path, line=line)
 
 

@@ -138,8 +138,9 @@ def serve(
 ) -> None:
     """Serve ``database`` with datasette at ``http://host:port/`` until interrupted.
 
-    The database is opened immutable (read-only, no locking, counts computed once):
-    restart the server after rebuilding it.
+    Prints the address of the ``articles`` table first, then datasette's request log.
+    The database is opened immutable (read-only, without locking): restart the server
+    after rebuilding it.
 
     :raises SeedcorpusError: if datasette is not installed (the message says what to
         install) or ``database`` is not a seedcorpus database.

@@ -1,7 +1,7 @@
 """Synthetic ANTARA corpora: many realistic articles, deterministic, fast to write.
 
 :func:`synth_corpus` writes a corpus folder of generated articles in the ANTARA text
-layout (see ``docs/corpus-format.md``) with its ``INDEX.md``, for benchmarks and tests
+layout (see ``docs/antara.md``) with its ``INDEX.md``, for benchmarks and tests
 that need more data than the seed corpus. :func:`synth_article` makes one of those
 articles together with the :class:`~seedcorpus.models.Article` the ``antara`` parser
 should read from it, so a test compares real values instead of hard-coded numbers.
@@ -288,8 +288,8 @@ class SynthArticle:
     published: datetime.date
     """The day the article was written for: weekday names and dates in it refer to it."""
     cues: tuple[str, ...]
-    """The cue word of each attributed quotation, in order, as printed (``kata``,
-    ``katanya``, ``ujarnya``, ...)."""
+    """The cue word of each attribution of direct or reported speech, in order, as
+    printed: ``kata``, ``katanya``, ``ujarnya``, ``lanjut`` (of ``lanjut dia``), ..."""
     acronyms: tuple[tuple[str, str], ...]
     """The acronym definitions ``Long Form (ABBR)`` in the text, as ``(short, long)``."""
 
@@ -338,7 +338,12 @@ def synth_article(index: int, *, seed: int = 0, per_folder: int = 10_000) -> Syn
 
 
 def synth_corpus(
-    out: Path, n: int, *, seed: int = 0, per_folder: int = 10_000, jobs: int = 1
+    out: str | os.PathLike[str],
+    n: int,
+    *,
+    seed: int = 0,
+    per_folder: int = 10_000,
+    jobs: int = 1,
 ) -> Manifest:
     """Write a corpus of ``n`` synthetic articles to the folder ``out`` and return its manifest.
 
@@ -356,23 +361,23 @@ def synth_corpus(
         raise ValueError(f"per_folder must be 1 or more, not {per_folder}")
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    root = Path(out)
+    root.mkdir(parents=True, exist_ok=True)
     if jobs == 1 or n <= _CHUNK:
-        entries = _write_articles(out, range(n), seed, per_folder)
+        entries = _write_articles(root, range(n), seed, per_folder)
     else:
         chunks = [range(start, min(n, start + _CHUNK)) for start in range(0, n, _CHUNK)]
         with ProcessPoolExecutor(jobs) as pool:
             parts = pool.map(
                 _write_articles,
-                [out] * len(chunks),
+                [root] * len(chunks),
                 chunks,
                 [seed] * len(chunks),
                 [per_folder] * len(chunks),
             )
             entries = [entry for part in parts for entry in part]
     manifest = Manifest(entries=tuple(entries))
-    write_manifest(manifest, out)
+    write_manifest(manifest, root)
     return manifest
 
 

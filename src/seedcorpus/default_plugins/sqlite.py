@@ -142,7 +142,7 @@ def upsert_articles(connection: sqlite3.Connection, texts: Iterable[str]) -> Non
     """Update articles in place by id (tags included), inserting those not there yet.
 
     Updating in place keeps each article's row, so the database's order stays the
-    manifest's order for articles that changed. The full-text index needs a rebuild after.
+    manifest's order for articles that changed. The FTS triggers keep the index in step.
     """
     for text in texts:
         data = json.loads(text)
@@ -157,15 +157,15 @@ def upsert_articles(connection: sqlite3.Connection, texts: Iterable[str]) -> Non
 
 
 def delete_articles(connection: sqlite3.Connection, ids: Iterable[str]) -> None:
-    """Delete articles and their tags by id (the full-text index needs a rebuild after)."""
+    """Delete articles and their tags by id."""
     rows = [(article_id,) for article_id in ids]
     connection.executemany("DELETE FROM tags WHERE article_id = ?", rows)
     connection.executemany("DELETE FROM articles WHERE id = ?", rows)
 
 
 def rebuild_index(connection: sqlite3.Connection) -> None:
-    """Rebuild the FTS5 index from ``articles``: far faster than keeping it in step
-    during a bulk insert."""
+    """Rebuild the FTS5 index from ``articles`` (far faster than keeping it in step
+    during a bulk insert), then add the triggers that keep it in step from now on."""
     connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
     _create_fts_triggers(connection)
 

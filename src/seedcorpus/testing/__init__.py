@@ -1,10 +1,10 @@
 """Testing helpers for seedcorpus and its plugins (needs the ``test`` extra: Hypothesis).
 
 * Hypothesis strategies: :func:`articles`, :func:`antara_articles`,
-  :func:`antara_texts`, :func:`manifests`, ... (:mod:`seedcorpus.testing.strategies`);
+  :func:`antara_texts`, :func:`manifests`, ... (module ``seedcorpus.testing.strategies``);
 * contract checks any plugin can run in its own tests: :func:`check_parser`,
   :func:`check_enricher`, :func:`check_exporter`, and :func:`registry_with`
-  (:mod:`seedcorpus.testing.contracts`);
+  (module ``seedcorpus.testing.contracts``);
 * synthetic corpora: :func:`synth_corpus`, :func:`synth_article`
   (:mod:`seedcorpus.synth`, which needs no test dependency).
 """
