@@ -30,8 +30,9 @@ def tests_minimal(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check."""
     session.install("ruff")
-    session.run("ruff", "check", "src", "tests", "noxfile.py", "docs")
-    session.run("ruff", "format", "--check", "src", "tests", "noxfile.py", "docs")
+    paths = ("src", "tests", "benchmarks", "examples", "noxfile.py", "docs/conf.py")
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
 
 
 @nox.session(python=PYTHON)
@@ -125,3 +126,19 @@ def clients(session: nox.Session) -> None:
     # Here a missing client is a failure, not a skip; datasets must not reach the Hub.
     env = {"SEEDCORPUS_REQUIRE_CLIENTS": "1", "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
     session.run("pytest", "tests/test_clients.py", *session.posargs, env=env)
+
+
+@nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """Fuzz the parser, the manifest reader, the JSON loader and decoding: 100,000
+    Hypothesis examples a property (``tests/test_fuzz.py``, the ``fuzz`` profile).
+
+    With the ``charset`` and ``fix`` extras, so their code paths are fuzzed too, and on
+    every CPU (pytest-xdist). ``nox -s fuzz -- -k manifest`` fuzzes one part.
+    """
+    session.install("-e", ".[test,charset,fix]", "pytest-xdist")
+    session.run(
+        "pytest", "tests/test_fuzz.py", "-n", "auto", "-p", "no:cacheprovider",
+        "--hypothesis-show-statistics", "--durations=0", *session.posargs,
+        env={"HYPOTHESIS_PROFILE": "fuzz"},
+    )  # fmt: skip

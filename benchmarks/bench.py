@@ -8,9 +8,11 @@ How it measures:
 
 * Corpora come from :func:`seedcorpus.synth.synth_corpus` and are cached in
   ``--cache`` (``.bench/``), with a pickle of their manifest beside them.
-* Every figure is measured in a fresh subprocess, so peak RSS
+* Every case is measured in a fresh subprocess, so peak RSS
   (``getrusage(RUSAGE_SELF).ru_maxrss``) belongs to that case alone. A figure is the
-  median of ``--runs`` runs (default 5, and 3 from 100k articles up).
+  median of ``--runs`` runs (default 5, and 3 from 100k articles up), made one after
+  the other in that process; ``open_corpus`` takes a new process for every run.
+* ``--cases`` picks cases; ``--profile CASE`` runs one under cProfile instead.
 * The floor is reading every file's bytes, measured in the same run after a warm-up
   pass that fills the page cache; every rate is also given as a ratio to it.
 * A time budget per case (``--case-seconds``) keeps the whole run short: a case whose
@@ -601,6 +603,12 @@ class Bench:
             self.rows[ROWS[11]] = Row(ROWS[11], skipped="nltk not installed")
         if self.wanted("hf", *ROWS[12:14]):
             self.measure_hf(seconds)
+        # Subsets depend on this run's rates: the next run would make others.
+        for path in self.root.parent.glob(f"{self.root.name}.first-*"):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
     def measure_hf(self, seconds: float) -> None:
         if not self.installed("datasets"):
@@ -763,6 +771,37 @@ def driver_main(options: argparse.Namespace) -> None:
     )
 
 
+def profile_main(options: argparse.Namespace) -> None:
+    """Run one case in this process under cProfile and print where its time goes."""
+    import cProfile
+    import pstats
+
+    n = options.sizes[0]
+    root = ensure_corpus(options.cache, n, options.seed)
+    k = options.limit or min(n, 1000)
+    work = options.cache / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    job = Job(root=root, k=k, seconds=0.0, runs=1, work=work, hf_cache=work / "hf")
+    case = options.profile
+    if case == "hold":
+        job.manifest = subset_manifest(root, k)
+    elif case == "cli":
+        job.root = subset_corpus(root, k)
+    elif case == "hf-cached":
+        child_hf_cold(job)
+        job.hf_cache = work / "hf" / "cold-0"
+    # A short unprofiled run first: imports, compiled patterns and language models are
+    # loaded once in a process and would otherwise fill the profile.
+    CHILDREN[case](dataclasses.replace(job, k=min(k, 20)))
+    profiler = cProfile.Profile()
+    profiler.runcall(CHILDREN[case], job)
+    stats = pstats.Stats(profiler)
+    print(f"{case} on {k:,} of {n:,} articles under cProfile (loading the manifest included)\n")
+    stats.sort_stats("cumulative").print_stats(options.profile_lines)
+    stats.sort_stats("tottime").print_stats(options.profile_lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
@@ -793,9 +832,18 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--hf-cache", default="", help=argparse.SUPPRESS)
     parser.add_argument("--manifest", default="", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--profile",
+        choices=sorted(CHILDREN),
+        help="profile one case (on --limit articles, default 1,000, of the first size)",
+    )
+    parser.add_argument("--profile-lines", type=int, default=40, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
         child_main(options)
+        return
+    if options.profile:
+        profile_main(options)
         return
     if options.quick:
         options.sizes, options.runs = [QUICK_SIZE], options.runs or 1

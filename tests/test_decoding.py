@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import importlib.util
 from types import SimpleNamespace
 
 import pytest
@@ -16,8 +15,8 @@ TEXT = "Judul berita\n\nJakarta (ANTARA) - “Kami siap,” kata Anas di kafe ©
 # Long enough for charset-normalizer to be asked.
 LONG = TEXT * 3
 
-HAS_DETECTOR = importlib.util.find_spec("charset_normalizer") is not None
-HAS_FTFY = importlib.util.find_spec("ftfy") is not None
+HAS_DETECTOR = decoding._detector() is not None
+HAS_FTFY = decoding._mojibake_fixer() is not None
 
 
 @pytest.fixture

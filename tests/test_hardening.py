@@ -9,7 +9,6 @@ file is expected) are added to a copy of it here.
 from __future__ import annotations
 
 import builtins
-import importlib.util
 import io
 import json
 import os
@@ -26,20 +25,21 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import DATA, SEEDS
-from seedcorpus import open_corpus
+from seedcorpus import decoding, open_corpus
 from seedcorpus.cli import cli
 from seedcorpus.corpus import DEFAULT_MAX_BYTES
 from seedcorpus.default_plugins.antara import parse_antara
-from seedcorpus.errors import ParseError, PluginError, SeedcorpusError
+from seedcorpus.errors import ParseError, PluginError, SeedcorpusError, SerializationError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.manifest import read_manifest, unlisted_files, write_manifest
 from seedcorpus.models import Article, Enrichment, Problem, Source
 from seedcorpus.registry import Registry
+from seedcorpus.serialization import article_from_json, make_converter
 from seedcorpus.specs import Document, EnricherSpec, ParserSpec
 from seedcorpus.testing import registry_with
 
 NASTY = DATA / "nasty"
-HAS_FTFY = importlib.util.find_spec("ftfy") is not None
+HAS_FTFY = decoding._mojibake_fixer() is not None
 
 # What reading each file gives: the codes of the problems recorded in its article, or
 # the code of the error that stopped it (then it is the only one).
@@ -264,6 +264,16 @@ def test_a_very_long_line_parses(tmp_path: Path) -> None:
     assert len(article.paragraphs[0]) > 1_000_000
 
 
+def test_errors_stay_one_line_whatever_their_cause() -> None:
+    with pytest.raises(SerializationError) as caught:
+        article_from_json('{"id": "a", "\\nkey\\u2028": 1}', make_converter(), path="x.jsonl")
+    assert str(caught.value).startswith("x.jsonl: not an article:")
+    assert len(str(caught.value).splitlines()) == 1
+    error = PluginError("raised ValueError: line one\nline two\r\n", path="a\nb.txt", line=2)
+    assert str(error) == "a\\nb.txt:2: raised ValueError: line one\\nline two\\r\\n"
+    assert error.path == "a\nb.txt"  # the path itself is kept as it is
+
+
 # --- nothing outside the corpus is read ----------------------------------------------------
 
 
@@ -286,8 +296,8 @@ def test_no_command_reads_a_byte_outside_the_corpus(
     (nasty / "outside.txt").unlink()
     (nasty / "outside.txt").symlink_to(secret)
     (nasty / "utf8.txt").write_text("Judul baru\n\nJakarta (ANTARA) - Isi baru.\n")
-    code, out, _ = run_cli("build", nasty, "-o", "db.sqlite", "-j", "1")
-    assert (code, "incremental" in out) == (1, True)
+    # An update: the kept articles' files are hashed again.
+    assert run_cli("build", nasty, "-o", "db.sqlite", "-j", "1")[0] == 1
     assert run_cli("index", nasty)[0] == 0
     assert nasty / "utf8.txt" in opened  # the spy sees reads
     assert secret.resolve() not in opened
@@ -348,6 +358,20 @@ def test_a_bad_manifest_is_one_line_and_exit_1(
     [row] = [json.loads(line) for line in out.splitlines()]
     assert (code, err, row["code"]) == (1, "", "manifest")
     assert row["path"] == str(root / "INDEX.md")
+
+
+def test_an_index_that_links_out_of_the_corpus_is_never_read(
+    tmp_path: Path, secret: Path, opened: list[Path]
+) -> None:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    secret.write_text(TABLE + "| a | a.txt |\n")  # it would read as a manifest
+    (root / "INDEX.md").symlink_to(secret)
+    opened.clear()
+    code, _, err = run_cli("check", root)
+    assert code == 1
+    assert err == f"error: {root / 'INDEX.md'}: is a symlink to a file outside the corpus\n"
+    assert secret.resolve() not in opened
 
 
 def test_an_unlisted_file_is_only_a_warning(seeds: Path) -> None:

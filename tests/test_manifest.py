@@ -459,7 +459,7 @@ def test_build_lists_article_files_sorted_with_checksums_and_titles(corpus: Path
         ("INDEX.txt", "INDEX", "Index as text, an article", None),
         ("a.txt", "a", "RI-Azerbaijan memperkuat kerja sama", "id"),
         ("empty.txt", "empty", None, None),
-        ("other/b.txt", "other/b", "Latin-1 caf\ufffd", None),
+        ("other/b.txt", "other/b", "Latin-1 café", None),
         ("sub/b.txt", "sub/b", "Judul dengan spasi", "en"),
         ("sub/deeper/c.txt", "c", "Title after a BOM", None),
     ]

@@ -124,7 +124,7 @@ def _detected(data: bytes) -> tuple[str, str] | None:
         text = data.decode(encoding)
     except Exception:  # a detector failure must never make a file unreadable
         return None
-    if _SURROGATE.search(text):  # no codec we accept yields one; a last guard for the JSON
+    if _SURROGATE.search(text):  # none of the codecs left should; exports need UTF-8
         return None
     return text, encoding
 

@@ -19,6 +19,9 @@ __all__ = [
     "UnknownPluginError",
 ]
 
+# Every character str.splitlines() breaks at, written as its escape.
+_ONE_LINE = {ord(char): repr(char)[1:-1] for char in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
 
 class SeedcorpusError(Exception):
     """Base of every error seedcorpus raises on purpose.
@@ -34,13 +37,15 @@ class SeedcorpusError(Exception):
     def __init__(
         self, message: str, *, path: str | os.PathLike[str] | None = None, line: int | None = None
     ):
-        self.message = message
+        # One line whatever the cause put in it (a key from a JSON file, a plugin's text).
+        self.message = message.translate(_ONE_LINE)
         self.path = None if path is None else os.fspath(path)
         self.line = line
         super().__init__(str(self))
 
     def __str__(self) -> str:
         where = ":".join(str(part) for part in (self.path, self.line) if part is not None)
+        where = where.translate(_ONE_LINE)
         return f"{where}: {self.message}" if where else self.message
 
 
