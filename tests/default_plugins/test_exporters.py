@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -147,3 +148,18 @@ def test_antara_layout_round_trip(items: list[Article]) -> None:
         BUILTIN.exporter("antara").write(iter(items), Path(folder) / "out", BUILTIN.converter)
         back = list(open_corpus(Path(folder) / "out", registry=BUILTIN))
     assert [without_provenance(a) for a in back] == [without_provenance(a) for a in items]
+
+
+def test_sqlite_part_tables_hold_paragraphs_enrichments_and_quotes(database: Path) -> None:
+    with sqlite3.connect(database) as db:
+        paragraphs = db.execute("SELECT text FROM paragraphs ORDER BY position").fetchall()
+        kinds = {kind for (kind,) in db.execute("SELECT kind FROM enrichments")}
+        quotes = db.execute("SELECT speaker, cue, direct FROM quotes ORDER BY position").fetchall()
+        [(stored,)] = db.execute("SELECT json FROM articles").fetchall()
+    article = json.loads(stored)
+    assert [text for (text,) in paragraphs] == article["paragraphs"]
+    assert kinds == {e["kind"] for e in article["enrichments"]} == set(BUILTIN.enrichers)
+    [enrichment] = [e for e in article["enrichments"] if e["kind"] == "quotes"]
+    assert quotes == [(q["speaker"], q["cue"], int(q["direct"])) for q in enrichment["quotes"]]
+    direct = [(speaker, cue) for speaker, cue, is_direct in quotes if is_direct]
+    assert direct == [("Abdullah Azwar Anas", "kata"), ("Abdullah Azwar Anas", "katanya")]

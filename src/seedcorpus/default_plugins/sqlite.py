@@ -4,7 +4,8 @@ Tables (see ``docs/formats/sqlite.md``):
 
 * ``articles``: one row per article with the contract's fields flattened into columns,
   plus ``json``, the whole article in the JSON contract (so it reads back losslessly);
-* ``tags``: ``(article_id, position, tag)``;
+* ``tags``, ``paragraphs``, ``enrichments`` and ``quotes``: an article's parts, one row
+  each, keyed by ``article_id`` (quotes come from the ``quotes`` enrichment, when it ran);
 * ``articles_fts``: an external-content FTS5 table over ``title``, ``caption`` and
   ``body``, declared the way sqlite-utils does, so datasette finds it unaided.
 """
@@ -76,6 +77,31 @@ CREATE TABLE tags (
     PRIMARY KEY (article_id, position)
 );
 CREATE INDEX tags_tag ON tags(tag);
+CREATE TABLE paragraphs (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+CREATE TABLE enrichments (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    kind TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (article_id, kind)
+);
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    cue TEXT,
+    paragraph INTEGER,
+    direct INTEGER,
+    start INTEGER,
+    "end" INTEGER,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker);
 CREATE INDEX articles_language ON articles(language);
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_editor ON articles(editor);
@@ -125,21 +151,19 @@ def flatten(data: dict[str, Any], text: str) -> tuple[Any, ...]:
 
 
 def insert_articles(connection: sqlite3.Connection, texts: Iterable[str]) -> None:
-    """Insert articles, given as JSON texts, into ``articles`` and ``tags``.
+    """Insert articles, given as JSON texts, into ``articles`` and the part tables
+    (``tags``, ``paragraphs``, ``enrichments``, ``quotes``).
 
     The full-text index is not updated: rebuild it afterwards with :func:`rebuild_index`.
     """
     for text in texts:
         data = json.loads(text)
         connection.execute(_INSERT, flatten(data, text))
-        connection.executemany(
-            "INSERT INTO tags VALUES (?, ?, ?)",
-            [(data["id"], position, tag) for position, tag in enumerate(data["tags"])],
-        )
+        _insert_parts(connection, data)
 
 
 def upsert_articles(connection: sqlite3.Connection, texts: Iterable[str]) -> None:
-    """Update articles in place by id (tags included), inserting those not there yet.
+    """Update articles in place by id (part tables included), inserting new ones.
 
     Updating in place keeps each article's row, so the database's order stays the
     manifest's order for articles that changed. The FTS triggers keep the index in step.
@@ -149,18 +173,51 @@ def upsert_articles(connection: sqlite3.Connection, texts: Iterable[str]) -> Non
         row = flatten(data, text)
         if connection.execute(_UPDATE, (*row[1:], row[0])).rowcount == 0:
             connection.execute(_INSERT, row)
-        connection.execute("DELETE FROM tags WHERE article_id = ?", (data["id"],))
-        connection.executemany(
-            "INSERT INTO tags VALUES (?, ?, ?)",
-            [(data["id"], position, tag) for position, tag in enumerate(data["tags"])],
-        )
+        _delete_parts(connection, [(data["id"],)])
+        _insert_parts(connection, data)
 
 
 def delete_articles(connection: sqlite3.Connection, ids: Iterable[str]) -> None:
-    """Delete articles and their tags by id."""
+    """Delete articles and their parts by id."""
     rows = [(article_id,) for article_id in ids]
-    connection.executemany("DELETE FROM tags WHERE article_id = ?", rows)
+    _delete_parts(connection, rows)
     connection.executemany("DELETE FROM articles WHERE id = ?", rows)
+
+
+_PART_TABLES = ("tags", "paragraphs", "enrichments", "quotes")
+
+
+def _insert_parts(connection: sqlite3.Connection, data: dict[str, Any]) -> None:
+    """Fill the tables that hold an article's parts, one row per part."""
+    article_id = data["id"]
+    connection.executemany(
+        "INSERT INTO tags VALUES (?, ?, ?)",
+        [(article_id, position, tag) for position, tag in enumerate(data["tags"])],
+    )
+    connection.executemany(
+        "INSERT INTO paragraphs VALUES (?, ?, ?)",
+        [(article_id, position, text) for position, text in enumerate(data["paragraphs"])],
+    )
+    connection.executemany(
+        "INSERT OR REPLACE INTO enrichments VALUES (?, ?, ?)",
+        [(article_id, e["kind"], json.dumps(e, ensure_ascii=False)) for e in data["enrichments"]],
+    )
+    quotes: dict[str, Any] = next(
+        (e for e in data["enrichments"] if e.get("kind") == "quotes"), {}
+    )
+    fields = ("text", "speaker", "cue", "paragraph", "direct", "start", "end")
+    connection.executemany(
+        "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (article_id, position, *(quote.get(field) for field in fields))
+            for position, quote in enumerate(quotes.get("quotes", ()))
+        ],
+    )
+
+
+def _delete_parts(connection: sqlite3.Connection, rows: list[tuple[str]]) -> None:
+    for table in _PART_TABLES:
+        connection.executemany(f"DELETE FROM {table} WHERE article_id = ?", rows)
 
 
 def rebuild_index(connection: sqlite3.Connection) -> None:
