@@ -32,7 +32,6 @@ from seedcorpus.default_plugins import sqlite as sqlite_format
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.manifest import read_entry_bytes, sha256_hex
 from seedcorpus.models import ManifestEntry, Problem
-from seedcorpus.pipeline import process_entries
 from seedcorpus.serialization import article_from_json, article_to_json
 from seedcorpus.specs import EnricherSpec
 
@@ -136,7 +135,7 @@ def _update(
     listed: set[str] = set()
     for entry in corpus.manifest.entries:
         listed.add(entry.id)
-        if entry.id not in stored or _sha256(corpus, entry, problems) != stored[entry.id]:
+        if entry.id not in stored or _sha256(corpus, entry) != stored[entry.id]:
             changed.append(entry)
     removed = [article_id for article_id in stored if article_id not in listed]
     stale = [
@@ -154,7 +153,9 @@ def _update(
         shutil.copyfile(target, temporary)
         with closing(sqlite3.connect(temporary)) as connection, connection:
             sqlite_format.delete_articles(connection, removed)
-            texts = _Counted(_texts(corpus, changed, problems, jobs=jobs, strict=strict), progress)
+            texts = _Counted(
+                corpus.json_texts(problems, strict=strict, jobs=jobs, entries=changed), progress
+            )
             sqlite_format.upsert_articles(connection, texts)
             added = texts.count
             if stale:
@@ -170,7 +171,7 @@ def _update(
     )  # fmt: skip
 
 
-def _sha256(corpus: Corpus, entry: ManifestEntry, problems: list[Problem]) -> str | None:
+def _sha256(corpus: Corpus, entry: ManifestEntry) -> str | None:
     """The entry's checksum: from the manifest, or (if it lists none) of the file."""
     if entry.sha256 is not None:
         return entry.sha256
@@ -179,25 +180,6 @@ def _sha256(corpus: Corpus, entry: ManifestEntry, problems: list[Problem]) -> st
         return sha256_hex(read_entry_bytes(corpus.root, entry, max_bytes=corpus.max_bytes))
     except SeedcorpusError:
         return None  # reading it again in the pipeline reports the problem properly
-
-
-def _texts(
-    corpus: Corpus,
-    entries: list[ManifestEntry],
-    problems: list[Problem],
-    *,
-    jobs: int,
-    strict: bool,
-) -> Iterator[str]:
-    for result in process_entries(corpus, entries, jobs=jobs):
-        if result.problems and strict:
-            first = result.problems[0]
-            raise SeedcorpusError(
-                f"{first.message} [{first.code}]", path=first.path, line=first.line
-            )
-        problems.extend(result.problems)
-        if result.json is not None:
-            yield result.json
 
 
 class _Counted(Iterator[str]):

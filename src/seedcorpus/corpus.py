@@ -6,7 +6,7 @@ import copy
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -256,7 +256,7 @@ class Corpus:
         with atomic_destination(destination, force=force, directory=spec.directory) as temporary:
             try:
                 if jobs > 1:
-                    texts = counted(self._json_texts(problems, strict=strict, jobs=jobs))
+                    texts = counted(self.json_texts(problems, strict=strict, jobs=jobs))
                     if spec.write_json is not None:
                         spec.write_json(texts, temporary)
                     else:
@@ -278,9 +278,21 @@ class Corpus:
             Path(destination), count, tuple(problems), time.perf_counter() - started
         )
 
-    def _json_texts(self, problems: list[Problem], *, strict: bool, jobs: int) -> Iterator[str]:
-        """The readable articles' JSON texts, processed by ``jobs`` worker processes."""
-        for result in process_entries(self, self.manifest.entries, jobs=jobs):
+    def json_texts(
+        self,
+        problems: list[Problem],
+        *,
+        strict: bool = False,
+        jobs: int = 1,
+        entries: Sequence[ManifestEntry] | None = None,
+    ) -> Iterator[str]:
+        """The JSON texts of the readable articles (of ``entries``, default all), in
+        order, processed by ``jobs`` worker processes; problems go to ``problems``.
+
+        :param strict: raise the first problem instead.
+        """
+        chosen = self.manifest.entries if entries is None else entries
+        for result in process_entries(self, chosen, jobs=jobs):
             if result.problems and strict:
                 first = result.problems[0]
                 raise SeedcorpusError(
@@ -335,7 +347,15 @@ class ExportedCorpus(Corpus):
     def __iter__(self) -> Iterator[Article]:
         return self._read()
 
-    def _json_texts(self, problems: list[Problem], *, strict: bool, jobs: int) -> Iterator[str]:
+    def json_texts(
+        self,
+        problems: list[Problem],
+        *,
+        strict: bool = False,
+        jobs: int = 1,
+        entries: Sequence[ManifestEntry] | None = None,
+    ) -> Iterator[str]:
+        """The export's articles as JSON texts (``jobs`` and ``entries`` do not apply)."""
         converter = self.registry.converter
         return (article_to_json(a, converter) for a in self.articles(problems, strict=strict))
 
