@@ -7,7 +7,11 @@ immutable all the way down and two records compare equal exactly when their JSON
 
 from __future__ import annotations
 
-from typing import ClassVar
+import operator
+import sys
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import ClassVar, overload
 
 import attrs
 
@@ -19,6 +23,7 @@ __all__ = [
     "Dateline",
     "Enrichment",
     "FieldSpan",
+    "FieldSpans",
     "Manifest",
     "ManifestEntry",
     "Problem",
@@ -41,6 +46,81 @@ class FieldSpan:
     """Offset one past the last character."""
 
 
+class FieldSpans(Sequence[FieldSpan]):
+    """An article's :class:`FieldSpan` records, stored compactly: an immutable sequence.
+
+    An article has a span for every field, often more spans than paragraphs. As separate
+    objects they cost more memory than the article's text; here they are one tuple of
+    (interned) field names and one array of offsets, and a :class:`FieldSpan` is made
+    when one is asked for. It compares equal to any sequence of the same spans.
+
+    >>> spans = FieldSpans([FieldSpan("title", 0, 5), FieldSpan("paragraphs.0", 7, 30)])
+    >>> spans[1]
+    FieldSpan(field='paragraphs.0', start=7, end=30)
+    >>> spans == (FieldSpan("title", 0, 5), FieldSpan("paragraphs.0", 7, 30))
+    True
+    """
+
+    __slots__ = ("_fields", "_offsets")
+
+    def __init__(self, spans: Iterable[FieldSpan] = ()) -> None:
+        spans = tuple(spans)
+        self._fields = tuple(sys.intern(span.field) for span in spans)
+        self._offsets = array("q", [offset for span in spans for offset in (span.start, span.end)])
+
+    @classmethod
+    def from_lists(cls, fields: Iterable[str], offsets: Iterable[int]) -> FieldSpans:
+        """Spans from their field names and their offsets, ``start, end`` after another;
+        the way a parser builds them without making a :class:`FieldSpan` each."""
+        spans = cls()
+        spans._fields = tuple(map(sys.intern, fields))
+        spans._offsets = array("q", offsets)
+        if 2 * len(spans._fields) != len(spans._offsets):
+            raise ValueError("spans need two offsets per field")
+        return spans
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    @overload
+    def __getitem__(self, index: int) -> FieldSpan: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> FieldSpans: ...
+
+    def __getitem__(self, index: int | slice) -> FieldSpan | FieldSpans:
+        if isinstance(index, slice):
+            return FieldSpans(self[i] for i in range(*index.indices(len(self))))
+        field = self._fields[index]  # raises IndexError, and handles negative indices
+        index %= len(self._fields)
+        return FieldSpan(field, self._offsets[2 * index], self._offsets[2 * index + 1])
+
+    def __iter__(self) -> Iterator[FieldSpan]:
+        offsets = iter(self._offsets)
+        for field, start, end in zip(self._fields, offsets, offsets, strict=True):
+            yield FieldSpan(field, start, end)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FieldSpans):
+            return self._fields == other._fields and self._offsets == other._offsets
+        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # as the equal tuple of spans hashes
+
+    def __repr__(self) -> str:
+        return f"FieldSpans({list(self)!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return FieldSpans.from_lists, (self._fields, self._offsets)
+
+
+def _field_spans(spans: Iterable[FieldSpan]) -> FieldSpans:
+    return spans if isinstance(spans, FieldSpans) else FieldSpans(spans)
+
+
 @attrs.frozen
 class Source:
     """Where an article came from: the file, its checksum and the parser that read it."""
@@ -53,8 +133,9 @@ class Source:
     """Name of the parser plugin that produced the article."""
     encoding: str = "utf-8"
     """Encoding the bytes were decoded with."""
-    spans: tuple[FieldSpan, ...] = ()
-    """Provenance: for each parsed field, its span in the decoded text."""
+    spans: FieldSpans = attrs.field(default=FieldSpans(), converter=_field_spans)
+    """Provenance: for each parsed field, its span in the decoded text. Any iterable of
+    :class:`FieldSpan` is accepted and stored as :class:`FieldSpans`."""
 
 
 @attrs.frozen
@@ -234,8 +315,11 @@ class ManifestEntry:
 class Manifest:
     """The parsed ``INDEX.md``: the text around the table and its rows, in order."""
 
-    entries: tuple[ManifestEntry, ...]
-    """The rows of the table, in order."""
+    entries: Sequence[ManifestEntry]
+    """The rows of the table, in order: a tuple, or (as
+    :func:`~seedcorpus.manifest.parse_manifest` returns a table in the plain form) a
+    compact read-only sequence that makes each entry when it is asked for, and compares
+    equal to the tuple of its entries."""
     columns: tuple[str, ...] = ("id", "file", "sha256", "title", "language", "parser")
     """The table's columns, in order, as they are written back."""
     preamble: str = ""

@@ -18,11 +18,10 @@ from cattrs import Converter
 from cattrs.v import format_exception
 
 from seedcorpus.errors import SerializationError
-from seedcorpus.models import Article, Enrichment, FieldSpan, UnknownEnrichment
+from seedcorpus.models import Article, Enrichment, FieldSpans, UnknownEnrichment
 
 __all__ = ["article_from_data", "article_from_json", "article_to_json", "make_converter"]
 
-_SPANS = tuple[FieldSpan, ...]
 # A surrogate, or a JSON escape that may spell one: only then is the text checked for one
 # that is not half of a pair.
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
@@ -45,14 +44,13 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
         by_kind[cls.kind] = cls
 
     # Spans are stored as {"field": [start, end]}: far smaller than a list of objects.
-    converter.register_unstructure_hook_func(
-        lambda t: t == _SPANS,
-        lambda spans: {span.field: [span.start, span.end] for span in spans},
+    converter.register_unstructure_hook(
+        FieldSpans, lambda spans: {span.field: [span.start, span.end] for span in spans}
     )
-    converter.register_structure_hook_func(
-        lambda t: t == _SPANS,
-        lambda data, _: tuple(
-            FieldSpan(field, start, end) for field, (start, end) in data.items()
+    converter.register_structure_hook(
+        FieldSpans,
+        lambda data, _: FieldSpans.from_lists(
+            data, [offset for start, end in data.values() for offset in (start, end)]
         ),
     )
 

@@ -26,6 +26,7 @@ the documentation's "ANTARA layout" page lists; :func:`format_antara` writes it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from seedcorpus.models import (
     Caption,
     Copyright,
     Dateline,
-    FieldSpan,
+    FieldSpans,
     Manifest,
     ManifestEntry,
     Problem,
@@ -270,8 +271,12 @@ class _Reader:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
-        self.spans: list[FieldSpan] = []
+        # Each field's name, and its start and end: Source.spans stores them so.
+        self.span_fields: list[str] = []
+        self.span_offsets: list[int] = []
         self.problems: list[Problem] = []
+        # Most articles have no "Baca juga" link: then no paragraph needs looking at for one.
+        self.has_links = _LINK.search(self.text) is not None
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -284,11 +289,21 @@ class _Reader:
 
     def value(self, field: str, start: int, end: int) -> str:
         """The normalized text of ``start:end``, recording its span when it is not empty."""
-        start, end = self.trim(start, end)
-        if start == end:
+        # Inlined trim() and normalize(): this runs for every field of every article.
+        segment = self.text[start:end]
+        words = segment.split()
+        if not words:
             return ""
-        self.spans.append(FieldSpan(field, start, end))
-        return normalize(self.text[start:end])
+        left = start + len(segment) - len(segment.lstrip())
+        self.span(field, left, start + len(segment.rstrip()))
+        value = " ".join(words)
+        # NFC works within words (whitespace never composes), so joining first is the same.
+        return value if unicodedata.is_normalized("NFC", value) else normalize(value)
+
+    def span(self, field: str, start: int, end: int) -> None:
+        """Record that ``field`` was read from ``start:end``."""
+        self.span_fields.append(field)
+        self.span_offsets += (start, end)
 
     def problem(self, code: str, message: str, line: int) -> None:
         """Record something wrong that does not stop the parse."""
@@ -365,7 +380,10 @@ class _Reader:
         syndication, byline, copyright = self.footer(footer)
         return Article(
             id=self.document.id,
-            source=attrs.evolve(self.document.source, spans=tuple(self.spans)),
+            source=attrs.evolve(
+                self.document.source,
+                spans=FieldSpans.from_lists(self.span_fields, self.span_offsets),
+            ),
             title=title,
             language=language,
             tags=tags,
@@ -522,7 +540,7 @@ class _Reader:
         """Add the paragraph in ``block`` from ``start`` (if any text is left once the
         ``Baca juga`` links are cut out) to ``paragraphs``, and the links to ``related``."""
         text = self.text
-        if _LINK.search(text, start, block.end) is None:
+        if not self.has_links or _LINK.search(text, start, block.end) is None:
             paragraph = self.value(f"paragraphs.{len(paragraphs)}", start, block.end)
             if paragraph:
                 paragraphs.append(paragraph)
@@ -541,7 +559,7 @@ class _Reader:
             return
         # One span per field: with a link cut out of the middle, the span runs from the
         # paragraph's first character to its last and contains the link too.
-        self.spans.append(FieldSpan(f"paragraphs.{len(paragraphs)}", pieces[0][0], pieces[-1][1]))
+        self.span(f"paragraphs.{len(paragraphs)}", pieces[0][0], pieces[-1][1])
         paragraphs.append(" ".join(normalize(text[s:e]) for s, e in pieces))
 
     def links(self, start: int, end: int, cuts: list[_Range], related: list[str]) -> None:
