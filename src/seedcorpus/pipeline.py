@@ -71,9 +71,16 @@ def process_one(corpus: Corpus, entry: ManifestEntry) -> Result:
 _worker_corpus: Corpus | None = None
 
 
-def _process_batch(entries: Sequence[ManifestEntry]) -> list[Result]:
+_BatchResult = list[tuple[str | None, tuple[Problem, ...]]]
+
+
+def _process_batch(entries: Sequence[ManifestEntry]) -> _BatchResult:
     assert _worker_corpus is not None, "workers must be forked from process_entries"
-    return [process_one(_worker_corpus, entry) for entry in entries]
+    # Only what the parent does not have goes back: it knows the entries it sent.
+    return [
+        (result.json, result.problems)
+        for result in (process_one(_worker_corpus, entry) for entry in entries)
+    ]
 
 
 def process_entries(
@@ -94,16 +101,21 @@ def process_entries(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         try:
-            pending: deque[Future[list[Result]]] = deque()
+            pending: deque[tuple[Sequence[ManifestEntry], Future[_BatchResult]]] = deque()
             for batch in batches:
-                pending.append(pool.submit(_process_batch, batch))
+                pending.append((batch, pool.submit(_process_batch, batch)))
                 if len(pending) >= jobs * _IN_FLIGHT_PER_JOB:
-                    yield from pending.popleft().result()
+                    yield from _results(*pending.popleft())
             while pending:
-                yield from pending.popleft().result()
+                yield from _results(*pending.popleft())
         finally:
             _worker_corpus = None
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(entries: Sequence[ManifestEntry], future: Future[_BatchResult]) -> Iterator[Result]:
+    for entry, (json, problems) in zip(entries, future.result(), strict=True):
+        yield Result(entry, json, problems)
 
 
 def _start_methods() -> list[str]:
