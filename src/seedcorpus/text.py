@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize", "sentence_spans"]
+__all__ = ["normalize", "sentence_count", "sentence_spans"]
 
 
 def normalize(text: str) -> str:
@@ -19,15 +19,6 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-# A sentence ends at . ! ? or … (plus closing quotes or brackets) when the next sentence
-# visibly starts: whitespace, then a capital (maybe after an opening quote or bracket).
-# Bodies flattened by scrapers glue sentences ("kios.Kepala"), so a period right between
-# a lower-case word and a capitalized one ends a sentence too.
-_NEXT_STARTS = r"[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z]|\s*$|(?<=[a-z]{2}\.)[A-Z][a-z])"
-_END = re.compile(r"[.!?…]+" + _NEXT_STARTS)
-# The same for text whose only marks are periods, which is most paragraphs: a pattern
-# that starts with a literal ("\.\.*", not "\.+") is searched many times faster.
-_PERIOD_END = re.compile(r"\.\.*" + _NEXT_STARTS)
 # Characters that may open a word before an abbreviation: '(dr.'.
 _OPENERS = "\"“‘'(["
 
@@ -43,6 +34,30 @@ _ABBREVIATIONS = frozenset((
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
+def _maybe_abbreviation() -> str:
+    """A group, right after a period, that is set when the period may end an abbreviation:
+    it follows one of the words, in any case, or a lone character ("S. Anwar")."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(_ABBREVIATIONS):
+        by_length.setdefault(len(word), []).append(word)
+    # A lookbehind has a fixed width: one for each length.
+    behinds = [f"(?<=(?i:{'|'.join(words)})\\.)" for _, words in sorted(by_length.items())]
+    behinds.append(r"(?<=[ .\"“‘'(\[][^ .]\.)")
+    return f"(?P<abbreviation>{'|'.join(behinds)})?"
+
+
+# A sentence ends at . ! ? or … (plus closing quotes or brackets) when the next sentence
+# visibly starts: whitespace, then a capital (maybe after an opening quote or bracket).
+# Bodies flattened by scrapers glue sentences ("kios.Kepala"), so a period right between
+# a lower-case word and a capitalized one ends a sentence too. The group after the first
+# mark spares most periods the slower exact test of _after_abbreviation.
+_NEXT_STARTS = r"[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z]|\s*$|(?<=[a-z]{2}\.)[A-Z][a-z])"
+_END = re.compile(r"[.!?…]" + _maybe_abbreviation() + r"[.!?…]*" + _NEXT_STARTS)
+# The same for text whose only marks are periods, which is most paragraphs: a pattern
+# that starts with a literal ("\.\.*", not "\.+") is searched many times faster.
+_PERIOD_END = re.compile(r"\." + _maybe_abbreviation() + r"\.*" + _NEXT_STARTS)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` offsets of the sentences in ``text``, in order.
 
@@ -54,17 +69,51 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[start:end] for start, end in sentence_spans(text)]
     ['Harga naik 1.500 persen.', 'Kata dr. Andi, ini wajar.']
     """
-    other_marks = "!" in text or "?" in text or "…" in text
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in (_END if other_marks else _PERIOD_END).finditer(text):
-        dot = match.start()
-        if match.end() - dot == 1 and text[dot] == "." and _after_abbreviation(text, dot):
-            continue
-        _add_span(text, start, match.end(), spans)
-        start = match.end()
-    _add_span(text, start, len(text), spans)
+    for end in _sentence_ends(text):
+        # The chunk holds the end mark, so it is never blank: only its start moves.
+        if text[start].isspace():
+            start = end - len(text[start:end].lstrip())
+        spans.append((start, end))
+        start = end
+    tail = text[start:]
+    stripped = tail.strip()
+    if stripped:
+        left = start + len(tail) - len(tail.lstrip())
+        spans.append((left, left + len(stripped)))
     return spans
+
+
+def sentence_count(text: str) -> int:
+    """Return ``len(sentence_spans(text))`` without building the spans.
+
+    >>> sentence_count("Harga naik 1.500 persen. Kata dr. Andi, ini wajar.")
+    2
+    """
+    ends = _sentence_ends(text)
+    last = ends[-1] if ends else 0
+    # Every end closes one sentence; text after the last end is one more unless blank.
+    return len(ends) + (last < len(text) and not text[last:].isspace())
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets one past the end of each sentence but a last one without an end mark."""
+    pattern = _END if ("!" in text or "?" in text or "…" in text) else _PERIOD_END
+    ends: list[int] = []
+    for match in pattern.finditer(text):
+        dot, end = match.span()
+        # Only a lone period may end an abbreviation ("dr." but not "dr.)" or "dr.!"); the
+        # pattern's group marks those that may (but not at the very start: "A. Budi").
+        if (
+            end - dot == 1
+            and text[dot] == "."
+            and (dot < 2 or match.start("abbreviation") >= 0)
+            and _after_abbreviation(text, dot)
+        ):
+            continue
+        ends.append(end)
+    return ends
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
@@ -77,11 +126,3 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     if len(word) > _LONGEST_ABBREVIATION:
         return False
     return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
-
-
-def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        left = start + len(chunk) - len(chunk.lstrip())
-        spans.append((left, left + len(stripped)))

@@ -132,3 +132,14 @@ def test_plugin_contract() -> None:
     (spec,) = acronyms.seedcorpus_enrichers()
     assert spec.name == Acronyms.kind
     check_enricher(spec, max_examples=50)
+
+
+@given(news_articles())
+def test_one_search_of_all_fields_finds_what_a_search_of_each_finds(item: Article) -> None:
+    texts = [item.title, *item.paragraphs]
+    found = acronyms._parentheses(texts)
+
+    for index, text in enumerate(texts):
+        matches = acronyms._PARENS.finditer(text)
+        expected = [(m.start(), m.end(), m.group("inner")) for m in matches]
+        assert found.get(index, []) == expected

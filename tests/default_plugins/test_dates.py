@@ -12,6 +12,7 @@ from hypothesis import given
 from seedcorpus.default_plugins import dates
 from seedcorpus.default_plugins.dates import WEEKDAY_NAMES, Dates
 from seedcorpus.models import Article, Caption, Copyright, Dateline
+from seedcorpus.synth import synth_article
 from seedcorpus.testing import check_enricher
 
 COPYRIGHT_2024 = Copyright(holder="ANTARA", year=2024)
@@ -152,6 +153,71 @@ def test_yearless_date_without_any_year_has_no_date() -> None:
     (mention,) = result.mentions
     assert mention.date is None
     assert result.published is None
+
+
+def test_yearless_date_takes_a_loose_year_on_its_weekday() -> None:
+    # No dated year and no copyright: "tahun 2017" completes "Selasa (14/3)", a Tuesday
+    # in 2017 (this is how synthetic article 215 of seed 0 prints its date).
+    item = article(
+        "Harga naik, kata Budi di Jayapura, Selasa.",
+        "Rapat digelar Selasa (14/3) di kantor gubernur.",
+        "Target itu berlaku sepanjang tahun 2017.",
+    )
+    result = dates.enrich(item)
+
+    lead, body = result.mentions
+    assert (body.date, body.year_inferred, body.weekday_agrees) == ("2017-03-14", True, True)
+    assert result.published == "2017-03-14"
+    assert lead.date == "2017-03-14"
+
+
+def test_loose_year_needs_the_weekday_to_agree() -> None:
+    # 14 March 2017 is a Tuesday, not a Wednesday.
+    result = dates.enrich(article("Rapat Rabu (14/3).", "Sepanjang tahun 2017 ramai."))
+
+    (mention,) = result.mentions
+    assert mention.date is None
+    assert result.published is None
+
+
+def test_dateline_date_takes_a_loose_year_on_the_lead_weekday() -> None:
+    item = article(
+        "Gubernur NTB meresmikan jalan itu, Senin.",
+        "Jalan itu dibangun hingga akhir Januari 2019.",
+        dateline=Dateline("Mataram", "Antara", date="11/2"),
+    )
+    result = dates.enrich(item)
+
+    assert result.published == "2019-02-11"  # a Monday
+    assert result.mentions[0].year_inferred is True
+
+
+def test_loose_years_do_not_override_a_printed_or_copyright_year() -> None:
+    # 14 March 2024 is a Thursday: the copyright year is kept, and the weekday disagrees.
+    item = article("Rapat Selasa (14/3).", "Sepanjang tahun 2017 ramai.", copyright=COPYRIGHT_2024)
+    (mention,) = dates.enrich(item).mentions
+
+    assert (mention.date, mention.weekday_agrees) == ("2024-03-14", False)
+
+
+def test_synthetic_articles_that_print_a_day_get_their_date() -> None:
+    # Each synthetic article is written for one day; those that print a day and month
+    # (not only a weekday) must be dated to it.
+    checked = 0
+    for index in range(200, 260):
+        synthetic = synth_article(index)
+        result = dates.enrich(synthetic.expected)
+        if any(mention.form != "weekday" for mention in result.mentions):
+            checked += 1
+            assert result.published == synthetic.published.isoformat(), index
+    assert checked > 50
+
+
+@given(news_articles())
+def test_one_scan_of_all_fields_finds_what_a_scan_of_each_finds(item: Article) -> None:
+    fields = dates._fields(item)
+
+    assert dates._find(fields) == [found for field in fields for found in dates._scan([field])]
 
 
 def test_no_date_at_all() -> None:

@@ -14,6 +14,8 @@ from hypothesis import given
 from seedcorpus.default_plugins import language
 from seedcorpus.default_plugins.language import (
     LONG_SAMPLE_CHARS,
+    PROFILE_STEP_CHARS,
+    PROFILE_SURE,
     SAMPLE_CHARS,
     Language,
     profile_scores,
@@ -28,6 +30,11 @@ ENGLISH = (
 MALAY = (
     "Kerajaan berkata bahawa perkhidmatan awam akan ditambah baik kerana rakyat "
     "memerlukan sokongan, iaitu melalui syarikat tempatan dan agensi kerajaan negeri."
+)
+# Indonesian with only the function words Indonesian and Malay share: the profile is
+# unsure (0.5 each), so lingua decides.
+SHARED_ONLY = (
+    "Warga menunggu bantuan sejak pagi dan mereka berharap petugas segera datang ke lokasi banjir."
 )
 
 
@@ -47,18 +54,37 @@ def with_lingua() -> None:
 
 @pytest.mark.usefixtures("with_lingua")
 @pytest.mark.parametrize("item", [SEED, SAMPLE], ids=["seed", "sample"])
-def test_lingua_detects_indonesian(item: Article) -> None:
+def test_sure_profile_detects_indonesian_with_lingua_installed(item: Article) -> None:
     result = language.enrich(item)
 
-    assert (result.detected, result.method) == ("id", "lingua")
-    assert result.score > 0.9
+    assert (result.detected, result.method) == ("id", "profile")
+    assert result.score >= PROFILE_SURE
     assert result.declared == item.language
 
 
 @pytest.mark.usefixtures("with_lingua")
 @pytest.mark.parametrize(("text", "code"), [(ENGLISH, "en"), (MALAY, "ms")])
-def test_lingua_tells_english_and_malay(text: str, code: str) -> None:
+def test_english_and_malay_with_lingua_installed(text: str, code: str) -> None:
     assert language.enrich(article(text)).detected == code
+
+
+@pytest.mark.usefixtures("with_lingua")
+@pytest.mark.parametrize(
+    ("text", "code"), [(ENGLISH, "en"), (MALAY, "ms"), (SHARED_ONLY, "id"), (SEED.text, "id")]
+)
+def test_lingua_itself_tells_the_languages_apart(text: str, code: str) -> None:
+    detector = language._detector()
+    assert detector is not None
+    scores = language._lingua_scores(detector, text)
+
+    assert max(scores, key=scores.__getitem__) == code
+
+
+@pytest.mark.usefixtures("with_lingua")
+def test_lingua_decides_when_the_profile_is_unsure() -> None:
+    result = language.enrich(article(SHARED_ONLY))
+
+    assert (result.detected, result.method) == ("id", "lingua")
 
 
 class StubDetector:
@@ -74,10 +100,57 @@ class StubDetector:
         return [SimpleNamespace(language=SimpleNamespace(iso_code_639_1=iso), value=value)]
 
 
-def test_unsure_lingua_reads_a_longer_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sure_profile_does_not_ask_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
     stub = StubDetector()
     monkeypatch.setattr(language, "_detector", lambda: stub)
     result = language.enrich(SEED)
+
+    assert (result.detected, result.method) == ("id", "profile")
+    assert stub.texts == []
+
+
+@pytest.mark.parametrize("text", [MALAY, ENGLISH])
+def test_sure_profile_tells_malay_and_english_without_lingua(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    stub = StubDetector()
+    monkeypatch.setattr(language, "_detector", lambda: stub)
+    result = language.enrich(article(text))
+
+    assert result.method == "profile"
+    assert result.detected == ("ms" if text is MALAY else "en")
+    assert stub.texts == []
+
+
+def test_profile_is_not_sure_of_a_few_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    stub = StubDetector()
+    monkeypatch.setattr(language, "_detector", lambda: stub)
+    result = language.enrich(article(title="The Jakarta Post"))
+
+    assert profile_scores("The Jakarta Post")["en"] == 1.0
+    assert result.method == "lingua"
+    assert stub.texts == ["The Jakarta Post"]
+
+
+def test_sure_profile_stops_reading_once_sure() -> None:
+    indonesian = " ".join(["Menurut dia, pelayanan publik karena persen bahwa baik."] * 20)
+    malay = " ".join(["Kerajaan berkata bahawa perkhidmatan kerana peratus."] * 40)
+    assert len(indonesian) > PROFILE_STEP_CHARS
+    scores = language._sure_profile(f"{indonesian} {malay}")
+
+    assert scores is not None
+    assert max(scores, key=scores.__getitem__) == "id"
+    assert scores == profile_scores(indonesian[: indonesian.find(" ", PROFILE_STEP_CHARS)])
+
+
+def test_unsure_profile_reads_the_whole_text() -> None:
+    assert language._sure_profile(" ".join([SHARED_ONLY] * 30)) is None
+
+
+def test_unsure_lingua_reads_a_longer_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    stub = StubDetector()
+    monkeypatch.setattr(language, "_detector", lambda: stub)
+    result = language.enrich(article(*[SHARED_ONLY] * 10))
 
     assert (result.detected, result.score, result.method) == ("id", 1.0, "lingua")
     assert [len(text) <= SAMPLE_CHARS for text in stub.texts] == [True, False]

@@ -249,3 +249,28 @@ def test_plugin_contract() -> None:
     (spec,) = quotes.seedcorpus_enrichers()
     assert spec.name == Quotes.kind
     check_enricher(spec, max_examples=50)
+
+
+@given(news_articles())
+def test_one_search_of_the_body_finds_what_a_search_of_each_paragraph_finds(
+    item: Article,
+) -> None:
+    groups = [[quotes._INDIRECT_CUE], list(quotes._INDIRECT_VERBS)]
+    starts, found = quotes._by_paragraph(item.paragraphs, groups)
+
+    for group, by_index in zip(groups, found, strict=True):
+        for index, paragraph in enumerate(item.paragraphs):
+            offset = starts[index]
+            expected = [(m.span(), m.groupdict()) for p in group for m in p.finditer(paragraph)]
+            got = [
+                ((m.start() - offset, m.end() - offset), m.groupdict())
+                for m in by_index.get(index, [])
+            ]
+            assert got == expected
+
+
+def test_a_paragraph_with_a_nul_is_searched_alone() -> None:
+    item = article('"Kami siap bersaing," kata\x00 Budi.', "Harga naik, kata Anas.")
+    texts = [quote.text for quote in quotes.enrich(item).quotes]
+
+    assert texts == ["Kami siap bersaing", "Harga naik"]

@@ -11,8 +11,9 @@ an English acronym of a translated name, is not. See ``docs/enrichers/acronyms.m
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import attrs
@@ -27,6 +28,9 @@ _SHORT = r"[A-Z][A-Za-z0-9&\-]{1,11}"
 # Every definition has parentheses; a pattern that starts with a literal is searched
 # much faster than one that starts with a capital.
 _PARENS = re.compile(r"\((?P<inner>[^()]{1,150})\)")
+# The same for the fields joined with NUL between them (see _parentheses), which it does
+# not cross.
+_JOINED_PARENS = re.compile(r"\((?P<inner>[^()\x00]{1,150})\)")
 # "Long Form (ABBR)": the acronym alone in the parentheses.
 _SHORT_FORM = re.compile(_SHORT)
 # "ABBR (Long Form)": the acronym right before them.
@@ -81,7 +85,7 @@ class Acronyms(Enrichment):
 
 def _letters(short: str) -> str | None:
     """The letters to spell, or None if ``short`` does not look like an acronym."""
-    if sum(c.isupper() for c in short) < 2:
+    if sum(map(str.isupper, short)) < 2:
         return None  # "Persero", "Covid": a word in parentheses
     return "".join(c for c in short.lower() if c.isalpha())
 
@@ -121,36 +125,65 @@ def _long_before(text: str, start: int, letters: str) -> int | None:
     return None
 
 
-def _find(field: str, text: str) -> Iterator[Acronym]:
-    for match in _PARENS.finditer(text):
-        inner = match.group("inner")
+def _parentheses(texts: Sequence[str]) -> dict[int, list[tuple[int, int, str]]]:
+    """The ``(start, end, inner text)`` of the parentheses in ``texts``, by index."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    # One search over all texts instead of one per paragraph; most have no parentheses.
+    joined = "\x00".join(texts)
+    if joined.count("\x00") >= len(texts):  # a text holds a NUL: search them one by one
+        for index, text in enumerate(texts):
+            matches = [(m.start(), m.end(), m.group("inner")) for m in _PARENS.finditer(text)]
+            if matches:
+                found[index] = matches
+        return found
+    starts = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    for match in _JOINED_PARENS.finditer(joined):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        start = starts[index]
+        found.setdefault(index, []).append(
+            (match.start() - start, match.end() - start, match.group("inner"))
+        )
+    return found
+
+
+def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Iterator[Acronym]:
+    for paren_start, paren_end, inner in parentheses:
         letters = _letters(inner) if _SHORT_FORM.fullmatch(inner) else None
         if letters is not None:
-            start = _long_before(text, match.start(), letters)
+            start = _long_before(text, paren_start, letters)
             if start is not None:
-                long = text[start : match.start()].rstrip()
-                yield Acronym(inner, long, start, match.end(), field)
+                long = text[start:paren_start].rstrip()
+                yield Acronym(inner, long, start, paren_end, field)
             continue
-        before = _SHORT_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        before = _SHORT_BEFORE.search(text, max(0, paren_start - 16), paren_start)
         if before is None:
             continue
         letters = _letters(before.group("short"))
         long = inner.strip()
         words = [word.lower() for word in _WORD.findall(long)]
         if letters and len(words) <= len(letters) + _EXTRA_WORDS and _fits(letters, words):
-            yield Acronym(before.group("short"), long, before.start(), match.end(), field)
+            yield Acronym(before.group("short"), long, before.start(), paren_end, field)
 
 
 def enrich(article: Article) -> Acronyms:
     """Find the acronym definitions in the title, caption and paragraphs of ``article``."""
-    fields = [("title", article.title)]
+    texts = [article.title]
     if article.caption is not None:
-        fields.append(("caption.text", article.caption.text))
-    fields += [(f"paragraphs.{i}", paragraph) for i, paragraph in enumerate(article.paragraphs)]
+        texts.append(article.caption.text)
+    texts += article.paragraphs
+    # Field names are made only for the few texts with parentheses.
+    first_paragraph = len(texts) - len(article.paragraphs)
+    names = ["title", "caption.text"][:first_paragraph]
 
     first: dict[str, Acronym] = {}
-    for field, text in fields:
-        for acronym in _find(field, text):
+    for index, parentheses in sorted(_parentheses(texts).items()):
+        number = index - first_paragraph
+        field = names[index] if number < 0 else f"paragraphs.{number}"
+        for acronym in _find(field, texts[index], parentheses):
             first.setdefault(acronym.short, acronym)
     return Acronyms(acronyms=tuple(first.values()))
 

@@ -9,6 +9,7 @@ caption, title and lead sentence to decide ``published``. See ``docs/enrichers/d
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import math
 import re
@@ -54,24 +55,32 @@ def _alternation(words: Iterable[str]) -> str:
 # pattern starts with a literal ("/", " "), which the regex engine finds many times
 # faster than a leading digit or weekday; the day of a numeric date, an opening
 # parenthesis and a weekday ("Senin (1/7)", "Selasa, 23 Februari") are found by looking
-# left from the match.
+# left from the match. (One pattern for all three would be slower: an alternation whose
+# branches start differently is tried at every position.)
 _SLASH_MONTH = re.compile(r"/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])")
-# Searched in the text with a space in front and "(" made a space, so that every day
-# before a month name follows a space: the pattern starts with a literal.
+# Searched in the text with "(" made a space, so that every day before a month name
+# follows a space (see _scan): the pattern starts with a literal.
 _DAY_MONTH_NAME = re.compile(
     rf" (?P<day>\d\d?)\s+(?P<month>{_alternation(_MONTHS)})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
 )
+# Capitalized only, because "minggu" is also the common noun "week".
+_WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Ahad)\b")
+# Fields are joined with this between them: NUL is a character no pattern matches or
+# skips over, so no match reaches from one field into the next, and the space lets a
+# field start with a day ("23 Juli"). A field that holds a NUL is scanned alone.
+_SEPARATOR = "\x00 "
 _DIGITS = frozenset("0123456789")
 # Characters that make "1/7" part of something else: "2/1/7", "1.5/2", "Rp1/2".
 _NOT_BEFORE_DAY = frozenset("0123456789/.,") | frozenset(string.ascii_letters)
-# Capitalized only, because "minggu" is also the common noun "week".
-_WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Ahad)\b")
 _CLOSE = re.compile(r"\s*\)")
 # A weekday alone names the day of the news after a comma ("di Jakarta, Senin.") or
 # after "pada"/"hari"; searched in the few characters before the weekday.
 _BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
 # ... but not a day to come: "Senin depan".
 _FUTURE = re.compile(r"\s*(?:depan|mendatang|besok|lusa)\b")
+# A year printed on its own ("sepanjang tahun 2017", "hingga akhir Maret 2017"), not as
+# part of a number (1.2017, 2017,5) or of a numeric date.
+_LOOSE_YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/]|[.,]\d)")
 
 # How much a mention in each place says about the article's own date. The dateline is
 # the agency's own date; the caption, title and lead describe the day of the news; a date
@@ -152,14 +161,14 @@ class _Found:
     weekday: int | None = None
 
 
-def _fields(article: Article) -> Iterator[tuple[str, str]]:
-    yield "title", article.title
+def _fields(article: Article) -> list[tuple[str, str]]:
+    fields = [("title", article.title)]
     if article.caption is not None:
-        yield "caption.text", article.caption.text
+        fields.append(("caption.text", article.caption.text))
     if article.dateline is not None and article.dateline.date is not None:
-        yield "dateline.date", article.dateline.date
-    for index, paragraph in enumerate(article.paragraphs):
-        yield f"paragraphs.{index}", paragraph
+        fields.append(("dateline.date", article.dateline.date))
+    fields += [(f"paragraphs.{i}", paragraph) for i, paragraph in enumerate(article.paragraphs)]
+    return fields
 
 
 def _day_before(text: str, end: int) -> int | None:
@@ -179,33 +188,50 @@ def _skip_left(text: str, end: int, skip: str) -> int:
     return end
 
 
-def _day_months(text: str) -> Iterator[tuple[int, int, int, int, str | None, str]]:
-    """(start, end, day, month, year as printed, form) of each day-month date."""
-    for match in _SLASH_MONTH.finditer(text):
+def _find(fields: list[tuple[str, str]]) -> list[_Found]:
+    """The mentions in ``fields``, in order."""
+    texts = [text for _, text in fields]
+    if any("\x00" in text for text in texts):  # the separator would not separate
+        return [found for field in fields for found in _scan([field])]
+    return _scan(fields)
+
+
+def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
+    """The mentions in ``fields``, none of which holds a NUL, found by searching their
+    joined text once per pattern instead of each field (most have no date)."""
+    # Where each field starts in the joined text. The first has a separator in front too,
+    # so looking left from a match never leaves its field.
+    starts = []
+    offset = len(_SEPARATOR)
+    for _, field_text in fields:
+        starts.append(offset)
+        offset += len(field_text) + len(_SEPARATOR)
+    text = _SEPARATOR + _SEPARATOR.join(field_text for _, field_text in fields)
+
+    # The three patterns run over all fields at once; their matches never overlap.
+    searched = text.replace("(", " ")
+    weekdays = {  # by where they end
+        match.end(): match
+        for match in _WEEKDAY.finditer(searched)
+        if not text[match.start() - 1].isalnum()  # not the end of another word
+    }
+    days: list[tuple[int, int, int, int, str | None, str]] = []
+    for match in _SLASH_MONTH.finditer(searched):
         start = _day_before(text, match.start())
         if start is not None:
-            day = int(text[start : match.start()])
-            month = int(match.group("month"))
-            yield start, match.end(), day, month, match.group("year"), "numeric"
-    padded = " " + text.replace("(", " ")
-    for match in _DAY_MONTH_NAME.finditer(padded):
+            day, month = int(text[start : match.start()]), int(match.group("month"))
+            days.append((start, match.end(), day, month, match.group("year"), "numeric"))
+    for match in _DAY_MONTH_NAME.finditer(searched):
         day, month = int(match.group("day")), _MONTHS[match.group("month")]
-        yield match.start("day") - 1, match.end() - 1, day, month, match.group("year"), "textual"
+        days.append((match.start("day"), match.end(), day, month, match.group("year"), "textual"))
 
-
-def _find(field: str, text: str) -> list[_Found]:
-    weekdays = {
-        m.end(): m
-        for m in _WEEKDAY.finditer(text)
-        if not m.start() or not text[m.start() - 1].isalnum()
-    }
-    found: list[_Found] = []
-    for start, end, day, month, year, form in _day_months(text):
+    found: list[tuple[int, int, int | None, int | None, int | None, str, int | None]] = []
+    for start, end, day, month, printed_year, form in days:
         if _make_date(2000, month, day) is None:  # no such day in any year, even a leap one
             continue
         # An opening parenthesis counts only with its closing one.
         left = _skip_left(text, start, "")
-        close = _CLOSE.match(text, end) if left and text[left - 1] == "(" else None
+        close = _CLOSE.match(text, end) if text[left - 1] == "(" else None
         if close is not None:
             start, end = left - 1, close.end()
         weekday = weekdays.pop(_skip_left(text, start, ","), None)
@@ -214,39 +240,49 @@ def _find(field: str, text: str) -> list[_Found]:
         # "3/4" alone may be a fraction or a score; ANTARA writes dates in parentheses,
         # after a weekday, with a four-digit year, or as the dateline's date.
         if form == "numeric" and not (
-            close or weekday or (year and len(year) == 4) or field == "dateline.date"
+            close
+            or weekday
+            or (printed_year and len(printed_year) == 4)
+            or _field_at(fields, starts, start) == "dateline.date"
         ):
             continue
-        found.append(
-            _Found(
-                text=text[start:end],
-                start=start,
-                end=end,
-                field=field,
-                form=form,
-                day=day,
-                month=month,
-                year=None if year is None else int(year) + (2000 if len(year) == 2 else 0),
-                weekday=None if weekday is None else _WEEKDAYS[weekday.group().lower()],
-            )
-        )
+        year = None
+        if printed_year is not None:
+            year = int(printed_year) + (2000 if len(printed_year) == 2 else 0)
+        number = None if weekday is None else _WEEKDAYS[weekday.group().lower()]
+        found.append((start, end, day, month, year, form, number))
     for weekday in weekdays.values():
         start = weekday.start()
-        if _BARE_BEFORE.search(text, max(0, start - 8), start) and not _FUTURE.match(
+        field_start = starts[bisect.bisect_right(starts, start) - 1]
+        if _BARE_BEFORE.search(text, max(field_start, start - 8), start) and not _FUTURE.match(
             text, weekday.end()
         ):
-            found.append(
-                _Found(
-                    text=weekday.group(),
-                    start=start,
-                    end=weekday.end(),
-                    field=field,
-                    form="weekday",
-                    weekday=_WEEKDAYS[weekday.group().lower()],
-                )
+            number = _WEEKDAYS[weekday.group().lower()]
+            found.append((start, weekday.end(), None, None, None, "weekday", number))
+    found.sort(key=lambda mention: mention[0])
+
+    mentions = []
+    for begin, finish, found_day, found_month, found_year, found_form, found_weekday in found:
+        index = bisect.bisect_right(starts, begin) - 1
+        field_start = starts[index]
+        mentions.append(
+            _Found(
+                text=text[begin:finish],
+                start=begin - field_start,
+                end=finish - field_start,
+                field=fields[index][0],
+                form=found_form,
+                day=found_day,
+                month=found_month,
+                year=found_year,
+                weekday=found_weekday,
             )
-    found.sort(key=lambda mention: mention.start)
-    return found
+        )
+    return mentions
+
+
+def _field_at(fields: list[tuple[str, str]], starts: list[int], position: int) -> str:
+    return fields[bisect.bisect_right(starts, position) - 1][0]
 
 
 def _make_date(year: int, month: int, day: int) -> datetime.date | None:
@@ -256,17 +292,30 @@ def _make_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def _resolve(found: _Found, years: list[int]) -> tuple[datetime.date | None, bool]:
+def _resolve(
+    found: _Found, years: list[int], loose_years: list[int], news_weekday: int | None
+) -> tuple[datetime.date | None, bool]:
     """Return the date of a dated mention and whether its year was inferred.
 
     A missing year is the first of ``years`` that makes a valid date on the printed
-    weekday, else the first that makes a valid date.
+    weekday, else the first that makes a valid date. Without any of ``years``, it is the
+    first of ``loose_years`` on which the day falls on the printed weekday, or, if the
+    mention prints none, on ``news_weekday``.
     """
     assert found.day is not None
     assert found.month is not None
     if found.year is not None:
         return _make_date(found.year, found.month, found.day), False
     dates = [d for d in (_make_date(year, found.month, found.day) for year in years) if d]
+    weekday = news_weekday if found.weekday is None else found.weekday
+    if not dates and weekday is not None:
+        # A year printed on its own is weaker evidence than a dated one, so it needs a
+        # weekday to agree: "Selasa (14/3)" with "sepanjang tahun 2017" is 14 March 2017.
+        dates = [
+            d
+            for d in (_make_date(year, found.month, found.day) for year in loose_years)
+            if d and d.weekday() == weekday
+        ]
     matching = [d for d in dates if found.weekday is None or d.weekday() == found.weekday]
     return next(iter(matching or dates), None), True
 
@@ -300,27 +349,41 @@ class _Weighed:
         return self.date is not None and self.date != day
 
 
-def _weigh(article: Article, found: list[_Found]) -> list[_Weighed]:
-    # Years to complete "Senin (1/7)": printed years in reading order, then the copyright.
+def _weigh(article: Article, fields: list[tuple[str, str]], found: list[_Found]) -> list[_Weighed]:
+    # Years to complete "Senin (1/7)": printed years in reading order, then the copyright;
+    # without either, years printed on their own ("tahun 2017", "Maret 2017").
     years = [mention.year for mention in found if mention.year is not None]
     if article.copyright is not None:
         years.append(article.copyright.year)
     years = list(dict.fromkeys(years))
+    loose_years: list[int] = []
+    if not years and any(mention.form != "weekday" for mention in found):
+        loose = (int(year) for _, text in fields for year in _LOOSE_YEAR.findall(text))
+        loose_years = list(dict.fromkeys(loose))
     lead_end = 0
-    if article.paragraphs:
+    if article.paragraphs and any(mention.field == "paragraphs.0" for mention in found):
         spans = sentence_spans(article.paragraphs[0])
         lead_end = spans[0][1] if spans else len(article.paragraphs[0])
+    places = [
+        "lead" if mention.field == "paragraphs.0" and mention.start < lead_end else mention.field
+        for mention in found
+    ]
+    # The day of the news, when the dateline, caption, title and lead print it as a bare
+    # weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
+    news_weekdays = {
+        mention.weekday
+        for mention, place in zip(found, places, strict=True)
+        if mention.form == "weekday" and place in _PLACE_WEIGHTS
+    }
+    news_weekday = news_weekdays.pop() if len(news_weekdays) == 1 else None
 
     weighed = []
-    for mention in found:
-        place = mention.field
-        if place == "paragraphs.0" and mention.start < lead_end:
-            place = "lead"
+    for mention, place in zip(found, places, strict=True):
         primary = place in _PLACE_WEIGHTS
         if mention.form == "weekday":
             weighed.append(_Weighed(mention, None, False, _BARE_WEEKDAY_WEIGHT, primary))
             continue
-        date, inferred = _resolve(mention, years)
+        date, inferred = _resolve(mention, years, loose_years, news_weekday)
         weight = _PLACE_WEIGHTS.get(place, _BODY_WEIGHT)
         if inferred:
             weight *= _INFERRED_YEAR_FACTOR
@@ -366,8 +429,9 @@ def _mention(w: _Weighed, published: datetime.date | None) -> DateMention:
 
 def enrich(article: Article) -> Dates:
     """Find the date mentions of ``article`` and decide the date it is about."""
-    found = [mention for field, text in _fields(article) for mention in _find(field, text)]
-    weighed = _weigh(article, found)
+    fields = _fields(article)
+    found = _find(fields)
+    weighed = _weigh(article, fields, found)
 
     published: datetime.date | None = None
     confidence = 0.0
@@ -399,5 +463,7 @@ def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
         enrich=enrich,
         types=(Dates,),
         description="Indonesian date mentions and the article's own date, with evidence",
-        version="1",
+        # 2: without a dated year or a copyright, a year printed on its own completes a
+        # day and month whose printed weekday it agrees with.
+        version="2",
     )

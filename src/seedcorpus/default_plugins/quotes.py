@@ -11,6 +11,7 @@ previous speaker. See ``docs/enrichers/quotes.md``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
@@ -53,6 +54,9 @@ _RUN = (
 _SPEAKER = rf"(?:\s+(?P<pronoun>{_PRONOUN})\b|\s+(?P<name>{_RUN}))?"
 
 _QUOTE = re.compile(r"[\"“](?P<text>[^\"“”]+)[\"”]")
+# The same for text without an opening curly quotation mark, most text: a pattern that
+# starts with a literal is searched many times faster than one that starts with a set.
+_STRAIGHT_QUOTE = re.compile(r"\"(?P<text>[^\"“”]+)[\"”]")
 _AFTER_QUOTE = re.compile(
     rf"\s*,?\s*(?:(?P<cue>(?i:{_CUES})(?:nya)?)\b{_SPEAKER}"
     rf"|(?P<subject>{_RUN}|{_PRONOUN})\s+(?P<verb>{_VERBS})\b)"
@@ -220,7 +224,7 @@ def _direct(index: int, paragraph: str, taken: list[tuple[int, int]]) -> list[_S
     if '"' not in paragraph and "“" not in paragraph:
         return said  # a literal test is much cheaper than a search that starts with a set
     previous_end = 0
-    for match in _QUOTE.finditer(paragraph):
+    for match in (_QUOTE if "“" in paragraph else _STRAIGHT_QUOTE).finditer(paragraph):
         start, end = match.span("text")
         # The comma before the closing mark belongs to the attribution, not the speech.
         text = paragraph[start:end]
@@ -260,23 +264,35 @@ def _may_end_attribution(text: str) -> bool:
     return _ATTRIBUTION_END.fullmatch(tail, tail.rfind(" ") + 1) is not None
 
 
-def _indirect(index: int, paragraph: str, taken: list[tuple[int, int]]) -> list[_Said]:
-    """Attributions outside quotation marks, with the clause each reports."""
+def _indirect(
+    index: int,
+    paragraph: str,
+    taken: list[tuple[int, int]],
+    cues: list[re.Match[str]],
+    verbs: list[re.Match[str]],
+    offset: int,
+) -> list[_Said]:
+    """Attributions outside quotation marks, with the clause each reports.
+
+    ``cues`` and ``verbs`` are the matches of :data:`_INDIRECT_CUE` and
+    :data:`_INDIRECT_VERBS` in the paragraph, found in a text where it starts at ``offset``.
+    """
     # (where the attribution starts, the cue, the reported span; None: sentence's own end)
     found: list[tuple[int, _Cue | None, int | None, int | None]] = []
-    for match in _INDIRECT_CUE.finditer(paragraph):
+    for match in cues:
+        at, after = match.start() - offset, match.end() - offset
         cue = _cue(match.groupdict())
-        if cue is not None and cue.pronoun and paragraph.startswith(",", match.end()):
-            found.append((match.start(), cue, None, None))  # "<clause>, kata dia, <clause>."
+        if cue is not None and cue.pronoun and paragraph.startswith(",", after):
+            found.append((at, cue, None, None))  # "<clause>, kata dia, <clause>."
         else:
-            found.append((match.start(), cue, None, match.start()))  # "<clause>, kata Anas."
-    for pattern in _INDIRECT_VERBS:
-        for verb in pattern.finditer(paragraph):
-            window = max(0, verb.start() - _BEFORE_WINDOW)
-            subject = _SUBJECT.search(paragraph, window, verb.start())
-            if subject is not None:  # "Anas mengatakan <clause>."
-                cue = _cue({"subject": subject.group("subject"), "verb": verb.group("verb")})
-                found.append((subject.start(), cue, verb.end(), None))
+            found.append((at, cue, None, at))  # "<clause>, kata Anas."
+    for verb in verbs:
+        verb_start = verb.start() - offset
+        window = max(0, verb_start - _BEFORE_WINDOW)
+        subject = _SUBJECT.search(paragraph, window, verb_start)
+        if subject is not None:  # "Anas mengatakan <clause>."
+            cue = _cue({"subject": subject.group("subject"), "verb": verb.group("verb")})
+            found.append((subject.start(), cue, verb.end() - offset, None))
 
     said: list[_Said] = []
     sentences = sentence_spans(paragraph) if found else []
@@ -369,14 +385,52 @@ def _dateline_words(article: Article) -> Iterator[str]:
         yield from (article.dateline.region or "").lower().split()
 
 
+def _by_paragraph(
+    paragraphs: Sequence[str], patterns: Sequence[Sequence[re.Pattern[str]]]
+) -> tuple[list[int], list[dict[int, list[re.Match[str]]]]]:
+    """Where each paragraph starts in the text searched, and for each group of
+    ``patterns`` their matches by paragraph index (in the order of the group's patterns,
+    then of the text)."""
+    found: list[dict[int, list[re.Match[str]]]] = [{} for _ in patterns]
+    # One search over the whole body instead of one per paragraph. NUL between paragraphs
+    # is a character no pattern matches or skips over (not even as whitespace), so no
+    # match reaches across it and every lookaround sees a paragraph's end as it would
+    # the end of the text.
+    body = "\x00".join(paragraphs)
+    if body.count("\x00") >= len(paragraphs):  # a paragraph holds a NUL: one by one
+        for index, paragraph in enumerate(paragraphs):
+            for group, by_index in zip(patterns, found, strict=True):
+                matches = [match for pattern in group for match in pattern.finditer(paragraph)]
+                if matches:
+                    by_index[index] = matches
+        return [0] * len(paragraphs), found
+    starts = []
+    offset = 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 1
+    for group, by_index in zip(patterns, found, strict=True):
+        for pattern in group:
+            for match in pattern.finditer(body):
+                index = bisect.bisect_right(starts, match.start()) - 1
+                by_index.setdefault(index, []).append(match)
+    return starts, found
+
+
 def enrich(article: Article) -> Quotes:
     """Find the direct and indirect speech in ``article`` and resolve the speakers."""
+    paragraphs = article.paragraphs
+    starts, (cues, verbs) = _by_paragraph(paragraphs, [[_INDIRECT_CUE], _INDIRECT_VERBS])
     said: list[_Said] = []
-    for index, paragraph in enumerate(article.paragraphs):
+    for index, paragraph in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
         in_paragraph = _direct(index, paragraph, taken)
-        in_paragraph += _indirect(index, paragraph, taken)
-        said += sorted(in_paragraph, key=lambda s: s.start)
+        if index in cues or index in verbs:
+            in_paragraph += _indirect(
+                index, paragraph, taken, cues.get(index, []), verbs.get(index, []), starts[index]
+            )
+        if in_paragraph:
+            said += sorted(in_paragraph, key=lambda s: s.start)
 
     # Names to resolve short forms against: person-like tags, then the full names the
     # attributions print, longest first so "Anas" finds "Abdullah Azwar Anas".
