@@ -1,10 +1,14 @@
-"""Shared fixtures: a fresh copy of the seed corpus and a registry of built-ins only."""
+"""Shared fixtures: a fresh copy of the seed corpus, a registry of built-ins only, and a
+spy on the files opened."""
 
 from __future__ import annotations
 
+import builtins
+import io
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -34,3 +38,34 @@ def registry() -> Registry:
 def seeds(tmp_path: Path) -> Path:
     """A private copy of the seed corpus that a test may change."""
     return Path(shutil.copytree(SEEDS, tmp_path / "seeds"))
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every file (not folder) opened through ``open`` or ``os.open`` from now on, as
+    its real path: read from ``/proc/self/fd``, so opens relative to a folder count."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc/self/fd")
+    paths: list[Path] = []
+    real_open, real_os_open = io.open, os.open
+
+    def record(descriptor: int) -> None:
+        path = Path(os.readlink(f"/proc/self/fd/{descriptor}"))
+        if not path.is_dir():
+            paths.append(path)
+
+    def spy(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened_file = real_open(file, *args, **kwargs)
+        if not isinstance(file, int):  # a descriptor was recorded when os.open made it
+            record(opened_file.fileno())
+        return opened_file
+
+    def os_spy(path: Any, *args: Any, **kwargs: Any) -> int:
+        descriptor = real_os_open(path, *args, **kwargs)
+        record(descriptor)
+        return descriptor
+
+    monkeypatch.setattr(io, "open", spy)
+    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(os, "open", os_spy)
+    return paths

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-import builtins
-import io
 import os
+import pickle
 import stat
+import sys
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from seedcorpus.errors import ChecksumError, ManifestError, ParseError
 from seedcorpus.manifest import (
+    _ODD_SPACES,
     DEFAULT_PREAMBLE,
+    INDEX_NAME,
+    _CompactEntries,
+    _default_id,
+    _parse_markdown,
+    _parse_plain,
     build_manifest,
     format_manifest,
     parse_manifest,
@@ -28,7 +36,7 @@ from seedcorpus.manifest import (
     write_manifest,
 )
 from seedcorpus.models import Manifest, ManifestEntry
-from seedcorpus.testing import manifests
+from seedcorpus.testing import manifest_files, manifests
 
 ANTARA_TEXT = (
     "RI-Azerbaijan memperkuat  kerja sama\n"
@@ -364,25 +372,9 @@ def test_an_absolute_path_into_the_corpus_is_refused_too(corpus: Path) -> None:
         resolve_entry(corpus, entry(str(corpus / "a.txt")))
 
 
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every path opened through ``open`` or ``Path.open`` from now on, resolved."""
-    paths: list[Path] = []
-    real_open = io.open
-
-    def spy(file: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(file, str | os.PathLike):
-            paths.append(Path(file).resolve())
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(io, "open", spy)
-    monkeypatch.setattr(builtins, "open", spy)
-    return paths
-
-
 def test_the_open_spy_sees_reads(corpus: Path, opened: list[Path]) -> None:
-    read_entry_bytes(corpus, entry("a.txt"))
-    assert opened == [(corpus / "a.txt").resolve()]
+    read_entry_bytes(corpus, entry("sub/b.txt"))
+    assert opened == [(corpus / "sub" / "b.txt").resolve()]
 
 
 @pytest.mark.parametrize(
@@ -429,6 +421,19 @@ def test_reads_bytes_and_checks_the_checksum(corpus: Path) -> None:
     assert read_entry_bytes(corpus, entry("sub/b.txt", sha256=sha256_hex(data))) == data
     upper = entry("sub/b.txt", sha256=sha256_hex(data).upper())
     assert read_entry_bytes(corpus, upper) == data
+
+
+@pytest.mark.parametrize("file", ["alias.txt", "alias/b.txt", "sub/./b.txt"])
+def test_reading_follows_symlinks_that_stay_inside_the_corpus(corpus: Path, file: str) -> None:
+    (corpus / "alias.txt").symlink_to(corpus / "sub" / "b.txt")
+    (corpus / "alias").symlink_to("sub")
+    assert read_entry_bytes(corpus, entry(file)) == (corpus / "sub" / "b.txt").read_bytes()
+
+
+def test_a_corpus_reached_through_a_symlink_is_read(corpus: Path) -> None:
+    link = corpus.parent / "link-to-corpus"
+    link.symlink_to(corpus)
+    assert read_entry_bytes(link, entry("sub/b.txt")) == (corpus / "sub" / "b.txt").read_bytes()
 
 
 def test_a_checksum_mismatch_names_the_file_and_both_digests_shortened(corpus: Path) -> None:
@@ -573,3 +578,231 @@ def test_a_failed_write_leaves_the_old_index_and_no_temporary_file(
         write_manifest(Manifest(entries=()), tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["INDEX.md"]
     assert (tmp_path / "INDEX.md").read_text() == "old"
+
+
+# --- the fast path agrees with markdown-it --------------------------------------------------
+# parse_manifest reads plain tables with string operations and leaves the rest to
+# markdown-it (_parse_markdown, the reference); these properties hold it to the reference.
+
+
+def outcome(parse: Callable[[str], Manifest | None], text: str) -> tuple[object, ...]:
+    """What reading ``text`` gives: the manifest and its entries' lines, or the error."""
+    try:
+        manifest = parse(text)
+    except ManifestError as error:
+        return (type(error), str(error))
+    if manifest is None:
+        return (None,)
+    return (manifest, [parsed.line for parsed in manifest.entries])
+
+
+def fast(text: str) -> Manifest | None:
+    """The fast path alone: ``None`` where it leaves the text to markdown-it."""
+    return _parse_plain(text.replace("\r\n", "\n"), INDEX_NAME)
+
+
+@given(manifests(max_entries=8))
+def test_the_fast_path_reads_what_format_writes_as_markdown_it_does(manifest: Manifest) -> None:
+    text = format_manifest(manifest)
+    assert outcome(fast, text) == outcome(_parse_markdown, text)
+    assert outcome(parse_manifest, text) == outcome(_parse_markdown, text)
+
+
+# What hand-edited manifests hold: padding (some of it whitespace that Python and
+# markdown-it trim differently), lines that end a table or start another block, cells
+# that are bad paths, checksums or duplicates.
+_NOISE = ("", " ", "  ", "   ", "    ", "\t", "\xa0", "\u2003", "\x0b", "\x1c", "\x85", "\u3000")
+_LINES = (
+    *("", "   ", "A note.", "# Notes", "> | file |", "- item | x", "1. a | b", "```", "~~~"),
+    *("<div>", "<!-- | -->", "<!--", "<b>x</b> | y", "---", "***", "===", "| --- | --- |"),
+    *("|", "||", "\\|", "| a \\|", "    | a.txt | b |", "\t| a.txt |", "a.txt | b", "`a|b` | c"),
+    *("[x]: /url", "| file |", "| file | id |", "| :-- | --: |", "\0", "| a.txt |\t", "|\xa0|"),
+)
+_CELLS = (
+    *("", "a.txt", "b.txt", "./a.txt", "a//b.txt", "sub/./c.txt", ".hidden.txt", "a", "x y"),
+    *("../x.txt", "/etc/x", "a\\b.txt", "https://x/y.txt", ".", "sub/", "a.txt ", "é/ü.txt"),
+    *("ab" * 32, "AB" * 32, "abc", "\\|", "|", "`x|y`", "\\\\", "\xa0a", "a\x1c", "\\*"),
+)
+
+
+@st.composite
+def hand_edited_manifests(draw: st.DrawFn) -> str:
+    """Manifests as format_manifest writes them, then edited by hand a few times, with
+    LF or CRLF line ends."""
+    text = format_manifest(draw(manifests(max_entries=5)))
+    width = len(_parse_markdown(text).columns)
+    lines = text.split("\n")
+    for _ in range(draw(st.integers(1, 5))):
+        index = draw(st.integers(0, len(lines) - 1))
+        line = lines[index]
+        edit = draw(st.sampled_from(["pad", "unpipe", "insert", "repeat", "drop", "char", "row"]))
+        if edit == "pad":
+            lines[index] = draw(st.sampled_from(_NOISE)) + line + draw(st.sampled_from(_NOISE))
+        elif edit == "unpipe":
+            lines[index] = (
+                line.removeprefix("|") if draw(st.booleans()) else line.removesuffix("|")
+            )
+        elif edit == "insert":
+            lines.insert(index, draw(st.sampled_from(_LINES)))
+        elif edit == "repeat":
+            lines.insert(index, line)
+        elif edit == "drop" and len(lines) > 1:
+            del lines[index]
+        elif edit == "char":
+            at = draw(st.integers(0, len(line)))
+            lines[index] = line[:at] + draw(st.sampled_from("|\\ \t\xa0`<>-:*#")) + line[at:]
+        elif edit == "row":
+            cells = draw(st.lists(st.sampled_from(_CELLS), min_size=width - 1, max_size=width + 1))
+            lines.insert(index, "| " + " | ".join(cells) + " |")
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines)
+
+
+@given(hand_edited_manifests())
+def test_the_fast_path_and_markdown_it_agree_on_hand_edited_manifests(text: str) -> None:
+    assert outcome(parse_manifest, text) == outcome(_parse_markdown, text)
+
+
+ROWS = "| a | a.txt | t |\n| b | sub/b.txt | u |\n"
+ODD_TABLES = {
+    # The fast path reads these (or finds their error) itself ...
+    "plain": (HEAD + ROWS, True),
+    "no final newline": (HEAD + ROWS.rstrip("\n"), True),
+    "no rows": (HEAD, True),
+    "crlf": ((HEAD + ROWS).replace("\n", "\r\n"), True),
+    "prose after": (HEAD + ROWS + "\n## Notes\n\nText.\n", True),
+    "spaces around rows": (HEAD + "   | a | a.txt | t |  \t\n", True),
+    "tight cells": (HEAD + "|a|a.txt|t|\n|b|b.txt||\n", True),
+    "escapes": (HEAD + "| a | a.txt | x \\| y \\\\| z \\* |\n", True),
+    "no outer pipes": (HEAD + "a | a.txt | t\n", True),
+    "text after": (HEAD + ROWS + "A note.\n", True),
+    "heading after": (HEAD + ROWS + "# Notes\n", True),
+    "quote after": (HEAD + ROWS + "> | c | c.txt | v |\n", True),
+    "indented code after": (HEAD + ROWS + "    | c | c.txt | v |\n", True),
+    "tab before": (HEAD + "\t| a | a.txt | t |\n", True),
+    "odd space at a cell's end": (HEAD + "| a | a.txt | t\xa0|\n| b | b.txt |\u2003u |\n", True),
+    "odd space inside a cell": (HEAD + "| a | a.txt | t\xa0u |\n", True),
+    "escaped last pipe": (HEAD + "| a | a.txt | t \\|\n", True),
+    "ragged": (HEAD + ROWS + "| c | c.txt |\n", True),
+    "duplicate id": (HEAD + ROWS + "| c | c.txt | v |\n| a | d.txt | w |\n", True),
+    "duplicate file": (HEAD + ROWS + "| c | ./sub/b.txt | v |\n", True),
+    "bad path": (HEAD + ROWS + "| c | ../c.txt | v |\n", True),
+    "dotted path": (HEAD + "| a | ./a.txt | t |\n| b | .b.txt | u |\n", True),
+    "bad sha256": ("| file | sha256 |\n| --- | --- |\n| a.txt | abc |\n", True),
+    "a table before": ("| id | title |\n| -- | -- |\n| a | b |\n\n" + HEAD[10:] + ROWS, True),
+    "a list before": ("- item\n\n" + HEAD[10:] + ROWS, True),
+    "html before": ("<div>\n\n" + HEAD[10:] + ROWS + "</div>\n", True),
+    "a table in a fence before": (
+        "```\n| file |\n| --- |\n| x.txt |\n```\n\n" + HEAD + ROWS,
+        True,
+    ),
+    "a table after a blank line in a fence before": (
+        "```\n\n| file |\n| --- |\n| x.txt |\n```\n\n" + HEAD + ROWS,
+        True,
+    ),
+    "no blank line before": ("Text\n| file |\n| --- |\n| a.txt |\n", True),
+    "delimiter without pipes": ("| file | id |\n--- | ---\n| a.txt | a |\n", True),
+    "no table": ("# Nothing\n", True),
+    "no table with a file column": ("| id |\n| --- |\n| a |\n\n> | file |\n> | --- |\n", True),
+    "lone surrogates": (HEAD + "| a | a.txt | \ud83d\ude00 |\n| b | \udcff.txt | u |\n", True),
+    "bad header": ("\n| file | Notes | notes |\n| -- | -- | -- |\n| a.txt | | |\n", True),
+    # ... and leaves these to markdown-it (in the first three, the table's lines continue
+    # the quote, the list item or the table before: there is no table).
+    "a table before, no blank line": ("| a |\n| - |\n| file |\n| --- |\n| a.txt |\n", False),
+    "a list item before": ("- Text\n| file |\n| --- |\n| a.txt |\n", False),
+    "a quote before": ("> Text\n| file |\n| --- |\n| a.txt |\n", False),
+    "a file table in a list": ("- | file |\n  | --- |\n  | a.txt |\n", False),
+    "unclosed fence": ("```\n\n| file |\n| --- |\n| a.txt |\n", False),
+    "open comment": ("<!--\n\n| file |\n| --- |\n| a.txt |\n-->\n", False),
+    "nul": (HEAD + "| a | a.txt | t\0 |\n", False),
+}
+
+
+@pytest.mark.parametrize(("text", "proven"), ODD_TABLES.values(), ids=ODD_TABLES.keys())
+def test_odd_tables_read_as_markdown_it_reads_them(text: str, proven: bool) -> None:
+    assert outcome(parse_manifest, text) == outcome(_parse_markdown, text)
+    assert (outcome(fast, text) != (None,)) == proven
+
+
+@given(hand_edited_manifests(), st.integers(1, 300))
+def test_the_fast_path_reads_a_table_in_slices_of_any_size(text: str, size: int) -> None:
+    with mock.patch("seedcorpus.manifest._CHUNK", size):
+        assert outcome(parse_manifest, text) == outcome(_parse_markdown, text)
+
+
+@pytest.mark.parametrize("size", [1, 100, 5000, 1 << 20])
+def test_a_long_mixed_table_reads_as_markdown_it_reads_it(size: int) -> None:
+    # Rows 0-999 are plain (whole slices of them are checked at once), the rest are not.
+    plain = ["plain", "café ☕", "😀 x", ""]
+    odd = ["Tanda \\| pipa", "\\*a\\*", "t\xa0u", "a\\\\", "x"]
+    rows = "".join(
+        f"| {n} | d{n // 100}/{n}.txt | {'ab' * 32 if n % 3 else ''} | {plain[n % 4]} |\n"
+        for n in range(1000)
+    ) + "".join(
+        f"| {n if n % 7 else ''} | d{n // 100}/{n}.txt | {'ab' * 32 if n % 3 else ''} "
+        f"| {odd[n % len(odd)]} |{'  ' if n % 11 == 0 else ''}\n"
+        for n in range(1000, 1500)
+    )
+    text = "# Corpus\n\n| id | file | sha256 | title |\n| --- | --- | --- | --- |\n" + rows
+    with mock.patch("seedcorpus.manifest._CHUNK", size):
+        assert outcome(fast, text) == outcome(_parse_markdown, text)
+        parsed, expected = parse_manifest(text).entries, _parse_markdown(text).entries
+    assert isinstance(parsed, _CompactEntries)
+    assert [e.line for e in parsed] == [e.line for e in expected]
+    for index in (0, 511, 512, 513, 1023, 1024, 1499, -1):
+        assert parsed[index] == expected[index]
+        assert parsed[index].line == expected[index].line
+    assert parsed[700:710] == expected[700:710]
+
+
+def test_the_fast_path_finds_an_error_as_the_reference_does_in_a_long_table() -> None:
+    rows = "".join(f"| {n} | {n:05d}.txt | t |\n" for n in range(3000))
+    text = HEAD + rows + "| 17 | x.txt | t |\n"
+    assert outcome(fast, text) == outcome(_parse_markdown, text)
+    assert outcome(fast, text)[1] == "INDEX.md:3005: id '17' is already listed on line 22"
+
+
+def test_compact_entries_behave_as_the_tuple_of_their_entries() -> None:
+    manifest = Manifest(
+        entries=tuple(
+            entry(f"d/{n}.txt", title=f"t{n}", language="id", extra=(("Notes", "x" * n),))
+            for n in range(5)
+        ),
+        columns=("id", "file", "title", "language", "Notes"),
+    )
+    text = format_manifest(manifest)
+    entries, expected = parse_manifest(text).entries, _parse_markdown(text).entries
+    assert isinstance(entries, _CompactEntries)
+    assert isinstance(expected, tuple)
+    assert len(entries) == 5
+    assert list(entries) == list(expected)
+    assert [e.line for e in entries] == [e.line for e in expected] == [5, 6, 7, 8, 9]
+    assert (entries[0], entries[-1], entries[-5]) == (expected[0], expected[4], expected[0])
+    assert entries[1:4:2] == expected[1:4:2]
+    assert isinstance(entries[1:3], tuple)
+    assert entries == expected
+    assert expected == entries
+    assert entries != expected[:-1]
+    assert entries != list(expected)
+    assert hash(entries) == hash(expected)
+    assert entries + () == expected == () + entries  # noqa: RUF005 (tuple's + works too)
+    assert repr(entries) == repr(expected)
+    assert entries.index(expected[2]) == 2
+    assert expected[3] in entries
+    assert entries[0].language is entries[1].language  # shared, not one string each
+    copied = pickle.loads(pickle.dumps(entries))
+    assert copied == expected
+    assert [e.line for e in copied] == [e.line for e in expected]
+    for index in (5, -6):
+        with pytest.raises(IndexError):
+            entries[index]
+
+
+def test_the_odd_spaces_are_all_of_pythons_other_whitespace() -> None:
+    whitespace = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert set("".join(_ODD_SPACES)) == whitespace - set(" \t\n")
+    assert set(_ODD_SPACES[0]) == {char for char in whitespace if char.isascii()} - set(" \t\n")
+
+
+@given(st.text(st.sampled_from("ab./ \\é"), max_size=8) | manifest_files())
+def test_default_ids_are_pathlib_stems(file: str) -> None:
+    assert _default_id(file) == PurePosixPath(file).stem
