@@ -7,7 +7,7 @@ Markdown table per corpus size and asserts nothing. See ``docs/performance.md``.
 How it measures:
 
 * Corpora come from :func:`seedcorpus.synth.synth_corpus` and are cached in
-  ``--cache`` (``.bench/``), with a pickle of their manifest beside them.
+  ``--cache`` (``.bench/``).
 * Every case is measured in a fresh subprocess, so peak RSS
   (``getrusage(RUSAGE_SELF).ru_maxrss``) belongs to that case alone. A figure is the
   median of ``--runs`` runs (default 5, and 3 from 100k articles up), made one after
@@ -18,10 +18,9 @@ How it measures:
 * A time budget per case (``--case-seconds``) keeps the whole run short: a case whose
   full pass would not fit processes only the first articles of the corpus, the same
   number in every run, and the table says how many. ``--full`` lifts the budget.
-* Except in the ``open_corpus`` case, the children build the corpus from the pickled
-  manifest instead of reading ``INDEX.md``, and time only the work after that: reading
-  a large ``INDEX.md`` would dominate every case (the ``open_corpus`` row shows its
-  cost). The whole manifest is in memory as after ``open_corpus``.
+* Every case opens the corpus as :func:`seedcorpus.open_corpus` does (reading
+  ``INDEX.md``) and times only the work after that; the ``open_corpus`` row shows the
+  cost of opening. The whole manifest is in memory, as it is for any user.
 """
 
 from __future__ import annotations
@@ -126,13 +125,14 @@ def _release_free_memory() -> None:
 
 
 def _manifest(root: Path) -> Any:
-    with open(_pickle_path(root), "rb") as file:
-        return pickle.load(file)
+    from seedcorpus.manifest import read_manifest
+
+    return read_manifest(root)
 
 
 def _corpus(root: Path, manifest: Any = None, k: int | None = None) -> Any:
-    """The corpus at ``root`` as open_corpus makes it, from the pickled manifest; with
-    ``k``, a view of its first ``k`` articles (the whole manifest stays in memory)."""
+    """The corpus at ``root`` as open_corpus makes it (or from ``manifest``); with
+    ``k``, a corpus of its first ``k`` articles."""
     import attrs
 
     from seedcorpus import Corpus, Registry
@@ -409,24 +409,18 @@ def child_main(arguments: argparse.Namespace) -> None:
 # --- the driver -------------------------------------------------------------------------
 
 
-def _pickle_path(root: Path) -> Path:
-    return root.with_name(root.name + ".manifest.pickle")
-
-
 def ensure_corpus(cache: Path, n: int, seed: int) -> Path:
     """The cached corpus of ``n`` articles, generated first if it is not complete."""
     root = cache / f"synth-{seed}-{n}"
     done = root.with_name(root.name + ".done")
-    if done.exists() and _pickle_path(root).exists():
+    if done.exists():
         return root
     from seedcorpus.synth import synth_corpus
 
     shutil.rmtree(root, ignore_errors=True)
     print(f"generating {n:,} articles in {root} ...", flush=True)
     started = time.perf_counter()
-    manifest = synth_corpus(root, n, seed=seed, jobs=os.cpu_count() or 1)
-    with open(_pickle_path(root), "wb") as file:
-        pickle.dump(manifest, file, protocol=pickle.HIGHEST_PROTOCOL)
+    synth_corpus(root, n, seed=seed, jobs=os.cpu_count() or 1)
     done.write_text(f"{time.perf_counter() - started:.1f}\n")
     print(f"generated {n:,} articles in {time.perf_counter() - started:.1f} s", flush=True)
     return root
@@ -465,8 +459,6 @@ def subset_corpus(root: Path, k: int) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(root / entry.file, target)
     write_manifest(attrs.evolve(manifest, entries=entries), subset)
-    with open(_pickle_path(subset), "wb") as file:
-        pickle.dump(attrs.evolve(manifest, entries=entries), file)
     subset.with_name(subset.name + ".done").write_text("")
     return subset
 

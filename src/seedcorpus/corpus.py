@@ -114,7 +114,7 @@ class Corpus:
         """The parser for entries whose manifest row names none."""
         self.max_bytes = max_bytes
         """Larger article files are refused."""
-        self._by_id: dict[str, ManifestEntry] | None = None
+        self._positions: dict[str, int] | None = None
 
     def __repr__(self) -> str:
         names = ",".join(spec.name for spec in self.enrichers) or "none"
@@ -132,19 +132,21 @@ class Corpus:
 
     def __getitem__(self, article_id: str) -> Article:
         try:
-            entry = self._index()[article_id]
+            position = self._index()[article_id]
         except KeyError:
             raise KeyError(f"no article {article_id!r} in {self.root}") from None
-        return self.load(entry)
+        return self.load(self.manifest.entries[position])
 
     def __iter__(self) -> Iterator[Article]:
         for entry in self.manifest.entries:
             yield self.load(entry)
 
-    def _index(self) -> dict[str, ManifestEntry]:
-        if self._by_id is None:
-            self._by_id = {entry.id: entry for entry in self.manifest.entries}
-        return self._by_id
+    def _index(self) -> dict[str, int]:
+        # Positions, not entries: the manifest holds its rows compactly, and a dict of
+        # every entry would take several times the memory of the manifest itself.
+        if self._positions is None:
+            self._positions = {entry.id: n for n, entry in enumerate(self.manifest.entries)}
+        return self._positions
 
     def enrich(self, names: str | Iterable[str]) -> Corpus:
         """A view of this corpus whose articles also get the named enrichments.
