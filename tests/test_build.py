@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -158,3 +161,51 @@ def test_full_rebuilds_even_when_up_to_date(
     corpus = open_corpus(seeds, registry=registry)
     build_database(corpus, database)
     assert build_database(corpus, database, full=True).mode == "full"
+
+
+def preparing_plugin(prepare: Callable[[], object]) -> types.ModuleType:
+    """An enricher that marks each article with what ``prepare`` left in ``LOADED``."""
+
+    def mark(article: Article) -> Mark:
+        return Mark(str(LOADED.get("by")))
+
+    module = types.ModuleType("preparing")
+
+    @hookimpl
+    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+        yield EnricherSpec(name="mark", enrich=mark, types=(Mark,), prepare=prepare)
+
+    module.seedcorpus_enrichers = seedcorpus_enrichers  # type: ignore[attr-defined]
+    return module
+
+
+LOADED: dict[str, int] = {}
+
+
+def test_prepare_runs_once_before_the_workers_fork_and_they_share_it(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "LOADED", {})
+    calls: list[int] = []
+
+    def prepare() -> None:
+        calls.append(os.getpid())
+        LOADED["by"] = os.getpid()
+
+    registry = Registry.load(entry_points=False, disabled=(), extra=[preparing_plugin(prepare)])
+    corpus = open_corpus(synthetic, registry=registry).enrich(["mark"])
+    corpus.export("jsonl", tmp_path / "out.jsonl", jobs=2)
+    assert calls == [os.getpid()]
+    lines = (tmp_path / "out.jsonl").read_text().splitlines()
+    marks = {json.loads(line)["enrichments"][0]["version"] for line in lines}
+    assert marks == {str(os.getpid())}
+
+
+def test_a_failing_prepare_does_not_stop_a_parallel_build(synthetic: Path, tmp_path: Path) -> None:
+    def prepare() -> None:
+        raise RuntimeError("no model here")
+
+    registry = Registry.load(entry_points=False, disabled=(), extra=[preparing_plugin(prepare)])
+    corpus = open_corpus(synthetic, registry=registry).enrich(["mark"])
+    report = corpus.export("jsonl", tmp_path / "out.jsonl", jobs=2)
+    assert report.articles == len(corpus)

@@ -10,6 +10,7 @@ of batches in flight so memory stays flat on any corpus size.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -95,6 +96,10 @@ def process_entries(
             yield process_one(corpus, entry)
         return
 
+    for spec in corpus.enrichers:
+        if spec.prepare is not None:
+            with contextlib.suppress(Exception):
+                spec.prepare()
     global _worker_corpus
     _worker_corpus = corpus
     batches = (entries[i : i + BATCH_SIZE] for i in range(0, len(entries), BATCH_SIZE))

@@ -64,6 +64,11 @@ class EnricherSpec:
     """One line for ``seedcorpus plugins``."""
     version: str = "1"
     """Bumped when the output changes, so incremental builds re-run the enricher."""
+    prepare: Callable[[], object] | None = None
+    """Optional: loads what ``enrich`` would otherwise load on first use (a model, a
+    large table). A parallel build calls it once before it forks its workers, so they
+    share what it loaded instead of each loading it again. Its result is ignored, and so
+    is an error: ``enrich`` then meets (and reports) the problem itself."""
 
 
 @attrs.frozen
