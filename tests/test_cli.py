@@ -131,3 +131,57 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("seedcorpus, version ")
+
+
+# --- --max-bytes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("size", "limit"),
+    [("2000", 2000), ("2kB", 2000), ("2k", 2000), ("2KiB", 2048), (" 2 kb ", 2000), ("0", 0)],
+)
+def test_max_bytes_takes_bytes_or_a_unit(run, seeds: Path, size: str, limit: int) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("check", seeds, "--max-bytes", size)
+    assert code == 1
+    assert f"{SEED_ID}.txt: is larger than the limit of {limit} bytes [parse]" in err
+    assert "0 articles read, 1 problems" in out
+
+
+def test_max_bytes_above_the_file_size_reads_it(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    size = (seeds / f"{SEED_ID}.txt").stat().st_size
+    assert run("check", seeds, "--max-bytes", str(size))[0] == 0
+    assert run("check", seeds, "--max-bytes", str(size - 1))[0] == 1
+    assert run("check", seeds, "--max-bytes", "1MiB")[0] == 0
+
+
+@pytest.mark.parametrize("size", ["", "ten", "-1", "1.5MB", "1TB", "1 M B"])
+def test_a_bad_max_bytes_is_a_usage_error(run, seeds: Path, size: str) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("check", seeds, "--max-bytes", size)
+    assert code == 2
+    assert "is not a size" in err
+
+
+def test_every_command_that_reads_articles_takes_max_bytes(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    limit = f"{SEED_ID}.txt: is larger than the limit of 1000 bytes"
+    code, _, err = run("build", seeds, "--max-bytes", "1kB")
+    assert code == 1
+    assert limit in err
+    code, _, err = run("export", seeds, "-f", "jsonl", "-o", "out.jsonl", "--max-bytes", "1kB")
+    assert code == 1
+    assert limit in err
+    code, _, err = run("show", seeds, SEED_ID, "--max-bytes", "1kB")
+    assert code == 1
+    assert err == f"error: {seeds / SEED_ID}.txt: is larger than the limit of 1000 bytes\n"
+    assert run("show", seeds, SEED_ID, "--max-bytes", "1MB")[0] == 0
+
+
+def test_index_refuses_a_file_over_max_bytes_and_writes_nothing(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    manifest = (seeds / "INDEX.md").read_bytes()
+    (seeds / "huge.txt").write_bytes(b"Judul\n\n" + b"x" * 5000)
+    code, out, err = run("index", seeds, "--max-bytes", "4kB")
+    assert code == 1
+    assert err == f"error: {seeds / 'huge.txt'}: is larger than the limit of 4000 bytes\n"
+    assert (seeds / "INDEX.md").read_bytes() == manifest
+    code, out, _ = run("index", seeds)  # 10MB by default
+    assert code == 0
+    assert "2 articles" in out

@@ -9,10 +9,8 @@
   :class:`~seedcorpus.errors.SerializationError`.
 
 The normal run uses the active Hypothesis profile (``ci``: 100 examples each);
-``nox -s fuzz`` runs the ``fuzz`` profile: 100,000 examples each, except the two
-properties over the slow realistic strategies of :mod:`seedcorpus.testing`, capped at
-10,000 (see ``REALISTIC``). Every file in ``tests/data/nasty/`` goes through every entry
-point in every run.
+``nox -s fuzz`` runs the ``fuzz`` profile: 100,000 examples each. Every file in
+``tests/data/nasty/`` goes through every entry point in every run.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA
@@ -130,52 +128,76 @@ def manifest_text(examples: list[SynthArticle]) -> str:
 MANIFEST_TEXTS = [manifest_text(EXAMPLES[i : i + 4]) for i in range(0, len(EXAMPLES), 4)]
 
 
-@st.composite
-def edited(draw: st.DrawFn, pool: list[str]) -> str:
+# Strategies drawn from inside composites are built once: one built at each draw is also
+# validated at each draw, which costs more than drawing.
+EDIT_COUNTS = st.integers(1, 4)
+EDIT_KINDS = st.integers(0, 3)
+INSERTED_FRAGMENTS = st.sampled_from(FRAGMENTS)
+INSERTED_TEXTS = st.text(max_size=4)
+
+
+def edited(pool: list[str]) -> st.SearchStrategy[str]:
     """A text of ``pool``, cut, with pieces removed, or with fragments inserted."""
-    text = draw(st.sampled_from(pool))
-    # At least one edit: unedited texts would soon repeat, and Hypothesis skips repeats.
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(text)))
-        edit = draw(st.integers(0, 3))
-        if edit == 0:
-            text = text[:at]
-        elif edit == 1:
-            text = text[:at] + text[draw(st.integers(at, min(len(text), at + 300))) :]
-        elif edit == 2:
-            text = text[:at] + draw(st.sampled_from(FRAGMENTS)) + text[at:]
-        else:
-            text = text[:at] + draw(st.text(max_size=4)) + text[at:]
-    return text
+    texts = st.sampled_from(pool)
+
+    @st.composite
+    def edit(draw: st.DrawFn) -> str:
+        text = draw(texts)
+        # At least one edit: unedited texts would soon repeat, and Hypothesis skips repeats.
+        for _ in range(draw(EDIT_COUNTS)):
+            at = draw(st.integers(0, len(text)))  # Hypothesis caches integers() by bounds
+            kind = draw(EDIT_KINDS)
+            if kind == 0:
+                text = text[:at]
+            elif kind == 1:
+                text = text[:at] + text[draw(st.integers(at, min(len(text), at + 300))) :]
+            elif kind == 2:
+                text = text[:at] + draw(INSERTED_FRAGMENTS) + text[at:]
+            else:
+                text = text[:at] + draw(INSERTED_TEXTS) + text[at:]
+        return text
+
+    return edit()
 
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32", "cp1252", "latin-1")
 
 
+EDITED_ARTICLES = edited(ARTICLE_TEXTS)
+ENCODINGS_DRAWN = st.sampled_from(ENCODINGS)
+
+
 @st.composite
 def article_bytes(draw: st.DrawFn) -> bytes:
     """An edited article text in some encoding (unencodable characters replaced)."""
-    text = draw(edited(ARTICLE_TEXTS))
-    return text.encode(draw(st.sampled_from(ENCODINGS)), errors="replace")
+    text = draw(EDITED_ARTICLES)
+    return text.encode(draw(ENCODINGS_DRAWN), errors="replace")
 
 
-def table_rows() -> st.SearchStrategy[str]:
-    """One Markdown table row of cells: names, paths good and bad, tricky text."""
-    cell = (
-        st.sampled_from([*KNOWN_COLUMNS, "---", ":--:", "", "a.txt", "../x.txt", "/etc/x"])
-        | st.sampled_from(["C:/x", "https://x/y.txt", "a\\b.txt", "sub/", ".", "a.txt "])
-        | manifest_texts()
-    )
-    return st.lists(cell, max_size=6).map(lambda cells: "| " + " | ".join(cells) + " |")
+CELLS = (
+    *(*KNOWN_COLUMNS, "---", ":--:", "", "a.txt", "../x.txt", "/etc/x", "C:/x"),
+    *("https://x/y.txt", "a\\b.txt", "sub/", ".", "a.txt "),
+)
+# A table's shape in few draws, since each draw costs: a byte a cell (one row a draw),
+# a third of them a text (one more draw), the others one of CELLS.
+ROWS = st.lists(st.binary(max_size=6), min_size=1, max_size=5)
+TEXTS = manifest_texts()
+SEPARATOR_WIDTHS = st.integers(-6, 6)  # no separator row below 1
+HEADINGS = st.sampled_from(["", "# Corpus\n\n"])
 
 
 @st.composite
 def tables(draw: st.DrawFn) -> str:
-    """Documents made of table rows, with or without a separator row."""
-    rows = draw(st.lists(table_rows(), min_size=1, max_size=5))
-    if draw(st.booleans()):
-        rows.insert(1, "| --- " * draw(st.integers(1, 6)) + "|")
-    return draw(st.sampled_from(["", "# Corpus\n\n"])) + "\n".join(rows) + "\n"
+    """Documents made of table rows (column names, paths good and bad, tricky text),
+    with or without a separator row."""
+
+    def cell(byte: int) -> str:
+        return draw(TEXTS) if byte >= 171 else CELLS[byte % len(CELLS)]
+
+    rows = ["| " + " | ".join(map(cell, row)) + " |" for row in draw(ROWS)]
+    if (width := draw(SEPARATOR_WIDTHS)) > 0:
+        rows.insert(1, "| --- " * width + "|")
+    return draw(HEADINGS) + "\n".join(rows) + "\n"
 
 
 json_values = st.recursive(
@@ -197,18 +219,14 @@ def test_any_bytes_decode_and_give_an_article_or_a_parse_error(data: bytes) -> N
     check_article_bytes(data)
 
 
-@given(edited(ARTICLE_TEXTS) | st.text())
+@given(EDITED_ARTICLES | st.text())
 def test_any_text_parses_or_is_a_parse_error(text: str) -> None:
     check_parse(text)
 
 
-# The realistic strategies of seedcorpus.testing cost 10-20 ms an example, and Hypothesis
-# keeps mutating such examples once it has one, so in a union they would take most of the
-# run. They get properties of their own, capped at REALISTIC examples.
-REALISTIC = min(settings.default.max_examples, 10_000)
-
-
-@settings(max_examples=REALISTIC)
+# The realistic strategies cost a few milliseconds an example, more than the edits above,
+# and Hypothesis keeps mutating such examples once it has one, so in a union they would
+# take most of the run: they get properties of their own.
 @given(antara_texts())
 def test_any_antara_text_parses_or_is_a_parse_error(text: str) -> None:
     check_parse(text)
@@ -219,7 +237,6 @@ def test_any_text_is_a_safe_manifest_or_a_manifest_error(text: str) -> None:
     check_manifest(text)
 
 
-@settings(max_examples=REALISTIC)
 @given(tables())
 def test_any_table_is_a_safe_manifest_or_a_manifest_error(text: str) -> None:
     check_manifest(text)

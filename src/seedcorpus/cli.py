@@ -7,6 +7,7 @@ one line on standard error, never a traceback.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ import click
 from seedcorpus.__about__ import __version__
 from seedcorpus.build import build_database
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
-from seedcorpus.corpus import ExportReport, open_corpus
+from seedcorpus.corpus import DEFAULT_MAX_BYTES, ExportReport, open_corpus
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.manifest import build_manifest, read_manifest, unlisted_files, write_manifest
 from seedcorpus.models import Problem
@@ -101,6 +102,35 @@ _jobs_option = click.option(
 )
 
 
+# Units of --max-bytes: k, M, G are powers of 1000, Ki, Mi, Gi of 1024 (in any case).
+_SIZE_UNITS = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "ki": 2**10, "mi": 2**20, "gi": 2**30}
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """The number of bytes ``value`` says: ``20000000``, ``20MB``, ``512KiB``..."""
+    match = re.fullmatch(r"\s*(\d+)\s*([kmg]i?)?b?\s*", value, re.IGNORECASE)
+    if match is None:
+        message = f"{value!r} is not a size: give bytes (20000000), or a number and a unit (20MB)"
+        raise click.BadParameter(message)
+    number, unit = match.groups()
+    return int(number) * _SIZE_UNITS[(unit or "").lower()]
+
+
+_DEFAULT_SIZE = str(DEFAULT_MAX_BYTES)
+if DEFAULT_MAX_BYTES % 10**6 == 0:
+    _DEFAULT_SIZE = f"{DEFAULT_MAX_BYTES // 10**6}MB"  # as people write it
+_max_bytes_option = click.option(
+    "--max-bytes",
+    type=str,
+    metavar="SIZE",
+    default=_DEFAULT_SIZE,
+    show_default=True,
+    callback=_size,
+    help="Refuse article files larger than this: bytes, or with a unit "
+    "(kB, MB, GB: powers of 1000; KiB, MiB, GiB: of 1024).",
+)
+
+
 def _summary(report: ExportReport) -> str:
     rate = report.articles / report.seconds if report.seconds else 0.0
     return (
@@ -141,6 +171,7 @@ _strict_option = click.option(
     help="Format of the shards written with --scheduler.",
 )
 @_strict_option
+@_max_bytes_option
 def build(
     corpus: Path,
     output: Path | None,
@@ -149,6 +180,7 @@ def build(
     scheduler: str | None,
     shard_format: str,
     strict: bool,
+    max_bytes: int,
 ) -> None:
     """Parse CORPUS, run every installed enricher, and write a SQLite database.
 
@@ -160,7 +192,7 @@ def build(
     of shards (default: <corpus folder name>-shards) with a SHARDS.json manifest.
     """
     if scheduler is not None:
-        opened = open_corpus(corpus).enrich("all")
+        opened = open_corpus(corpus, max_bytes=max_bytes).enrich("all")
         folder = output or Path(f"{corpus.resolve().name}-shards")
         shards = build_on_cluster(
             opened, folder, scheduler=scheduler, format=shard_format, force=True
@@ -171,7 +203,7 @@ def build(
             f"{len(shards.problems)} problems, {shards.seconds:.2f} s"
         )
         sys.exit(1 if shards.problems else 0)
-    opened = open_corpus(corpus).enrich("all")
+    opened = open_corpus(corpus, max_bytes=max_bytes).enrich("all")
     output = output or Path(f"{corpus.resolve().name}.sqlite")
     with _progress(len(opened), f"build → {output.name}") as progress:
         report = build_database(
@@ -206,11 +238,19 @@ def build(
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @_jobs_option
 @_strict_option
+@_max_bytes_option
 def export(
-    corpus: Path, format_: str, output: Path, enrich: str, force: bool, jobs: int, strict: bool
+    corpus: Path,
+    format_: str,
+    output: Path,
+    enrich: str,
+    force: bool,
+    jobs: int,
+    strict: bool,
+    max_bytes: int,
 ) -> None:
     """Export CORPUS (a folder, or an export file) with any installed exporter."""
-    opened = open_corpus(corpus).enrich(enrich)
+    opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
     opened.registry.exporter(format_)  # fail on a bad name before any work
     with _progress(len(opened), f"{format_} → {output.name}") as progress:
         report = opened.export(
@@ -225,12 +265,13 @@ def export(
 @_folder_argument
 @click.option("--json", "as_json", is_flag=True, help="Print problems as JSON lines.")
 @_strict_option
-def check(corpus: Path, as_json: bool, strict: bool) -> None:
+@_max_bytes_option
+def check(corpus: Path, as_json: bool, strict: bool, max_bytes: int) -> None:
     """Verify CORPUS: manifest, checksums, and that every file parses. Exit 1 on problems."""
     fields = ("path", "line", "code", "message")
     problems: list[Problem] = []
     try:
-        opened = open_corpus(corpus)
+        opened = open_corpus(corpus, max_bytes=max_bytes)
         count = sum(1 for _ in opened.articles(problems, strict=strict))
     except SeedcorpusError as error:
         if not as_json:
@@ -259,10 +300,15 @@ def check(corpus: Path, as_json: bool, strict: bool) -> None:
 
 @cli.command()
 @_folder_argument
-def index(corpus: Path) -> None:
-    """Write CORPUS/INDEX.md listing the article files present, with their sha256."""
+@_max_bytes_option
+def index(corpus: Path, max_bytes: int) -> None:
+    """Write CORPUS/INDEX.md listing the article files present, with their sha256.
+
+    A file larger than --max-bytes stops it with an error naming the file: move the file
+    out of the folder, or raise the limit if it really is an article.
+    """
     previous = read_manifest(corpus) if (corpus / "INDEX.md").is_file() else None
-    manifest = build_manifest(corpus, previous=previous)
+    manifest = build_manifest(corpus, previous=previous, max_bytes=max_bytes)
     write_manifest(manifest, corpus)
     click.echo(f"wrote {corpus / 'INDEX.md'}: {len(manifest.entries)} articles")
 
@@ -272,9 +318,10 @@ def index(corpus: Path) -> None:
 @click.argument("article_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the article's JSON form.")
 @click.option("--enrich", default="none", show_default=True, help="Enrichers to run.")
-def show(corpus: Path, article_id: str, as_json: bool, enrich: str) -> None:
+@_max_bytes_option
+def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: int) -> None:
     """Show one article of CORPUS by its id."""
-    opened = open_corpus(corpus).enrich(enrich)
+    opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
     if article_id not in opened:
         raise click.BadParameter(f"no article {article_id!r} in {corpus}", param_hint="ID")
     article = opened[article_id]

@@ -1172,6 +1172,7 @@ def build_manifest(
     parser: str | None = None,
     titles: bool = True,
     previous: Manifest | None = None,
+    max_bytes: int | None = None,
 ) -> Manifest:
     """Scan ``root`` and return a manifest listing its article files.
 
@@ -1185,8 +1186,10 @@ def build_manifest(
     :param previous: the manifest being rebuilt. Its preamble, postamble and columns are
         kept, and for files still present their id, extra cells and (unless ``parser``
         is given) parser.
+    :param max_bytes: refuse files larger than this many bytes; ``None`` for no limit.
     :raises ManifestError: a new file's id would clash with an id kept from ``previous``
         whatever form it takes (only with hand-chosen ids).
+    :raises ParseError: a file is larger than ``max_bytes`` or cannot be read.
     """
     root = Path(root)
     files = _article_files(root, pattern)
@@ -1195,7 +1198,8 @@ def build_manifest(
     ids = _assign_ids(files, {f: e.id for f, e in kept.items()})
     entries = []
     for file in files:
-        data = (root / file).read_bytes()
+        # Read as a corpus reads it: never through a symlink out of it, within the limit.
+        data = read_entry_bytes(root, ManifestEntry(file=file, id=ids[file]), max_bytes=max_bytes)
         title, language = _title_and_language(data)
         before = kept.get(file)
         entries.append(

@@ -9,12 +9,15 @@ and read back typed. An enrichment whose ``kind`` no installed plugin declares i
 from __future__ import annotations
 
 import json
+import math
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any, get_args
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs import Converter
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.v import format_exception
 
 from seedcorpus.errors import SerializationError
@@ -27,8 +30,85 @@ __all__ = ["article_from_data", "article_from_json", "article_to_json", "make_co
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 
 
+# JSON types, as strict as the contract: cattrs' defaults call str(), int() or float() on
+# whatever they get, so 5 would read as the title "5" and "2020" as a year.
+_JSON_TYPES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+# The offsets of spans are stored as 64-bit integers.
+_MAX_OFFSET = 2**63 - 1
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return "an object" if isinstance(value, Mapping) else type(value).__name__
+
+
+def _wrong_type(expected: str, value: Any) -> ValueError:
+    # A ValueError with a sentence: _describe shows it as it is, after the field's path.
+    return ValueError(f"expected {expected}, got {_json_type(value)}")
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise _wrong_type("a string", value)
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _wrong_type("an integer", value)
+    return int(value)
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _wrong_type("a number", value)
+    if not math.isfinite(value):
+        raise ValueError(f"expected a finite number, got {value}")
+    return float(value)
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _wrong_type("true or false", value)
+    return value
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _structure_field_spans(data: Any, _: Any) -> FieldSpans:
+    # {"field": [start, end], ...}: offsets are non-negative 64-bit integers.
+    if not isinstance(data, Mapping):
+        raise _wrong_type("an object of [start, end] offsets", data)
+    offsets: list[int] = []
+    for field, pair in data.items():
+        if not (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(type(offset) is int and 0 <= offset <= _MAX_OFFSET for offset in pair)
+        ):
+            raise ValueError(f"span {field!r}: expected [start, end], two integers from 0")
+        offsets.extend(pair)
+    return FieldSpans.from_lists(data, offsets)
+
+
 def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Converter:
     """Build the converter for articles whose enrichments may be any of ``enrichment_types``.
+
+    It reads JSON types strictly: a string field takes only a string, an integer field
+    only an integer (not ``true``, ``2.0`` or ``"2"``), a number field only a finite
+    number, a list field only an array and a record only an object.
 
     >>> from seedcorpus.models import Source
     >>> converter = make_converter()
@@ -37,6 +117,36 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
     {'path': 'a.txt', 'sha256': '00', 'parser': 'antara', 'encoding': 'utf-8', 'spans': {}}
     """
     converter = Converter(forbid_extra_keys=True)
+    for scalar, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+    ):
+        converter.register_structure_hook(scalar, hook)
+
+    def tuple_hook(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        items = homogenous_tuple_structure_factory(type_, converter)
+
+        def structure_tuple(data: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(data, list):
+                raise _wrong_type("an array", data)
+            return items(data, type_)  # type: ignore[no-any-return]
+
+        return structure_tuple
+
+    def record_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
+        fields = converter.gen_structure_attrs_fromdict(cls)
+
+        def structure_record(data: Any, _: Any) -> Any:
+            if not isinstance(data, Mapping):
+                raise _wrong_type("an object", data)
+            return fields(data, cls)
+
+        return structure_record
+
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+    converter.register_structure_hook_factory(attrs.has, record_hook)
     by_kind: dict[str, type[Enrichment]] = {}
     for cls in enrichment_types:
         if not cls.kind:
@@ -47,12 +157,7 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
     converter.register_unstructure_hook(
         FieldSpans, lambda spans: {span.field: [span.start, span.end] for span in spans}
     )
-    converter.register_structure_hook(
-        FieldSpans,
-        lambda data, _: FieldSpans.from_lists(
-            data, [offset for start, end in data.values() for offset in (start, end)]
-        ),
-    )
+    converter.register_structure_hook(FieldSpans, _structure_field_spans)
 
     def is_enrichment_union(t: Any) -> bool:
         return set(get_args(t)) == {Enrichment, UnknownEnrichment}
@@ -68,7 +173,10 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
             raise ValueError("an enrichment must be an object with a string 'kind'")
         cls = by_kind.get(data["kind"])
         if cls is None:
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            try:
+                text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            except ValueError:
+                raise ValueError("expected finite numbers, got NaN or infinity") from None
             return UnknownEnrichment(kind=data["kind"], json=text)
         return converter.structure({k: v for k, v in data.items() if k != "kind"}, cls)
 

@@ -6,10 +6,12 @@ same generators. Import them from :mod:`seedcorpus.testing`.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Sequence
 from pathlib import PurePosixPath
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 from hypothesis import strategies as st
@@ -84,10 +86,26 @@ def manifest_texts() -> st.SearchStrategy[str]:
     """Non-empty text as a manifest cell holds it: one line, whitespace-normalized with
     ``seedcorpus.text.normalize``, often with ``|``, backslashes, Markdown markup,
     emoji or Indonesian words in it."""
-    word = st.sampled_from(_TRICKY_WORDS) | st.text(
-        st.characters(codec="utf-8", exclude_characters="\0"), min_size=1
+    return _MANIFEST_TEXTS
+
+
+_MANIFEST_RANDOM_WORDS = st.text(st.characters(codec="utf-8", exclude_characters="\0"), min_size=1)
+# One to five words, one byte each: a tricky word below 128, else a random one.
+_MANIFEST_WORD_KINDS = st.binary(min_size=1, max_size=5)
+
+
+@st.composite
+def _manifest_words(draw: st.DrawFn) -> str:
+    # Drawn with one choice for the kinds of the words, one more for each random word: a
+    # list of words drawn one by one costs several times as much (three choices a word).
+    return " ".join(
+        _TRICKY_WORDS[kind % len(_TRICKY_WORDS)] if kind < 128 else draw(_MANIFEST_RANDOM_WORDS)
+        for kind in draw(_MANIFEST_WORD_KINDS)
     )
-    return st.lists(word, min_size=1, max_size=5).map(" ".join).map(normalize).filter(bool)
+
+
+# Built once: a strategy is cheap to draw from, not to build and validate.
+_MANIFEST_TEXTS = _manifest_words().map(normalize).filter(bool)
 
 
 def manifest_files() -> st.SearchStrategy[str]:
@@ -231,14 +249,68 @@ def _free_of_keywords(text: str) -> bool:
     return not any(keyword in folded for keyword in _ANTARA_KEYWORDS)
 
 
-def _antara_words(min_size: int, max_size: int) -> st.SearchStrategy[str]:
-    """Normalized text of Indonesian and random words, free of the layout's keywords."""
-    word = st.sampled_from(_ANTARA_WORDS) | st.text(_ANTARA_LETTERS, min_size=1, max_size=9)
-    return (
-        st.lists(word, min_size=min_size, max_size=max_size)
-        .map(" ".join)
-        .filter(_free_of_keywords)
-    )
+# Hypothesis spends most of the time of a realistic example on its draws, a few dozen
+# microseconds each, so a text of many words is decoded from two ``st.binary`` draws (a
+# byte a word, saying which; the letters of the random words) rather than drawn word by
+# word: as varied, several times cheaper, and still shrinking well (fewer and smaller
+# bytes: fewer words, the first word of the vocabulary, random words of "a").
+def _decode_words(
+    kinds: bytes,
+    letters: bytes,
+    vocabulary: tuple[str, ...],
+    *,
+    length: tuple[int, int] = (1, 9),
+    capitalize: bool = False,
+) -> str:
+    """The words ``kinds`` and ``letters`` encode, joined with spaces, at least one.
+
+    A kind below 128 is a word of ``vocabulary``; from 128 on, a random word of ``length``
+    (min, max) letters of ``_ANTARA_LETTERS``, the next ones of ``letters`` (read again
+    from its start when they run out). Random words are cut short of any layout keyword.
+    """
+    low, high = length
+    words: list[str] = []
+    position = 0
+    for kind in kinds:
+        if kind < 128:
+            words.append(vocabulary[kind % len(vocabulary)])
+            continue
+        size = low + (kind - 128) % (high - low + 1)
+        codes = (letters[(position + i) % len(letters)] for i in range(size)) if letters else ()
+        position += size
+        word = "".join(_ANTARA_LETTERS[code % len(_ANTARA_LETTERS)] for code in codes)
+        word = word.ljust(low, "a")
+        while not _free_of_keywords(word):
+            word = word[:-1]
+        words.append(word.capitalize() if capitalize else word)
+    return " ".join(words or vocabulary[:1])
+
+
+def _words(
+    vocabulary: tuple[str, ...],
+    max_size: int,
+    *,
+    length: tuple[int, int] = (1, 9),
+    capitalize: bool = False,
+) -> st.SearchStrategy[str]:
+    """Text of one to ``max_size`` words, about half of them from ``vocabulary`` and half
+    random ones of ``length`` (min, max) letters, free of the layout's keywords, from two
+    draws. The number of words is distributed as ``st.lists`` would draw it."""
+
+    def decode(data: tuple[bytes, bytes]) -> str:
+        kinds, letters = data
+        return _decode_words(kinds, letters, vocabulary, length=length, capitalize=capitalize)
+
+    kinds = st.binary(min_size=1, max_size=max_size)
+    # About as many letters as the random words need, on average (five bytes and up).
+    letters = st.binary(min_size=max_size * (length[0] + length[1]) // 8, max_size=max_size * 9)
+    return st.tuples(kinds, letters).map(decode)
+
+
+def _antara_words(max_size: int) -> st.SearchStrategy[str]:
+    """Normalized text of one to ``max_size`` Indonesian and random words, free of the
+    layout's keywords."""
+    return _words(_ANTARA_WORDS, max_size)
 
 
 def _capitalized(text: str) -> str:
@@ -246,73 +318,83 @@ def _capitalized(text: str) -> str:
 
 
 # Built once: strategies are cheap to draw from but not to build and validate.
-_ANTARA_TITLES = _antara_words(1, 12).map(_capitalized)
-_ANTARA_PARAGRAPHS = _antara_words(1, 30).map(_capitalized)
-_ANTARA_TAGS = _antara_words(1, 3).filter(lambda text: "," not in text)
-_ANTARA_NAME = st.lists(
-    st.sampled_from(("Herry", "Soebanto", "Arnidhya", "Nur", "Zhafira", "Dadan"))
-    | st.text(_ANTARA_LETTERS, min_size=2, max_size=8).map(str.capitalize),
-    min_size=1,
-    max_size=3,
-).map(" ".join)
-_ANTARA_NAMES = (_ANTARA_NAME | st.tuples(_ANTARA_NAME, _ANTARA_NAME).map(" dan ".join)).filter(
-    _free_of_keywords
+_ANTARA_TITLES = _antara_words(12).map(_capitalized)
+_ANTARA_PARAGRAPHS = _antara_words(30).map(_capitalized)
+_ANTARA_TAGS = _words(tuple(word for word in _ANTARA_WORDS if "," not in word), 3)
+_ANTARA_NAME = _words(
+    ("Herry", "Soebanto", "Arnidhya", "Nur", "Zhafira", "Dadan"),
+    3,
+    length=(2, 8),
+    capitalize=True,
 )
-_ANTARA_PLACES = (
-    st.lists(
-        st.sampled_from(("Jakarta", "Mataram", "NTB", "ISTANBUL", "Kota", "Baru"))
-        | st.text(_ANTARA_LETTERS, min_size=1, max_size=8).map(str.capitalize),
-        min_size=1,
-        max_size=2,
-    )
-    .map(" ".join)
-    .filter(_free_of_keywords)
+_ANTARA_PLACES = _words(
+    ("Jakarta", "Mataram", "NTB", "ISTANBUL", "Kota", "Baru"),
+    2,
+    length=(1, 8),
+    capitalize=True,
 )
-_ANTARA_DATELINES = st.builds(
-    Dateline,
-    city=_ANTARA_PLACES,
-    agency=st.sampled_from(_ANTARA_AGENCIES),
-    region=st.none() | _ANTARA_PLACES,
-    date=st.none()
-    | st.builds(
-        "{}/{}{}".format,
-        st.integers(1, 31),
-        st.integers(1, 12),
-        st.sampled_from(("", "/2016", "/2024")),
-    )
-    | st.builds(
-        "{} {}{}".format,
-        st.integers(1, 31),
-        st.sampled_from(_ANTARA_MONTHS),
-        st.sampled_from(("", " 2016", " 2024")),
-    ),
-)
-_ANTARA_CREDITS = st.builds(
-    "{}/{}{}".format,
-    st.sampled_from(_ANTARA_CREDIT_HEADS),
-    _ANTARA_NAMES,
-    st.sampled_from(("", "/foc.", "/tom")),
-)
-_ANTARA_CREDITED_CAPTIONS = st.builds(
-    Caption, text=_ANTARA_PARAGRAPHS | st.just(""), credit=_ANTARA_CREDITS
-)
-_ANTARA_ANY_CAPTIONS = _ANTARA_CREDITED_CAPTIONS | st.builds(Caption, text=_ANTARA_PARAGRAPHS)
-_ANTARA_SYNDICATIONS = st.builds(
-    Syndication,
-    site=st.sampled_from(("Antaranews.com", "kalbar.antaranews.com", "Example.id")),
-    original_title=_ANTARA_TITLES,
-)
-_ANTARA_COPYRIGHTS = st.builds(
-    Copyright,
-    holder=st.sampled_from(("ANTARA", "LKBN ANTARA")) | _ANTARA_NAMES,
-    year=st.integers(1000, 9999),
-)
-_ANTARA_LANGUAGES = st.sampled_from(("id", "en")) | st.text(
-    "abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=2
-)
-_ANTARA_IDS = st.builds(
-    "{:03d}_{}".format, st.integers(0, 999), st.binary(min_size=8, max_size=8).map(bytes.hex)
-)
+
+
+_T = TypeVar("_T")
+
+
+class _Choices:
+    """Small choices read from one draw of bytes, a byte (or two) each; byte 0 gives the
+    first option, so the choices shrink with the bytes. Past the end, every byte is 0."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._index = 0
+
+    def byte(self) -> int:
+        """The next byte."""
+        index = self._index
+        self._index += 1
+        return self._data[index] if index < len(self._data) else 0
+
+    def below(self, limit: int) -> int:
+        """A number from 0 to ``limit - 1``; from two bytes when ``limit`` exceeds 64."""
+        value = self.byte() if limit <= 64 else self.byte() << 8 | self.byte()
+        return value % limit
+
+    def flag(self) -> bool:
+        """True or false, about evenly (false for byte 0)."""
+        return self.byte() % 2 == 1
+
+    def pick(self, options: Sequence[_T]) -> _T:
+        """One of ``options``."""
+        return options[self.byte() % len(options)]
+
+    def take(self, size: int) -> bytes:
+        """The next ``size`` bytes."""
+        return bytes(self.byte() for _ in range(size))
+
+
+@functools.cache
+def _bytes(size: int) -> st.SearchStrategy[bytes]:
+    """``size`` bytes in one draw: many small choices at the cost of one. Built once a
+    size: a strategy built inside a composite is built, validated and labelled again at
+    each draw, which costs more than the draw."""
+    return st.binary(min_size=size, max_size=size)
+
+
+_ANTARA_LETTERS_ASCII = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _antara_name(draw: st.DrawFn, choices: _Choices) -> str:
+    """One name, or two joined with ``dan``."""
+    if choices.flag():
+        return f"{draw(_ANTARA_NAME)} dan {draw(_ANTARA_NAME)}"
+    return draw(_ANTARA_NAME)
+
+
+def _antara_date(choices: _Choices) -> str | None:
+    day, form = 1 + choices.below(31), choices.below(3)
+    if form == 0:
+        return None
+    if form == 1:
+        return f"{day}/{1 + choices.below(12)}{choices.pick(('', '/2016', '/2024'))}"
+    return f"{day} {choices.pick(_ANTARA_MONTHS)}{choices.pick(('', ' 2016', ' 2024'))}"
 
 
 @st.composite
@@ -338,45 +420,88 @@ def antara_articles(draw: st.DrawFn) -> Article:
     * ``Copyright.year`` has four digits; ``problems`` and ``enrichments`` are empty
       (the layout does not carry them).
     """
-    article_id = draw(_ANTARA_IDS)
-    language = draw(st.none() | _ANTARA_LANGUAGES)
-    dateline = draw(st.none() | _ANTARA_DATELINES)
-    captions = _ANTARA_CREDITED_CAPTIONS if dateline is None else _ANTARA_ANY_CAPTIONS
+    # The small choices come from one draw and each text from one more: drawing them one
+    # by one, at a few dozen microseconds a draw, cost most of the time of an example.
+    choices = _Choices(draw(_bytes(96)))
+    article_id = f"{choices.below(1000):03d}_{choices.take(8).hex()}"
+    sha256 = choices.take(32).hex()
+    language = None
+    if choices.flag():
+        if choices.flag():
+            language = choices.pick(("id", "en"))
+        else:
+            language = choices.pick(_ANTARA_LETTERS_ASCII) + choices.pick(_ANTARA_LETTERS_ASCII)
+    dateline = None
+    if choices.flag():
+        dateline = Dateline(
+            city=draw(_ANTARA_PLACES),
+            agency=choices.pick(_ANTARA_AGENCIES),
+            region=draw(_ANTARA_PLACES) if choices.flag() else None,
+            date=_antara_date(choices),
+        )
+    caption = None
+    if choices.flag():
+        if dateline is None or choices.flag():
+            head, tail = choices.pick(_ANTARA_CREDIT_HEADS), choices.pick(("", "/foc.", "/tom"))
+            text = draw(_ANTARA_PARAGRAPHS) if choices.flag() else ""
+            caption = Caption(text=text, credit=f"{head}/{_antara_name(draw, choices)}{tail}")
+        else:
+            caption = Caption(text=draw(_ANTARA_PARAGRAPHS))
+    title = draw(_ANTARA_TITLES)
+    tags = () if language is None else tuple(draw(_ANTARA_TAGS) for _ in range(choices.below(5)))
+    paragraphs = tuple(draw(_ANTARA_PARAGRAPHS) for _ in range(choices.below(6)))
+    related = tuple(draw(_ANTARA_TITLES) for _ in range(choices.below(4)))
+    syndication = None
+    if choices.flag():
+        site = choices.pick(("Antaranews.com", "kalbar.antaranews.com", "Example.id"))
+        syndication = Syndication(site=site, original_title=draw(_ANTARA_TITLES))
+    reporter = _antara_name(draw, choices) if choices.flag() else None
+    editor = _antara_name(draw, choices) if choices.flag() else None
+    copyright = None
+    if choices.flag():
+        if choices.flag():
+            holder = _antara_name(draw, choices)
+        else:
+            holder = choices.pick(("ANTARA", "LKBN ANTARA"))
+        copyright = Copyright(holder=holder, year=1000 + choices.below(9000))
     return Article(
         id=article_id,
-        source=Source(
-            path=f"{article_id}.txt",
-            sha256=draw(st.binary(min_size=32, max_size=32)).hex(),
-            parser="antara",
-        ),
-        title=draw(_ANTARA_TITLES),
+        source=Source(path=f"{article_id}.txt", sha256=sha256, parser="antara"),
+        title=title,
         language=language,
-        tags=() if language is None else tuple(draw(st.lists(_ANTARA_TAGS, max_size=4))),
-        caption=draw(st.none() | captions),
+        tags=tags,
+        caption=caption,
         dateline=dateline,
-        paragraphs=tuple(draw(st.lists(_ANTARA_PARAGRAPHS, max_size=5))),
-        related=tuple(draw(st.lists(_ANTARA_TITLES, max_size=3))),
-        syndication=draw(st.none() | _ANTARA_SYNDICATIONS),
-        byline=Byline(
-            reporter=draw(st.none() | _ANTARA_NAMES), editor=draw(st.none() | _ANTARA_NAMES)
-        ),
-        copyright=draw(st.none() | _ANTARA_COPYRIGHTS),
+        paragraphs=paragraphs,
+        related=related,
+        syndication=syndication,
+        byline=Byline(reporter=reporter, editor=editor),
+        copyright=copyright,
     )
 
 
-# Whitespace noise, one draw each. Between blocks: one to three blank lines, some holding
-# only spaces, tabs or U+00A0. On a line: how spaces are written, what leads and trails.
-_ANTARA_SEPARATORS = st.sampled_from(
-    ("\n\n", "\n\n", "\n\n", "\n \n", "\n\t\n", "\n\n\n", "\n\xa0 \n\n", "\n \n\t\n")
+_ANTARA_ARTICLES = antara_articles()
+
+
+# Whitespace noise, a byte each (the first option for byte 0). Between blocks: one to
+# three blank lines, some holding only spaces, tabs or U+00A0. On a line: how spaces are
+# written, what leads and trails.
+_ANTARA_SEPARATORS = (
+    "\n\n",
+    "\n\n",
+    "\n\n",
+    "\n \n",
+    "\n\t\n",
+    "\n\n\n",
+    "\n\xa0 \n\n",
+    "\n \n\t\n",
 )
-_ANTARA_LINE_NOISE = st.sampled_from(
-    [
-        (space, lead, trail)
-        for space in (" ", " ", " ", "\xa0", "  ", "\t")
-        for lead in ("", "", "", " ", "\xa0")
-        for trail in ("", "", "", " ", "\xa0", " \t")
-    ]
-)
+_ANTARA_LINE_NOISE = [
+    (space, lead, trail)
+    for space in (" ", " ", " ", "\xa0", "  ", "\t")
+    for lead in ("", "", "", " ", "\xa0")
+    for trail in ("", "", "", " ", "\xa0", " \t")
+]
 
 
 @st.composite
@@ -393,10 +518,11 @@ def antara_renderings(draw: st.DrawFn) -> tuple[Article, str]:
     and ``(c)`` for ``©``, footer lines in any order, as separate blocks, or glued onto
     one line or onto the last paragraph, and ``Baca juga`` links anywhere in the body.
     """
-    article = draw(antara_articles())
+    article = draw(_ANTARA_ARTICLES)
+    choices = _Choices(draw(_bytes(32)))
     blocks: list[str] = [article.title]
     if article.language is not None:
-        separator = draw(st.sampled_from((",", ", ")))
+        separator = choices.pick((",", ", "))
         blocks.append(f"{article.language} {separator.join(article.tags)}".rstrip())
     # Without a dateline, a first paragraph like the title would read as its repetition;
     # before a dateline, a caption without a credit takes the place of a missing one.
@@ -404,27 +530,27 @@ def antara_renderings(draw: st.DrawFn) -> tuple[Article, str]:
     if (
         article.dateline is None
         or (caption is not None and caption.credit is None)
-        or draw(st.booleans())
+        or choices.flag()
     ):
         blocks.append(article.title)
     if caption is not None:
         credit = caption.credit
-        if credit is not None and draw(st.booleans()):
+        if credit is not None and choices.flag():
             credit = f"({credit})"
         blocks.append(" ".join(part for part in (caption.text, credit) if part))
     body = list(article.paragraphs)
     if article.dateline is not None:
         dateline = article.dateline
         place = ", ".join(part for part in (dateline.city, dateline.region, dateline.date) if part)
-        dash = draw(st.sampled_from(("-", "--", "–", "—")))
-        lead = draw(st.sampled_from(("", "", " ")))
+        dash = choices.pick(("-", "--", "–", "—"))
+        lead = choices.pick(("", "", " "))
         opening = f"{lead}{place} ({dateline.agency}) {dash}"
         blocks.append(f"{opening} {body.pop(0)}" if body else opening)
     after = len(blocks)
     blocks.extend(body)
     for title in article.related:  # anywhere in the body, in their order
-        key = draw(st.sampled_from(("Baca juga:", "Baca juga :", "BACA JUGA:", "Baca Juga:")))
-        after = draw(st.integers(after, len(blocks)))
+        key = choices.pick(("Baca juga:", "Baca juga :", "BACA JUGA:", "Baca Juga:"))
+        after += choices.below(len(blocks) - after + 1)
         blocks.insert(after, f"{key} {title}")
         after += 1
 
@@ -432,50 +558,58 @@ def antara_renderings(draw: st.DrawFn) -> tuple[Article, str]:
     if article.syndication is not None:
         site, original = article.syndication.site, article.syndication.original_title
         footer.append(f"Berita ini telah tayang di {site} dengan judul: {original}")
-    reporter = draw(st.sampled_from(("Pewarta: ", "Pewarta : ", "PEWARTA: ")))
-    if article.byline.reporter is not None or draw(st.booleans()):
+    reporter = choices.pick(("Pewarta: ", "Pewarta : ", "PEWARTA: "))
+    if article.byline.reporter is not None or choices.flag():
         footer.append(reporter + (article.byline.reporter or ""))
-    editor = draw(st.sampled_from(("Editor: ", "Editor : ")))
-    if article.byline.editor is not None or draw(st.booleans()):
+    editor = choices.pick(("Editor: ", "Editor : "))
+    if article.byline.editor is not None or choices.flag():
         footer.append(editor + (article.byline.editor or ""))
     if article.copyright is not None:
-        symbol = draw(st.sampled_from(("COPYRIGHT ©", "COPYRIGHT Â©", "Copyright (c)")))
+        symbol = choices.pick(("COPYRIGHT ©", "COPYRIGHT Â©", "Copyright (c)"))
         footer.append(f"{symbol} {article.copyright.holder} {article.copyright.year}")
-    footer = draw(st.permutations(footer))
+    for index in range(len(footer) - 1, 0, -1):  # any order (as written for byte 0)
+        other = index - choices.below(index + 1)
+        footer[index], footer[other] = footer[other], footer[index]
     if footer:
-        style = draw(st.sampled_from(("lines", "blocks", "glued", "glued to body")))
+        style = choices.pick(("lines", "blocks", "glued", "glued to body"))
         if style == "lines":
             blocks.append("\n".join(footer))
         elif style == "blocks":
             blocks.extend(footer)
         elif style == "glued" or footer[0].startswith("Editor"):
-            blocks.append(draw(st.sampled_from(("", " "))).join(footer))
+            blocks.append(choices.pick(("", " ")).join(footer))
         else:  # "Editor:" could end a sentence, so only the other keys split a paragraph
             blocks[-1] += "".join(footer)
 
     lines = [line for block in blocks for line in block.split("\n")]
+    noise = draw(_bytes(len(lines) + len(blocks)))
     noisy = []
-    for line in lines:
-        space, lead, trail = draw(_ANTARA_LINE_NOISE)
+    for line, byte in zip(lines, noise, strict=False):
+        space, lead, trail = _ANTARA_LINE_NOISE[byte % len(_ANTARA_LINE_NOISE)]
         noisy.append(lead + line.replace(" ", space) + trail)
     # Rebuild the blocks from the noisy lines, with blank-line runs between them.
     text, position = "", 0
     for number, block in enumerate(blocks):
         count = block.count("\n") + 1
         if number:
-            text += draw(_ANTARA_SEPARATORS)
+            text += _ANTARA_SEPARATORS[noise[len(lines) + number] % len(_ANTARA_SEPARATORS)]
         text += "\n".join(noisy[position : position + count])
         position += count
-    text = draw(st.sampled_from(("", "", "", " ", "\xa0"))) + text
-    text += draw(st.sampled_from(("", "\n", "\n\n", "\n \n")))
-    line_end = draw(st.sampled_from(("\n", "\r\n", "\r", "mixed")))
+    text = choices.pick(("", "", "", " ", "\xa0")) + text
+    text += choices.pick(("", "\n", "\n\n", "\n \n"))
+    line_end = choices.pick(("\n", "\r\n", "\r", "mixed"))
     if line_end == "mixed":
         parts = text.split("\n")
-        ends = st.sampled_from(("\n", "\r\n"))
-        text = parts[0] + "".join(draw(ends) + part for part in parts[1:])
+        ends = draw(_bytes(len(parts) - 1))
+        text = parts[0] + "".join(
+            ("\n", "\r\n")[end % 2] + part for end, part in zip(ends, parts[1:], strict=True)
+        )
     elif line_end != "\n":
         text = text.replace("\n", line_end)
     return article, text
+
+
+_ANTARA_RENDERINGS = antara_renderings()
 
 
 # Fragments of the layout's syntax that damaged copies scatter around.
@@ -517,21 +651,22 @@ def antara_texts(draw: st.DrawFn) -> str:
     sentences glued), and layout fragments (``Baca juga:``, ``Pewarta:``, datelines,
     credits, stray line breaks) inserted anywhere. For totality and provenance tests:
     there is no expected article."""
-    text = draw(antara_renderings())[1]
-    for _ in range(draw(st.integers(0, 4))):
-        edit = draw(st.sampled_from(("cut", "lose", "repeat", "flatten", "insert")))
+    text = draw(_ANTARA_RENDERINGS)[1]
+    choices = _Choices(draw(_bytes(20)))
+    for _ in range(choices.below(5)):
+        edit = choices.pick(("cut", "lose", "repeat", "flatten", "insert"))
         lines = text.split("\n")
         if edit == "cut":
-            text = text[: draw(st.integers(0, len(text)))]
+            text = text[: choices.below(len(text) + 1)]
         elif edit in ("lose", "repeat"):
-            index = draw(st.integers(0, len(lines) - 1))
+            index = choices.below(len(lines))
             lines[index : index + 1] = [] if edit == "lose" else [lines[index]] * 2
             text = "\n".join(lines)
         elif edit == "flatten":
-            text = text.replace("\n\n", draw(st.sampled_from(("", " ", "\n"))))
+            text = text.replace("\n\n", choices.pick(("", " ", "\n")))
         else:
-            at = draw(st.integers(0, len(text)))
-            text = text[:at] + draw(st.sampled_from(_ANTARA_FRAGMENTS)) + text[at:]
+            at = choices.below(len(text) + 1)
+            text = text[:at] + choices.pick(_ANTARA_FRAGMENTS) + text[at:]
     return text
 
 
