@@ -113,15 +113,25 @@ class Mark(Enrichment):
     version: str
 
 
-def marking_plugin(version: str) -> types.ModuleType:
-    def mark(article: Article) -> Mark:
-        return Mark(version)
+def marking_plugin(
+    version: str,
+    *,
+    mark: Callable[[], str] | None = None,
+    prepare: Callable[[], object] | None = None,
+) -> types.ModuleType:
+    """An enricher ``mark`` (its spec at ``version``) marking each article with ``mark()``,
+    by default the version."""
+
+    def enrich(article: Article) -> Mark:
+        return Mark(mark() if mark else version)
 
     module = types.ModuleType("marking")
 
     @hookimpl
     def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
-        yield EnricherSpec(name="mark", enrich=mark, types=(Mark,), version=version)
+        yield EnricherSpec(
+            name="mark", enrich=enrich, types=(Mark,), version=version, prepare=prepare
+        )
 
     module.seedcorpus_enrichers = seedcorpus_enrichers  # type: ignore[attr-defined]
     return module
@@ -165,18 +175,7 @@ def test_full_rebuilds_even_when_up_to_date(
 
 def preparing_plugin(prepare: Callable[[], object]) -> types.ModuleType:
     """An enricher that marks each article with what ``prepare`` left in ``LOADED``."""
-
-    def mark(article: Article) -> Mark:
-        return Mark(str(LOADED.get("by")))
-
-    module = types.ModuleType("preparing")
-
-    @hookimpl
-    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
-        yield EnricherSpec(name="mark", enrich=mark, types=(Mark,), prepare=prepare)
-
-    module.seedcorpus_enrichers = seedcorpus_enrichers  # type: ignore[attr-defined]
-    return module
+    return marking_plugin("1", mark=lambda: str(LOADED.get("by")), prepare=prepare)
 
 
 LOADED: dict[str, int] = {}
