@@ -72,7 +72,7 @@ class FieldSpans(Sequence[FieldSpan]):
     def from_lists(cls, fields: Iterable[str], offsets: Iterable[int]) -> FieldSpans:
         """Spans from their field names and their offsets, ``start, end`` after another;
         the way a parser builds them without making a :class:`FieldSpan` each."""
-        spans = cls()
+        spans = cls.__new__(cls)  # not cls(): its __init__ would build empty ones first
         spans._fields = tuple(map(sys.intern, fields))
         spans._offsets = array("q", offsets)
         if 2 * len(spans._fields) != len(spans._offsets):
