@@ -101,7 +101,7 @@ def test_show_prints_title_and_json(run, seeds: Path) -> None:  # type: ignore[n
     assert code == 0
     assert out.startswith("RI-Azerbaijan memperkuat")
     code, out, _ = run("show", seeds, SEED_ID, "--json")
-    assert json.loads(out)["byline"]["editor"] == "Herry Soebanto"
+    assert json.loads(out)["byline"]["editors"] == ["Herry Soebanto"]
     code, _, err = run("show", seeds, "nope")
     assert code == 2
     assert "no article 'nope'" in err

@@ -42,7 +42,7 @@ def _article(article_id: str, title: str, paragraphs: list[str]) -> Article:
         tags=("Kepri",),
         dateline=Dateline(city="Tanjungpinang", agency="ANTARA"),
         paragraphs=tuple(paragraphs),
-        byline=Byline(reporter="Ahmad Santoso", editor="Dewi Lestari"),
+        byline=Byline.from_text(reporter="Ahmad Santoso", editor="Dewi Lestari"),
     )
 
 

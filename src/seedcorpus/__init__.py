@@ -19,6 +19,7 @@ from seedcorpus.errors import (
     PluginError,
     SeedcorpusError,
     SerializationError,
+    UnknownEnrichmentKind,
     UnknownPluginError,
 )
 from seedcorpus.hookspecs import hookimpl
@@ -31,18 +32,26 @@ from seedcorpus.models import (
     Enrichment,
     FieldSpan,
     FieldSpans,
+    Image,
     Manifest,
     ManifestEntry,
+    Metadata,
     Problem,
     Source,
     Syndication,
     UnknownEnrichment,
 )
 from seedcorpus.registry import Registry
-from seedcorpus.serialization import article_from_json, article_to_json, make_converter
+from seedcorpus.serialization import (
+    CONTRACT_VERSION,
+    article_from_json,
+    article_to_json,
+    make_converter,
+)
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 
 __all__ = [
+    "CONTRACT_VERSION",
     "Article",
     "Byline",
     "Caption",
@@ -58,9 +67,11 @@ __all__ = [
     "ExporterSpec",
     "FieldSpan",
     "FieldSpans",
+    "Image",
     "Manifest",
     "ManifestEntry",
     "ManifestError",
+    "Metadata",
     "ParseError",
     "ParserSpec",
     "PluginError",
@@ -72,6 +83,7 @@ __all__ = [
     "Source",
     "Syndication",
     "UnknownEnrichment",
+    "UnknownEnrichmentKind",
     "UnknownPluginError",
     "__version__",
     "article_from_json",

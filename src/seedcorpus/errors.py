@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterable
 
@@ -16,6 +17,7 @@ __all__ = [
     "PluginError",
     "SeedcorpusError",
     "SerializationError",
+    "UnknownEnrichmentKind",
     "UnknownPluginError",
 ]
 
@@ -123,3 +125,24 @@ class UnknownPluginError(PluginError, LookupError):
         """Build the error for ``name``, listing the valid ``choices``."""
         listed = ", ".join(sorted(choices)) or "(none installed)"
         return cls(f"unknown {kind} {name!r}; choose one of: {listed}")
+
+
+class UnknownEnrichmentKind(SeedcorpusError, KeyError):
+    """An enrichment kind that no enrichment class declares.
+
+    >>> print(UnknownEnrichmentKind.for_kind("dtaes", ["dates", "stats"]))
+    no enrichment kind 'dtaes'; did you mean 'dates'?
+    """
+
+    code = "unknown-enrichment"
+
+    @classmethod
+    def for_kind(cls, kind: str, known: Iterable[str]) -> UnknownEnrichmentKind:
+        """Build the error for ``kind``, suggesting the closest of the ``known`` kinds."""
+        known = sorted(known)
+        close = difflib.get_close_matches(kind, known, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known) or '(none)'}"
+        return cls(f"no enrichment kind {kind!r}; {hint}")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return SeedcorpusError.__str__(self)

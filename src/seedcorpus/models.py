@@ -10,10 +10,14 @@ from __future__ import annotations
 import operator
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import ClassVar, overload
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import ClassVar, TypeVar, overload
 
 import attrs
+
+from seedcorpus.errors import UnknownEnrichmentKind
+from seedcorpus.text import split_names
 
 __all__ = [
     "Article",
@@ -24,8 +28,10 @@ __all__ = [
     "Enrichment",
     "FieldSpan",
     "FieldSpans",
+    "Image",
     "Manifest",
     "ManifestEntry",
+    "Metadata",
     "Problem",
     "Source",
     "Syndication",
@@ -174,12 +180,84 @@ class Syndication:
 
 @attrs.frozen
 class Byline:
-    """Who wrote and who edited the article; ``None`` where the footer is empty or missing."""
+    """Who wrote and who edited the article, each a tuple of names (empty when unknown).
 
-    reporter: str | None = None
-    """The ``Pewarta`` line: one name, or several joined by ``dan``."""
-    editor: str | None = None
-    """The ``Editor`` line."""
+    >>> byline = Byline.from_text("Ani dan Budi", "Citra")
+    >>> byline.reporters, byline.reporter
+    (('Ani', 'Budi'), 'Ani dan Budi')
+    """
+
+    reporters: tuple[str, ...] = ()
+    """The reporters (``Pewarta``), in the order printed."""
+    editors: tuple[str, ...] = ()
+    """The editors, in the order printed."""
+
+    @classmethod
+    def from_text(cls, reporter: str | None = None, editor: str | None = None) -> Byline:
+        """A byline from footer values as printed: ``A dan B`` or ``A, B`` are two names."""
+        return cls(split_names(reporter or ""), split_names(editor or ""))
+
+    @property
+    def reporter(self) -> str | None:
+        """The reporters joined with ``dan`` (as contract 1 stored them), or ``None``."""
+        return " dan ".join(self.reporters) or None
+
+    @property
+    def editor(self) -> str | None:
+        """The editors joined with ``dan``, or ``None``."""
+        return " dan ".join(self.editors) or None
+
+
+@attrs.frozen
+class Image:
+    """The article's main picture: where it is, and what is printed under it."""
+
+    url: str | None = None
+    """The picture's address, where the source gives one."""
+    caption: str | None = None
+    """The caption text, without its credit."""
+    credit: str | None = None
+    """The photo credit, e.g. ``ANTARA FOTO/Name``."""
+
+
+class Metadata(Mapping[str, str]):
+    """An immutable, hashable map of strings: what only one source has (a scraper's
+    ``site_id``, a page's ``canonical`` link). Keys are kept sorted.
+
+    >>> meta = Metadata({"site": "antaranews.com", "desk": "ekonomi"})
+    >>> meta["site"], list(meta)
+    ('antaranews.com', ['desk', 'site'])
+    >>> meta == {"desk": "ekonomi", "site": "antaranews.com"}
+    True
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        pairs = dict(items)
+        for key, value in pairs.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise TypeError(f"metadata maps strings to strings, got {key!r}: {value!r}")
+        self._items = dict(sorted(pairs.items()))
+
+    def __getitem__(self, key: str) -> str:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items.items()))
+
+    def __repr__(self) -> str:
+        return f"Metadata({self._items!r})"
+
+
+def _metadata(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> Metadata:
+    return items if isinstance(items, Metadata) else Metadata(items)
 
 
 @attrs.frozen
@@ -230,6 +308,17 @@ class Enrichment:
 
     kind: ClassVar[str] = ""
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.kind:
+            _KINDS.add(cls.kind)
+
+
+_KINDS: set[str] = set()
+"""Every ``kind`` an :class:`Enrichment` subclass declares: names that may be asked for."""
+
+E = TypeVar("E", bound=Enrichment)
+
 
 @attrs.frozen
 class UnknownEnrichment:
@@ -247,40 +336,87 @@ class UnknownEnrichment:
 
 @attrs.frozen(kw_only=True)
 class Article:
-    """One news article, parsed. Its JSON form is the contract in the docs."""
+    """One news article, parsed. Its JSON form is the contract in the docs.
+
+    The general news fields (``url``, ``published_at``, ``section``, ``summary``,
+    ``image``, ``byline``, ``metadata``) fit any source; the ANTARA layout's own parts
+    (``caption``, ``dateline``, ``syndication``, ``signoff``, ``copyright``) are optional.
+    A field the source does not carry is ``None`` or empty: nothing is invented.
+    """
 
     id: str
     """The id from the manifest (by default the file name without its extension)."""
     source: Source
     """The file the article was read from."""
     language: str | None = None
-    """The declared language code from the tag line, e.g. ``id``."""
-    title: str
-    """The headline."""
+    """The declared language code, e.g. ``id`` from the ANTARA tag line; a detected one is
+    the ``language`` enrichment's."""
+    title: str | None = None
+    """The headline, or ``None`` where the text has none (a ``no-title`` problem)."""
+    url: str | None = None
+    """The article's address, where the source gives it."""
+    published_at: datetime | None = None
+    """When the source says it published the article (timezone-aware): a page's date line,
+    a scraper's timestamp. The ``dates`` enricher takes it as its strongest evidence."""
+    section: str | None = None
+    """The desk or section, e.g. ``Ekonomi``."""
     tags: tuple[str, ...] = ()
-    """The tags from the tag line, in order."""
+    """The tags, in order."""
+    summary: str | None = None
+    """A summary or standfirst the source gives beside the body."""
+    image: Image | None = None
+    """The main picture, where the source gives its address or caption."""
     caption: Caption | None = None
-    """The photo caption, if the file has one."""
+    """The photo caption printed in the text (ANTARA layout), if any."""
     dateline: Dateline | None = None
     """The dateline that opened the body, if any; it is not part of the first paragraph."""
     paragraphs: tuple[str, ...] = ()
     """The body, one string per paragraph, whitespace-normalized."""
+    signoff: str | None = None
+    """A desk code or sign-off that ended the body, as printed: ``(K009)``, ``(*)``."""
     related: tuple[str, ...] = ()
     """Titles from ``Baca juga:`` lines: links to related articles, not part of the body."""
     syndication: Syndication | None = None
     """The ``Berita ini telah tayang ...`` footer line, if any."""
     byline: Byline = Byline()
-    """Reporter and editor."""
+    """Reporters and editors."""
     copyright: Copyright | None = None
     """The copyright footer, if any."""
+    metadata: Metadata = attrs.field(default=Metadata(), converter=_metadata)
+    """Source-specific strings no other field holds; any string map is accepted."""
     problems: tuple[Problem, ...] = ()
     """What the parser noticed but could read past (e.g. a repeated title that differs)."""
     enrichments: tuple[Enrichment | UnknownEnrichment, ...] = ()
     """What enrichers added, in the order they ran."""
 
-    def enrichment(self, kind: str) -> Enrichment | UnknownEnrichment | None:
-        """Return the enrichment of the given kind, or ``None`` if there is none."""
-        return next((e for e in self.enrichments if e.kind == kind), None)
+    @overload
+    def enrichment(self, kind: type[E]) -> E | None: ...
+
+    @overload
+    def enrichment(self, kind: str) -> Enrichment | UnknownEnrichment | None: ...
+
+    def enrichment(self, kind: type[E] | str) -> E | Enrichment | UnknownEnrichment | None:
+        """The enrichment of the given class (typed) or kind name, or ``None`` if the
+        article has none.
+
+        >>> from seedcorpus.default_plugins.stats import Stats
+        >>> article = Article(id="a", source=Source("a.txt", "00", "antara"))
+        >>> article.enrichment(Stats) is None
+        True
+        >>> article.enrichment("stast")
+        Traceback (most recent call last):
+        ...
+        seedcorpus.errors.UnknownEnrichmentKind: no enrichment kind 'stast'; did you mean 'stats'?
+
+        :raises UnknownEnrichmentKind: for a name no enrichment class declares and the
+            article does not carry.
+        """
+        if isinstance(kind, str):
+            found = next((e for e in self.enrichments if e.kind == kind), None)
+            if found is None and kind not in _KINDS:
+                raise UnknownEnrichmentKind.for_kind(kind, sorted(_KINDS))
+            return found
+        return next((e for e in self.enrichments if isinstance(e, kind)), None)
 
     @property
     def text(self) -> str:

@@ -12,18 +12,31 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs import Converter
 from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.v import format_exception
 
 from seedcorpus.errors import SerializationError
-from seedcorpus.models import Article, Enrichment, FieldSpans, UnknownEnrichment
+from seedcorpus.models import Article, Enrichment, FieldSpans, Metadata, UnknownEnrichment
+from seedcorpus.text import split_names
 
-__all__ = ["article_from_data", "article_from_json", "article_to_json", "make_converter"]
+__all__ = [
+    "CONTRACT_VERSION",
+    "article_from_data",
+    "article_from_json",
+    "article_to_json",
+    "make_converter",
+]
+
+CONTRACT_VERSION = 2
+"""The version of the JSON contract written, as each article's first key ``contract``.
+Readers accept every earlier version: an article without the key is contract 1."""
 
 # A surrogate, or a JSON escape that may spell one: only then is the text checked for one
 # that is not half of a pair.
@@ -103,6 +116,53 @@ def _structure_field_spans(data: Any, _: Any) -> FieldSpans:
     return FieldSpans.from_lists(data, offsets)
 
 
+def _structure_datetime(value: Any, _: Any) -> datetime:
+    if type(value) is not str:
+        raise _wrong_type("an ISO 8601 date and time", value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected an ISO 8601 date and time, got {value!r}") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"expected a time with its UTC offset, got {value!r}")
+    return moment
+
+
+def _structure_metadata(data: Any, _: Any) -> Metadata:
+    if not isinstance(data, Mapping):
+        raise _wrong_type("an object of strings", data)
+    for key, value in data.items():
+        if type(value) is not str:
+            raise ValueError(f"metadata {key!r}: expected a string, got {_json_type(value)}")
+    return Metadata(data)
+
+
+def _upgrade(data: Mapping[str, Any]) -> dict[str, Any]:
+    """An article's JSON object in the current contract, from any earlier one."""
+    article = dict(data)
+    version = article.pop("contract", 1)
+    if type(version) is not int or not 1 <= version <= CONTRACT_VERSION:
+        # Raised the way cattrs reports a field, so the message names $.contract.
+        error = ValueError(
+            f"expected a contract version from 1 to {CONTRACT_VERSION}, got {version!r}"
+            " (a newer seedcorpus may read it)"
+        )
+        error.__notes__ = [AttributeValidationNote("contract", "contract", int)]
+        raise ClassValidationError("While structuring Article", [error], Article)
+    byline = article.get("byline")
+    if version == 1 and isinstance(byline, Mapping):
+        # Contract 1 kept each footer value as printed: "A dan B" is two people.
+        names = {key: byline.get(key) for key in ("reporter", "editor")}
+        unknown = set(byline) - set(names)
+        if unknown or not all(v is None or isinstance(v, str) for v in names.values()):
+            raise ValueError("byline: expected {reporter, editor} strings (contract 1)")
+        article["byline"] = {
+            "reporters": list(split_names(names["reporter"] or "")),
+            "editors": list(split_names(names["editor"] or "")),
+        }
+    return article
+
+
 def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Converter:
     """Build the converter for articles whose enrichments may be any of ``enrichment_types``.
 
@@ -147,6 +207,11 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
 
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
     converter.register_structure_hook_factory(attrs.has, record_hook)
+    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_structure_hook(Metadata, _structure_metadata)
+    converter.register_unstructure_hook(Metadata, dict)
+
     by_kind: dict[str, type[Enrichment]] = {}
     for cls in enrichment_types:
         if not cls.kind:
@@ -182,6 +247,20 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
 
     converter.register_unstructure_hook_func(is_enrichment_union, unstructure_enrichment)
     converter.register_structure_hook_func(is_enrichment_union, structure_enrichment)
+
+    # The contract version leads every article; older versions are upgraded on reading.
+    article_fields = converter.gen_unstructure_attrs_fromdict(Article)
+    converter.register_unstructure_hook(
+        Article, lambda article: {"contract": CONTRACT_VERSION, **article_fields(article)}
+    )
+    structure_article = converter.gen_structure_attrs_fromdict(Article)
+
+    def structure_versioned(data: Any, _: Any) -> Article:
+        if not isinstance(data, Mapping):
+            raise _wrong_type("an object", data)
+        return structure_article(_upgrade(data), Article)
+
+    converter.register_structure_hook(Article, structure_versioned)
     return converter
 
 

@@ -516,7 +516,7 @@ class _Draft:
         elif kind < 3:
             editor = self.plain_name()
             footer.append(f"Editor: {editor}")
-        self.byline = Byline(reporter, editor)
+        self.byline = Byline.from_text(reporter, editor)
         self.copyright: Copyright | None = None
         if random_() < 0.8:
             self.copyright = Copyright("ANTARA", published.year)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize", "sentence_count", "sentence_spans"]
+__all__ = ["normalize", "sentence_count", "sentence_spans", "split_names"]
 
 
 def normalize(text: str) -> str:
@@ -17,6 +17,20 @@ def normalize(text: str) -> str:
     # str.split() with no argument splits on every Unicode whitespace run (U+00A0
     # included) and drops the ends: the same as re.sub(r"\s+", " ", ...).strip(), faster.
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\s+dan\s+|\s+and\s+)\s*", re.IGNORECASE)
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """Split a printed list of people into names: ``A dan B``, ``A, B dan C``, ``A & B``.
+
+    >>> split_names("Arnidhya Nur Zhafira dan Dadan Ramdani")
+    ('Arnidhya Nur Zhafira', 'Dadan Ramdani')
+    >>> split_names("  ")
+    ()
+    """
+    return tuple(name for name in _NAME_SEPARATORS.split(normalize(text)) if name)
 
 
 # Characters that may open a word before an abbreviation: '(dr.'.

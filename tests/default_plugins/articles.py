@@ -65,7 +65,7 @@ SEED = Article(
         site="Antaranews.com",
         original_title="Indonesia-Azerbaijan perkuat kerja sama akselerasi pelayanan publik",
     ),
-    byline=Byline(reporter=None, editor="Herry Soebanto"),
+    byline=Byline.from_text(reporter=None, editor="Herry Soebanto"),
     copyright=Copyright(holder="ANTARA", year=2024),
 )
 """The seed article, ``seeds/000_b88b87f86327f4ee.txt``."""
@@ -115,7 +115,7 @@ SAMPLE = Article(
             "jelas Alessandro.",
         )
     ),
-    byline=Byline(reporter="Monalisa"),
+    byline=Byline.from_text(reporter="Monalisa"),
 )
 """The real sample ``tests/data/samples/000_016a03571f98f98c.txt``: no tags, no year."""
 

@@ -60,7 +60,9 @@ def field_values(article: Article) -> dict[str, str]:
     values.update({f"tags.{i}": tag for i, tag in enumerate(article.tags)})
     values.update({f"paragraphs.{i}": p for i, p in enumerate(article.paragraphs)})
     values.update({f"related.{i}": r for i, r in enumerate(article.related)})
-    for part in ("caption", "dateline", "syndication", "byline", "copyright"):
+    values["byline.reporters"] = article.byline.reporter
+    values["byline.editors"] = article.byline.editor
+    for part in ("caption", "dateline", "syndication", "copyright"):
         record = getattr(article, part)
         if record is not None:
             values.update({f"{part}.{k}": v for k, v in attrs.asdict(record).items()})
@@ -124,7 +126,7 @@ def test_seed_every_field() -> None:
         site="Antaranews.com",
         original_title="Indonesia-Azerbaijan perkuat kerja sama akselerasi pelayanan publik",
     )
-    assert article.byline == Byline(reporter=None, editor="Herry Soebanto")
+    assert article.byline == Byline.from_text(reporter=None, editor="Herry Soebanto")
     assert article.copyright == Copyright(holder="ANTARA", year=2024)
     assert article.problems == ()
     assert article.source.parser == "antara"
@@ -196,7 +198,7 @@ A_THIRD = (
     "pemerintah daerah."
 )
 A_PARAGRAPHS = (A_FIRST, A_SECOND, A_THIRD)
-A_BYLINE = Byline(reporter="Nur Imansyah", editor="Budi Santoso")
+A_BYLINE = Byline.from_text(reporter="Nur Imansyah", editor="Budi Santoso")
 B_TITLE = "BPBD Surabaya siagakan 40 pompa air hadapi musim hujan"
 B_CAPTION = (
     "Petugas BPBD Surabaya menguji pompa air di Rumah Pompa Kenjeran, Surabaya, "
@@ -231,7 +233,7 @@ B_STANDARD: dict[str, Any] = {
     "caption": Caption(B_CAPTION, "ANTARA FOTO/Didik Suhartono"),
     "dateline": B_DATELINE,
     "paragraphs": B_PARAGRAPHS,
-    "byline": Byline(reporter="Willy Irawan", editor="Triono Subagyo"),
+    "byline": Byline.from_text(reporter="Willy Irawan", editor="Triono Subagyo"),
     "copyright": Copyright("ANTARA", 2023),
 }
 
@@ -253,7 +255,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
             "mulai bulan depan.",
             "Rute tersebut akan dilayani tiga kali dalam seminggu dengan pesawat berbadan lebar.",
         ),
-        "byline": Byline(editor="Suryanto"),
+        "byline": Byline.from_text(editor="Suryanto"),
     },
     "dateline_en_dash.txt": B_STANDARD,
     "dateline_leading_space.txt": B_STANDARD,
@@ -287,15 +289,15 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "reporter_empty.txt": {
         **A_STANDARD,
         "copyright": None,
-        "byline": Byline(editor="Budi Santoso"),
+        "byline": Byline.from_text(editor="Budi Santoso"),
     },
     "reporter_two_names.txt": {
         **B_STANDARD,
         "copyright": None,
-        "byline": Byline("Willy Irawan dan Hanif Nashrullah", "Triono Subagyo"),
+        "byline": Byline.from_text("Willy Irawan dan Hanif Nashrullah", "Triono Subagyo"),
     },
-    "editor_empty.txt": {**B_STANDARD, "byline": Byline(reporter="Willy Irawan")},
-    "editor_missing.txt": {**B_STANDARD, "byline": Byline(reporter="Willy Irawan")},
+    "editor_empty.txt": {**B_STANDARD, "byline": Byline.from_text(reporter="Willy Irawan")},
+    "editor_missing.txt": {**B_STANDARD, "byline": Byline.from_text(reporter="Willy Irawan")},
     "no_copyright.txt": {
         **A_STANDARD,
         "copyright": None,
@@ -303,7 +305,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     },
     "syndication.txt": {
         **A_STANDARD,
-        "byline": Byline(editor="Budi Santoso"),
+        "byline": Byline.from_text(editor="Budi Santoso"),
         "syndication": Syndication("Antaranews.com", "Mataram tambah 3.000 sambungan air bersih"),
     },
     "footer_any_order.txt": A_STANDARD,
@@ -311,7 +313,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "copyright_c.txt": A_STANDARD,
     "glued_footer.txt": {
         **B_STANDARD,
-        "byline": Byline(reporter="Arnidhya Nur Zhafira", editor="Dadan Ramdani"),
+        "byline": Byline.from_text(reporter="Arnidhya Nur Zhafira", editor="Dadan Ramdani"),
     },
     "nbsp_trailing_spaces.txt": A_STANDARD,
     "crlf.txt": B_STANDARD,
@@ -330,7 +332,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
         # The link sat between two sentences glued together; they stay one paragraph.
         "paragraphs": (f"{B_FIRST} {B_SECOND}", B_THIRD),
         "related": (RELATED, "Pemkot Surabaya normalisasi 12 saluran"),
-        "byline": Byline(reporter="Willy Irawan"),
+        "byline": Byline.from_text(reporter="Willy Irawan"),
     },
     "flattened_body.txt": {
         "title": A_TITLE,
@@ -463,7 +465,7 @@ def test_writer_layout() -> None:
         paragraphs=("Pertama.", "Kedua."),
         related=("Judul lain",),
         syndication=Syndication("Antaranews.com", "Judul asli"),
-        byline=Byline(editor="Budi"),
+        byline=Byline.from_text(editor="Budi"),
         copyright=Copyright("ANTARA", 2020),
     )
     assert format_antara(article) == (

@@ -171,7 +171,7 @@ def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Ite
 
 def enrich(article: Article) -> Acronyms:
     """Find the acronym definitions in the title, caption and paragraphs of ``article``."""
-    texts = [article.title]
+    texts = [article.title or ""]
     if article.caption is not None:
         texts.append(article.caption.text)
     texts += article.paragraphs

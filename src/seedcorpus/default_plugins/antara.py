@@ -609,12 +609,12 @@ class _Reader:
                 if kind == "syndication":
                     syndication = self.syndication(key.end(), value_end)
                 elif kind == "reporter":
-                    reporter = self.value("byline.reporter", key.end(), value_end) or None
+                    reporter = self.value("byline.reporters", key.end(), value_end) or None
                 elif kind == "editor":
-                    editor = self.value("byline.editor", key.end(), value_end) or None
+                    editor = self.value("byline.editors", key.end(), value_end) or None
                 else:
                     copyright = self.copyright(key.end(), value_end, line)
-        return syndication, Byline(reporter, editor), copyright
+        return syndication, Byline.from_text(reporter, editor), copyright
 
     def syndication(self, start: int, end: int) -> Syndication:
         """``<site> dengan judul: <original title>``."""

@@ -162,7 +162,7 @@ class _Found:
 
 
 def _fields(article: Article) -> list[tuple[str, str]]:
-    fields = [("title", article.title)]
+    fields = [("title", article.title or "")]
     if article.caption is not None:
         fields.append(("caption.text", article.caption.text))
     if article.dateline is not None and article.dateline.date is not None:

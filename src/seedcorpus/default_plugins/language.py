@@ -223,7 +223,7 @@ def _lingua_scores(detector: LanguageDetector, text: str) -> dict[str, float]:
 
 def enrich(article: Article) -> Language:
     """Detect the language of the title and body of ``article``."""
-    text = " ".join((article.title, *article.paragraphs))
+    text = " ".join((article.title or "", *article.paragraphs))
     detector = _detector()
     sure = None if detector is None else _sure_profile(text)
     if detector is None:

@@ -45,6 +45,7 @@ def schema() -> Any:
     text = pa.string()
     return pa.schema(
         [
+            ("contract", pa.int64()),
             ("id", text),
             (
                 "source",
@@ -67,17 +68,24 @@ def schema() -> Any:
             ),
             ("language", text),
             ("title", text),
+            ("url", text),
+            ("published_at", text),
+            ("section", text),
             ("tags", pa.list_(text)),
+            ("summary", text),
+            ("image", pa.struct([("url", text), ("caption", text), ("credit", text)])),
             ("caption", pa.struct([("text", text), ("credit", text)])),
             (
                 "dateline",
                 pa.struct([("city", text), ("agency", text), ("region", text), ("date", text)]),
             ),
             ("paragraphs", pa.list_(text)),
+            ("signoff", text),
             ("related", pa.list_(text)),
             ("syndication", pa.struct([("site", text), ("original_title", text)])),
-            ("byline", pa.struct([("reporter", text), ("editor", text)])),
+            ("byline", pa.struct([("reporters", pa.list_(text)), ("editors", pa.list_(text))])),
             ("copyright", pa.struct([("holder", text), ("year", pa.int64())])),
+            ("metadata", pa.map_(text, text)),
             (
                 "problems",
                 pa.list_(
@@ -104,7 +112,12 @@ def _from_row(row: dict[str, Any]) -> dict[str, Any]:
     source = row["source"]
     spans = {span["field"]: [span["start"], span["end"]] for span in source["spans"]}
     enrichments = [json.loads(e["json"]) for e in row["enrichments"]]
-    return {**row, "source": {**source, "spans": spans}, "enrichments": enrichments}
+    row = {**row, "source": {**source, "spans": spans}, "enrichments": enrichments}
+    if "metadata" in row:  # a map column reads back as a list of pairs
+        row["metadata"] = dict(row["metadata"] or ())
+    if "contract" in row and row["contract"] is None:
+        del row["contract"]
+    return row
 
 
 def write_parquet(texts: Iterable[str], destination: Path) -> None:

@@ -46,7 +46,7 @@ __all__ = [
     "write_sqlite",
 ]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """Stored in ``seedcorpus_meta``; a database with another version is rebuilt whole."""
 
 _SCHEMA = """
@@ -57,7 +57,10 @@ CREATE TABLE articles (
     sha256 TEXT NOT NULL,
     parser TEXT NOT NULL,
     language TEXT,
-    title TEXT NOT NULL,
+    title TEXT,
+    url TEXT,
+    published_at TEXT,
+    section TEXT,
     caption TEXT,
     caption_credit TEXT,
     dateline_city TEXT,
@@ -113,7 +116,8 @@ CREATE VIRTUAL TABLE [articles_fts] USING FTS5 (
 """
 
 COLUMNS = (
-    "id", "path", "sha256", "parser", "language", "title", "caption", "caption_credit",
+    "id", "path", "sha256", "parser", "language", "title", "url", "published_at", "section",
+    "caption", "caption_credit",
     "dateline_city", "dateline_agency", "body", "original_title", "reporter", "editor",
     "copyright_year", "published", "json",
 )  # fmt: skip
@@ -136,14 +140,17 @@ def flatten(data: dict[str, Any], text: str) -> tuple[Any, ...]:
         data["source"]["parser"],
         data["language"],
         data["title"],
+        data["url"],
+        data["published_at"],
+        data["section"],
         caption.get("text"),
         caption.get("credit"),
         dateline.get("city"),
         dateline.get("agency"),
         "\n\n".join(data["paragraphs"]),
         syndication.get("original_title"),
-        data["byline"]["reporter"],
-        data["byline"]["editor"],
+        " dan ".join(data["byline"]["reporters"]) or None,
+        " dan ".join(data["byline"]["editors"]) or None,
         copyright_.get("year"),
         dates.get("published"),
         text,

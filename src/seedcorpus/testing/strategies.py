@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
 from pathlib import PurePosixPath
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -27,6 +28,7 @@ from seedcorpus.models import (
     FieldSpan,
     Manifest,
     ManifestEntry,
+    Metadata,
     Source,
     Syndication,
     UnknownEnrichment,
@@ -475,7 +477,7 @@ def antara_articles(draw: st.DrawFn) -> Article:
         paragraphs=paragraphs,
         related=related,
         syndication=syndication,
-        byline=Byline(reporter=reporter, editor=editor),
+        byline=Byline.from_text(reporter=reporter, editor=editor),
         copyright=copyright,
     )
 
@@ -519,8 +521,10 @@ def antara_renderings(draw: st.DrawFn) -> tuple[Article, str]:
     one line or onto the last paragraph, and ``Baca juga`` links anywhere in the body.
     """
     article = draw(_ANTARA_ARTICLES)
+    title = article.title
+    assert title is not None  # the strategy always draws one
     choices = _Choices(draw(_bytes(32)))
-    blocks: list[str] = [article.title]
+    blocks: list[str] = [title]
     if article.language is not None:
         separator = choices.pick((",", ", "))
         blocks.append(f"{article.language} {separator.join(article.tags)}".rstrip())
@@ -532,7 +536,7 @@ def antara_renderings(draw: st.DrawFn) -> tuple[Article, str]:
         or (caption is not None and caption.credit is None)
         or choices.flag()
     ):
-        blocks.append(article.title)
+        blocks.append(title)
     if caption is not None:
         credit = caption.credit
         if credit is not None and choices.flag():
@@ -678,7 +682,14 @@ _SCALARS: dict[Any, st.SearchStrategy[Any]] = {
     float: st.floats(allow_nan=False, allow_infinity=False, width=64),
     bool: st.booleans(),
     type(None): st.none(),
+    # Aware times with a whole-minute UTC offset, as sources print them.
+    datetime: st.builds(
+        lambda moment, minutes: moment.replace(tzinfo=timezone(timedelta(minutes=minutes))),
+        st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1)),
+        st.integers(min_value=-23 * 60, max_value=23 * 60),
+    ),
 }
+_SCALARS[Metadata] = st.dictionaries(_SCALARS[str], _SCALARS[str], max_size=3).map(Metadata)
 
 
 def from_type(tp: Any) -> st.SearchStrategy[Any]:
