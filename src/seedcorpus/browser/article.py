@@ -66,14 +66,15 @@ def paragraph_html(text: str, quotes: Iterable[Mark], acronyms: Iterable[Mark]) 
             inner.append(mark)
     # Properly nested now: at one offset, close inner before outer, then open outer
     # before inner (the longer mark first).
-    events: list[tuple[int, int, int, str]] = []
-    for mark in (*outer, *inner):
-        events.append((mark.start, 1, -mark.end, mark.open))
-        events.append((mark.end, 0, -mark.start, mark.close))
-    events.sort()
+    events: list[tuple[int, int, int, int, str]] = []
+    for rank, marks in enumerate((outer, inner)):
+        for mark in marks:
+            events.append((mark.start, 1, -mark.end, rank, mark.open))
+            events.append((mark.end, 0, -mark.start, -rank, mark.close))
+    events.sort(key=lambda event: event[:4])
     pieces: list[str] = []
     position = 0
-    for offset, _, _, tag in events:
+    for offset, *_, tag in events:
         pieces.append(escape(text[position:offset]))
         pieces.append(tag)
         position = offset
