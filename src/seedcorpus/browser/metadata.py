@@ -111,7 +111,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "description": "Every article, newest first: headline, date, place, byline, tags "
         "and lead. Narrow the list with the facets; open an article to read it.",
         "sort_desc": "published",
-        "facets": [{"array": "tags"}, "editor", "place", "year", "month", "language"],
+        "facets": [{"array": "tags"}, "year", "month", "place", "editor", "language"],
         "columns": _LIST_COLUMNS,
     },
     "speakers": {

@@ -35,6 +35,7 @@ __all__ = [
     "STATIC_MOUNT",
     "extra_css_urls",
     "extra_template_vars",
+    "facet_order",
     "human_date",
     "marks",
     "prepare_connection",
@@ -146,6 +147,23 @@ def tag_list(value: Any) -> list[str]:
     return [str(tag) for tag in value] if isinstance(value, list) else []
 
 
+def facet_order(results: list[dict[str, Any]], configured: Any) -> list[dict[str, Any]]:
+    """Facet results in the order the metadata configures them, then any others (asked
+    for with ``?_facet=``) in datasette's order.
+
+    >>> names = [{"name": n} for n in ("month", "x", "tags")]
+    >>> [f["name"] for f in facet_order(names, [{"array": "tags"}, "month"])]
+    ['tags', 'month', 'x']
+    """
+    order = [
+        facet if isinstance(facet, str) else next(iter(facet.values()))
+        for facet in configured or ()
+        if isinstance(facet, str | dict) and facet
+    ]
+    rank = {name: index for index, name in enumerate(order)}
+    return sorted(results, key=lambda result: rank.get(result["name"], len(rank)))
+
+
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
     """Add :data:`~seedcorpus.browser.metadata.FTS_FUNCTION` to the browser's database."""
@@ -161,6 +179,7 @@ def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
     env.filters["seedcorpus_count"] = _count
     env.filters["seedcorpus_date"] = human_date
     env.filters["seedcorpus_tags"] = tag_list
+    env.filters["seedcorpus_facet_order"] = facet_order
     env.globals["seedcorpus_query_error"] = query_error
 
 
