@@ -33,9 +33,9 @@ from click.testing import CliRunner
 
 from conftest import ROOT, SEED_ID, SEEDS
 from seedcorpus import open_corpus
+from seedcorpus.browser import create_datasette
 from seedcorpus.cli import cli
 from seedcorpus.registry import Registry
-from seedcorpus.browser import create_datasette
 from seedcorpus.serve import metadata
 from test_search import BODY_HIT, TITLE_HIT, build_search_database
 

@@ -18,6 +18,7 @@ datasette is imported lazily (it is an optional extra), so the module imports an
 
 from __future__ import annotations
 
+import html
 import json
 import sqlite3
 import urllib.parse
@@ -96,16 +97,23 @@ def query_error(query: str | None) -> str | None:
     return None
 
 
-def marks(snippet: str | None) -> Any:
+class _Html(str):
+    """Text that is HTML already: Jinja (and markupsafe) do not escape it again."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def marks(snippet: str | None) -> str:
     """A search snippet as HTML: the text escaped, its ``<mark>`` markers kept.
 
-    >>> str(marks("a <mark>b</mark> & c"))
-    'a <mark>b</mark> &amp; c'
+    >>> print(marks("a <mark>b</mark> & c"))
+    a <mark>b</mark> &amp; c
     """
-    from markupsafe import Markup, escape
-
-    text = str(escape(snippet or ""))
-    return Markup(text.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>"))
+    text = html.escape(snippet or "")
+    return _Html(text.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>"))
 
 
 def _count(value: Any) -> str:
@@ -288,6 +296,10 @@ def extra_template_vars(
     return variables
 
 
+def _link(href: str, text: Any) -> str:
+    return _Html(f'<a href="{html.escape(href)}">{html.escape(str(text))}</a>')
+
+
 @hookimpl
 def render_cell(
     row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
@@ -295,15 +307,13 @@ def render_cell(
     """Links from the speaker, acronym and article lists; counts with separators."""
     if table not in ("speakers", "acronyms", "article_list") or not _ours(datasette, database):
         return None
-    from markupsafe import Markup, escape
-
     links = _links(datasette, database)
     if table == "speakers" and column == "speaker" and value:
-        return Markup(f'<a href="{escape(links["speaker"](value))}">{escape(value)}</a>')
+        return _link(links["speaker"](value), value)
     if table == "acronyms" and column == "short" and value:
-        return Markup(f'<a href="{escape(links["acronym"](value))}">{escape(value)}</a>')
+        return _link(links["acronym"](value), value)
     if table == "article_list" and column == "title" and value:
-        return Markup(f'<a href="{escape(links["article"](row["id"]))}">{escape(value)}</a>')
+        return _link(links["article"](row["id"]), value)
     if column in ("quotes", "articles") and isinstance(value, int):
         return _count(value)
     return None
