@@ -99,10 +99,13 @@ def test_datasette_with_our_metadata(database: Path) -> None:
     assert "<mark>Pelayanan Publik</mark>" in hit["snippet"]
     [tagged] = get_json(datasette, "/seeds/tag.json?tag=Indonesia-Azerbaijan&_shape=array")
     assert tagged["id"] == SEED_ID
-    facets = get_json(datasette, "/seeds/articles.json")["facet_results"]
-    assert set(facets) == {"language", "editor"}
+    facets = get_json(datasette, "/seeds/article_list.json")["facet_results"]
+    assert set(facets) == {"tags", "year", "month", "place", "editor", "language"}
     [editor] = facets["editor"]["results"]
     assert (editor["value"], editor["count"]) == (EDITOR, 1)
+    assert {tag["value"] for tag in facets["tags"]["results"]} == {
+        "Kementerian PANRB", "Abdullah Azwar Anas", "Indonesia-Azerbaijan", "Ulvi Mehdiyev",
+    }  # fmt: skip
     info = get_json(datasette, "/-/metadata.json")
     assert info["title"] == "seedcorpus: seeds"
 

@@ -143,7 +143,6 @@ TABLES: dict[str, dict[str, Any]] = {
         "article as JSON. The search box matches title, caption and body, ignoring case "
         "and diacritics.",
         "label_column": "title",
-        "facets": ["language", "editor"],
         "columns": _ARTICLE_COLUMNS,
     },
     "tags": {
