@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from seedcorpus.browser.metadata import metadata
+from seedcorpus.browser import metadata as _metadata
 from seedcorpus.errors import SeedcorpusError
 
 __all__ = ["INSTALL_HINT", "STATIC", "TEMPLATES", "create_datasette"]
@@ -40,7 +40,7 @@ def create_datasette(database: str | os.PathLike[str]) -> Any:
     :raises SeedcorpusError: if datasette is not installed (the message says what to
         install), or ``database`` is not a database written by ``seedcorpus build``.
     """
-    settings = metadata(database)
+    settings = _metadata.metadata(database)
     try:
         # Imported here: datasette is an optional extra, and has no type information.
         from datasette.app import Datasette
