@@ -7,18 +7,21 @@ import asyncio
 import html
 import json
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SEED_ID, SEEDS
+from conftest import DATA, SEED_ID, SEEDS
 from seedcorpus import open_corpus
 from seedcorpus.browser.article import Mark, article_page, paragraph_html
 from seedcorpus.browser.metadata import TABLES, metadata
+from seedcorpus.cli import cli
 from seedcorpus.default_plugins.sqlite import search
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.registry import Registry
@@ -210,3 +213,17 @@ def test_an_older_database_asks_to_be_rebuilt(database: Path, tmp_path: Path) ->
         connection.execute("DROP VIEW speakers")
     with pytest.raises(SeedcorpusError, match="run `seedcorpus build` again"):
         metadata(old)
+
+
+def test_article_page_lists_the_parsers_problems(tmp_path: Path) -> None:
+    pytest.importorskip("datasette")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(DATA / "antara" / "title_mismatch.txt", corpus)
+    assert CliRunner().invoke(cli, ["index", str(corpus)]).exit_code == 0
+    out = tmp_path / "corpus.sqlite"
+    registry = Registry.load(entry_points=False, disabled=())
+    open_corpus(corpus, registry=registry).enrich("all").export("sqlite", out)
+    page = get(out, "/corpus/articles/title_mismatch")
+    assert "Problems the parser noted" in page
+    assert "<code>title-mismatch</code> (line 5)" in page
