@@ -129,6 +129,32 @@ def clients(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """Drive ``seedcorpus serve`` in a real browser: Playwright with the system Chromium
+    (``apt-get install chromium``; Playwright's own download is not used).
+
+    Builds a small corpus, serves it on a free port, checks the home page, the article
+    list, search (as the CLI finds) and an article page, and saves screenshots in
+    ``.nox/browser/tmp/screenshots``. Without Chromium the session fails.
+    """
+    from pathlib import Path
+
+    session.install("-e", ".[serve,test]", "playwright")
+    screenshots = Path(session.create_tmp()).resolve() / "screenshots"
+    env = {
+        "SEEDCORPUS_REQUIRE_BROWSER": "1",
+        "SEEDCORPUS_SCREENSHOTS": str(screenshots),
+        # Nothing to download: the system Chromium is used.
+        "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1",
+    }
+    session.run(
+        "pytest", "tests/browser", "tests/test_browser_pages.py", "-p", "no:cacheprovider",
+        *session.posargs, env=env,
+    )  # fmt: skip
+    session.log(f"screenshots: {screenshots}")
+
+
+@nox.session(python=PYTHON)
 def fuzz(session: nox.Session) -> None:
     """Fuzz the parser, the manifest reader, the JSON loader and decoding: 100,000
     Hypothesis examples a property (``tests/test_fuzz.py``, the ``fuzz`` profile).

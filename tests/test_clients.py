@@ -33,6 +33,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT, SEED_ID, SEEDS
 from seedcorpus import open_corpus
+from seedcorpus.browser import create_datasette
 from seedcorpus.cli import cli
 from seedcorpus.registry import Registry
 from seedcorpus.serve import metadata
@@ -89,27 +90,30 @@ def test_datasette_finds_the_full_text_index_unaided(database: Path) -> None:
 
 
 def test_datasette_with_our_metadata(database: Path) -> None:
-    app = client("datasette.app")
-    datasette = app.Datasette(immutables=[str(database)], metadata=metadata(database))
+    client("datasette.app")
+    datasette = create_datasette(database)
     [hit] = get_json(datasette, "/seeds/search.json?q=%22pelayanan+publik%22&_shape=array")
     assert hit["id"] == SEED_ID
     assert hit["editor"] == EDITOR
     assert hit["published"] == "2024-07-01"
-    assert "[Pelayanan Publik]" in hit["snippet"]
+    assert "<mark>Pelayanan Publik</mark>" in hit["snippet"]
     [tagged] = get_json(datasette, "/seeds/tag.json?tag=Indonesia-Azerbaijan&_shape=array")
     assert tagged["id"] == SEED_ID
-    facets = get_json(datasette, "/seeds/articles.json")["facet_results"]
-    assert set(facets) == {"language", "editor"}
+    facets = get_json(datasette, "/seeds/article_list.json")["facet_results"]
+    assert set(facets) == {"tags", "year", "month", "place", "editor", "language"}
     [editor] = facets["editor"]["results"]
     assert (editor["value"], editor["count"]) == (EDITOR, 1)
+    assert {tag["value"] for tag in facets["tags"]["results"]} == {
+        "Kementerian PANRB", "Abdullah Azwar Anas", "Indonesia-Azerbaijan", "Ulvi Mehdiyev",
+    }  # fmt: skip
     info = get_json(datasette, "/-/metadata.json")
     assert info["title"] == "seedcorpus: seeds"
 
 
 def test_datasette_ranked_search_puts_title_matches_first(tmp_path: Path) -> None:
-    app = client("datasette.app")
+    client("datasette.app")
     database = build_search_database(tmp_path / "corpus", tmp_path / "corpus.sqlite")
-    datasette = app.Datasette(immutables=[str(database)], metadata=metadata(database))
+    datasette = create_datasette(database)
     rows = get_json(datasette, "/corpus/search.json?q=Tanjungpinang&_shape=array")
     assert [row["id"] for row in rows] == [TITLE_HIT.id, BODY_HIT.id]
 
@@ -158,7 +162,7 @@ def test_seedcorpus_serve_runs_datasette_with_search(database: Path) -> None:
         except subprocess.TimeoutExpired:
             server.kill()
             out, err = server.communicate()
-    assert f"serving {database} at http://127.0.0.1:{port}/seeds/articles" in out, err
+    assert f"serving {database} at http://127.0.0.1:{port}/ (Ctrl-C" in out, err
 
 
 def test_serve_without_datasette_is_one_line_naming_the_extra(

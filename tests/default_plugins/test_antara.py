@@ -29,7 +29,7 @@ from seedcorpus.models import (
 )
 from seedcorpus.specs import Document
 from seedcorpus.testing import antara_articles, antara_renderings, antara_texts, check_parser
-from seedcorpus.text import normalize
+from seedcorpus.text import normalize, split_names
 
 DATA = Path(__file__).parent.parent / "data"
 SEED = Path(__file__).parent.parent.parent / "seeds" / "000_b88b87f86327f4ee.txt"
@@ -93,6 +93,9 @@ def assert_spans(text: str, article: Article) -> None:
         assert 0 <= span.start < span.end <= len(text)
         if field.startswith("paragraphs."):
             assert paragraph_from_span(text, span, spans) == values[field], field
+        elif field.startswith("byline."):  # the printed list of names, split
+            names = " dan ".join(split_names(text[span.start : span.end]))
+            assert names == values[field], field
         else:
             assert normalize(text[span.start : span.end]) == values[field], field
 

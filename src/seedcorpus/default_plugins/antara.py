@@ -49,7 +49,7 @@ from seedcorpus.models import (
     Syndication,
 )
 from seedcorpus.specs import Document, ExporterSpec, ParserSpec
-from seedcorpus.text import normalize
+from seedcorpus.text import normalize, split_names
 
 __all__ = [
     "format_antara",
@@ -299,6 +299,13 @@ class _Reader:
         value = " ".join(words)
         # NFC works within words (whitespace never composes), so joining first is the same.
         return value if unicodedata.is_normalized("NFC", value) else normalize(value)
+
+    def names(self, field: str, start: int, end: int) -> str | None:
+        """A list of names as printed (``A dan B``), with its span; ``None`` if it names
+        nobody (empty, or only separators)."""
+        if not split_names(self.text[start:end]):
+            return None
+        return self.value(field, start, end)
 
     def span(self, field: str, start: int, end: int) -> None:
         """Record that ``field`` was read from ``start:end``."""
@@ -609,9 +616,9 @@ class _Reader:
                 if kind == "syndication":
                     syndication = self.syndication(key.end(), value_end)
                 elif kind == "reporter":
-                    reporter = self.value("byline.reporters", key.end(), value_end) or None
+                    reporter = self.names("byline.reporters", key.end(), value_end)
                 elif kind == "editor":
-                    editor = self.value("byline.editors", key.end(), value_end) or None
+                    editor = self.names("byline.editors", key.end(), value_end)
                 else:
                     copyright = self.copyright(key.end(), value_end, line)
         return syndication, Byline.from_text(reporter, editor), copyright

@@ -34,6 +34,7 @@ __all__ = [
     "COLUMNS",
     "FTS_COLUMNS",
     "SCHEMA_VERSION",
+    "VIEWS",
     "SearchHit",
     "delete_articles",
     "flatten",
@@ -47,7 +48,10 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = "2"
-"""Stored in ``seedcorpus_meta``; a database with another version is rebuilt whole."""
+"""Stored in ``seedcorpus_meta``; a database with another version is rebuilt whole.
+
+Version 2 added the contract-2 columns (``url``, ``published_at``, ``section``; ``title``
+may be null) and the views of :data:`VIEWS`."""
 
 _SCHEMA = """
 CREATE TABLE seedcorpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -114,6 +118,47 @@ CREATE VIRTUAL TABLE [articles_fts] USING FTS5 (
     content=[articles]
 );
 """
+
+# Views for readers (the corpus browser of ``seedcorpus serve`` lists them, and datasette
+# facets them): they hold no data, so they cost nothing to build and nothing to update.
+# A title-less article (contract 2 allows one) is listed by the start of its lead.
+_VIEWS = """
+CREATE VIEW article_list AS
+SELECT articles.id,
+       coalesce(nullif(articles.title, ''), substr(articles.body, 1, 80) || '…') AS title,
+       coalesce(substr(articles.published_at, 1, 10), articles.published) AS published,
+       substr(coalesce(articles.published_at, articles.published), 1, 4) AS year,
+       substr(coalesce(articles.published_at, articles.published), 1, 7) AS month,
+       articles.dateline_city AS place,
+       articles.reporter,
+       articles.editor,
+       (SELECT json_group_array(tag)
+        FROM (SELECT tag FROM tags WHERE tags.article_id = articles.id ORDER BY position)
+       ) AS tags,
+       articles.language,
+       substr(articles.body, 1, min(instr(articles.body || char(10), char(10)) - 1, 300)) AS lead
+FROM articles;
+CREATE VIEW speakers AS
+SELECT quotes.speaker,
+       count(*) AS quotes,
+       count(DISTINCT quotes.article_id) AS articles,
+       max(coalesce(substr(articles.published_at, 1, 10), articles.published)) AS latest
+FROM quotes JOIN articles ON articles.id = quotes.article_id
+WHERE quotes.speaker IS NOT NULL
+GROUP BY quotes.speaker;
+CREATE VIEW acronyms AS
+SELECT json_extract(acronym.value, '$.short') AS short,
+       json_extract(acronym.value, '$.long') AS long,
+       count(DISTINCT enrichments.article_id) AS articles
+FROM enrichments, json_each(enrichments.json, '$.acronyms') AS acronym
+WHERE enrichments.kind = 'acronyms'
+GROUP BY short, long;
+"""
+
+VIEWS = ("article_list", "speakers", "acronyms")
+"""The views the schema adds for readers: the article list (one short row per article,
+``tags`` a JSON array), speakers with their quote counts, and acronyms with their long
+forms and article counts."""
 
 COLUMNS = (
     "id", "path", "sha256", "parser", "language", "title", "url", "published_at", "section",
@@ -244,6 +289,7 @@ def write_sqlite(texts: Iterable[str], destination: Path) -> None:
     try:
         with connection:
             connection.executescript(_SCHEMA)
+            connection.executescript(_VIEWS)
             connection.execute(
                 "INSERT INTO seedcorpus_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
             )

@@ -1,0 +1,60 @@
+"""The corpus browser: datasette made into a reader's site for a corpus database.
+
+``seedcorpus serve`` runs it (see ``docs/browsing.md``). It is built from datasette's own
+parts: the views the ``sqlite`` exporter writes (``article_list``, ``speakers``,
+``acronyms``), the metadata of :mod:`seedcorpus.browser.metadata` (descriptions, facets,
+sorting, canned queries), the templates and stylesheet in this package, and the datasette
+plugin :mod:`seedcorpus.browser.plugin`. Needs the ``serve`` extra.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from seedcorpus.browser import metadata as _metadata
+from seedcorpus.errors import SeedcorpusError
+
+__all__ = ["INSTALL_HINT", "STATIC", "TEMPLATES", "create_datasette"]
+
+TEMPLATES = Path(__file__).with_name("templates")
+"""The browser's templates; each extends datasette's own and falls back to it."""
+STATIC = Path(__file__).with_name("static")
+"""The browser's static files."""
+INSTALL_HINT = "pip install 'seedcorpus[serve]'"
+"""What to install for the browser."""
+
+# datasette facets and searches within these limits (milliseconds); its defaults are
+# tuned for a laptop, and the array facet on tags of a 10,000-article corpus needs more
+# on a shared machine.
+_SETTINGS = {"facet_time_limit_ms": 1000, "sql_time_limit_ms": 3000, "suggest_facets": False}
+
+
+def create_datasette(database: str | os.PathLike[str]) -> Any:
+    """A datasette serving ``database`` (opened immutable) as the corpus browser.
+
+    Registers the browser's plugin with datasette once per process; it acts only on
+    datasettes made here.
+
+    :raises SeedcorpusError: if datasette is not installed (the message says what to
+        install), or ``database`` is not a database written by ``seedcorpus build``.
+    """
+    settings = _metadata.metadata(database)
+    try:
+        # Imported here: datasette is an optional extra, and has no type information.
+        from datasette.app import Datasette
+        from datasette.plugins import pm
+    except ImportError:
+        raise SeedcorpusError(f"serving needs datasette: {INSTALL_HINT}") from None
+    from seedcorpus.browser import plugin
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="seedcorpus-browser")
+    return Datasette(
+        immutables=[str(database)],
+        metadata=settings,
+        template_dir=str(TEMPLATES),
+        static_mounts=[(plugin.STATIC_MOUNT, str(STATIC))],
+        settings=_SETTINGS,
+    )
