@@ -18,13 +18,8 @@ from hypothesis import strategies as st
 
 from seedcorpus.errors import ChecksumError, ManifestError, ParseError
 from seedcorpus.manifest import (
-    _ODD_SPACES,
     DEFAULT_PREAMBLE,
     INDEX_NAME,
-    _CompactEntries,
-    _default_id,
-    _parse_markdown,
-    _parse_plain,
     build_manifest,
     format_manifest,
     parse_manifest,
@@ -35,6 +30,9 @@ from seedcorpus.manifest import (
     unlisted_files,
     write_manifest,
 )
+from seedcorpus.manifest._fast import _ODD_SPACES, _CompactEntries, _parse_plain
+from seedcorpus.manifest.read import _parse_markdown
+from seedcorpus.manifest.table import _default_id
 from seedcorpus.models import Manifest, ManifestEntry
 from seedcorpus.testing import manifest_files, manifests
 
@@ -725,7 +723,7 @@ def test_odd_tables_read_as_markdown_it_reads_them(text: str, proven: bool) -> N
 
 @given(hand_edited_manifests(), st.integers(1, 300))
 def test_the_fast_path_reads_a_table_in_slices_of_any_size(text: str, size: int) -> None:
-    with mock.patch("seedcorpus.manifest._CHUNK", size):
+    with mock.patch("seedcorpus.manifest._fast._CHUNK", size):
         assert outcome(parse_manifest, text) == outcome(_parse_markdown, text)
 
 
@@ -743,7 +741,7 @@ def test_a_long_mixed_table_reads_as_markdown_it_reads_it(size: int) -> None:
         for n in range(1000, 1500)
     )
     text = "# Corpus\n\n| id | file | sha256 | title |\n| --- | --- | --- | --- |\n" + rows
-    with mock.patch("seedcorpus.manifest._CHUNK", size):
+    with mock.patch("seedcorpus.manifest._fast._CHUNK", size):
         assert outcome(fast, text) == outcome(_parse_markdown, text)
         parsed, expected = parse_manifest(text).entries, _parse_markdown(text).entries
     assert isinstance(parsed, _CompactEntries)
