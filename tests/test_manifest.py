@@ -34,7 +34,11 @@ from seedcorpus.manifest._fast import _ODD_SPACES, _CompactEntries, _parse_plain
 from seedcorpus.manifest.read import _parse_markdown
 from seedcorpus.manifest.table import _default_id
 from seedcorpus.models import Manifest, ManifestEntry
+from seedcorpus.registry import Registry
 from seedcorpus.testing import manifest_files, manifests
+
+# Titles and languages come from the parser that claims a file: the built-in antara.
+PARSERS = Registry.load(entry_points=False).parsers
 
 ANTARA_TEXT = (
     "RI-Azerbaijan memperkuat  kerja sama\n"
@@ -456,7 +460,7 @@ def test_a_file_over_the_size_limit_is_a_parse_error(corpus: Path) -> None:
 
 
 def test_build_lists_article_files_sorted_with_checksums_and_titles(corpus: Path) -> None:
-    manifest = build_manifest(corpus)
+    manifest = build_manifest(corpus, parsers=PARSERS)
     rows = [(e.file, e.id, e.title, e.language) for e in manifest.entries]
     assert rows == [
         ("INDEX.txt", "INDEX", "Index as text, an article", None),
@@ -468,12 +472,12 @@ def test_build_lists_article_files_sorted_with_checksums_and_titles(corpus: Path
     ]
     for e in manifest.entries:
         assert e.sha256 == sha256_hex((corpus / e.file).read_bytes())
-        assert e.parser is None
+        assert e.parser == "antara"  # the parser that claims *.txt
     assert manifest.preamble == ""
 
 
 def test_build_reads_the_seed_article() -> None:
-    entries = build_manifest(Path(__file__).parent.parent / "seeds").entries
+    entries = build_manifest(Path(__file__).parent.parent / "seeds", parsers=PARSERS).entries
     seed = next(e for e in entries if e.file == "000_b88b87f86327f4ee.txt")
     assert (seed.id, seed.language) == ("000_b88b87f86327f4ee", "id")
     assert seed.title == "RI-Azerbaijan memperkuat kerja sama akselerasi pelayanan publik"
@@ -508,7 +512,7 @@ def test_rebuild_keeps_prose_ids_and_extra_cells_of_files_still_there(corpus: Pa
     )
     (corpus / "a2").mkdir()
     (corpus / "a2" / "first.txt").write_text("clashes with a kept id\n")
-    manifest = build_manifest(corpus, previous=previous)
+    manifest = build_manifest(corpus, previous=previous, parsers=PARSERS)
     assert (manifest.preamble, manifest.postamble) == ("# Mine\n\n", "\nBye.\n")
     assert manifest.columns == ("file", "id", "editor", "parser", "sha256", "title", "language")
     by_file = {e.file: e for e in manifest.entries}

@@ -15,14 +15,15 @@ One concept a module; this package re-exports the public names:
 * :mod:`~seedcorpus.manifest.write`: :func:`format_manifest`, :func:`write_manifest`;
 * :mod:`~seedcorpus.manifest.files`: :func:`read_entry_bytes`, :func:`resolve_entry`,
   :func:`sha256_hex`: the listed files, read safely;
-* :mod:`~seedcorpus.manifest.scan`: :func:`build_manifest`, :func:`unlisted_files`.
+* :mod:`~seedcorpus.manifest.scan`: :func:`scan_folder`, :func:`build_manifest`,
+  :func:`unlisted_files`.
 """
 
 from __future__ import annotations
 
 from seedcorpus.manifest.files import read_entry_bytes, resolve_entry, sha256_hex
 from seedcorpus.manifest.read import parse_manifest, read_manifest
-from seedcorpus.manifest.scan import build_manifest, unlisted_files
+from seedcorpus.manifest.scan import FolderScan, build_manifest, scan_folder, unlisted_files
 from seedcorpus.manifest.table import (
     DEFAULT_PREAMBLE,
     INDEX_NAME,
@@ -35,6 +36,7 @@ __all__ = [
     "DEFAULT_PREAMBLE",
     "INDEX_NAME",
     "KNOWN_COLUMNS",
+    "FolderScan",
     "build_manifest",
     "format_manifest",
     "parse_manifest",
@@ -42,6 +44,7 @@ __all__ = [
     "read_entry_bytes",
     "read_manifest",
     "resolve_entry",
+    "scan_folder",
     "sha256_hex",
     "unlisted_files",
     "write_manifest",

@@ -1,25 +1,47 @@
-"""Scanning a corpus folder: the article files present, and a manifest listing them."""
+"""Scanning a corpus folder: the article files present, and a manifest listing them.
+
+Given the installed parsers, a file belongs in the manifest when a parser claims it (see
+:mod:`seedcorpus.claims`); its row names that parser, and takes its title and language
+from what that parser reads in it. A file no parser claims is reported, never listed
+silently and never read by a parser that did not claim it.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
-from seedcorpus.decoding import decode
-from seedcorpus.errors import ManifestError
+import attrs
+
+from seedcorpus.claims import claim, claimants
+from seedcorpus.decoding import decode_article
+from seedcorpus.errors import ManifestError, SeedcorpusError
 from seedcorpus.manifest.files import read_entry_bytes, sha256_hex
 from seedcorpus.manifest.table import INDEX_NAME, _default_id, path_problem
 from seedcorpus.manifest.write import _complete_columns
-from seedcorpus.models import Manifest, ManifestEntry
+from seedcorpus.models import Manifest, ManifestEntry, Problem, Source
+from seedcorpus.specs import Document, ParserSpec
 from seedcorpus.text import normalize
 
-__all__ = ["build_manifest", "unlisted_files"]
+__all__ = ["FolderScan", "build_manifest", "scan_folder", "unlisted_files"]
 
-_LANGUAGE_LINE = re.compile(r"([a-z]{2})\s")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Without parsers to claim files, these are the article files (what 0.1 listed).
+_PLAIN_PATTERN = "**/*.txt"
+
+
+@attrs.frozen
+class FolderScan:
+    """What scanning a folder found: the manifest, and what it could not list."""
+
+    manifest: Manifest
+    """The files listed, in path order."""
+    problems: tuple[Problem, ...] = ()
+    """``unclaimed`` for each file no parser claims (not listed), ``ambiguous`` for each
+    file several parsers claim with no way to choose (listed without a parser)."""
 
 
 def _article_files(root: Path, pattern: str) -> list[str]:
@@ -40,29 +62,32 @@ def _article_files(root: Path, pattern: str) -> list[str]:
     return sorted(found)
 
 
+def _specs(parsers: Mapping[str, ParserSpec] | Iterable[ParserSpec]) -> list[ParserSpec]:
+    return list(parsers.values()) if isinstance(parsers, Mapping) else list(parsers)
+
+
 def unlisted_files(
-    root: str | os.PathLike[str], manifest: Manifest, pattern: str = "**/*.txt"
+    root: str | os.PathLike[str],
+    manifest: Manifest,
+    pattern: str | None = None,
+    *,
+    parsers: Mapping[str, ParserSpec] | Iterable[ParserSpec] | None = None,
 ) -> list[str]:
     """Return the article files under ``root`` that ``manifest`` does not list.
 
-    Files are matched by ``pattern`` (a ``pathlib.Path.glob`` pattern); hidden files
-    and folders, ``INDEX.md`` and files that resolve outside ``root`` are not article
-    files. Paths are relative, with ``/``, sorted.
+    Files are matched by ``pattern`` (a ``pathlib.Path.glob`` pattern; by default every
+    file with ``parsers``, else ``**/*.txt``) and, with ``parsers``, must be claimed by
+    one of them (by pattern; nothing is read). Hidden files and folders, ``INDEX.md``
+    and files that resolve outside ``root`` are not article files. Paths are relative,
+    with ``/``, sorted.
     """
     listed = {PurePosixPath(entry.file) for entry in manifest.entries}
-    return [f for f in _article_files(Path(root), pattern) if PurePosixPath(f) not in listed]
-
-
-# --- building -----------------------------------------------------------------------------
-
-
-def _title_and_language(data: bytes) -> tuple[str | None, str | None]:
-    lines = decode(data)[0].splitlines()
-    blocks = (line for line in lines if line.strip())
-    # A table cell cannot hold control characters (a NUL, in a damaged file).
-    title = normalize(_CONTROL.sub("", next(blocks, "")))
-    match = _LANGUAGE_LINE.match(next(blocks, ""))
-    return title or None, match.group(1) if match else None
+    glob = pattern or (_PLAIN_PATTERN if parsers is None else "**/*")
+    files = [f for f in _article_files(Path(root), glob) if PurePosixPath(f) not in listed]
+    if parsers is None:
+        return files
+    specs = _specs(parsers)
+    return [file for file in files if claimants(specs, file)]
 
 
 def _assign_ids(files: Sequence[str], kept: dict[str, str]) -> dict[str, str]:
@@ -90,59 +115,139 @@ def _assign_ids(files: Sequence[str], kept: dict[str, str]) -> dict[str, str]:
             form[file] += 1
 
 
-def build_manifest(
+def _cell(value: str | None) -> str | None:
+    """``value`` as a table cell can hold it: one line, no control characters."""
+    if not isinstance(value, str):
+        return None
+    return normalize(_CONTROL.sub("", value)) or None
+
+
+def _title_and_language(
+    spec: ParserSpec, file: str, article_id: str, data: bytes
+) -> tuple[str | None, str | None]:
+    """The title and language ``spec`` reads in the file; none where it cannot read it
+    (``seedcorpus check`` says why)."""
+    try:
+        decoded = decode_article(data, path=file)
+        source = Source(path=file, sha256=sha256_hex(data), parser=spec.name)
+        article = spec.parse(Document(id=article_id, text=decoded.text, source=source))
+        return _cell(article.title), _cell(article.language)
+    except Exception:  # any parser's failure leaves the cells empty
+        return None, None
+
+
+def scan_folder(
     root: str | os.PathLike[str],
+    parsers: Mapping[str, ParserSpec] | Iterable[ParserSpec],
     *,
-    pattern: str = "**/*.txt",
+    pattern: str | None = None,
     parser: str | None = None,
     titles: bool = True,
     previous: Manifest | None = None,
     max_bytes: int | None = None,
-) -> Manifest:
-    """Scan ``root`` and return a manifest listing its article files.
+) -> FolderScan:
+    """Scan ``root`` and return a manifest of the files the ``parsers`` claim.
 
-    Files are those :func:`unlisted_files` would consider, sorted by relative path. Each
-    entry gets the file's ``sha256``; if ``titles``, its first non-empty line as
-    ``title``; ``language`` when the next non-empty line starts with a two-letter code
-    and a space (the ANTARA tag line, ``id tag,tag``); and ``parser``. Ids are the file
+    Every file (or every file ``pattern`` matches) is considered, as
+    :func:`unlisted_files` would, in path order. A file's parser is ``parser`` if given,
+    else the one its row in ``previous`` names, else the parser that claims it. Its row
+    gets the file's ``sha256``, that parser's name and, if ``titles``, the title and
+    language that parser reads (empty where it reads none, or fails). Ids are the file
     name without its extension; files that would share an id get their relative path
     without extension instead.
 
+    :param parsers: the installed parsers, e.g. ``Registry.load().parsers``.
     :param previous: the manifest being rebuilt. Its preamble, postamble and columns are
-        kept, and for files still present their id, extra cells and (unless ``parser``
-        is given) parser.
+        kept, and for files still present their id, extra cells and parser.
     :param max_bytes: refuse files larger than this many bytes; ``None`` for no limit.
     :raises ManifestError: a new file's id would clash with an id kept from ``previous``
         whatever form it takes (only with hand-chosen ids).
-    :raises ParseError: a file is larger than ``max_bytes`` or cannot be read.
+    :raises ParseError: a claimed file is larger than ``max_bytes`` or cannot be read.
     """
+    return _scan(root, _specs(parsers), pattern, parser, titles, previous, max_bytes)
+
+
+def _scan(
+    root: str | os.PathLike[str],
+    specs: list[ParserSpec] | None,
+    pattern: str | None,
+    parser: str | None,
+    titles: bool,
+    previous: Manifest | None,
+    max_bytes: int | None,
+) -> FolderScan:
     root = Path(root)
-    files = _article_files(root, pattern)
+    by_name = {spec.name: spec for spec in specs or ()}
+    found = _article_files(root, pattern or (_PLAIN_PATTERN if specs is None else "**/*"))
     old = {PurePosixPath(e.file): e for e in previous.entries} if previous else {}
+    problems: list[Problem] = []
+    files = []
+    for file in found:
+        before = old.get(PurePosixPath(file))
+        named = parser or (before.parser if before else None)
+        if specs is None or named or claimants(specs, file):
+            files.append(file)
+        else:  # nothing is read from a file no parser claims
+            problems.append(
+                Problem("unclaimed", "no installed parser claims this file; not listed", file)
+            )
     kept = {f: old[PurePosixPath(f)] for f in files if PurePosixPath(f) in old}
     ids = _assign_ids(files, {f: e.id for f, e in kept.items()})
     entries = []
     for file in files:
         # Read as a corpus reads it: never through a symlink out of it, within the limit.
         data = read_entry_bytes(root, ManifestEntry(file=file, id=ids[file]), max_bytes=max_bytes)
-        title, language = _title_and_language(data)
         before = kept.get(file)
+        name = parser or (before.parser if before else None)
+        if name is None and specs is not None:
+            try:
+                name = claim(specs, file, data)[0].name
+            except SeedcorpusError as error:  # several claim it: listed, to be named
+                problems.append(Problem(error.code, error.message, file))
+        spec = by_name.get(name) if name else None
+        title = language = None
+        if titles and spec is not None:
+            title, language = _title_and_language(spec, file, ids[file], data)
         entries.append(
             ManifestEntry(
                 file=file,
                 id=ids[file],
                 sha256=sha256_hex(data),
-                title=title if titles else None,
+                title=title,
                 language=language,
-                parser=parser or (before.parser if before else None),
+                parser=name,
                 extra=before.extra if before else (),
             )
         )
+    problems.sort(key=lambda problem: problem.path or "")
     if previous is None:
-        return Manifest(entries=tuple(entries))
-    return Manifest(
+        return FolderScan(Manifest(entries=tuple(entries)), tuple(problems))
+    manifest = Manifest(
         entries=tuple(entries),
         columns=tuple(_complete_columns(previous.columns, entries)),
         preamble=previous.preamble,
         postamble=previous.postamble,
     )
+    return FolderScan(manifest, tuple(problems))
+
+
+def build_manifest(
+    root: str | os.PathLike[str],
+    *,
+    pattern: str | None = None,
+    parser: str | None = None,
+    titles: bool = True,
+    previous: Manifest | None = None,
+    max_bytes: int | None = None,
+    parsers: Mapping[str, ParserSpec] | Iterable[ParserSpec] | None = None,
+) -> Manifest:
+    """Scan ``root`` and return a manifest listing its article files.
+
+    With ``parsers``, this is :func:`scan_folder`'s manifest (its problems are dropped:
+    use :func:`scan_folder` to see them). Without, no file is read for more than its
+    checksum: the files ``pattern`` matches (default ``**/*.txt``) are listed with no
+    title or language, and with ``parser`` (or their previous one) as their parser.
+    Parameters as for :func:`scan_folder`.
+    """
+    specs = None if parsers is None else _specs(parsers)
+    return _scan(root, specs, pattern, parser, titles, previous, max_bytes).manifest
