@@ -331,7 +331,7 @@ def _route(opened: Corpus, entry: ManifestEntry) -> str:
 @click.option(
     "--pattern",
     metavar="GLOB",
-    help="List only the files this glob matches (e.g. '2024/**/*.txt'), not every file.",
+    help="List only the files this glob pattern matches (relative to CORPUS), not every file.",
 )
 @click.option(
     "--parser",

@@ -9,13 +9,13 @@ can prove markdown-it would read the same. The format is described in
 
 One concept a module; this package re-exports the public names:
 
-* :mod:`~seedcorpus.manifest.table`: the columns, safe paths, and a row made an entry;
-* :mod:`~seedcorpus.manifest.read`: :func:`parse_manifest`, :func:`read_manifest`;
-* ``seedcorpus.manifest._fast``: the private fast reader and its compact entries;
-* :mod:`~seedcorpus.manifest.write`: :func:`format_manifest`, :func:`write_manifest`;
-* :mod:`~seedcorpus.manifest.files`: :func:`read_entry_bytes`, :func:`resolve_entry`,
+* ``table``: the columns, safe paths, and a row made an entry;
+* ``read``: :func:`parse_manifest`, :func:`read_manifest`;
+* ``_fast``: the private fast reader and its compact entries;
+* ``write``: :func:`format_manifest`, :func:`write_manifest`;
+* ``files``: :func:`read_entry_bytes`, :func:`resolve_entry`,
   :func:`sha256_hex`: the listed files, read safely;
-* :mod:`~seedcorpus.manifest.scan`: :func:`scan_folder`, :func:`build_manifest`,
+* ``scan``: :func:`scan_folder`, :func:`build_manifest`,
   :func:`unlisted_files`.
 """
 

@@ -110,7 +110,7 @@ def write_manifest(manifest: Manifest, root: str | os.PathLike[str]) -> Path:
     """Write ``manifest`` to ``root/INDEX.md`` atomically and return that path.
 
     The text goes to a hidden temporary file in ``root`` that then replaces ``INDEX.md``
-    in one step (:func:`seedcorpus.atomic.atomic_destination`), so a reader never sees a
+    in one step (``seedcorpus.atomic.atomic_destination``), so a reader never sees a
     half-written manifest; an existing manifest's permissions are kept.
     """
     target = Path(root) / INDEX_NAME
