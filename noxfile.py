@@ -118,6 +118,71 @@ def example_plugin(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+# Run in the example_parser session on the built database: every JSON article must carry
+# the url, time (with its offset) and reporters of its file, and nothing made up.
+_CHECK_MIXED = """
+import json, sys
+from pathlib import Path
+import seedcorpus
+folder, database = Path(sys.argv[1]), sys.argv[2]
+corpus = seedcorpus.open_corpus(database)
+found = {article.source.path: article for article in corpus}
+for path in sorted(folder.glob("*.json")):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    article = found[path.name]
+    got = (article.url, article.published_at.isoformat(), list(article.byline.reporters))
+    want = (data["url"], data["published"], data["reporters"])
+    assert got == want, (path.name, got, want)
+    assert article.source.parser == "scraperjson" and article.dateline is None, path.name
+for path in sorted(folder.glob("*.txt")):
+    assert found[path.name].source.parser == "antara", path.name
+print(f"{len(found)} articles: url, published_at and reporters as in their files")
+"""
+
+
+@nox.session(python=PYTHON)
+def example_parser(session: nox.Session) -> None:
+    """Use the example parser package as its users would: installed next to seedcorpus,
+    listed by ``seedcorpus plugins``; ``index``, ``build`` and ``search`` on a folder
+    mixing ANTARA ``.txt`` and scraper ``.json`` files; then type-check and test it."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    example = "examples/seedcorpus-scraperjson"
+    session.install("-e", ".[test]", "-e", example, "mypy")
+
+    listing = session.run("seedcorpus", "plugins", "--json", silent=True, stderr=None)
+    entries = [json.loads(line) for line in str(listing).splitlines() if line.startswith("{")]
+    found = [e for e in entries if (e.get("kind"), e.get("name")) == ("parser", "scraperjson")]
+    if [e["package"] for e in found] != ["seedcorpus-scraperjson"]:
+        session.error(f"`seedcorpus plugins` lists parser 'scraperjson' as {found}")
+
+    folder = Path(session.create_tmp()) / "mixed"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for sample in [*Path(example, "samples").glob("*.json"), *Path("seeds").glob("*.txt")]:
+        shutil.copy(sample, folder)
+    (folder / "README.md").write_text("Not an article: no parser claims it.\n")
+    session.run("seedcorpus", "index", str(folder))
+    routes = str(session.run("seedcorpus", "check", str(folder), "--list", silent=True))
+    for name in sorted(p.name for p in folder.iterdir() if p.suffix in (".txt", ".json")):
+        parser = "antara" if name.endswith(".txt") else "scraperjson"
+        if f"{name}\t{parser} (parser column)" not in routes:
+            session.error(f"`check --list` does not say {parser} reads {name}: {routes}")
+    database = str(folder.with_suffix(".sqlite"))
+    session.run("seedcorpus", "build", str(folder), "-o", database, "--full")
+    session.run("python", "-c", _CHECK_MIXED, str(folder), database)
+    for query, expected in (("dermaga", "2024-07-01-dermaga"), ("Azerbaijan", "000_")):
+        hits = str(session.run("seedcorpus", "search", database, query, silent=True))
+        if not hits.startswith(expected):
+            session.error(f"search {query!r} should find {expected} first: {hits}")
+
+    session.run("mypy", "--strict", f"{example}/src")
+    session.chdir(example)
+    session.run("pytest", *session.posargs)
+
+
 @nox.session(python=PYTHON)
 def clients(session: nox.Session) -> None:
     """Check that real clients read our exports: datasette (with full-text search, and

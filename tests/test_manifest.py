@@ -18,13 +18,8 @@ from hypothesis import strategies as st
 
 from seedcorpus.errors import ChecksumError, ManifestError, ParseError
 from seedcorpus.manifest import (
-    _ODD_SPACES,
     DEFAULT_PREAMBLE,
     INDEX_NAME,
-    _CompactEntries,
-    _default_id,
-    _parse_markdown,
-    _parse_plain,
     build_manifest,
     format_manifest,
     parse_manifest,
@@ -35,8 +30,15 @@ from seedcorpus.manifest import (
     unlisted_files,
     write_manifest,
 )
+from seedcorpus.manifest._fast import _ODD_SPACES, _CompactEntries, _parse_plain
+from seedcorpus.manifest.read import _parse_markdown
+from seedcorpus.manifest.table import _default_id
 from seedcorpus.models import Manifest, ManifestEntry
+from seedcorpus.registry import Registry
 from seedcorpus.testing import manifest_files, manifests
+
+# Titles and languages come from the parser that claims a file: the built-in antara.
+PARSERS = Registry.load(entry_points=False).parsers
 
 ANTARA_TEXT = (
     "RI-Azerbaijan memperkuat  kerja sama\n"
@@ -458,7 +460,7 @@ def test_a_file_over_the_size_limit_is_a_parse_error(corpus: Path) -> None:
 
 
 def test_build_lists_article_files_sorted_with_checksums_and_titles(corpus: Path) -> None:
-    manifest = build_manifest(corpus)
+    manifest = build_manifest(corpus, parsers=PARSERS)
     rows = [(e.file, e.id, e.title, e.language) for e in manifest.entries]
     assert rows == [
         ("INDEX.txt", "INDEX", "Index as text, an article", None),
@@ -470,12 +472,12 @@ def test_build_lists_article_files_sorted_with_checksums_and_titles(corpus: Path
     ]
     for e in manifest.entries:
         assert e.sha256 == sha256_hex((corpus / e.file).read_bytes())
-        assert e.parser is None
+        assert e.parser == "antara"  # the parser that claims *.txt
     assert manifest.preamble == ""
 
 
 def test_build_reads_the_seed_article() -> None:
-    entries = build_manifest(Path(__file__).parent.parent / "seeds").entries
+    entries = build_manifest(Path(__file__).parent.parent / "seeds", parsers=PARSERS).entries
     seed = next(e for e in entries if e.file == "000_b88b87f86327f4ee.txt")
     assert (seed.id, seed.language) == ("000_b88b87f86327f4ee", "id")
     assert seed.title == "RI-Azerbaijan memperkuat kerja sama akselerasi pelayanan publik"
@@ -510,7 +512,7 @@ def test_rebuild_keeps_prose_ids_and_extra_cells_of_files_still_there(corpus: Pa
     )
     (corpus / "a2").mkdir()
     (corpus / "a2" / "first.txt").write_text("clashes with a kept id\n")
-    manifest = build_manifest(corpus, previous=previous)
+    manifest = build_manifest(corpus, previous=previous, parsers=PARSERS)
     assert (manifest.preamble, manifest.postamble) == ("# Mine\n\n", "\nBye.\n")
     assert manifest.columns == ("file", "id", "editor", "parser", "sha256", "title", "language")
     by_file = {e.file: e for e in manifest.entries}
@@ -725,7 +727,7 @@ def test_odd_tables_read_as_markdown_it_reads_them(text: str, proven: bool) -> N
 
 @given(hand_edited_manifests(), st.integers(1, 300))
 def test_the_fast_path_reads_a_table_in_slices_of_any_size(text: str, size: int) -> None:
-    with mock.patch("seedcorpus.manifest._CHUNK", size):
+    with mock.patch("seedcorpus.manifest._fast._CHUNK", size):
         assert outcome(parse_manifest, text) == outcome(_parse_markdown, text)
 
 
@@ -743,7 +745,7 @@ def test_a_long_mixed_table_reads_as_markdown_it_reads_it(size: int) -> None:
         for n in range(1000, 1500)
     )
     text = "# Corpus\n\n| id | file | sha256 | title |\n| --- | --- | --- | --- |\n" + rows
-    with mock.patch("seedcorpus.manifest._CHUNK", size):
+    with mock.patch("seedcorpus.manifest._fast._CHUNK", size):
         assert outcome(fast, text) == outcome(_parse_markdown, text)
         parsed, expected = parse_manifest(text).entries, _parse_markdown(text).entries
     assert isinstance(parsed, _CompactEntries)

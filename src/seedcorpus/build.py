@@ -53,7 +53,7 @@ class BuildReport(ExportReport):
 
 
 def _stamps(corpus: Corpus) -> dict[str, str]:
-    parsers = {entry.parser or corpus.parser for entry in corpus.manifest.entries}
+    parsers = corpus.parser_names()
     stamps = {f"parser:{name}": corpus.registry.parser(name).version for name in parsers}
     stamps |= {f"enricher:{spec.name}": spec.version for spec in corpus.enrichers}
     stamps["schema_version"] = sqlite_format.SCHEMA_VERSION

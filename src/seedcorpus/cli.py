@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,10 +21,10 @@ import click
 from seedcorpus.__about__ import __version__
 from seedcorpus.build import build_database
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
-from seedcorpus.corpus import DEFAULT_MAX_BYTES, ExportReport, open_corpus
+from seedcorpus.corpus import DEFAULT_MAX_BYTES, Corpus, ExportReport, open_corpus
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
-from seedcorpus.manifest import build_manifest, read_manifest, unlisted_files, write_manifest
-from seedcorpus.models import Problem
+from seedcorpus.manifest import read_manifest, scan_folder, unlisted_files, write_manifest
+from seedcorpus.models import ManifestEntry, Problem
 from seedcorpus.pipeline import default_jobs
 from seedcorpus.registry import Registry
 from seedcorpus.serialization import article_to_json
@@ -172,6 +173,12 @@ _strict_option = click.option(
 )
 @_strict_option
 @_max_bytes_option
+@click.option(
+    "--parser",
+    metavar="NAME",
+    help="Read every row whose parser column is empty with this parser, "
+    "instead of the parser that claims its file.",
+)
 def build(
     corpus: Path,
     output: Path | None,
@@ -181,6 +188,7 @@ def build(
     shard_format: str,
     strict: bool,
     max_bytes: int,
+    parser: str | None,
 ) -> None:
     """Parse CORPUS, run every installed enricher, and write a SQLite database.
 
@@ -191,8 +199,10 @@ def build(
     With --scheduler, the work runs on a Dask cluster instead, and OUTPUT is a folder
     of shards (default: <corpus folder name>-shards) with a SHARDS.json manifest.
     """
+    if parser is not None:
+        Registry.load().parser(parser)  # fail on a bad name before any work
     if scheduler is not None:
-        opened = open_corpus(corpus, max_bytes=max_bytes).enrich("all")
+        opened = open_corpus(corpus, max_bytes=max_bytes, parser=parser).enrich("all")
         folder = output or Path(f"{corpus.resolve().name}-shards")
         shards = build_on_cluster(
             opened, folder, scheduler=scheduler, format=shard_format, force=True
@@ -203,7 +213,7 @@ def build(
             f"{len(shards.problems)} problems, {shards.seconds:.2f} s"
         )
         sys.exit(1 if shards.problems else 0)
-    opened = open_corpus(corpus, max_bytes=max_bytes).enrich("all")
+    opened = open_corpus(corpus, max_bytes=max_bytes, parser=parser).enrich("all")
     output = output or Path(f"{corpus.resolve().name}.sqlite")
     with _progress(len(opened), f"build → {output.name}") as progress:
         report = build_database(
@@ -264,10 +274,16 @@ def export(
 @cli.command()
 @_folder_argument
 @click.option("--json", "as_json", is_flag=True, help="Print problems as JSON lines.")
+@click.option(
+    "--list", "list_rows", is_flag=True, help="Print each row's file and the parser that reads it."
+)
 @_strict_option
 @_max_bytes_option
-def check(corpus: Path, as_json: bool, strict: bool, max_bytes: int) -> None:
-    """Verify CORPUS: manifest, checksums, and that every file parses. Exit 1 on problems."""
+def check(corpus: Path, as_json: bool, list_rows: bool, strict: bool, max_bytes: int) -> None:
+    """Verify CORPUS: manifest, checksums, and that every file parses. Exit 1 on problems.
+
+    Files a parser claims that INDEX.md does not list are warnings (unlisted).
+    """
     fields = ("path", "line", "code", "message")
     problems: list[Problem] = []
     try:
@@ -281,10 +297,14 @@ def check(corpus: Path, as_json: bool, strict: bool, max_bytes: int) -> None:
         for problem in problems:
             click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
         sys.exit(1)
+    parsers = opened.registry.parsers
     warnings = [
         Problem("unlisted", "file is not listed in INDEX.md", path=str(corpus / name))
-        for name in unlisted_files(corpus, opened.manifest)
+        for name in unlisted_files(corpus, opened.manifest, parsers=parsers)
     ]
+    if list_rows:
+        for entry in opened.manifest.entries:
+            click.echo(f"{entry.file}\t{_route(opened, entry)}")
     if as_json:
         for problem in [*problems, *warnings]:
             click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
@@ -298,19 +318,66 @@ def check(corpus: Path, as_json: bool, strict: bool, max_bytes: int) -> None:
     sys.exit(1 if problems else 0)
 
 
+def _route(opened: Corpus, entry: ManifestEntry) -> str:
+    """Which parser reads ``entry`` and why, or why none can."""
+    try:
+        return str(opened.route(entry))
+    except SeedcorpusError as error:
+        return f"(none: {error.message}) [{error.code}]"
+
+
 @cli.command()
 @_folder_argument
+@click.option(
+    "--pattern",
+    metavar="GLOB",
+    help="List only the files this glob pattern matches (relative to CORPUS), not every file.",
+)
+@click.option(
+    "--parser",
+    metavar="NAME",
+    help="Write this parser for every file listed, claimed or not (with --pattern, "
+    "for files no parser claims).",
+)
 @_max_bytes_option
-def index(corpus: Path, max_bytes: int) -> None:
-    """Write CORPUS/INDEX.md listing the article files present, with their sha256.
+def index(corpus: Path, pattern: str | None, parser: str | None, max_bytes: int) -> None:
+    """Write CORPUS/INDEX.md listing the files the installed parsers claim.
+
+    Each row gets the file's sha256, the parser that claims it, and the title and
+    language that parser reads. A file no parser claims is a warning (unclaimed) and is
+    not listed; a file several parsers claim, with nothing to choose between them, is
+    listed without a parser and exits 1 (ambiguous). Rows of the previous INDEX.md keep
+    their id, extra cells and parser.
 
     A file larger than --max-bytes stops it with an error naming the file: move the file
     out of the folder, or raise the limit if it really is an article.
     """
+    registry = Registry.load()
+    if parser is not None:
+        registry.parser(parser)  # fail on a bad name before any work
     previous = read_manifest(corpus) if (corpus / "INDEX.md").is_file() else None
-    manifest = build_manifest(corpus, previous=previous, max_bytes=max_bytes)
-    write_manifest(manifest, corpus)
-    click.echo(f"wrote {corpus / 'INDEX.md'}: {len(manifest.entries)} articles")
+    scan = scan_folder(
+        corpus,
+        registry.parsers,
+        pattern=pattern,
+        parser=parser,
+        previous=previous,
+        max_bytes=max_bytes,
+    )
+    write_manifest(scan.manifest, corpus)
+    errors = [problem for problem in scan.problems if problem.code != "unclaimed"]
+    for problem in scan.problems:
+        shown = attrs.evolve(problem, path=str(corpus / (problem.path or "")))
+        click.echo(f"{'problem' if problem in errors else 'warning'}: {shown}", err=True)
+    by_parser = Counter(entry.parser or "(none)" for entry in scan.manifest.entries)
+    parsers = ", ".join(f"{name} {count}" for name, count in sorted(by_parser.items()))
+    unclaimed = len(scan.problems) - len(errors)
+    click.echo(
+        f"wrote {corpus / 'INDEX.md'}: {len(scan.manifest.entries)} articles"
+        + (f" ({parsers})" if parsers else "")
+        + (f", {unclaimed} files no parser claims" if unclaimed else "")
+    )
+    sys.exit(1 if errors else 0)
 
 
 @cli.command()
@@ -320,7 +387,7 @@ def index(corpus: Path, max_bytes: int) -> None:
 @click.option("--enrich", default="none", show_default=True, help="Enrichers to run.")
 @_max_bytes_option
 def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: int) -> None:
-    """Show one article of CORPUS by its id."""
+    """Show one article of CORPUS by its id, and which parser read it."""
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
     if article_id not in opened:
         raise click.BadParameter(f"no article {article_id!r} in {corpus}", param_hint="ID")
@@ -329,7 +396,7 @@ def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: i
         data = json.loads(article_to_json(article, opened.registry.converter))
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    click.echo(click.style(article.title, bold=True))
+    click.echo(click.style(article.title or "(no title)", bold=True))
     if article.tags:
         click.echo(f"[{article.language}] " + ", ".join(article.tags))
     if article.dateline:
@@ -341,6 +408,9 @@ def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: i
     click.echo(f"Pewarta: {byline.reporter or '-'}  Editor: {byline.editor or '-'}")
     for enrichment in article.enrichments:
         click.echo(f"{enrichment.kind}: {enrichment}")
+    entry = next((e for e in opened.manifest.entries if e.id == article_id), None)
+    how = f" ({opened.route(entry).reason})" if entry is not None else ""
+    click.echo(f"read from {article.source.path} by {article.source.parser}{how}")
 
 
 @cli.command()

@@ -62,13 +62,13 @@ class _Job:
 
     root: str
     enrichers: tuple[str, ...]
-    parser: str
+    parser: str | None
     max_bytes: int
     format: str
     folder: str
 
 
-_worker_corpora: dict[tuple[str, tuple[str, ...], str, int], Corpus] = {}
+_worker_corpora: dict[tuple[str, tuple[str, ...], str | None, int], Corpus] = {}
 
 
 def _corpus_on_worker(job: _Job) -> Corpus:

@@ -13,15 +13,23 @@ from typing import TypeVar
 import attrs
 
 from seedcorpus.atomic import atomic_destination
+from seedcorpus.claims import Route, claimants
+from seedcorpus.claims import route as route_entry
 from seedcorpus.decoding import decode_article
-from seedcorpus.errors import ExportError, ParseError, PluginError, SeedcorpusError
-from seedcorpus.manifest import read_entry_bytes, read_manifest
+from seedcorpus.errors import (
+    ExportError,
+    ManifestError,
+    ParseError,
+    PluginError,
+    SeedcorpusError,
+)
+from seedcorpus.manifest import INDEX_NAME, read_entry_bytes, read_manifest
 from seedcorpus.models import Article, Enrichment, Manifest, ManifestEntry, Problem, Source
 from seedcorpus.pipeline import process_entries
 from seedcorpus.plugins import describe_error
 from seedcorpus.registry import Registry
 from seedcorpus.serialization import article_from_json, article_to_json
-from seedcorpus.specs import Document, EnricherSpec, ExporterSpec
+from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -99,7 +107,7 @@ class Corpus:
         registry: Registry,
         *,
         enrichers: tuple[EnricherSpec, ...] = (),
-        parser: str = "antara",
+        parser: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         self.root = root
@@ -111,10 +119,12 @@ class Corpus:
         self.enrichers = enrichers
         """Enrichers run on every article this view yields, in order."""
         self.parser = parser
-        """The parser for entries whose manifest row names none."""
+        """The parser for entries whose manifest row names none; ``None``: the parser
+        that claims the entry's file (see :mod:`seedcorpus.claims`)."""
         self.max_bytes = max_bytes
         """Larger article files are refused."""
         self._positions: dict[str, int] | None = None
+        self._parsers: tuple[ParserSpec, ...] | None = None
 
     def __repr__(self) -> str:
         names = ",".join(spec.name for spec in self.enrichers) or "none"
@@ -170,7 +180,7 @@ class Corpus:
         except ParseError as error:
             raise ParseError(error.message, path=self.root / entry.file, line=error.line) from None
         text, encoding = decoded.text, decoded.encoding
-        parser_name = entry.parser or self.parser
+        parser_name = self.route(entry, data).parser
         spec = self.registry.parser(parser_name)
         digest = entry.sha256 or hashlib.sha256(data).hexdigest()
         source = Source(path=entry.file, sha256=digest, parser=parser_name, encoding=encoding)
@@ -188,6 +198,44 @@ class Corpus:
         if decoded.problems:
             article = attrs.evolve(article, problems=(*decoded.problems, *article.problems))
         return self._enrich(article)
+
+    def route(self, entry: ManifestEntry, data: bytes | None = None) -> Route:
+        """Which parser reads ``entry``, and why: its ``parser`` column, else this
+        view's :attr:`parser`, else the parser that claims its file.
+
+        :param data: the file's bytes, if read already; otherwise they are read only if
+            sniffing must break a tie between parsers.
+        :raises UnclaimedFileError: no parser claims the file (naming the manifest row).
+        :raises AmbiguousClaimError: several do, and sniffing does not decide.
+        """
+        if self._parsers is None:
+            self._parsers = tuple(self.registry.parsers.values())
+
+        def head() -> bytes:
+            return read_entry_bytes(self.root, entry, max_bytes=self.max_bytes)
+
+        try:
+            return route_entry(
+                self._parsers, entry.file, head if data is None else data,
+                column=entry.parser, chosen=self.parser,
+            )  # fmt: skip
+        except ManifestError as error:  # the row cannot be routed: name it
+            raise type(error)(
+                error.message, path=self.root / INDEX_NAME, line=entry.line
+            ) from None
+
+    def parser_names(self) -> set[str]:
+        """The parsers the rows may be read by, from their columns and file names alone
+        (where sniffing would choose, every parser it may choose)."""
+        names: set[str] = set()
+        parsers = tuple(self.registry.parsers.values())
+        for entry in self.manifest.entries:
+            named = entry.parser or self.parser
+            if named:
+                names.add(named)
+            else:
+                names.update(spec.name for spec in claimants(parsers, entry.file))
+        return names
 
     def _enrich(self, article: Article) -> Article:
         return run_enrichers(article, self.enrichers, self.registry)
@@ -374,7 +422,7 @@ def open_corpus(
     path: str | os.PathLike[str],
     *,
     registry: Registry | None = None,
-    parser: str = "antara",
+    parser: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Corpus:
     """Open a corpus folder (by reading its ``INDEX.md``) or an export file.
@@ -385,7 +433,8 @@ def open_corpus(
 
     :param registry: the plugins to use; by default the built-ins and every installed
         plugin (see :class:`~seedcorpus.registry.Registry`).
-    :param parser: the parser for manifest rows that name none.
+    :param parser: the parser for manifest rows that name none; by default each such
+        row is read by the parser that claims its file (see :mod:`seedcorpus.claims`).
     :param max_bytes: refuse article files larger than this.
     :raises ManifestError: if the folder's ``INDEX.md`` is missing or malformed.
     :raises SeedcorpusError: if the path does not exist or no exporter reads that suffix.

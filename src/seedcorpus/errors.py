@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable
 
 __all__ = [
+    "AmbiguousClaimError",
     "ChecksumError",
     "ExportError",
     "ManifestError",
@@ -17,6 +18,7 @@ __all__ = [
     "PluginError",
     "SeedcorpusError",
     "SerializationError",
+    "UnclaimedFileError",
     "UnknownEnrichmentKind",
     "UnknownPluginError",
 ]
@@ -79,6 +81,26 @@ class ParseError(SeedcorpusError):
     """
 
     code = "parse"
+
+
+class UnclaimedFileError(ManifestError):
+    """A manifest row names no parser, and no installed parser claims its file.
+
+    >>> print(UnclaimedFileError("no installed parser claims 'a.xml'", path="INDEX.md", line=3))
+    INDEX.md:3: no installed parser claims 'a.xml'
+    """
+
+    code = "unclaimed"
+
+
+class AmbiguousClaimError(ManifestError):
+    """A manifest row names no parser, and several installed parsers claim its file.
+
+    >>> print(AmbiguousClaimError("'a.txt' is claimed by antara and plain", path="INDEX.md"))
+    INDEX.md: 'a.txt' is claimed by antara and plain
+    """
+
+    code = "ambiguous"
 
 
 class SerializationError(SeedcorpusError):

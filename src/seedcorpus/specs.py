@@ -48,6 +48,28 @@ class ParserSpec:
     """One line for ``seedcorpus plugins``."""
     version: str = "1"
     """Bumped when the parser's output changes, so incremental builds re-parse."""
+    patterns: tuple[str, ...] = attrs.field(default=())
+    """Glob patterns of the files this parser reads, e.g. ``("*.txt",)``: the parser
+    *claims* those files (see :mod:`seedcorpus.claims`). A pattern without ``/`` is
+    matched against the file name, one with ``/`` against the whole path relative to the
+    corpus folder; ``*`` and ``?`` stay within a folder, ``**/`` matches any folders;
+    case counts. Without patterns a parser claims nothing itself, and reads only the
+    rows whose ``parser`` column names it."""
+    sniff: Callable[[bytes], bool] | None = None
+    """Optional: told the first bytes of a file (:data:`seedcorpus.claims.SNIFF_BYTES`
+    at most) that the patterns of several parsers match, says whether this parser reads
+    it. It only breaks such ties; it never claims a file no pattern matches. A
+    module-level function that is quick and total: an exception counts as no."""
+
+    @patterns.validator
+    def _check_patterns(self, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+        if not isinstance(value, tuple) or not all(
+            isinstance(p, str) and p and not p.startswith("/") for p in value
+        ):
+            raise ValueError(
+                f"parser {self.name!r}: patterns must be a tuple of relative glob patterns,"
+                f" such as ('*.txt',), not {value!r}"
+            )
 
 
 @attrs.frozen

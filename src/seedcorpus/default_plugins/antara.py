@@ -227,14 +227,42 @@ def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     )
 
 
+# What sniff_antara looks for: a tag line ("id tag,tag") as the second non-blank line, or
+# an ANTARA dateline's "(ANTARA" anywhere in the first bytes.
+_SNIFF_TAG_LINE = re.compile(r"[^\S\r\n]*[a-z]{2}(?:[^\S\r\n]+[^\r\n]*)?")
+_SNIFF_AGENCY = re.compile(r"\((?i:\s*antara)")
+
+
+def sniff_antara(head: bytes) -> bool:
+    """Whether a file's first bytes look like the ANTARA layout: a title followed by a
+    tag line, or an ANTARA dateline. Markup (JSON, HTML, XML) never does.
+
+    >>> sniff_antara(b"Judul\\n\\nid Tag,Lain\\n\\nJudul\\n")
+    True
+    >>> sniff_antara(b'{"title": "Jakarta (ANTARA) - ..."}')
+    False
+    """
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))  # a BOM; else ASCII shows in UTF-8
+    text = head.decode("utf-16" if utf16 else "utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if not text or text[0] in "{[<":
+        return False
+    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    if len(lines) > 1 and _SNIFF_TAG_LINE.fullmatch(lines[1]):
+        return True
+    return _SNIFF_AGENCY.search(text) is not None
+
+
 @hookimpl
 def seedcorpus_parsers() -> Iterator[ParserSpec]:
-    """Provide the ``antara`` parser."""
+    """Provide the ``antara`` parser: it claims ``*.txt`` files, and sniffs the layout
+    where another parser claims them too."""
     yield ParserSpec(
         name="antara",
         parse=parse_antara,
         description="ANTARA news articles in their plain-text layout (title, tags, body, footer)",
         version="2",
+        patterns=("*.txt",),
+        sniff=sniff_antara,
     )
 
 
