@@ -31,7 +31,8 @@ autodoc_default_options = {"members": True, "show-inheritance": True}
 nitpicky = True
 nitpick_ignore_regex = [
     # Names from typing and third-party libraries without an intersphinx inventory here.
-    ("py:class", r"(cattrs|pluggy|click|attr|attrs|_S|Spec|os\.PathLike|seedcorpus\.models\.E$).*"),
+    ("py:class", r"(cattrs|pluggy|click|attr|attrs|_S|Spec|os\.PathLike).*"),
+    ("py:class", r"seedcorpus\.models\.E"),
     ("py:class", r"collections\.abc\..*|typing\..*|pathlib\..*|sqlite3\..*|Path|_F"),
     ("py:class", r"hypothesis\..*|PluginManager.*|datetime\..*|seedcorpus\.cluster\._Job"),
     ("py:meth", r"PluginManager.*"),
