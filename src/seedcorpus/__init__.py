@@ -12,6 +12,7 @@ from seedcorpus.__about__ import __version__
 from seedcorpus.corpus import Corpus, ExportReport, open_corpus
 from seedcorpus.default_plugins.sqlite import SearchHit, search
 from seedcorpus.errors import (
+    AmbiguousClaimError,
     ChecksumError,
     ExportError,
     ManifestError,
@@ -19,6 +20,7 @@ from seedcorpus.errors import (
     PluginError,
     SeedcorpusError,
     SerializationError,
+    UnclaimedFileError,
     UnknownEnrichmentKind,
     UnknownPluginError,
 )
@@ -52,6 +54,7 @@ from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 
 __all__ = [
     "CONTRACT_VERSION",
+    "AmbiguousClaimError",
     "Article",
     "Byline",
     "Caption",
@@ -82,6 +85,7 @@ __all__ = [
     "SerializationError",
     "Source",
     "Syndication",
+    "UnclaimedFileError",
     "UnknownEnrichment",
     "UnknownEnrichmentKind",
     "UnknownPluginError",
