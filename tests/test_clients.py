@@ -34,11 +34,19 @@ from click.testing import CliRunner
 from conftest import ROOT, SEED_ID, SEEDS
 from seedcorpus import open_corpus
 from seedcorpus.cli import cli
+from seedcorpus.default_plugins.sqlite import BM25_WEIGHTS
 from seedcorpus.registry import Registry
 from seedcorpus.serve import metadata
 from test_search import BODY_HIT, TITLE_HIT, build_search_database
 
 EDITOR = "Herry Soebanto"
+
+
+def our_metadata(database: Path) -> dict[str, Any]:
+    """The metadata `seedcorpus serve` gives datasette: with the sqlite ranking weights."""
+    return metadata(database, bm25_weights=BM25_WEIGHTS)
+
+
 TITLE = "RI-Azerbaijan memperkuat kerja sama akselerasi pelayanan publik"
 
 
@@ -90,7 +98,9 @@ def test_datasette_finds_the_full_text_index_unaided(database: Path) -> None:
 
 def test_datasette_with_our_metadata(database: Path) -> None:
     app = client("datasette.app")
-    datasette = app.Datasette(immutables=[str(database)], metadata=metadata(database))
+    datasette = app.Datasette(
+        immutables=[str(database)], metadata=metadata(database, bm25_weights=BM25_WEIGHTS)
+    )
     [hit] = get_json(datasette, "/seeds/search.json?q=%22pelayanan+publik%22&_shape=array")
     assert hit["id"] == SEED_ID
     assert hit["editor"] == EDITOR
@@ -109,7 +119,9 @@ def test_datasette_with_our_metadata(database: Path) -> None:
 def test_datasette_ranked_search_puts_title_matches_first(tmp_path: Path) -> None:
     app = client("datasette.app")
     database = build_search_database(tmp_path / "corpus", tmp_path / "corpus.sqlite")
-    datasette = app.Datasette(immutables=[str(database)], metadata=metadata(database))
+    datasette = app.Datasette(
+        immutables=[str(database)], metadata=metadata(database, bm25_weights=BM25_WEIGHTS)
+    )
     rows = get_json(datasette, "/corpus/search.json?q=Tanjungpinang&_shape=array")
     assert [row["id"] for row in rows] == [TITLE_HIT.id, BODY_HIT.id]
 
@@ -176,7 +188,7 @@ def test_serve_print_metadata(database: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", str(database), "--print-metadata"])
     assert result.exit_code == 0, result.stderr
     printed = json.loads(result.stdout)
-    assert printed == metadata(database)
+    assert printed == our_metadata(database)
     assert "articles_fts" in printed["databases"]["seeds"]["queries"]["search"]["sql"]
 
 

@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import DATA, ROOT, SEED_ID, SEEDS
-from seedcorpus import open_corpus
+from seedcorpus import SearchHit, open_corpus
 from seedcorpus.cli import cli
 from seedcorpus.default_plugins.antara import format_antara
-from seedcorpus.default_plugins.sqlite import FTS_COLUMNS, SearchHit, fts_query, search
+from seedcorpus.default_plugins.sqlite import FTS_COLUMNS, fts_query, search
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.manifest import build_manifest, write_manifest
 from seedcorpus.models import Article, Byline, Dateline, Source

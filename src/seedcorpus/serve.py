@@ -12,11 +12,11 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
+from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from seedcorpus.default_plugins.sqlite import BM25_WEIGHTS
 from seedcorpus.errors import SeedcorpusError
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "database_name", "metadata", "serve"]
@@ -28,13 +28,13 @@ DEFAULT_PORT = 8001
 
 _INSTALL_HINT = "pip install 'seedcorpus[serve]'"
 
-_SEARCH_SQL = f"""\
+_SEARCH_SQL = """\
 select articles.id, articles.title, articles.published, articles.editor,
        trim(snippet(articles_fts, -1, '[', ']', ' … ', 24)) as snippet,
        articles_fts.rank as score
 from articles_fts join articles on articles.rowid = articles_fts.rowid
 where articles_fts match :q
-  and articles_fts.rank match 'bm25({", ".join(map(str, BM25_WEIGHTS))})'
+  and articles_fts.rank match 'bm25({weights})'
 order by articles_fts.rank
 limit 100"""
 
@@ -54,8 +54,11 @@ def database_name(database: str | os.PathLike[str]) -> str:
     return Path(database).stem
 
 
-def metadata(database: str | os.PathLike[str]) -> dict[str, Any]:
+def metadata(database: str | os.PathLike[str], *, bm25_weights: Sequence[float]) -> dict[str, Any]:
     """datasette metadata for a database written by ``seedcorpus build``.
+
+    ``bm25_weights`` are the ranking weights of the full-text columns (title, caption,
+    body) for the search query: the ``sqlite`` exporter passes its own.
 
     The result is what ``datasette DATABASE --metadata FILE`` reads as JSON; ``seedcorpus
     serve`` passes it directly. It needs no datasette to compute.
@@ -98,7 +101,7 @@ def metadata(database: str | os.PathLike[str]) -> dict[str, Any]:
                             '"RI-Azerbaijan". Title matches rank above body matches; '
                             "matches are marked [like this]."
                         ),
-                        "sql": _SEARCH_SQL,
+                        "sql": _SEARCH_SQL.format(weights=", ".join(map(str, bm25_weights))),
                     },
                     "tag": {
                         "title": "Articles with a tag",
@@ -135,6 +138,7 @@ def serve(
     *,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
+    bm25_weights: Sequence[float],
 ) -> None:
     """Serve ``database`` with datasette at ``http://host:port/`` until interrupted.
 
@@ -146,7 +150,7 @@ def serve(
         install) or ``database`` is not a seedcorpus database.
     """
     path = Path(database)
-    settings = metadata(path)
+    settings = metadata(path, bm25_weights=bm25_weights)
     try:
         # Imported here: datasette is an optional extra, and has no type information.
         import uvicorn
