@@ -433,17 +433,21 @@ def _capability(
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 def plugins(as_json: bool) -> None:
-    """List installed parsers, enrichers and exporters, and plugins that failed."""
+    """List installed parsers, enrichers and exporters, and plugins that failed.
+
+    VERSION is each one's own version (bumped when its output changes); PACKAGE is the
+    distribution that provides it; OFFERS lists an exporter's optional capabilities.
+    """
     registry = Registry.load()
     entries = registry.entries()
     if as_json:
         for entry in entries:
             click.echo(json.dumps(attrs.asdict(entry), ensure_ascii=False))
     else:
-        header = ("KIND", "NAME", "VERSION", "PLUGIN", "PACKAGE", "DESCRIPTION")
+        header = ("KIND", "NAME", "VERSION", "PLUGIN", "PACKAGE", "OFFERS", "DESCRIPTION")
         rows = [header] + [
             (e.kind, e.name, e.version, e.plugin, f"{e.package} {e.package_version}",
-             e.description)
+             ",".join(e.capabilities) or "-", e.description)
             for e in entries
         ]  # fmt: skip
         # Widths computed from the cells: columns line up whatever the names' lengths.

@@ -65,6 +65,12 @@ class PluginEntry:
     """The spec's own version (bumped when its output changes)."""
     description: str
     """One line saying what it does."""
+    capabilities: tuple[str, ...] = ()
+    """For an exporter, the optional capabilities it offers (``read``, ``search``,
+    ``serve``, ``count``), in that order; empty otherwise."""
+
+
+_CAPABILITIES: tuple[Capability, ...] = ("read", "search", "serve", "count")
 
 
 class Registry:
@@ -282,6 +288,9 @@ class Registry:
                     package_version=info.version,
                     version=spec.version,
                     description=spec.description,
+                    capabilities=tuple(
+                        name for name in _CAPABILITIES if getattr(spec, name, None) is not None
+                    ),
                 )
             )
         return entries
