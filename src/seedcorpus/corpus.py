@@ -221,7 +221,7 @@ class Corpus(ArticleSource):
 
     Use :func:`open_corpus` to make one. Iteration is lazy and in manifest order; each
     article is read, checked against its ``sha256``, parsed, and enriched by the
-    enrichers this view was made with (see :meth:`enrich`).
+    enrichers this view was made with (see :meth:`ArticleSource.enrich`).
     """
 
     def __init__(
@@ -483,10 +483,11 @@ def open_folder(
     parser: str = "antara",
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Corpus:
-    """Open a corpus folder, as :func:`open_corpus` does, for work that needs its
+    """Open a corpus folder, as :func:`~seedcorpus.open_corpus` does, for work that needs its
     manifest (building, checking): an export file is an error that says so.
 
-    :raises SeedcorpusError: if ``path`` is an export file, or as :func:`open_corpus`.
+    :raises SeedcorpusError: if ``path`` is an export file, or as
+        :func:`~seedcorpus.open_corpus`.
     """
     opened = open_corpus(path, registry=registry, parser=parser, max_bytes=max_bytes)
     if not isinstance(opened, Corpus):

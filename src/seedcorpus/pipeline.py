@@ -9,7 +9,7 @@ they become anyway), decoded once here, so callers only ever see typed
 order, with a bounded number of batches in flight so memory stays flat on any corpus size.
 
 This module knows a corpus only through :class:`EntryLoader`, so it imports nothing of
-:mod:`seedcorpus.corpus` (which imports it).
+``seedcorpus.corpus`` (which imports it).
 """
 
 from __future__ import annotations

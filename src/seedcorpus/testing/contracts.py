@@ -307,7 +307,7 @@ def check_exporter(
 ) -> None:
     """Check that an exporter keeps the plugin contract on generated lists of articles.
 
-    Each list is written the way :meth:`seedcorpus.Corpus.export` writes it, through
+    Each list is written the way :meth:`seedcorpus.ArticleSource.export` writes it, through
     ``seedcorpus.atomic.atomic_destination`` into a temporary folder, and then:
 
     * the output is a folder if ``spec.directory`` is set, a file otherwise;
