@@ -38,7 +38,8 @@ def registry_with(*plugins: object, builtins: bool = False) -> Registry:
 
     >>> import importlib
     >>> from seedcorpus.testing import registry_with
-    >>> jsonl = importlib.import_module("seedcorpus.default_plugins.jsonl")  # a built-in
+    >>> from seedcorpus.plugins import DEFAULT_PLUGINS
+    >>> jsonl = importlib.import_module(next(m for m in DEFAULT_PLUGINS if m.endswith("jsonl")))
     >>> list(registry_with(jsonl).exporters)
     ['jsonl']
 
