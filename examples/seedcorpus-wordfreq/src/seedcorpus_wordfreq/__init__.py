@@ -152,7 +152,7 @@ def _code_block(data: object) -> list[str]:
 
 def render_article(article: Article, converter: Converter) -> str:
     """The Markdown page of one article."""
-    lines = [f"# {_inline(article.title) or '(untitled)'}", ""]
+    lines = [f"# {_inline(article.title or '') or '(untitled)'}", ""]
     facts = {
         "id": article.id,
         "source": f"{article.source.path} ({article.source.parser})",
@@ -189,7 +189,7 @@ def write_markdown(articles: Iterable[Article], destination: Path, converter: Co
         name = page_name(article.id, taken)
         page = render_article(article, converter)
         (destination / name).write_text(page, encoding="utf-8", newline="\n")
-        index.append(f"- [{_inline(article.title) or '(untitled)'}]({name})")
+        index.append(f"- [{_inline(article.title or '') or '(untitled)'}]({name})")
     (destination / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8", newline="\n")
 
 
