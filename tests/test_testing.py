@@ -61,6 +61,16 @@ def test_registry_with_fails_loudly_on_a_broken_plugin() -> None:
         registry_with(broken)
 
 
+def test_registry_with_fails_loudly_on_a_misspelt_hook() -> None:
+    def seedcorpus_exporter() -> Iterator[ExporterSpec]:  # not seedcorpus_exporters
+        yield ExporterSpec("lost", JSONL.write)  # pragma: no cover
+
+    typo = types.ModuleType("typo")
+    typo.seedcorpus_exporter = hookimpl(seedcorpus_exporter)  # type: ignore[attr-defined]
+    with pytest.raises(AssertionError, match=r"'typo'.*unknown hook seedcorpus_exporter"):
+        registry_with(typo)
+
+
 # --- check_parser ---
 
 
