@@ -32,7 +32,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     # Names from typing and third-party libraries without an intersphinx inventory here.
     ("py:class", r"(cattrs|pluggy|click|attr|attrs|_S|Spec|os\.PathLike|seedcorpus\.models\.E$).*"),
-    ("py:class", r"collections\.abc\..*|typing\..*|pathlib\..*|Path|_F|abc\.ABC"),
+    ("py:class", r"collections\.abc\..*|typing\..*|pathlib\..*|Path|_F"),
     ("py:class", r"hypothesis\..*|PluginManager.*|datetime\..*|seedcorpus\.cluster\._Job"),
     ("py:meth", r"PluginManager.*"),
 ]
