@@ -37,9 +37,10 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def typing(session: nox.Session) -> None:
-    """mypy --strict on the package."""
+    """mypy --strict on the package, and on a user-style script (the README example)."""
     session.install("-e", f".[{EXTRAS}]", "mypy")
     session.run("mypy", "--strict", "src/seedcorpus")
+    session.run("mypy", "--strict", "examples/user_script.py")
 
 
 @nox.session(python=PYTHON)

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from conftest import DATA, SEED_ID, SEEDS
 from seedcorpus import open_corpus
-from seedcorpus.browser.article import Mark, article_page, paragraph_html
-from seedcorpus.browser.metadata import TABLES, metadata
 from seedcorpus.cli import cli
+from seedcorpus.default_plugins.browser.article import Mark, article_page, paragraph_html
+from seedcorpus.default_plugins.browser.metadata import TABLES, metadata
 from seedcorpus.default_plugins.sqlite import search
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.registry import Registry
@@ -140,7 +140,7 @@ def database(exported: Path) -> Path:
 
 
 def get(database: Path, path: str) -> str:
-    from seedcorpus.browser import create_datasette
+    from seedcorpus.default_plugins.browser import create_datasette
 
     response = asyncio.run(create_datasette(database).client.get(path))
     assert response.status_code == 200, response.text

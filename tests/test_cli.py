@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from conftest import SEED_ID
 from seedcorpus.cli import cli
+from seedcorpus.registry import Registry
 
 
 @pytest.fixture
@@ -122,6 +123,26 @@ def test_plugins_lists_every_builtin(run) -> None:  # type: ignore[no-untyped-de
     names = {(e["kind"], e["name"]) for e in entries}
     assert {("parser", "antara"), ("exporter", "sqlite"), ("enricher", "quotes")} <= names
     assert all(e["package"] == "seedcorpus" for e in entries if e["name"] == "antara")
+
+
+def test_plugins_table_shows_spec_versions_in_aligned_columns(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("plugins")
+    assert code == 0
+    header, *rows = out.splitlines()
+    columns = ["KIND", "NAME", "VERSION", "PLUGIN", "PACKAGE", "OFFERS", "DESCRIPTION"]
+    assert header.split() == columns
+    starts = [header.index(name) for name in columns]
+    for row in rows:
+        # Every cell starts where its heading does, after a gap of spaces.
+        for start in starts[1:]:
+            assert row[start - 2 : start] == "  ", row
+            assert row[start] != " ", row
+    by_name = {(row.split()[0], row.split()[1]): row for row in rows}
+    dates = by_name["enricher", "dates"]
+    version = dates[starts[2] : starts[3]].strip()
+    assert version == Registry.load(entry_points=False).enricher("dates").version
+    sqlite = by_name["exporter", "sqlite"]
+    assert sqlite[starts[5] : starts[6]].strip() == "read,search,serve,count"
 
 
 def test_python_dash_m_runs_the_cli() -> None:

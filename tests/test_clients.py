@@ -33,13 +33,20 @@ from click.testing import CliRunner
 
 from conftest import ROOT, SEED_ID, SEEDS
 from seedcorpus import open_corpus
-from seedcorpus.browser import create_datasette
 from seedcorpus.cli import cli
+from seedcorpus.default_plugins.browser import create_datasette
+from seedcorpus.default_plugins.browser.metadata import metadata
 from seedcorpus.registry import Registry
-from seedcorpus.serve import metadata
 from test_search import BODY_HIT, TITLE_HIT, build_search_database
 
 EDITOR = "Herry Soebanto"
+
+
+def our_metadata(database: Path) -> dict[str, Any]:
+    """The metadata `seedcorpus serve` gives datasette."""
+    return metadata(database)
+
+
 TITLE = "RI-Azerbaijan memperkuat kerja sama akselerasi pelayanan publik"
 
 
@@ -180,7 +187,7 @@ def test_serve_print_metadata(database: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", str(database), "--print-metadata"])
     assert result.exit_code == 0, result.stderr
     printed = json.loads(result.stdout)
-    assert printed == metadata(database)
+    assert printed == our_metadata(database)
     assert "articles_fts" in printed["databases"]["seeds"]["queries"]["search"]["sql"]
 
 

@@ -15,7 +15,8 @@ import pytest
 import seedcorpus
 from conftest import SEED_ID
 from seedcorpus import open_corpus
-from seedcorpus.errors import ChecksumError, ExportError, UnknownPluginError
+from seedcorpus.corpus import ArticleSource, Corpus, ExportedCorpus, open_folder
+from seedcorpus.errors import ChecksumError, ExportError, SeedcorpusError, UnknownPluginError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.registry import Registry
@@ -166,3 +167,82 @@ def test_unreadable_articles_are_skipped_and_reported(
 def test_public_api_is_exported() -> None:
     for name in seedcorpus.__all__:
         assert getattr(seedcorpus, name).__doc__ or name == "__version__", name
+
+
+# --- the folder and the export: siblings behind one interface ---
+
+
+def test_folder_and_export_are_siblings_behind_one_interface(
+    seeds: Path, registry: Registry, tmp_path: Path
+) -> None:
+    assert not issubclass(ExportedCorpus, Corpus)
+    assert not issubclass(Corpus, ExportedCorpus)
+    folder = open_corpus(seeds, registry=registry).enrich("dates")
+    folder.export("jsonl", tmp_path / "out.jsonl")
+    export = open_corpus(tmp_path / "out.jsonl", registry=registry)
+    assert isinstance(folder, Corpus)
+    assert isinstance(export, ExportedCorpus)
+    for corpus in (folder, export):
+        assert isinstance(corpus, ArticleSource)
+        assert len(corpus) == 1
+        assert corpus.ids() == [SEED_ID]
+        assert SEED_ID in corpus
+        assert "nope" not in corpus
+        assert [a.id for a in corpus] == [SEED_ID]
+        problems: list[Any] = []
+        [article] = corpus.articles(problems, strict=False)
+        assert article == corpus[SEED_ID] == folder[SEED_ID]
+        assert article.enrichment("dates") is not None
+
+
+def test_enrich_and_export_work_alike_on_both(
+    seeds: Path, registry: Registry, tmp_path: Path
+) -> None:
+    open_corpus(seeds, registry=registry).export("jsonl", tmp_path / "plain.jsonl")
+    export = open_corpus(tmp_path / "plain.jsonl", registry=registry)
+    enriched = export.enrich("stats")
+    assert type(enriched) is ExportedCorpus  # a view of the same kind
+    assert export[SEED_ID].enrichments == ()  # the view leaves its source as it was
+    assert [e.kind for e in enriched[SEED_ID].enrichments] == ["stats"]
+    enriched.export("jsonl", tmp_path / "from-export.jsonl")
+    open_corpus(seeds, registry=registry).enrich("stats").export(
+        "jsonl", tmp_path / "from-folder.jsonl"
+    )
+    from_export = (tmp_path / "from-export.jsonl").read_bytes()
+    assert from_export == (tmp_path / "from-folder.jsonl").read_bytes()
+
+
+def test_open_folder_refuses_an_export(seeds: Path, registry: Registry, tmp_path: Path) -> None:
+    open_corpus(seeds, registry=registry).export("jsonl", tmp_path / "out.jsonl")
+    assert open_folder(seeds, registry=registry).manifest.entries[0].id == SEED_ID
+    with pytest.raises(SeedcorpusError, match="is an export, not a corpus folder"):
+        open_folder(tmp_path / "out.jsonl", registry=registry)
+
+
+def test_exporters_receive_typed_articles_whatever_the_jobs(
+    registry: Registry, tmp_path: Path
+) -> None:
+    from seedcorpus.synth import synth_corpus
+
+    synth_corpus(tmp_path / "corpus", 70, seed=3)  # more than one batch of 64
+    received: list[list[object]] = []
+
+    def keep(articles: Any, destination: Path, converter: Any) -> None:
+        received.append(list(articles))
+        destination.write_text("")
+
+    module = types.ModuleType("keeper")
+
+    @hookimpl
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(name="keep", write=keep)
+
+    module.seedcorpus_exporters = seedcorpus_exporters  # type: ignore[attr-defined]
+    plugins = Registry.load(entry_points=False, disabled=(), extra=[module])
+    corpus = open_corpus(tmp_path / "corpus", registry=plugins).enrich("stats")
+    for jobs, name in ((1, "one"), (2, "two")):
+        corpus.export("keep", tmp_path / name, jobs=jobs)
+    one, two = received
+    assert len(one) == 70
+    assert all(isinstance(article, Article) for article in one)
+    assert one == two

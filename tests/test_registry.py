@@ -154,3 +154,82 @@ def test_parser_spec_fields() -> None:
     registry = only(plugin("plain_plugin", seedcorpus_parsers=seedcorpus_parsers))
     [entry] = registry.entries()
     assert (entry.name, entry.kind, entry.plugin) == ("plain", "parser", "plain_plugin")
+
+
+# --- misspelt hooks (pluggy's check_pending) ---
+
+
+def test_a_misspelt_hook_is_a_failure_naming_the_plugin_and_the_hook() -> None:
+    def seedcorpus_exporter() -> Iterator[ExporterSpec]:  # one letter short
+        yield ExporterSpec(name="lost", write=write_nothing)  # pragma: no cover
+
+    typo = plugin("typo", seedcorpus_exporter=seedcorpus_exporter)
+    registry = only(typo, exporter_plugin("ok", "csv"))
+    [failure] = registry.failures
+    assert failure.name == "typo"
+    assert "unknown hook seedcorpus_exporter" in failure.error
+    assert "seedcorpus_exporters" in failure.error  # says what the hooks are called
+    assert list(registry.exporters) == ["csv"]  # the others are unaffected
+
+
+def test_a_plugin_with_a_misspelt_hook_is_skipped_whole() -> None:
+    # Half a plugin would be worse than none: its good hooks are not used either.
+    def seedcorpus_parser() -> Iterator[ParserSpec]:
+        yield from ()  # pragma: no cover
+
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(name="half", write=write_nothing)
+
+    registry = only(
+        plugin(
+            "mixed", seedcorpus_parser=seedcorpus_parser, seedcorpus_exporters=seedcorpus_exporters
+        )
+    )
+    assert registry.exporters == {}
+    assert [failure.name for failure in registry.failures] == ["mixed"]
+
+
+def test_builtins_have_no_misspelt_hooks(registry: Registry) -> None:
+    registry.loaded.manager.check_pending()
+
+
+# --- capabilities ---
+
+
+def search_nothing(database: Path, query: str, *, limit: int = 10, markers: Any = ()) -> list[Any]:
+    return []
+
+
+def capable_plugin(plugin_name: str, exporter_name: str, suffix: str) -> types.ModuleType:
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(
+            name=exporter_name, write=write_nothing, suffix=suffix, search=search_nothing
+        )
+
+    return plugin(plugin_name, seedcorpus_exporters=seedcorpus_exporters)
+
+
+def test_exporter_with_a_capability_is_chosen_by_suffix_or_as_the_only_one() -> None:
+    registry = only(
+        capable_plugin("p1", "alpha", ".a"),
+        capable_plugin("p2", "beta", ".b"),
+        exporter_plugin("p3", "plain"),
+    )
+    assert registry.exporter_with("search", "out.b").name == "beta"
+    with pytest.raises(
+        UnknownPluginError, match=r"several exporters offer search \(alpha, beta\)"
+    ):
+        registry.exporter_with("search", "out.db")
+    single = only(capable_plugin("p1", "alpha", ".a"), exporter_plugin("p3", "plain"))
+    assert single.exporter_with("search", "out.db").name == "alpha"
+
+
+def test_no_exporter_with_a_capability_names_the_disabled_plugins() -> None:
+    registry = Registry.load(entry_points=False, disabled=["sqlite"])
+    with pytest.raises(
+        UnknownPluginError,
+        match=r"no installed exporter offers search "
+        r"\(disabled by SEEDCORPUS_DISABLE_PLUGINS: sqlite\)",
+    ):
+        registry.exporter_with("search", "out.sqlite")
+    assert Registry.load(entry_points=False).exporter_with("serve", "x.sqlite").name == "sqlite"

@@ -16,11 +16,11 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import DATA, ROOT, SEED_ID, SEEDS
-from seedcorpus import open_corpus
+from seedcorpus import SearchHit, open_corpus
 from seedcorpus.cli import cli
 from seedcorpus.default_plugins.antara import format_antara
-from seedcorpus.default_plugins.sqlite import FTS_COLUMNS, SearchHit, fts_query, search
-from seedcorpus.errors import SeedcorpusError
+from seedcorpus.default_plugins.sqlite import FTS_COLUMNS, fts_query, search
+from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.manifest import build_manifest, write_manifest
 from seedcorpus.models import Article, Byline, Dateline, Source
 from seedcorpus.registry import Registry
@@ -343,3 +343,47 @@ def test_sql_examples_in_the_datasette_page_run(tmp_path: Path) -> None:
     with sqlite3.connect(database) as db:
         results = [db.execute(statement).fetchall() for statement in statements]
     assert all(results), "every example finds something in the seed"
+
+
+# --- search and serve are the sqlite exporter's capabilities, reached via the registry ---
+
+
+def test_top_level_search_goes_through_the_registry(database: Path) -> None:
+    import seedcorpus
+
+    registry = Registry.load(entry_points=False, disabled=())
+    hits = seedcorpus.search(database, "Tanjungpinang", registry=registry)
+    assert ids(hits) == ids(search(database, "Tanjungpinang"))
+    assert registry.exporter("sqlite").search is search
+
+
+def test_top_level_search_without_the_sqlite_plugin_says_so(database: Path) -> None:
+    import seedcorpus
+
+    registry = Registry.load(entry_points=False, disabled=["sqlite"])
+    with pytest.raises(UnknownPluginError, match="no installed exporter offers search"):
+        seedcorpus.search(database, "Tanjungpinang", registry=registry)
+
+
+@pytest.mark.parametrize(
+    ("command", "capability"),
+    [(["search", "Tanjungpinang"], "search"), (["serve", "--print-metadata"], "serve")],
+)
+def test_cli_without_the_sqlite_plugin_is_exit_2_saying_so(
+    database: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], capability: str
+) -> None:
+    monkeypatch.setenv("SEEDCORPUS_DISABLE_PLUGINS", "sqlite")
+    result = CliRunner().invoke(cli, [command[0], str(database), *command[1:]])
+    assert result.exit_code == 2
+    assert f"no installed exporter offers {capability}" in result.stderr
+    assert "SEEDCORPUS_DISABLE_PLUGINS: sqlite" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_cli_format_names_the_exporter_and_must_offer_the_capability(database: Path) -> None:
+    code, out, _ = invoke("search", database, "Tanjungpinang", "--format", "sqlite")
+    assert code == 0
+    assert TITLE_HIT.id in out
+    code, _, err = invoke("search", database, "Tanjungpinang", "--format", "jsonl")
+    assert code == 2
+    assert "the 'jsonl' exporter does not offer search" in err

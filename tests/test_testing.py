@@ -12,16 +12,16 @@ import time
 import types
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import ClassVar
 
 import attrs
 import pytest
 from cattrs import Converter
 
+from kit_plugins import Initials, initials, initials_in_set_order
 from seedcorpus.default_plugins import jsonl, stats
 from seedcorpus.errors import ParseError
 from seedcorpus.hookspecs import hookimpl
-from seedcorpus.models import Article, Enrichment, FieldSpan
+from seedcorpus.models import Article, FieldSpan
 from seedcorpus.serialization import article_from_data, article_to_json
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 from seedcorpus.testing import check_enricher, check_exporter, check_parser, registry_with
@@ -59,6 +59,16 @@ def test_registry_with_fails_loudly_on_a_broken_plugin() -> None:
     broken.seedcorpus_exporters = hookimpl(seedcorpus_exporters)  # type: ignore[attr-defined]
     with pytest.raises(AssertionError, match=r"'broken'.*RuntimeError: no exporters today"):
         registry_with(broken)
+
+
+def test_registry_with_fails_loudly_on_a_misspelt_hook() -> None:
+    def seedcorpus_exporter() -> Iterator[ExporterSpec]:  # not seedcorpus_exporters
+        yield ExporterSpec("lost", JSONL.write)  # pragma: no cover
+
+    typo = types.ModuleType("typo")
+    typo.seedcorpus_exporter = hookimpl(seedcorpus_exporter)  # type: ignore[attr-defined]
+    with pytest.raises(AssertionError, match=r"'typo'.*unknown hook seedcorpus_exporter"):
+        registry_with(typo)
 
 
 # --- check_parser ---
@@ -132,17 +142,38 @@ def test_check_parser_tries_the_given_texts() -> None:
         check_parser(ParserSpec("plain", parse_with_new_id), st.just("Judul: x"))
 
 
+def parse_judul_only(document: Document) -> Article:
+    # Reads its own format and assumes every file is in it: crashes on any other.
+    fields = dict(line.split(": ", 1) for line in document.text.splitlines() if ": " in line)
+    return Article(id=document.id, source=document.source, title=fields["Judul"])
+
+
+def test_check_parser_still_tries_the_builtin_texts_with_custom_ones() -> None:
+    from hypothesis import strategies as st
+
+    own_format = st.text("abc ", min_size=1).map(lambda title: f"Judul: {title}x")
+    with pytest.raises(AssertionError, match="raised KeyError: 'Judul'"):
+        check_parser(ParserSpec("judul", parse_judul_only), own_format)
+
+
+def parse_with_initials(document: Document) -> Article:
+    # A parser attaching typed metadata, as an enrichment its plugin registers.
+    article = parse_plain(document)
+    return attrs.evolve(article, enrichments=(initials(article),))
+
+
+def test_check_parser_round_trips_a_registered_enrichment_it_attaches() -> None:
+    check_parser(ParserSpec("plain", parse_with_initials), enrichment_types=(Initials,))
+
+
+def test_check_parser_names_an_attached_enrichment_the_converter_does_not_know() -> None:
+    with pytest.raises(
+        AssertionError, match="attaches a Initials enrichment, which the converter"
+    ):
+        check_parser(ParserSpec("plain", parse_with_initials))
+
+
 # --- check_enricher ---
-
-
-@attrs.frozen
-class Initials(Enrichment):
-    kind: ClassVar[str] = "initials"
-    letters: tuple[str, ...]
-
-
-def initials(article: Article) -> Initials:
-    return Initials(letters=tuple(word[0] for word in (article.title or "").split()))
 
 
 def initials_as_list(article: Article) -> Initials:
@@ -188,6 +219,25 @@ def test_check_enricher_passes_on_the_builtin_enrichers(name: str) -> None:
 def test_check_enricher_fails_on_a_broken_enricher(spec: EnricherSpec, message: str) -> None:
     with pytest.raises(AssertionError, match=message):
         check_enricher(spec)
+
+
+def test_check_enricher_fails_on_output_in_set_order() -> None:
+    spec = EnricherSpec("initials", initials_in_set_order, types=(Initials,))
+    with pytest.raises(
+        AssertionError,
+        match=r"enricher 'initials' on Article.* gives another result under PYTHONHASHSEED=",
+    ):
+        check_enricher(spec)
+    # In one process it looks deterministic: only another hash seed shows the bug.
+    check_enricher(spec, hash_seeds=(), max_examples=25)
+
+
+def test_check_enricher_warns_when_it_cannot_run_under_other_seeds() -> None:
+    def local_initials(article: Article) -> Initials:
+        return initials(article)
+
+    with pytest.warns(UserWarning, match="cannot be imported by name"):
+        check_enricher(EnricherSpec("initials", local_initials, types=(Initials,)), max_examples=5)
 
 
 # --- check_exporter ---
@@ -287,3 +337,33 @@ def test_check_exporter_fails_on_an_exporter_that_breaks_atomicity(
 ) -> None:
     with pytest.raises(AssertionError, match=message):
         check_exporter(spec)
+
+
+def write_but_the_last(
+    articles: Iterable[Article], destination: Path, converter: Converter
+) -> None:
+    # Write-only, and loses an article: the bug a read-back check cannot see.
+    kept = list(articles)[:-1]
+    with destination.open("w", encoding="utf-8") as out:
+        for article in kept:
+            out.write(article_to_json(article, converter) + "\n")
+
+
+def count_one(destination: Path) -> int:
+    return 1
+
+
+def test_check_exporter_fails_when_an_article_never_arrives() -> None:
+    spec = ExporterSpec("lossy", write_but_the_last, suffix=".jsonl")
+    with pytest.raises(AssertionError, match=r"1 of \d+ articles never arrived.*zqkit"):
+        check_exporter(spec)
+
+
+def test_check_exporter_fails_when_count_disagrees() -> None:
+    spec = ExporterSpec("miscount", JSONL.write, suffix=".jsonl", count=count_one)
+    with pytest.raises(AssertionError, match=r"wrote \d+ articles, but count says .* holds 1"):
+        check_exporter(spec)
+
+
+def test_check_exporter_passes_a_write_only_exporter_that_keeps_every_article() -> None:
+    check_exporter(ExporterSpec("plain", JSONL.write, suffix=".jsonl"), max_examples=25)

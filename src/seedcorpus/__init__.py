@@ -9,8 +9,7 @@ Dateline(city='Jakarta', agency='ANTARA', region=None, date=None)
 """
 
 from seedcorpus.__about__ import __version__
-from seedcorpus.corpus import Corpus, ExportReport, open_corpus
-from seedcorpus.default_plugins.sqlite import SearchHit, search
+from seedcorpus.corpus import ArticleSource, Corpus, ExportedCorpus, ExportReport, open_corpus
 from seedcorpus.errors import (
     AmbiguousClaimError,
     ChecksumError,
@@ -24,6 +23,7 @@ from seedcorpus.errors import (
     UnknownEnrichmentKind,
     UnknownPluginError,
 )
+from seedcorpus.fulltext import search
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import (
     Article,
@@ -50,12 +50,13 @@ from seedcorpus.serialization import (
     article_to_json,
     make_converter,
 )
-from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
+from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec, SearchHit
 
 __all__ = [
     "CONTRACT_VERSION",
     "AmbiguousClaimError",
     "Article",
+    "ArticleSource",
     "Byline",
     "Caption",
     "ChecksumError",
@@ -67,6 +68,7 @@ __all__ = [
     "Enrichment",
     "ExportError",
     "ExportReport",
+    "ExportedCorpus",
     "ExporterSpec",
     "FieldSpan",
     "FieldSpans",

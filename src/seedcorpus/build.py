@@ -31,8 +31,8 @@ from seedcorpus.corpus import Corpus, ExportReport, run_enrichers
 from seedcorpus.default_plugins import sqlite as sqlite_format
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.manifest import read_entry_bytes, sha256_hex
-from seedcorpus.models import ManifestEntry, Problem
-from seedcorpus.serialization import article_from_json, article_to_json
+from seedcorpus.models import Article, ManifestEntry, Problem
+from seedcorpus.serialization import article_from_json
 from seedcorpus.specs import EnricherSpec
 
 __all__ = ["BuildReport", "build_database"]
@@ -153,11 +153,12 @@ def _update(
         shutil.copyfile(target, temporary)
         with closing(sqlite3.connect(temporary)) as connection, connection:
             sqlite_format.delete_articles(connection, removed)
-            texts = _Counted(
-                corpus.json_texts(problems, strict=strict, jobs=jobs, entries=changed), progress
+            converter = corpus.registry.converter
+            articles = _Counted(
+                corpus.articles(problems, strict=strict, jobs=jobs, entries=changed), progress
             )
-            sqlite_format.upsert_articles(connection, texts)
-            added = texts.count
+            sqlite_format.upsert_articles(connection, articles, converter)
+            added = articles.count
             if stale:
                 fresh = {entry.id for entry in changed}
                 ids = [article_id for article_id in kept if article_id not in fresh]
@@ -182,15 +183,15 @@ def _sha256(corpus: Corpus, entry: ManifestEntry) -> str | None:
         return None  # reading it again in the pipeline reports the problem properly
 
 
-class _Counted(Iterator[str]):
-    """Passes texts through, counting them and reporting progress."""
+class _Counted(Iterator[Article]):
+    """Passes articles through, counting them and reporting progress."""
 
-    def __init__(self, texts: Iterable[str], progress: Callable[[], None] | None) -> None:
+    def __init__(self, texts: Iterable[Article], progress: Callable[[], None] | None) -> None:
         self.texts = iter(texts)
         self.progress = progress
         self.count = 0
 
-    def __next__(self) -> str:
+    def __next__(self) -> Article:
         text = next(self.texts)
         self.count += 1
         if self.progress is not None:
@@ -208,5 +209,5 @@ def _reenrich(
             "SELECT json FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         article = run_enrichers(article_from_json(stored, converter), stale, corpus.registry)
-        sqlite_format.upsert_articles(connection, [article_to_json(article, converter)])
+        sqlite_format.upsert_articles(connection, [article], converter)
     return len(ids)

@@ -21,13 +21,14 @@ import click
 from seedcorpus.__about__ import __version__
 from seedcorpus.build import build_database
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
-from seedcorpus.corpus import DEFAULT_MAX_BYTES, Corpus, ExportReport, open_corpus
+from seedcorpus.corpus import DEFAULT_MAX_BYTES, Corpus, ExportReport, open_corpus, open_folder
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.manifest import read_manifest, scan_folder, unlisted_files, write_manifest
 from seedcorpus.models import ManifestEntry, Problem
 from seedcorpus.pipeline import default_jobs
-from seedcorpus.registry import Registry
+from seedcorpus.registry import Capability, Registry
 from seedcorpus.serialization import article_to_json
+from seedcorpus.specs import ExporterSpec
 
 __all__ = ["main"]
 
@@ -202,7 +203,7 @@ def build(
     if parser is not None:
         Registry.load().parser(parser)  # fail on a bad name before any work
     if scheduler is not None:
-        opened = open_corpus(corpus, max_bytes=max_bytes, parser=parser).enrich("all")
+        opened = open_folder(corpus, max_bytes=max_bytes, parser=parser).enrich("all")
         folder = output or Path(f"{corpus.resolve().name}-shards")
         shards = build_on_cluster(
             opened, folder, scheduler=scheduler, format=shard_format, force=True
@@ -213,7 +214,7 @@ def build(
             f"{len(shards.problems)} problems, {shards.seconds:.2f} s"
         )
         sys.exit(1 if shards.problems else 0)
-    opened = open_corpus(corpus, max_bytes=max_bytes, parser=parser).enrich("all")
+    opened = open_folder(corpus, max_bytes=max_bytes, parser=parser).enrich("all")
     output = output or Path(f"{corpus.resolve().name}.sqlite")
     with _progress(len(opened), f"build → {output.name}") as progress:
         report = build_database(
@@ -287,7 +288,7 @@ def check(corpus: Path, as_json: bool, list_rows: bool, strict: bool, max_bytes:
     fields = ("path", "line", "code", "message")
     problems: list[Problem] = []
     try:
-        opened = open_corpus(corpus, max_bytes=max_bytes)
+        opened = open_folder(corpus, max_bytes=max_bytes)
         count = sum(1 for _ in opened.articles(problems, strict=strict))
     except SeedcorpusError as error:
         if not as_json:
@@ -408,8 +409,10 @@ def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: i
     click.echo(f"Pewarta: {byline.reporter or '-'}  Editor: {byline.editor or '-'}")
     for enrichment in article.enrichments:
         click.echo(f"{enrichment.kind}: {enrichment}")
-    entry = next((e for e in opened.manifest.entries if e.id == article_id), None)
-    how = f" ({opened.route(entry).reason})" if entry is not None else ""
+    how = ""
+    if isinstance(opened, Corpus):  # an export has no manifest rows to route
+        entry = next((e for e in opened.manifest.entries if e.id == article_id), None)
+        how = f" ({opened.route(entry).reason})" if entry is not None else ""
     click.echo(f"read from {article.source.path} by {article.source.parser}{how}")
 
 
@@ -425,14 +428,20 @@ def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: i
     help="Most results to print.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON lines.")
-def search(database: Path, query: str, limit: int, as_json: bool) -> None:
+@click.option(
+    "-f", "--format", "format_", metavar="EXPORTER",
+    help="The exporter whose search to use; by default the one whose suffix DATABASE has.",
+)  # fmt: skip
+def search(database: Path, query: str, limit: int, as_json: bool, format_: str | None) -> None:
     """Full-text search of a DATABASE written by `build`, best matches first.
 
     QUERY uses FTS5 syntax: words (all must match), "a phrase", prefix*, AND / OR / NOT.
     Plain text that is not valid FTS5 (RI-Azerbaijan, 1/7/2024) is searched word by
-    word. Matches are marked [like this], or in color on a terminal.
+    word. Matches are marked [like this], or in color on a terminal. Search is a
+    capability of an exporter (the sqlite one): disabling it disables search.
     """
-    from seedcorpus.default_plugins.sqlite import search as search_database
+    search_database = _capability(Registry.load(), "search", database, format_).search
+    assert search_database is not None
 
     # Color only where a person reads it: piped output and --json keep greppable brackets.
     if sys.stdout.isatty() and not as_json:
@@ -445,7 +454,8 @@ def search(database: Path, query: str, limit: int, as_json: bool) -> None:
             fields = ("id", "title", "snippet", "score")
             click.echo(json.dumps({k: getattr(hit, k) for k in fields}, ensure_ascii=False))
         else:
-            click.echo(f"{click.style(hit.id, bold=True)}  {hit.title}\n    {hit.snippet}")
+            title = hit.title or "(untitled)"
+            click.echo(f"{click.style(hit.id, bold=True)}  {title}\n    {hit.snippet}")
     if not hits and not as_json:
         click.echo("no matches", err=True)
 
@@ -465,32 +475,58 @@ def search(database: Path, query: str, limit: int, as_json: bool) -> None:
     is_flag=True,
     help="Print the datasette metadata as JSON and exit (for `datasette DATABASE -m FILE`).",
 )
-def serve(database: Path, port: int, host: str, print_metadata: bool) -> None:
+@click.option(
+    "-f", "--format", "format_", metavar="EXPORTER",
+    help="The exporter whose server to use; by default the one whose suffix DATABASE has.",
+)  # fmt: skip
+def serve(database: Path, port: int, host: str, print_metadata: bool, format_: str | None) -> None:
     """Browse a DATABASE written by `build` in datasette, with full-text search.
 
-    Needs the serve extra: pip install 'seedcorpus[serve]'. Stop with Ctrl-C.
+    Needs the serve extra: pip install 'seedcorpus[serve]'. Stop with Ctrl-C. Serving
+    is a capability of an exporter (the sqlite one): disabling it disables serve.
     """
-    from seedcorpus import serve as serving
+    serve_database = _capability(Registry.load(), "serve", database, format_).serve
+    assert serve_database is not None
+    serve_database(database, host=host, port=port, print_metadata=print_metadata)
 
-    if print_metadata:
-        click.echo(json.dumps(serving.metadata(database), ensure_ascii=False, indent=2))
-        return
-    serving.serve(database, host=host, port=port)
+
+def _capability(
+    registry: Registry, capability: Capability, database: Path, format_: str | None
+) -> ExporterSpec:
+    """The exporter offering ``capability`` for ``database`` (or the one named)."""
+    if format_ is None:
+        return registry.exporter_with(capability, database)
+    spec = registry.exporter(format_)
+    if getattr(spec, capability) is None:
+        raise UnknownPluginError(f"the {format_!r} exporter does not offer {capability}")
+    return spec
 
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 def plugins(as_json: bool) -> None:
-    """List installed parsers, enrichers and exporters, and plugins that failed."""
+    """List installed parsers, enrichers and exporters, and plugins that failed.
+
+    VERSION is each one's own version (bumped when its output changes); PACKAGE is the
+    distribution that provides it; OFFERS lists an exporter's optional capabilities.
+    """
     registry = Registry.load()
-    for entry in registry.entries():
-        if as_json:
+    entries = registry.entries()
+    if as_json:
+        for entry in entries:
             click.echo(json.dumps(attrs.asdict(entry), ensure_ascii=False))
-        else:
-            click.echo(
-                f"{entry.kind:<9} {entry.name:<12} {entry.package} {entry.package_version}"
-                f" ({entry.plugin})  {entry.description}"
-            )
+    else:
+        header = ("KIND", "NAME", "VERSION", "PLUGIN", "PACKAGE", "OFFERS", "DESCRIPTION")
+        rows = [header] + [
+            (e.kind, e.name, e.version, e.plugin, f"{e.package} {e.package_version}",
+             ",".join(e.capabilities) or "-", e.description)
+            for e in entries
+        ]  # fmt: skip
+        # Widths computed from the cells: columns line up whatever the names' lengths.
+        widths = [max(len(row[n]) for row in rows) for n in range(len(header) - 1)]
+        for row in rows:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            click.echo("  ".join([*cells, row[-1]]).rstrip())
     for failure in registry.failures:
         if as_json:
             click.echo(json.dumps({"kind": "failure", **attrs.asdict(failure)}))

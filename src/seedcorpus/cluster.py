@@ -91,18 +91,17 @@ def process_partition(number: int, entries: Sequence[ManifestEntry], job: _Job) 
     """Run on a worker: process one partition and write its shard; return its summary."""
     corpus = _corpus_on_worker(job)
     results = [process_one(corpus, entry) for entry in entries]
-    texts = [result.json for result in results if result.json is not None]
+    articles = [result.article for result in results if result.article is not None]
     spec = corpus.registry.exporter(job.format)
-    assert spec.write_json is not None
     name = f"part-{number:05d}{spec.suffix}"
     path = Path(job.folder) / name
     partial = path.with_name(f".{name}.tmp")
-    spec.write_json(texts, partial)
+    spec.write(articles, partial, corpus.registry.converter)
     os.replace(partial, path)  # a shard is either whole or absent
     problems = [attrs.asdict(problem) for result in results for problem in result.problems]
     return {
         "file": name,
-        "articles": len(texts),
+        "articles": len(articles),
         "sha256": sha256_hex(path.read_bytes()),
         "problems": problems,
     }

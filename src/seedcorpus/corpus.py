@@ -1,4 +1,10 @@
-"""The corpus API: open a folder, iterate and look up typed articles, enrich, export."""
+"""The corpus API: open a folder, iterate and look up typed articles, enrich, export.
+
+Two kinds of corpus share one interface, :class:`ArticleSource`: :class:`Corpus`, a
+folder with its ``INDEX.md``, and :class:`ExportedCorpus`, an export read back through
+its exporter's ``read``. :func:`open_corpus` returns whichever the path is. What both do
+alike (enriched views, exporting) lives once, in :class:`ArticleSource`.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,10 @@ import copy
 import hashlib
 import os
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Self, TypeVar
 
 import attrs
 
@@ -28,15 +35,16 @@ from seedcorpus.models import Article, Enrichment, Manifest, ManifestEntry, Prob
 from seedcorpus.pipeline import process_entries
 from seedcorpus.plugins import describe_error
 from seedcorpus.registry import Registry
-from seedcorpus.serialization import article_from_json, article_to_json
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "ArticleSource",
     "Corpus",
     "ExportReport",
     "ExportedCorpus",
     "open_corpus",
+    "open_folder",
     "run_enrichers",
 ]
 
@@ -92,12 +100,136 @@ def run_enrichers(
     return attrs.evolve(article, enrichments=tuple(enrichments), problems=tuple(problems))
 
 
-class Corpus:
+class ArticleSource(ABC):
+    """What every corpus offers, whether a folder or an export: the protocol that
+    :func:`open_corpus` returns.
+
+    * ``len(corpus)``, :meth:`ids`, ``article_id in corpus``, ``corpus[article_id]``
+      and ``for article in corpus``: the articles, typed, in their order;
+    * :meth:`articles`: lenient iteration that collects problems instead of raising;
+    * :meth:`enrich`: a view whose articles also get the named enrichments;
+    * :meth:`export`: every readable article written by an exporter.
+
+    The enrich view and export are implemented here, once, on top of the abstract
+    members a corpus kind provides.
+    """
+
+    registry: Registry
+    """The plugins this corpus uses."""
+    enrichers: tuple[EnricherSpec, ...]
+    """Enrichers run on every article this view yields, in order."""
+    root: Path
+    """The corpus folder, or the export file."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """The number of articles."""
+
+    @abstractmethod
+    def ids(self) -> list[str]:
+        """Article ids, in order."""
+
+    @abstractmethod
+    def __contains__(self, article_id: object) -> bool:
+        """True if an article has this id."""
+
+    @abstractmethod
+    def __getitem__(self, article_id: str) -> Article:
+        """The article with this id, enriched by this view's enrichers.
+
+        :raises KeyError: if no article has it.
+        """
+
+    @abstractmethod
+    def __iter__(self) -> Iterator[Article]:
+        """The articles, lazily, in order."""
+
+    @abstractmethod
+    def articles(
+        self, problems: list[Problem], *, strict: bool = False, jobs: int = 1
+    ) -> Iterator[Article]:
+        """Iterate leniently: an article that can't be read is skipped and its error
+        appended to ``problems``, as are the problems recorded in articles read.
+
+        :param strict: raise the first error instead (and on the first recorded problem).
+        :param jobs: worker processes, where the corpus kind can use them.
+        """
+
+    def _enrich(self, article: Article) -> Article:
+        return run_enrichers(article, self.enrichers, self.registry)
+
+    def enrich(self, names: str | Iterable[str]) -> Self:
+        """A view of this corpus whose articles also get the named enrichments.
+
+        ``names`` is ``"all"``, ``"none"``, ``"dates,quotes"`` or a list of names.
+
+        :raises UnknownPluginError: for a name no installed enricher has.
+        """
+        view = copy.copy(self)
+        view.enrichers = self.registry.select_enrichers(names)
+        return view
+
+    def export(
+        self,
+        format: str,
+        destination: str | os.PathLike[str],
+        *,
+        force: bool = False,
+        strict: bool = False,
+        jobs: int = 1,
+        progress: Callable[[], None] | None = None,
+    ) -> ExportReport:
+        """Write every readable article with the exporter called ``format``.
+
+        The exporter receives typed articles, in order (see
+        :attr:`~seedcorpus.specs.ExporterSpec.write`). The export is atomic: the
+        destination is replaced only when the exporter finished. Unreadable articles are
+        skipped and reported in the result.
+
+        :param force: replace an existing destination.
+        :param strict: stop at the first problem (nothing is written).
+        :param jobs: worker processes that parse and enrich (see
+            :mod:`seedcorpus.pipeline`); the output is the same for any number.
+        :param progress: called once per article handed to the exporter.
+        :raises ExportError: if the destination exists (without ``force``) or the
+            exporter fails; the destination is then left as it was.
+        """
+        spec = self.registry.exporter(format)
+        started = time.perf_counter()
+        problems: list[Problem] = []
+        count = 0
+
+        def counted(items: Iterable[T]) -> Iterator[T]:
+            nonlocal count
+            for item in items:
+                count += 1
+                if progress is not None:
+                    progress()
+                yield item
+
+        with atomic_destination(destination, force=force, directory=spec.directory) as temporary:
+            articles = counted(self.articles(problems, strict=strict, jobs=jobs))
+            try:
+                spec.write(articles, temporary, self.registry.converter)
+            except SeedcorpusError:
+                raise
+            except Exception as error:
+                plugin = self.registry.owner("exporter", format).name
+                raise ExportError(
+                    f"exporter {format!r} (plugin {plugin!r}) failed: {describe_error(error)}",
+                    path=destination,
+                ) from error
+        return ExportReport(
+            Path(destination), count, tuple(problems), time.perf_counter() - started
+        )
+
+
+class Corpus(ArticleSource):
     """A corpus folder: its manifest, and the articles it lists, parsed on demand.
 
     Use :func:`open_corpus` to make one. Iteration is lazy and in manifest order; each
     article is read, checked against its ``sha256``, parsed, and enriched by the
-    enrichers this view was made with (see :meth:`enrich`).
+    enrichers this view was made with (see :meth:`ArticleSource.enrich`).
     """
 
     def __init__(
@@ -157,17 +289,6 @@ class Corpus:
         if self._positions is None:
             self._positions = {entry.id: n for n, entry in enumerate(self.manifest.entries)}
         return self._positions
-
-    def enrich(self, names: str | Iterable[str]) -> Corpus:
-        """A view of this corpus whose articles also get the named enrichments.
-
-        ``names`` is ``"all"``, ``"none"``, ``"dates,quotes"`` or a list of names.
-
-        :raises UnknownPluginError: for a name no installed enricher has.
-        """
-        view = copy.copy(self)
-        view.enrichers = self.registry.select_enrichers(names)
-        return view
 
     def load(self, entry: ManifestEntry) -> Article:
         """Read, verify, parse and enrich one manifest entry.
@@ -237,16 +358,27 @@ class Corpus:
                 names.update(spec.name for spec in claimants(parsers, entry.file))
         return names
 
-    def _enrich(self, article: Article) -> Article:
-        return run_enrichers(article, self.enrichers, self.registry)
-
-    def articles(self, problems: list[Problem], *, strict: bool = False) -> Iterator[Article]:
+    def articles(
+        self,
+        problems: list[Problem],
+        *,
+        strict: bool = False,
+        jobs: int = 1,
+        entries: Sequence[ManifestEntry] | None = None,
+    ) -> Iterator[Article]:
         """Iterate leniently: an article that can't be read is skipped and its error
         appended to ``problems``, as are the problems recorded in articles read.
 
         :param strict: raise the first error instead (and on the first recorded problem).
+        :param jobs: worker processes that parse and enrich (see
+            :mod:`seedcorpus.pipeline`); the articles are the same, in the same order.
+        :param entries: the manifest entries to read; by default all of them.
         """
-        for entry in self.manifest.entries:
+        chosen = self.manifest.entries if entries is None else entries
+        if jobs > 1:
+            yield from self._articles_in_parallel(problems, chosen, strict=strict, jobs=jobs)
+            return
+        for entry in chosen:
             try:
                 article = self.load(entry)
             except SeedcorpusError as error:
@@ -266,94 +398,21 @@ class Corpus:
             problems.extend(article.problems)
             yield article
 
-    def export(
-        self,
-        format: str,
-        destination: str | os.PathLike[str],
-        *,
-        force: bool = False,
-        strict: bool = False,
-        jobs: int = 1,
-        progress: Callable[[], None] | None = None,
-    ) -> ExportReport:
-        """Write every readable article with the exporter called ``format``.
-
-        The export is atomic: the destination is replaced only when the exporter
-        finished. Unreadable articles are skipped and reported in the result.
-
-        :param force: replace an existing destination.
-        :param strict: stop at the first problem (nothing is written).
-        :param jobs: worker processes that parse, enrich and serialize (see
-            :mod:`seedcorpus.pipeline`); the output is the same for any number.
-        :param progress: called once per article handed to the exporter.
-        :raises ExportError: if the destination exists (without ``force``) or the
-            exporter fails; the destination is then left as it was.
-        """
-        spec = self.registry.exporter(format)
-        converter = self.registry.converter
-        started = time.perf_counter()
-        problems: list[Problem] = []
-        count = 0
-
-        def counted(items: Iterable[T]) -> Iterator[T]:
-            nonlocal count
-            for item in items:
-                count += 1
-                if progress is not None:
-                    progress()
-                yield item
-
-        with atomic_destination(destination, force=force, directory=spec.directory) as temporary:
-            try:
-                if jobs > 1:
-                    texts = counted(self.json_texts(problems, strict=strict, jobs=jobs))
-                    if spec.write_json is not None:
-                        spec.write_json(texts, temporary)
-                    else:
-                        articles = (article_from_json(text, converter) for text in texts)
-                        spec.write(articles, temporary, converter)
-                else:
-                    spec.write(
-                        counted(self.articles(problems, strict=strict)), temporary, converter
-                    )
-            except SeedcorpusError:
-                raise
-            except Exception as error:
-                plugin = self.registry.owner("exporter", format).name
-                raise ExportError(
-                    f"exporter {format!r} (plugin {plugin!r}) failed: {describe_error(error)}",
-                    path=destination,
-                ) from error
-        return ExportReport(
-            Path(destination), count, tuple(problems), time.perf_counter() - started
-        )
-
-    def json_texts(
-        self,
-        problems: list[Problem],
-        *,
-        strict: bool = False,
-        jobs: int = 1,
-        entries: Sequence[ManifestEntry] | None = None,
-    ) -> Iterator[str]:
-        """The JSON texts of the readable articles (of ``entries``, default all), in
-        order, processed by ``jobs`` worker processes; problems go to ``problems``.
-
-        :param strict: raise the first problem instead.
-        """
-        chosen = self.manifest.entries if entries is None else entries
-        for result in process_entries(self, chosen, jobs=jobs):
+    def _articles_in_parallel(
+        self, problems: list[Problem], entries: Sequence[ManifestEntry], *, strict: bool, jobs: int
+    ) -> Iterator[Article]:
+        for result in process_entries(self, entries, jobs=jobs):
             if result.problems and strict:
                 first = result.problems[0]
                 raise SeedcorpusError(
                     f"{first.message} [{first.code}]", path=first.path, line=first.line
                 )
             problems.extend(result.problems)
-            if result.json is not None:
-                yield result.json
+            if result.article is not None:
+                yield result.article
 
 
-class ExportedCorpus(Corpus):
+class ExportedCorpus(ArticleSource):
     """An export (``.jsonl``, ``.sqlite``, ``.parquet``, ...) opened as a corpus.
 
     It yields the typed articles the export holds, in order, enrichments included, and
@@ -361,11 +420,34 @@ class ExportedCorpus(Corpus):
     scan the export once and keep only an index of ids.
     """
 
-    def __init__(self, path: Path, spec: ExporterSpec, registry: Registry) -> None:
-        super().__init__(path, Manifest(entries=()), registry)
+    def __init__(
+        self,
+        path: Path,
+        spec: ExporterSpec,
+        registry: Registry,
+        *,
+        enrichers: tuple[EnricherSpec, ...] = (),
+    ) -> None:
+        if spec.read is None:
+            raise SeedcorpusError(f"the {spec.name!r} exporter cannot read its output back")
+        self.root = path
+        """The export file (or folder)."""
         self.spec = spec
         """The exporter whose reader reads the file."""
+        self.registry = registry
+        """The plugins this corpus uses."""
+        self.enrichers = enrichers
+        """Enrichers run on every article this view yields, in order."""
         self._ids: list[str] | None = None
+
+    def __repr__(self) -> str:
+        names = ",".join(spec.name for spec in self.enrichers) or "none"
+        return f"<ExportedCorpus {str(self.root)!r} ({self.spec.name}), enrichers: {names}>"
+
+    def _read_plain(self) -> Iterator[Article]:
+        read = self.spec.read
+        assert read is not None  # checked in __init__
+        return read(self.root, self.registry.converter)
 
     def _read(self) -> Iterator[Article]:
         for article in self._read_plain():
@@ -380,11 +462,6 @@ class ExportedCorpus(Corpus):
             self._ids = [article.id for article in self._read_plain()]
         return list(self._ids)
 
-    def _read_plain(self) -> Iterator[Article]:
-        read = self.spec.read
-        assert read is not None  # open_corpus only picks exporters that can read
-        return read(self.root, self.registry.converter)
-
     def __contains__(self, article_id: object) -> bool:
         return article_id in self.ids()
 
@@ -397,20 +474,11 @@ class ExportedCorpus(Corpus):
     def __iter__(self) -> Iterator[Article]:
         return self._read()
 
-    def json_texts(
-        self,
-        problems: list[Problem],
-        *,
-        strict: bool = False,
-        jobs: int = 1,
-        entries: Sequence[ManifestEntry] | None = None,
-    ) -> Iterator[str]:
-        """The export's articles as JSON texts (``jobs`` and ``entries`` do not apply)."""
-        converter = self.registry.converter
-        return (article_to_json(a, converter) for a in self.articles(problems, strict=strict))
-
-    def articles(self, problems: list[Problem], *, strict: bool = False) -> Iterator[Article]:
-        """Iterate the export, collecting recorded problems (errors stop the read)."""
+    def articles(
+        self, problems: list[Problem], *, strict: bool = False, jobs: int = 1
+    ) -> Iterator[Article]:
+        """Iterate the export, collecting recorded problems (errors stop the read;
+        ``jobs`` does not apply: an export is read in one pass)."""
         for article in self._read():
             if article.problems and strict:
                 raise SeedcorpusError(str(article.problems[0]), path=self.root)
@@ -424,7 +492,7 @@ def open_corpus(
     registry: Registry | None = None,
     parser: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Corpus:
+) -> Corpus | ExportedCorpus:
     """Open a corpus folder (by reading its ``INDEX.md``) or an export file.
 
     A folder's articles are not read until they are asked for. A file is opened with the
@@ -455,3 +523,22 @@ def open_corpus(
     if not root.is_dir():
         raise SeedcorpusError("no such corpus folder or file", path=root)
     return Corpus(root, read_manifest(root), registry, parser=parser, max_bytes=max_bytes)
+
+
+def open_folder(
+    path: str | os.PathLike[str],
+    *,
+    registry: Registry | None = None,
+    parser: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Corpus:
+    """Open a corpus folder, as :func:`~seedcorpus.open_corpus` does, for work that needs its
+    manifest (building, checking): an export file is an error that says so.
+
+    :raises SeedcorpusError: if ``path`` is an export file, or as
+        :func:`~seedcorpus.open_corpus`.
+    """
+    opened = open_corpus(path, registry=registry, parser=parser, max_bytes=max_bytes)
+    if not isinstance(opened, Corpus):
+        raise SeedcorpusError("is an export, not a corpus folder with an INDEX.md", path=path)
+    return opened

@@ -7,8 +7,8 @@ A plugin is a module (or object) with functions named like the hooks and marked 
     [project.entry-points.seedcorpus]
     wordfreq = "seedcorpus_wordfreq"
 
-The built-in parsers, enrichers and exporters in :mod:`seedcorpus.default_plugins` are
-plugins of exactly this kind.
+The built-in parsers, enrichers and exporters (the modules
+:data:`seedcorpus.plugins.DEFAULT_PLUGINS` names) are plugins of exactly this kind.
 """
 
 from __future__ import annotations
@@ -85,16 +85,22 @@ def seedcorpus_enrichers() -> Iterable[EnricherSpec]:  # type: ignore[empty-body
 def seedcorpus_exporters() -> Iterable[ExporterSpec]:  # type: ignore[empty-body]
     """Yield the exporters this plugin provides.
 
-    Example::
+    ``write`` receives typed articles; optional capabilities (``read``, ``count``,
+    ``search``, ``serve``) are further fields of the spec. Example::
 
         from seedcorpus import ExporterSpec, hookimpl
 
         def write_titles(articles, destination, converter):
             with open(destination, "w", encoding="utf-8") as out:
                 for article in articles:
-                    out.write(article.title + "\\n")
+                    out.write(f"{article.id}\\t{article.title or ''}\\n")
+
+        def count_lines(destination):
+            with open(destination, encoding="utf-8") as lines:
+                return sum(1 for _ in lines)
 
         @hookimpl
         def seedcorpus_exporters():
-            yield ExporterSpec(name="titles", write=write_titles, suffix=".txt")
+            yield ExporterSpec(name="titles", write=write_titles, suffix=".tsv",
+                               count=count_lines)
     """

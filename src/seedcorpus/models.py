@@ -399,14 +399,17 @@ class Article:
         """The enrichment of the given class (typed) or kind name, or ``None`` if the
         article has none.
 
-        >>> from seedcorpus.default_plugins.stats import Stats
-        >>> article = Article(id="a", source=Source("a.txt", "00", "antara"))
-        >>> article.enrichment(Stats) is None
-        True
-        >>> article.enrichment("stast")
+        >>> @attrs.frozen
+        ... class Words(Enrichment):
+        ...     kind: ClassVar[str] = "words"
+        ...     count: int
+        >>> article = Article(id="a", source=Source("a.txt", "00", "x"), enrichments=(Words(3),))
+        >>> article.enrichment(Words)
+        Words(count=3)
+        >>> article.enrichment("wrods")
         Traceback (most recent call last):
         ...
-        seedcorpus.errors.UnknownEnrichmentKind: no enrichment kind 'stast'; did you mean 'stats'?
+        seedcorpus.errors.UnknownEnrichmentKind: no enrichment kind 'wrods'; did you mean 'words'?
 
         :raises UnknownEnrichmentKind: for a name no enrichment class declares and the
             article does not carry.

@@ -1,11 +1,15 @@
-"""Reading a corpus in worker processes: parse, enrich and serialize in parallel.
+"""Reading a corpus in worker processes: parse and enrich in parallel, yield typed articles.
 
 Workers are forked from the calling process, so they share its corpus and plugins
 (including plugin objects registered in code) without pickling them. Each task is a
-batch of manifest entries; each worker sends back bytes (the articles' JSON texts) and
-problems, never typed objects, because rebuilding objects from pickles costs more than
-the JSON they become anyway. Results come back in manifest order, with a bounded number
-of batches in flight so memory stays flat on any corpus size.
+batch of manifest entries. How a worker sends its articles back is this module's private
+business: as their JSON texts (rebuilding objects from pickles costs more than the JSON
+they become anyway), decoded once here, so callers only ever see typed
+:class:`~seedcorpus.models.Article` records or problems. Results come back in manifest
+order, with a bounded number of batches in flight so memory stays flat on any corpus size.
+
+This module knows a corpus only through :class:`EntryLoader`, so it imports nothing of
+``seedcorpus.corpus`` (which imports it).
 """
 
 from __future__ import annotations
@@ -16,23 +20,48 @@ import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import attrs
 
 from seedcorpus.errors import SeedcorpusError
-from seedcorpus.models import ManifestEntry, Problem
-from seedcorpus.serialization import article_to_json
+from seedcorpus.models import Article, ManifestEntry, Problem
+from seedcorpus.registry import Registry
+from seedcorpus.serialization import article_from_json, article_to_json
+from seedcorpus.specs import EnricherSpec
 
-if TYPE_CHECKING:
-    from seedcorpus.corpus import Corpus
-
-__all__ = ["BATCH_SIZE", "Result", "default_jobs", "process_entries"]
+__all__ = [
+    "BATCH_SIZE",
+    "EntryLoader",
+    "Result",
+    "default_jobs",
+    "problem_for",
+    "process_entries",
+    "process_one",
+]
 
 BATCH_SIZE = 64
 """Manifest entries per task: large enough that inter-process overhead is small."""
 
 _IN_FLIGHT_PER_JOB = 4
+
+
+class EntryLoader(Protocol):
+    """What the pipeline needs of a corpus (:class:`~seedcorpus.corpus.Corpus` is one)."""
+
+    @property
+    def registry(self) -> Registry:
+        """The plugins; their converter carries articles between processes."""
+
+    @property
+    def enrichers(self) -> tuple[EnricherSpec, ...]:
+        """The enrichers ``load`` runs; prepared once before workers fork."""
+
+    def load(self, entry: ManifestEntry) -> Article:
+        """Read, parse and enrich one entry.
+
+        :raises SeedcorpusError: naming the file and line.
+        """
 
 
 @attrs.frozen
@@ -41,8 +70,8 @@ class Result:
 
     entry: ManifestEntry
     """The entry processed."""
-    json: str | None
-    """The article's JSON text, or ``None`` if it could not be read."""
+    article: Article | None
+    """The typed article, or ``None`` if it could not be read."""
     problems: tuple[Problem, ...]
     """The error that stopped it, or the problems recorded in the article."""
 
@@ -59,35 +88,40 @@ def problem_for(error: SeedcorpusError, entry: ManifestEntry) -> Problem:
     return Problem(error.code, error.message, path=error.path or entry.file, line=error.line)
 
 
-def process_one(corpus: Corpus, entry: ManifestEntry) -> Result:
-    """Read, parse, enrich and serialize one entry; an error becomes a problem."""
+def process_one(corpus: EntryLoader, entry: ManifestEntry) -> Result:
+    """Read, parse and enrich one entry; an error becomes a problem."""
     try:
         article = corpus.load(entry)
     except SeedcorpusError as error:
         return Result(entry, None, (problem_for(error, entry),))
-    return Result(entry, article_to_json(article, corpus.registry.converter), article.problems)
+    return Result(entry, article, article.problems)
 
 
 # The corpus a forked worker serves; set in the parent just before the pool forks.
-_worker_corpus: Corpus | None = None
+_worker_corpus: EntryLoader | None = None
 
 
+# Private wire format: an article's JSON text (or None) and the problems met.
 _BatchResult = list[tuple[str | None, tuple[Problem, ...]]]
 
 
 def _process_batch(entries: Sequence[ManifestEntry]) -> _BatchResult:
     assert _worker_corpus is not None, "workers must be forked from process_entries"
+    converter = _worker_corpus.registry.converter
     # Only what the parent does not have goes back: it knows the entries it sent.
-    return [
-        (result.json, result.problems)
-        for result in (process_one(_worker_corpus, entry) for entry in entries)
-    ]
+    batch: _BatchResult = []
+    for entry in entries:
+        result = process_one(_worker_corpus, entry)
+        text = None if result.article is None else article_to_json(result.article, converter)
+        batch.append((text, result.problems))
+    return batch
 
 
 def process_entries(
-    corpus: Corpus, entries: Sequence[ManifestEntry], *, jobs: int = 1
+    corpus: EntryLoader, entries: Sequence[ManifestEntry], *, jobs: int = 1
 ) -> Iterator[Result]:
-    """Process ``entries`` of ``corpus`` in order, with ``jobs`` worker processes.
+    """Process ``entries`` of ``corpus`` in order, with ``jobs`` worker processes,
+    yielding a typed :class:`Result` for each.
 
     With ``jobs=1``, or where processes cannot be forked, everything runs here.
     """
@@ -110,17 +144,22 @@ def process_entries(
             for batch in batches:
                 pending.append((batch, pool.submit(_process_batch, batch)))
                 if len(pending) >= jobs * _IN_FLIGHT_PER_JOB:
-                    yield from _results(*pending.popleft())
+                    yield from _results(*pending.popleft(), corpus)
             while pending:
-                yield from _results(*pending.popleft())
+                yield from _results(*pending.popleft(), corpus)
         finally:
             _worker_corpus = None
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _results(entries: Sequence[ManifestEntry], future: Future[_BatchResult]) -> Iterator[Result]:
-    for entry, (json, problems) in zip(entries, future.result(), strict=True):
-        yield Result(entry, json, problems)
+def _results(
+    entries: Sequence[ManifestEntry], future: Future[_BatchResult], corpus: EntryLoader
+) -> Iterator[Result]:
+    converter = corpus.registry.converter
+    for entry, (text, problems) in zip(entries, future.result(), strict=True):
+        # The worker wrote this text with the same converter: decoded once, here.
+        article = None if text is None else article_from_json(text, converter, path=entry.file)
+        yield Result(entry, article, problems)
 
 
 def _start_methods() -> list[str]:

@@ -8,11 +8,14 @@ that offer the same name are a conflict, reported when that name is used.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import attrs
+import pluggy
 from cattrs import Converter
 
 from seedcorpus.errors import PluginError, UnknownPluginError
@@ -26,10 +29,13 @@ from seedcorpus.plugins import (
 from seedcorpus.serialization import make_converter
 from seedcorpus.specs import EnricherSpec, ExporterSpec, ParserSpec
 
-__all__ = ["PluginEntry", "Registry", "SpecKind"]
+__all__ = ["Capability", "PluginEntry", "Registry", "SpecKind"]
 
 SpecKind = Literal["parser", "enricher", "exporter"]
 """The three kinds of thing a plugin can add."""
+
+Capability = Literal["read", "search", "serve", "count"]
+"""The optional capabilities of an :class:`~seedcorpus.specs.ExporterSpec`."""
 
 Spec = ParserSpec | EnricherSpec | ExporterSpec
 _S = TypeVar("_S", ParserSpec, EnricherSpec, ExporterSpec)
@@ -59,6 +65,12 @@ class PluginEntry:
     """The spec's own version (bumped when its output changes)."""
     description: str
     """One line saying what it does."""
+    capabilities: tuple[str, ...] = ()
+    """For an exporter, the optional capabilities it offers (``read``, ``search``,
+    ``serve``, ``count``), in that order; empty otherwise."""
+
+
+_CAPABILITIES: tuple[Capability, ...] = ("read", "search", "serve", "count")
 
 
 class Registry:
@@ -80,6 +92,7 @@ class Registry:
         self._specs: dict[SpecKind, dict[str, Spec]] = {kind: {} for kind in _HOOKS}
         self._owners: dict[tuple[SpecKind, str], PluginInfo] = {}
         self._conflicts: dict[tuple[SpecKind, str], str] = {}
+        self._check_hook_names()
         for kind in _HOOKS:
             self._collect(kind)
 
@@ -87,6 +100,39 @@ class Registry:
     def load(cls, **options: Any) -> Registry:
         """Load plugins with :func:`seedcorpus.plugins.load_plugins` and build a registry."""
         return cls(load_plugins(**options))
+
+    def _check_hook_names(self) -> None:
+        """Report and unregister every plugin with a ``hookimpl`` that matches no hook
+        (a misspelt name such as ``seedcorpus_exporter``), as pluggy's
+        ``check_pending`` finds them: one plugin's typo never hides the others."""
+        manager = self.loaded.manager
+        while True:
+            try:
+                manager.check_pending()
+            except pluggy.PluginValidationError as error:
+                plugin = error.plugin
+                name = manager.get_name(plugin) or repr(plugin)
+                info = self.loaded.plugins.get(name)
+                package = info.package if info is not None else "?"
+                hooks = ", ".join(
+                    sorted(
+                        hook
+                        for hook, caller in vars(manager.hook).items()
+                        if not caller.has_spec()
+                        and any(impl.plugin is plugin for impl in caller.get_hookimpls())
+                    )
+                )
+                self.failures.append(
+                    PluginFailure(
+                        name,
+                        package,
+                        f"implements unknown hook {hooks or '?'}; seedcorpus hooks are: "
+                        + ", ".join(sorted(hook for hook, _ in _HOOKS.values())),
+                    )
+                )
+                manager.unregister(plugin)
+            else:
+                return
 
     def _collect(self, kind: SpecKind) -> None:
         hook_name, spec_type = _HOOKS[kind]
@@ -176,6 +222,38 @@ class Registry:
         assert isinstance(spec, ExporterSpec)
         return spec
 
+    def exporter_with(
+        self, capability: Capability, path: str | os.PathLike[str] | None = None
+    ) -> ExporterSpec:
+        """The exporter offering ``capability`` for the output at ``path``: the one
+        whose suffix ``path`` has, or else the only one offering it.
+
+        This is how the core reaches an exporter's optional capabilities (``seedcorpus
+        search`` and ``serve``, :func:`seedcorpus.search`): through the registry, so
+        disabling a plugin disables them too.
+
+        :raises UnknownPluginError: if no installed exporter offers ``capability`` (the
+            message names the disabled plugins), or several do and none by the suffix
+            of ``path``.
+        """
+        offering = [s for s in self.exporters.values() if getattr(s, capability) is not None]
+        if not offering:
+            disabled = ", ".join(sorted(self.loaded.disabled))
+            hint = f" (disabled by SEEDCORPUS_DISABLE_PLUGINS: {disabled})" if disabled else ""
+            raise UnknownPluginError(f"no installed exporter offers {capability}{hint}")
+        if path is not None:
+            name = Path(path).name
+            by_suffix = [s for s in offering if s.suffix and name.endswith(s.suffix)]
+            if len(by_suffix) == 1:
+                return by_suffix[0]
+        if len(offering) == 1:
+            return offering[0]
+        names = ", ".join(spec.name for spec in offering)
+        raise UnknownPluginError(
+            f"several exporters offer {capability} ({names}), and {str(path)!r} has none "
+            "of their suffixes: choose one with --format"
+        )
+
     def select_enrichers(self, names: str | Iterable[str]) -> tuple[EnricherSpec, ...]:
         """Enrichers for ``"all"`` (sorted by name), ``"none"``, a comma-separated string,
         or an iterable of names (kept in the given order)."""
@@ -210,6 +288,9 @@ class Registry:
                     package_version=info.version,
                     version=spec.version,
                     description=spec.description,
+                    capabilities=tuple(
+                        name for name in _CAPABILITIES if getattr(spec, name, None) is not None
+                    ),
                 )
             )
         return entries

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import attrs
 from cattrs import Converter
 
 from seedcorpus.models import Article, Enrichment, Source
-from seedcorpus.serialization import article_to_json
 
-__all__ = ["Document", "EnricherSpec", "ExporterSpec", "ParserSpec"]
+__all__ = [
+    "Document",
+    "EnricherSpec",
+    "ExporterSpec",
+    "ParserSpec",
+    "SearchFunction",
+    "SearchHit",
+    "ServeFunction",
+]
 
 
 @attrs.frozen
@@ -94,43 +101,88 @@ class EnricherSpec:
 
 
 @attrs.frozen
+class SearchHit:
+    """One full-text search result (see :attr:`ExporterSpec.search`)."""
+
+    id: str
+    """The article id."""
+    title: str | None
+    """The article title (``None`` for an article without one)."""
+    snippet: str
+    """A few words of the best-matching text, each match between the ``markers`` the
+    search was given, ``…`` where text was cut."""
+    score: float
+    """The rank: lower (more negative) is better, as SQLite's bm25 gives it."""
+
+
+class SearchFunction(Protocol):
+    """The type of :attr:`ExporterSpec.search`: full-text search of an output."""
+
+    def __call__(
+        self,
+        database: Path,
+        query: str,
+        *,
+        limit: int = 10,
+        markers: tuple[str, str] = ("[", "]"),
+    ) -> list[SearchHit]:
+        """Return at most ``limit`` hits for ``query`` in the output ``database``, best
+        first, each match in a snippet between ``markers``.
+
+        :raises SeedcorpusError: for a missing or foreign output, or a bad query; the
+            message says what to do.
+        """
+
+
+class ServeFunction(Protocol):
+    """The type of :attr:`ExporterSpec.serve`: browse an output over HTTP."""
+
+    def __call__(
+        self, database: Path, *, host: str, port: int, print_metadata: bool = False
+    ) -> None:
+        """Serve the output ``database`` at ``http://host:port/`` until interrupted, or,
+        with ``print_metadata``, print the server's configuration (for the ``sqlite``
+        exporter, datasette's metadata as JSON) and return.
+
+        :raises SeedcorpusError: for a missing or foreign output, or a missing optional
+            dependency (the message says what to install).
+        """
+
+
+@attrs.frozen
 class ExporterSpec:
-    """An exporter: writes articles to a file (or a folder) in some format.
+    """An exporter: writes typed articles to a file (or a folder) in some format.
 
     seedcorpus makes every export atomic: ``write`` receives a temporary path beside
     the destination, and the result is renamed into place only if ``write`` returns.
+
+    Besides writing, an exporter may offer optional capabilities: reading its output
+    back (``read``), full-text search (``search``) and serving (``serve``). The core
+    reaches them only through the registry, so disabling the plugin disables them all.
     """
 
     name: str
     """The name users type, e.g. ``sqlite`` in ``--format sqlite``."""
     write: Callable[[Iterable[Article], Path, Converter], None]
-    """Writes the articles to the given path, using the converter for JSON forms."""
+    """Writes the articles to the given path. The only write path: it receives typed
+    articles, in order, and the converter that gives their JSON form (``unstructure``
+    once per article; ``json.dumps`` that once where the format stores JSON)."""
     suffix: str = ""
     """The usual file name suffix, e.g. ``.sqlite``; empty for a folder."""
     description: str = ""
     """One line for ``seedcorpus plugins``."""
     version: str = "1"
-    """Bumped when the output format changes."""
+    """Bumped when the output format changes; formats with metadata record it there."""
     read: Callable[[Path, Converter], Iterator[Article]] | None = None
-    """Reads articles back from what ``write`` wrote, if the format allows it."""
+    """Optional: reads articles back from what ``write`` wrote, if the format allows it."""
     directory: bool = False
     """True if ``write`` creates a folder rather than a file."""
-    write_json: Callable[[Iterable[str], Path], None] | None = None
-    """Optional fast path: writes articles given as their JSON texts (the contract), so
-    a parallel build can hand over what worker processes serialized without rebuilding
-    typed articles. Exporters that store JSON anyway should offer it; see
-    :meth:`from_json_writer`."""
-
-    @classmethod
-    def from_json_writer(
-        cls, name: str, write_json: Callable[[Iterable[str], Path], None], **options: Any
-    ) -> ExporterSpec:
-        """An exporter that works on JSON texts; its ``write`` serializes the articles.
-
-        ``options`` are the other fields (``suffix``, ``read``, ``description``, ...).
-        """
-
-        def write(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
-            write_json((article_to_json(article, converter) for article in articles), destination)
-
-        return cls(name=name, write=write, write_json=write_json, **options)
+    search: SearchFunction | None = None
+    """Optional: full-text search of an output (``seedcorpus search``,
+    :func:`seedcorpus.search`)."""
+    serve: ServeFunction | None = None
+    """Optional: browse an output over HTTP (``seedcorpus serve``)."""
+    count: Callable[[Path], int] | None = None
+    """Optional, for outputs that cannot be read back: the number of articles an
+    output holds (lines, rows), so :func:`~seedcorpus.testing.check_exporter` can check
+    that every article arrived."""

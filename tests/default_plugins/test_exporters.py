@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seedcorpus.errors import SeedcorpusError
@@ -163,3 +163,40 @@ def test_sqlite_part_tables_hold_paragraphs_enrichments_and_quotes(database: Pat
     assert quotes == [(q["speaker"], q["cue"], int(q["direct"])) for q in enrichment["quotes"]]
     direct = [(speaker, cue) for speaker, cue, is_direct in quotes if is_direct]
     assert direct == [("Abdullah Azwar Anas", "kata"), ("Abdullah Azwar Anas", "katanya")]
+
+
+# --- versions in the outputs' metadata; counts without reading back ---
+
+
+def test_sqlite_records_its_exporter_version_and_the_contract(database: Path) -> None:
+    with sqlite3.connect(database) as db:
+        meta = dict(db.execute("SELECT key, value FROM seedcorpus_meta"))
+    assert meta["exporter:sqlite"] == BUILTIN.exporter("sqlite").version
+    assert meta["contract"] == "2"
+
+
+def test_parquet_records_its_exporter_version_in_key_value_metadata(tmp_path: Path) -> None:
+    parquet = pytest.importorskip("pyarrow.parquet")
+    from conftest import SEEDS
+    from seedcorpus import open_corpus
+
+    out = tmp_path / "seeds.parquet"
+    open_corpus(SEEDS, registry=BUILTIN).export("parquet", out)
+    metadata = parquet.ParquetFile(out).schema_arrow.metadata
+    assert metadata[b"seedcorpus.exporter"] == b"parquet"
+    assert metadata[b"seedcorpus.exporter_version"] == BUILTIN.exporter("parquet").version.encode()
+    assert metadata[b"seedcorpus.contract"] == b"2"
+
+
+@pytest.mark.parametrize("name", ["jsonl", "sqlite", "parquet"])
+@settings(max_examples=20)  # the read-back property above covers the writing itself
+@given(items=st.lists(articles(TYPES), max_size=4).filter(unique_ids))
+def test_count_gives_the_number_of_articles_written(name: str, items: list[Article]) -> None:
+    if name == "parquet":
+        pytest.importorskip("pyarrow")
+    spec = BUILTIN.exporter(name)
+    assert spec.count is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"out{spec.suffix}"
+        spec.write(iter(items), path, BUILTIN.converter)
+        assert spec.count(path) == len(items)

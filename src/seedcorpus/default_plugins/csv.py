@@ -1,8 +1,9 @@
 """The ``csv`` exporter: one row per article, for spreadsheets and pandas.
 
-Columns: the flat fields of the SQLite ``articles`` table, then ``tags`` and
-``enrichments`` as JSON text, then ``json``, the whole article in the JSON contract, which
-makes the file lossless and lets it be read back typed.
+Columns: the flat fields of :data:`seedcorpus.columns.ARTICLE_COLUMNS` (those of the
+SQLite ``articles`` table), then ``tags`` and ``enrichments`` as JSON text, then
+``json``, the whole article in the JSON contract, which makes the file lossless and lets
+it be read back typed.
 """
 
 from __future__ import annotations
@@ -15,27 +16,31 @@ from pathlib import Path
 
 from cattrs import Converter
 
-from seedcorpus.default_plugins.sqlite import COLUMNS, flatten
+from seedcorpus.columns import ARTICLE_COLUMNS, article_row
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
 from seedcorpus.serialization import article_from_json
 from seedcorpus.specs import ExporterSpec
 
-HEADER = (*COLUMNS[:-1], "tags", "enrichments", "json")
+HEADER = (*ARTICLE_COLUMNS, "tags", "enrichments", "json")
 """The CSV header, in order."""
 
+VERSION = "1"
+"""The ``csv`` exporter's version (CSV has no place for metadata)."""
 
-def write_csv(texts: Iterable[str], destination: Path) -> None:
+
+def write_csv(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
     """Write a header row and one row per article (UTF-8, ``\\r\\n`` as RFC 4180 says)."""
     with destination.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(HEADER)
-        for text in texts:
-            data = json.loads(text)
-            row = flatten(data, text)
+        for article in articles:
+            data = converter.unstructure(article)
+            text = json.dumps(data, ensure_ascii=False)
             tags = json.dumps(data["tags"], ensure_ascii=False)
             enrichments = json.dumps(data["enrichments"], ensure_ascii=False)
-            writer.writerow((*row[:-1], tags, enrichments, text))
+            row = article_row(article, data["enrichments"])
+            writer.writerow((*row, tags, enrichments, text))
 
 
 def read_csv(source: Path, converter: Converter) -> Iterator[Article]:
@@ -50,10 +55,11 @@ def read_csv(source: Path, converter: Converter) -> Iterator[Article]:
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``csv`` exporter."""
-    yield ExporterSpec.from_json_writer(
+    yield ExporterSpec(
         "csv",
         write_csv,
         read=read_csv,
+        version=VERSION,
         suffix=".csv",
         description="One row per article; tags and enrichments as JSON text",
     )

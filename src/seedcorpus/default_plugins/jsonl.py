@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -12,13 +13,22 @@ from seedcorpus.models import Article
 from seedcorpus.serialization import article_from_json
 from seedcorpus.specs import ExporterSpec
 
+VERSION = "1"
+"""The ``jsonl`` exporter's version (JSON Lines has no place for metadata)."""
 
-def write_jsonl(texts: Iterable[str], destination: Path) -> None:
-    """Write one JSON text per line, UTF-8, ``\\n`` line ends."""
+
+def write_jsonl(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
+    """Write one article per line in the JSON contract, UTF-8, ``\\n`` line ends."""
     with destination.open("w", encoding="utf-8", newline="\n") as out:
-        for text in texts:
-            out.write(text)
+        for article in articles:
+            out.write(json.dumps(converter.unstructure(article), ensure_ascii=False))
             out.write("\n")
+
+
+def count_jsonl(source: Path) -> int:
+    """The number of articles in a JSONL export: its non-blank lines."""
+    with source.open("rb") as lines:
+        return sum(1 for line in lines if line.strip())
 
 
 def read_jsonl(source: Path, converter: Converter) -> Iterator[Article]:
@@ -32,10 +42,12 @@ def read_jsonl(source: Path, converter: Converter) -> Iterator[Article]:
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``jsonl`` exporter."""
-    yield ExporterSpec.from_json_writer(
+    yield ExporterSpec(
         "jsonl",
         write_jsonl,
         read=read_jsonl,
+        count=count_jsonl,
+        version=VERSION,
         suffix=".jsonl",
         description="One article per line in the JSON contract",
     )

@@ -21,11 +21,21 @@ from cattrs import Converter
 from seedcorpus.errors import ExportError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
-from seedcorpus.serialization import article_from_data
+from seedcorpus.serialization import CONTRACT_VERSION, article_from_data
 from seedcorpus.specs import ExporterSpec
 
 BATCH = 1024
 """Articles per row group: bounds memory on large corpora."""
+
+VERSION = "1"
+"""The exporter's version, stored in the file's key-value metadata."""
+
+METADATA = {
+    "seedcorpus.exporter": "parquet",
+    "seedcorpus.exporter_version": VERSION,
+    "seedcorpus.contract": str(CONTRACT_VERSION),
+}
+"""The file's key-value metadata (beside pyarrow's own schema entry)."""
 
 
 def _pyarrow() -> Any:
@@ -120,19 +130,24 @@ def _from_row(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def write_parquet(texts: Iterable[str], destination: Path) -> None:
-    """Write the articles (JSON texts) in row groups of :data:`BATCH`."""
+def write_parquet(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
+    """Write the articles in row groups of :data:`BATCH`, with :data:`METADATA`."""
     pa = _pyarrow()
-    arrow_schema = schema()
+    arrow_schema = schema().with_metadata(METADATA)
     with pa.parquet.ParquetWriter(destination, arrow_schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
-        for text in texts:
-            batch.append(_to_row(json.loads(text)))
+        for article in articles:
+            batch.append(_to_row(converter.unstructure(article)))
             if len(batch) == BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
                 batch.clear()
         if batch:
             writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
+
+
+def count_parquet(source: Path) -> int:
+    """The number of articles in a Parquet export, from its footer (nothing is read)."""
+    return int(_pyarrow().parquet.ParquetFile(source).metadata.num_rows)
 
 
 def read_parquet(source: Path, converter: Converter) -> Iterator[Article]:
@@ -149,10 +164,12 @@ def read_parquet(source: Path, converter: Converter) -> Iterator[Article]:
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``parquet`` exporter."""
-    yield ExporterSpec.from_json_writer(
+    yield ExporterSpec(
         "parquet",
         write_parquet,
         read=read_parquet,
+        count=count_parquet,
+        version=VERSION,
         suffix=".parquet",
         description="Parquet with nested columns (needs the 'parquet' extra)",
     )

@@ -20,22 +20,23 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-import attrs
 from cattrs import Converter
 
+from seedcorpus.columns import ARTICLE_COLUMNS, article_row
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
-from seedcorpus.serialization import article_from_json
-from seedcorpus.specs import ExporterSpec
+from seedcorpus.serialization import CONTRACT_VERSION, article_from_json
+from seedcorpus.specs import ExporterSpec, SearchHit
 
 __all__ = [
     "BM25_WEIGHTS",
     "COLUMNS",
     "FTS_COLUMNS",
     "SCHEMA_VERSION",
+    "VERSION",
     "VIEWS",
-    "SearchHit",
+    "count_sqlite",
     "delete_articles",
     "flatten",
     "fts_query",
@@ -43,6 +44,7 @@ __all__ = [
     "read_sqlite",
     "rebuild_index",
     "search",
+    "serve_sqlite",
     "upsert_articles",
     "write_sqlite",
 ]
@@ -52,6 +54,9 @@ SCHEMA_VERSION = "2"
 
 Version 2 added the contract-2 columns (``url``, ``published_at``, ``section``; ``title``
 may be null) and the views of :data:`VIEWS`."""
+
+VERSION = "1"
+"""The exporter's version, stored in ``seedcorpus_meta`` as ``exporter:sqlite``."""
 
 _SCHEMA = """
 CREATE TABLE seedcorpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -160,72 +165,47 @@ VIEWS = ("article_list", "speakers", "acronyms")
 ``tags`` a JSON array), speakers with their quote counts, and acronyms with their long
 forms and article counts."""
 
-COLUMNS = (
-    "id", "path", "sha256", "parser", "language", "title", "url", "published_at", "section",
-    "caption", "caption_credit",
-    "dateline_city", "dateline_agency", "body", "original_title", "reporter", "editor",
-    "copyright_year", "published", "json",
-)  # fmt: skip
-"""Columns of the ``articles`` table, in order."""
+COLUMNS = (*ARTICLE_COLUMNS, "json")
+"""Columns of the ``articles`` table, in order: the flat columns, then ``json``."""
 _UPDATE = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in COLUMNS[1:])} WHERE id = ?"
 _INSERT = f"INSERT INTO articles ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 
 
-def flatten(data: dict[str, Any], text: str) -> tuple[Any, ...]:
-    """Flatten one article's JSON form (``data``, and as ``text``) into :data:`COLUMNS`."""
-    caption = data["caption"] or {}
-    dateline = data["dateline"] or {}
-    syndication = data["syndication"] or {}
-    copyright_ = data["copyright"] or {}
-    dates: dict[str, Any] = next((e for e in data["enrichments"] if e.get("kind") == "dates"), {})
-    return (
-        data["id"],
-        data["source"]["path"],
-        data["source"]["sha256"],
-        data["source"]["parser"],
-        data["language"],
-        data["title"],
-        data["url"],
-        data["published_at"],
-        data["section"],
-        caption.get("text"),
-        caption.get("credit"),
-        dateline.get("city"),
-        dateline.get("agency"),
-        "\n\n".join(data["paragraphs"]),
-        syndication.get("original_title"),
-        " dan ".join(data["byline"]["reporters"]) or None,
-        " dan ".join(data["byline"]["editors"]) or None,
-        copyright_.get("year"),
-        dates.get("published"),
-        text,
-    )
+def flatten(article: Article, converter: Converter) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """One article's row of :data:`COLUMNS`, and its JSON form (``unstructure`` once;
+    the ``json`` column is that form dumped once)."""
+    data = converter.unstructure(article)
+    text = json.dumps(data, ensure_ascii=False)
+    return (*article_row(article, data["enrichments"]), text), data
 
 
-def insert_articles(connection: sqlite3.Connection, texts: Iterable[str]) -> None:
-    """Insert articles, given as JSON texts, into ``articles`` and the part tables
-    (``tags``, ``paragraphs``, ``enrichments``, ``quotes``).
+def insert_articles(
+    connection: sqlite3.Connection, articles: Iterable[Article], converter: Converter
+) -> None:
+    """Insert articles into ``articles`` and the part tables (``tags``, ``paragraphs``,
+    ``enrichments``, ``quotes``).
 
     The full-text index is not updated: rebuild it afterwards with :func:`rebuild_index`.
     """
-    for text in texts:
-        data = json.loads(text)
-        connection.execute(_INSERT, flatten(data, text))
+    for article in articles:
+        row, data = flatten(article, converter)
+        connection.execute(_INSERT, row)
         _insert_parts(connection, data)
 
 
-def upsert_articles(connection: sqlite3.Connection, texts: Iterable[str]) -> None:
+def upsert_articles(
+    connection: sqlite3.Connection, articles: Iterable[Article], converter: Converter
+) -> None:
     """Update articles in place by id (part tables included), inserting new ones.
 
     Updating in place keeps each article's row, so the database's order stays the
     manifest's order for articles that changed. The FTS triggers keep the index in step.
     """
-    for text in texts:
-        data = json.loads(text)
-        row = flatten(data, text)
+    for article in articles:
+        row, data = flatten(article, converter)
         if connection.execute(_UPDATE, (*row[1:], row[0])).rowcount == 0:
             connection.execute(_INSERT, row)
-        _delete_parts(connection, [(data["id"],)])
+        _delete_parts(connection, [(article.id,)])
         _insert_parts(connection, data)
 
 
@@ -279,8 +259,9 @@ def rebuild_index(connection: sqlite3.Connection) -> None:
     _create_fts_triggers(connection)
 
 
-def write_sqlite(texts: Iterable[str], destination: Path) -> None:
-    """Write a fresh database at ``destination`` from articles' JSON texts."""
+def write_sqlite(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
+    """Write a fresh database at ``destination``; ``seedcorpus_meta`` records the schema,
+    exporter and JSON contract versions."""
     connection = sqlite3.connect(destination)
     # The file is a temporary one that is renamed into place when complete, so a journal
     # and per-transaction syncs buy nothing; atomic_destination syncs it once at the end.
@@ -290,10 +271,15 @@ def write_sqlite(texts: Iterable[str], destination: Path) -> None:
         with connection:
             connection.executescript(_SCHEMA)
             connection.executescript(_VIEWS)
-            connection.execute(
-                "INSERT INTO seedcorpus_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+            connection.executemany(
+                "INSERT INTO seedcorpus_meta VALUES (?, ?)",
+                [
+                    ("schema_version", SCHEMA_VERSION),
+                    ("exporter:sqlite", VERSION),
+                    ("contract", str(CONTRACT_VERSION)),
+                ],
             )
-            insert_articles(connection, texts)
+            insert_articles(connection, articles, converter)
             rebuild_index(connection)
     finally:
         connection.close()
@@ -303,6 +289,13 @@ def _connect_read_only(database: Path) -> sqlite3.Connection:
     if not database.is_file():
         raise SeedcorpusError("no such database", path=database)
     return sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def count_sqlite(source: Path) -> int:
+    """The number of articles in a database: the rows of ``articles``."""
+    with closing(_connect_read_only(source)) as connection:
+        (count,) = connection.execute("SELECT count(*) FROM articles").fetchone()
+    return int(count)
 
 
 def read_sqlite(source: Path, converter: Converter) -> Iterator[Article]:
@@ -357,22 +350,6 @@ def _create_fts_triggers(connection: sqlite3.Connection) -> None:
     # execute, not executescript: executescript would commit the caller's transaction.
     for statement in _FTS_TRIGGERS:
         connection.execute(statement)
-
-
-@attrs.frozen
-class SearchHit:
-    """One search result."""
-
-    id: str
-    """The article id."""
-    title: str
-    """The article title."""
-    snippet: str
-    """Up to 16 words of the best-matching column (title, caption or body), matches
-    between the ``markers`` given to :func:`search` (``[`` and ``]`` by default), ``…``
-    where text was cut."""
-    score: float
-    """bm25 rank with :data:`BM25_WEIGHTS`: lower (more negative) is better."""
 
 
 # Characters and words that only a query written in FTS5 syntax has. A query without
@@ -440,7 +417,7 @@ LIMIT :limit
 
 
 def search(
-    database: str | Path,
+    database: Path,
     query: str,
     *,
     limit: int = 10,
@@ -477,13 +454,31 @@ def search(
     return [SearchHit(row[0], row[1], row[2].strip(), row[3]) for row in rows]
 
 
+def serve_sqlite(database: Path, *, host: str, port: int, print_metadata: bool = False) -> None:
+    """The exporter's ``serve``: browse a database in the corpus browser (``seedcorpus
+    serve``, see :mod:`seedcorpus.default_plugins.browser`), or print its datasette
+    metadata."""
+    # Imported here: the browser needs the optional ``serve`` extra only when it serves.
+    from seedcorpus.default_plugins import browser
+    from seedcorpus.default_plugins.browser.metadata import metadata
+
+    if print_metadata:
+        print(json.dumps(metadata(database), ensure_ascii=False, indent=2))
+        return
+    browser.serve(database, host=host, port=port)
+
+
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``sqlite`` exporter."""
-    yield ExporterSpec.from_json_writer(
+    yield ExporterSpec(
         "sqlite",
         write_sqlite,
         read=read_sqlite,
+        search=search,
+        serve=serve_sqlite,
+        count=count_sqlite,
+        version=VERSION,
         suffix=".sqlite",
         description="SQLite database with an FTS5 index over title, caption and body",
     )

@@ -6,8 +6,10 @@ Import them from :mod:`seedcorpus.testing`.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -22,6 +24,7 @@ from seedcorpus.plugins import DEFAULT_PLUGINS, describe_error
 from seedcorpus.registry import Registry
 from seedcorpus.serialization import article_from_json, article_to_json, make_converter
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
+from seedcorpus.testing.hashseeds import enrich_under_seeds, import_name, outcome
 from seedcorpus.testing.strategies import antara_texts, articles
 
 # The checks take a parameter called ``articles``; this name keeps the strategy reachable.
@@ -33,8 +36,10 @@ def registry_with(*plugins: object, builtins: bool = False) -> Registry:
     ``builtins``), ignoring installed entry points and ``SEEDCORPUS_DISABLE_PLUGINS``, so a
     test sees the same plugins on every machine.
 
-    >>> from seedcorpus.default_plugins import jsonl
+    >>> import importlib
     >>> from seedcorpus.testing import registry_with
+    >>> from seedcorpus.plugins import DEFAULT_PLUGINS
+    >>> jsonl = importlib.import_module(next(m for m in DEFAULT_PLUGINS if m.endswith("jsonl")))
     >>> list(registry_with(jsonl).exporters)
     ['jsonl']
 
@@ -113,6 +118,7 @@ def check_parser(
     spec: ParserSpec,
     texts: st.SearchStrategy[str] | None = None,
     *,
+    enrichment_types: tuple[type[Enrichment], ...] = (),
     max_examples: int | None = None,
 ) -> None:
     """Check that a parser keeps the plugin contract on generated file texts.
@@ -123,18 +129,23 @@ def check_parser(
     ``source.parser``, has every span inside the text, and reads back equal from its JSON
     form.
 
-    :param texts: the file texts to try; by default
-        :func:`~seedcorpus.testing.antara_texts`, arbitrary text, and blank-line
-        separated blocks of arbitrary text.
+    :param texts: file texts in the parser's own format, tried *besides* the built-in
+        ones (:func:`~seedcorpus.testing.antara_texts`, arbitrary text, and blank-line
+        separated blocks of arbitrary text): a parser meets every kind of file.
+    :param enrichment_types: the enrichment classes the parser may attach to articles
+        (its plugin registers them through an enricher's ``types``); the JSON round trip
+        uses a converter that knows them, as the registry's does. An attached enrichment
+        of another class fails the check.
     :param max_examples: how many texts to try; by default the current Hypothesis
         profile's setting.
     :raises AssertionError: describing the first failing text (after shrinking it).
     """
-    converter = make_converter()
+    converter = make_converter(enrichment_types)
     ids = st.from_regex(r"[0-9a-z_]{1,24}", fullmatch=True)
+    strategy = _parser_texts() if texts is None else st.one_of(texts, _parser_texts())
 
     @_settings(max_examples)
-    @given(text=texts if texts is not None else _parser_texts(), article_id=ids)
+    @given(text=strategy, article_id=ids)
     def run(text: str, article_id: str) -> None:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         source = Source(path=f"{article_id}.txt", sha256=digest, parser=spec.name)
@@ -162,6 +173,13 @@ def check_parser(
         for span in article.source.spans:
             if not 0 <= span.start <= span.end <= len(text):
                 raise AssertionError(f"{where}: {span!r} is outside the text")
+        for enrichment in article.enrichments:
+            if isinstance(enrichment, Enrichment) and type(enrichment) not in enrichment_types:
+                raise AssertionError(
+                    f"{where}: attaches a {type(enrichment).__qualname__} enrichment, which "
+                    "the converter does not know: register it through an enricher's types, "
+                    "and pass it in enrichment_types"
+                )
         _round_trip(article, converter, where)
 
     run()
@@ -171,6 +189,7 @@ def check_enricher(
     spec: EnricherSpec,
     articles: st.SearchStrategy[Article] | None = None,
     *,
+    hash_seeds: Sequence[int] = (1, 2),
     max_examples: int | None = None,
 ) -> None:
     """Check that an enricher keeps the plugin contract on generated articles.
@@ -179,14 +198,24 @@ def check_enricher(
     ``spec.types`` whose ``kind`` is ``spec.name``, and the article with that enrichment
     must read back equal from its JSON form through ``make_converter(spec.types)``.
 
+    Then every article tried is enriched again in a fresh interpreter per hash seed (see
+    :mod:`seedcorpus.testing.hashseeds`), and each result must equal this process's: an
+    enricher whose output follows the iteration order of a set (or anything else that
+    varies from one process to the next) fails.
+
     :param articles: the articles to try; by default
         :func:`articles(spec.types) <seedcorpus.testing.articles>`.
+    :param hash_seeds: the ``PYTHONHASHSEED`` values to run under; ``()`` skips this
+        step. It needs ``spec.enrich`` and ``spec.types`` importable by name (module-level
+        functions and classes, as a parallel build needs them anyway); for an enricher
+        that is not, the step is skipped with a warning.
     :param max_examples: how many articles to try; by default the current Hypothesis
         profile's setting.
     :raises AssertionError: describing the first failing article (after shrinking it).
     """
     converter = make_converter(spec.types)
     names = ", ".join(cls.__qualname__ for cls in spec.types)
+    tried: dict[str, str] = {}  # an article's JSON text -> this process's outcome
 
     @_slow_settings(max_examples)
     @given(article=articles if articles is not None else _articles(spec.types))
@@ -218,8 +247,35 @@ def check_enricher(
                 f"{where}: {enrichment!r} reads back from its JSON form as "
                 f"{again.enrichment(spec.name)!r}"
             )
+        tried.setdefault(
+            article_to_json(article, converter), outcome(spec.enrich, article, converter)
+        )
 
     run()
+    if hash_seeds:
+        _check_hash_seeds(spec, tried, hash_seeds)
+
+
+def _check_hash_seeds(spec: EnricherSpec, tried: dict[str, str], seeds: Sequence[int]) -> None:
+    enrich = import_name(spec.enrich)
+    types = [name for name in map(import_name, spec.types) if name is not None]
+    if enrich is None or len(types) != len(spec.types):
+        warnings.warn(
+            f"enricher {spec.name!r}: its function or types cannot be imported by name, "
+            "so it was not run under other hash seeds",
+            stacklevel=3,
+        )
+        return
+    texts = list(tried)
+    for seed, outcomes in enrich_under_seeds(enrich, types, texts, seeds).items():
+        for text, here, there in zip(texts, tried.values(), outcomes, strict=True):
+            if here != there:
+                article = article_from_json(text, make_converter(spec.types))
+                raise AssertionError(
+                    f"enricher {spec.name!r} on {article!r} gives another result under "
+                    f"PYTHONHASHSEED={seed}: {there} instead of {here}; its output must not "
+                    "depend on the iteration order of a set (sort, or keep a list)"
+                )
 
 
 class _Interrupted(Exception):
@@ -252,12 +308,17 @@ def check_exporter(
 ) -> None:
     """Check that an exporter keeps the plugin contract on generated lists of articles.
 
-    Each list is written the way :meth:`seedcorpus.Corpus.export` writes it, through
+    Each list is written the way :meth:`seedcorpus.ArticleSource.export` writes it, through
     ``seedcorpus.atomic.atomic_destination`` into a temporary folder, and then:
 
     * the output is a folder if ``spec.directory`` is set, a file otherwise;
     * if ``spec.read`` is set, reading the output back gives the same articles, in order;
     * writing the same articles again gives the same bytes (every file of a folder);
+    * every article arrives: written again under distinctive ids, the output holds each
+      of them, once, in order, as ``spec.read`` reads them back; and as many as
+      ``spec.count`` says, if the spec has it. An exporter with neither (a write-only
+      format) must have each id in a file name or a file's bytes; give a format that
+      leaves ids out a ``count``;
     * a write whose articles iterator raises midway must raise too, leave no output where
       there was none, leave a previous output byte for byte as it was, and leave no
       other file behind.
@@ -351,3 +412,59 @@ def _check_export(
     leftovers = sorted(path.name for path in folder.iterdir() if path != output)
     if leftovers:
         raise AssertionError(f"{where}: files left beside the output: {leftovers}")
+    _check_arrival(spec, items, folder, converter, where, write)
+
+
+def _check_arrival(
+    spec: ExporterSpec,
+    items: list[Article],
+    folder: Path,
+    converter: Converter,
+    where: str,
+    write: Callable[[Path, Iterator[Article]], None],
+) -> None:
+    """Every article arrives: the same articles under ids that cannot be mistaken for
+    anything else are written again, and found by ``read``, by ``count``, or, for an
+    exporter with neither, by their ids in the output's file names or bytes."""
+    # Fixed length, so no id is part of another; letters and digits, so any format
+    # can hold them in a file name or its text.
+    marked = [attrs.evolve(article, id=f"zqkit{n:05d}") for n, article in enumerate(items)]
+    expected = [article.id for article in marked]
+    destination = folder / f"arrival{spec.suffix}"
+    write(destination, iter(marked))
+    try:
+        if spec.read is not None:
+            found = [article.id for article in spec.read(destination, converter)]
+            if found != expected:
+                raise AssertionError(
+                    f"{where}: wrote the ids {expected}, read back {found}: every article "
+                    "must arrive, once, in order"
+                )
+        if spec.count is not None:
+            counted = spec.count(destination)
+            if counted != len(marked):
+                raise AssertionError(
+                    f"{where}: wrote {len(marked)} articles, but count says the output "
+                    f"holds {counted}"
+                )
+        if spec.read is None and spec.count is None:
+            files = _snapshot(destination)
+            missing = [
+                article_id
+                for article_id in expected
+                if not any(
+                    article_id in name or article_id.encode() in data
+                    for name, data in files.items()
+                )
+            ]
+            if missing:
+                raise AssertionError(
+                    f"{where}: {len(missing)} of {len(marked)} articles never arrived: no "
+                    f"file name or content holds the ids {missing}. If the format leaves "
+                    "ids out or compresses them, give the spec a count (or read)"
+                )
+    finally:
+        if destination.is_dir():
+            shutil.rmtree(destination)
+        else:
+            destination.unlink(missing_ok=True)

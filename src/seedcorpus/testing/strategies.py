@@ -402,7 +402,7 @@ def _antara_date(choices: _Choices) -> str | None:
 @st.composite
 def antara_articles(draw: st.DrawFn) -> Article:
     """Articles the ANTARA layout can hold: ``format_antara`` writes them and
-    ``parse_antara`` (both in :mod:`seedcorpus.default_plugins.antara`) reads them back
+    ``parse_antara`` (both in the built-in ``antara`` plugin) reads them back
     equal, apart from ``source.spans``. Every optional part is sometimes present.
 
     The layout gives some text a meaning, so the values are restricted to what it can hold:
@@ -509,7 +509,7 @@ _ANTARA_LINE_NOISE = [
 @st.composite
 def antara_renderings(draw: st.DrawFn) -> tuple[Article, str]:
     """An article from :func:`antara_articles` and a text of it in the ANTARA layout that
-    :func:`~seedcorpus.default_plugins.antara.parse_antara` must read back as that article
+    the built-in ``antara`` parser must read back as that article
     (apart from ``source.spans``).
 
     The text varies as real files do: CRLF or lone-CR line ends, U+00A0, tabs and runs of

@@ -1,15 +1,16 @@
-"""The datasette plugin of the corpus browser, registered by :func:`seedcorpus.serve.serve`.
+"""The datasette plugin of the corpus browser, registered by
+:func:`~seedcorpus.default_plugins.browser.create_datasette`.
 
 Its hooks act only on a datasette whose metadata carries the browser's settings
-(:data:`~seedcorpus.browser.metadata.PLUGIN_KEY`), so registering it leaves any other
-datasette in the process as it was:
+(:data:`~seedcorpus.default_plugins.browser.metadata.PLUGIN_KEY`), so registering it
+leaves any other datasette in the process as it was:
 
 * ``prepare_connection`` adds the SQL function the search query quotes words with, the
   one ``seedcorpus search`` uses (:func:`~seedcorpus.default_plugins.sqlite.fts_query`);
 * ``prepare_jinja2_environment`` adds the templates' filters (highlighted snippets,
   formatted counts) and the search error message;
 * ``extra_template_vars`` gives the templates the links between pages, the home page's
-  counts, and the article page (:func:`~seedcorpus.browser.article.article_page`);
+  counts, and the article page (:func:`~seedcorpus.default_plugins.browser.article.article_page`);
 * ``render_cell`` links speakers, acronyms and titles in datasette's own tables;
 * ``extra_css_urls`` adds the stylesheet.
 
@@ -27,8 +28,8 @@ from typing import Any
 
 import pluggy
 
-from seedcorpus.browser.article import article_page
-from seedcorpus.browser.metadata import FTS_FUNCTION, PLUGIN_KEY, TABLES
+from seedcorpus.default_plugins.browser.article import article_page
+from seedcorpus.default_plugins.browser.metadata import FTS_FUNCTION, PLUGIN_KEY, TABLES
 from seedcorpus.default_plugins.sqlite import fts_query
 from seedcorpus.errors import SeedcorpusError
 
@@ -174,7 +175,8 @@ def facet_order(results: list[dict[str, Any]], configured: Any) -> list[dict[str
 
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
-    """Add :data:`~seedcorpus.browser.metadata.FTS_FUNCTION` to the browser's database."""
+    """Add the browser's search function
+    (:data:`~seedcorpus.default_plugins.browser.metadata.FTS_FUNCTION`) to its database."""
     if _ours(datasette, database):
         conn.create_function(FTS_FUNCTION, 1, safe_fts_query, deterministic=True)
 
