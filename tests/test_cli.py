@@ -33,7 +33,7 @@ def test_build_writes_corpus_name_sqlite_and_prints_a_summary(
 ) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run("build", seeds)
     assert code == 0, err
-    assert "1 articles, 0 problems" in out
+    assert "1 article, 0 problems" in out
     assert (tmp_path / "seeds.sqlite").is_file()
     code, out, _ = run("search", "seeds.sqlite", "pelayanan publik")
     assert code == 0
@@ -45,12 +45,12 @@ def test_a_second_build_is_up_to_date_and_a_changed_one_updates(run, seeds: Path
     assert run("build", seeds, "-o", "x.sqlite")[0] == 0
     code, out, _ = run("build", seeds, "-o", "x.sqlite")
     assert code == 0
-    assert out.startswith("x.sqlite is up to date (1 articles)")
+    assert out.startswith("x.sqlite is up to date (1 article)")
     index = seeds / "INDEX.md"
     index.write_text(index.read_text().replace("| 000_b88b87f86327f4ee |", "| renamed |", 1))
     code, out, _ = run("build", seeds, "-o", "x.sqlite")
     assert code == 0
-    assert out.startswith("updated x.sqlite: 1 articles written, 1 removed, 0 re-enriched")
+    assert out.startswith("updated x.sqlite: 1 article written, 1 removed, 0 re-enriched")
 
 
 def test_export_jsonl_with_enrichers(run, seeds: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -75,7 +75,7 @@ def test_unknown_format_is_a_usage_error_listing_choices(run, seeds: Path) -> No
 def test_check_passes_on_the_seeds_and_fails_on_a_changed_file(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run("check", seeds)
     assert code == 0
-    assert "1 articles read, 0 problems" in out
+    assert "1 article read, 0 problems" in out
     path = seeds / f"{SEED_ID}.txt"
     path.write_bytes(path.read_bytes() + b"\nextra")
     code, out, err = run("check", seeds)
@@ -92,7 +92,7 @@ def test_index_writes_a_manifest_that_opens(run, seeds: Path) -> None:  # type: 
     (seeds / "INDEX.md").unlink()
     code, out, _ = run("index", seeds)
     assert code == 0
-    assert "1 articles" in out
+    assert "1 article" in out
     assert run("check", seeds)[0] == 0
 
 
@@ -144,7 +144,7 @@ def test_max_bytes_takes_bytes_or_a_unit(run, seeds: Path, size: str, limit: int
     code, out, err = run("check", seeds, "--max-bytes", size)
     assert code == 1
     assert f"{SEED_ID}.txt: is larger than the limit of {limit} bytes [parse]" in err
-    assert "0 articles read, 1 problems" in out
+    assert "0 articles read, 1 problem" in out
 
 
 def test_max_bytes_above_the_file_size_reads_it(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]

@@ -23,11 +23,12 @@ from typing import Any
 import attrs
 from cattrs import Converter
 
+from seedcorpus.default_plugins.sqlite_update import Tables, update_database
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
 from seedcorpus.serialization import article_from_json
-from seedcorpus.specs import ExporterSpec
+from seedcorpus.specs import ExporterSpec, UpdateOutcome, UpdateRequest
 
 __all__ = [
     "BM25_WEIGHTS",
@@ -42,6 +43,7 @@ __all__ = [
     "read_sqlite",
     "rebuild_index",
     "search",
+    "update_sqlite",
     "upsert_articles",
     "write_sqlite",
 ]
@@ -424,6 +426,13 @@ def search(
     return [SearchHit(row[0], row[1], row[2].strip(), row[3]) for row in rows]
 
 
+def update_sqlite(request: UpdateRequest) -> UpdateOutcome:
+    """The exporter's ``update``: bring a database up to date with a corpus, redoing
+    only what changed (see :func:`~seedcorpus.default_plugins.sqlite_update.update_database`)."""
+    tables = Tables(SCHEMA_VERSION, upsert=upsert_articles, delete=delete_articles)
+    return update_database(request, tables)
+
+
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``sqlite`` exporter."""
@@ -431,6 +440,7 @@ def seedcorpus_exporters() -> Iterator[ExporterSpec]:
         "sqlite",
         write_sqlite,
         read=read_sqlite,
+        update=update_sqlite,
         suffix=".sqlite",
         description="SQLite database with an FTS5 index over title, caption and body",
     )

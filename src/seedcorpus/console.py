@@ -1,0 +1,173 @@
+"""What the command line needs of the terminal: progress bars, counted nouns, writing
+an export to standard output, checking a port, and Ctrl-C in worker processes.
+
+Kept apart from :mod:`seedcorpus.cli`, which holds the commands themselves.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import signal
+import socket
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+__all__ = [
+    "StdoutPipe",
+    "counted",
+    "ignore_sigint_in_workers",
+    "parse_size",
+    "port_problem",
+    "progress_bar",
+    "to_stdout",
+]
+
+
+# Units of --max-bytes: k, M, G are powers of 1000, Ki, Mi, Gi of 1024 (in any case).
+_SIZE_UNITS = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "ki": 2**10, "mi": 2**20, "gi": 2**30}
+
+
+def parse_size(value: str) -> int:
+    """The number of bytes ``value`` says: ``20000000``, ``20MB``, ``512KiB``...
+
+    >>> parse_size("20MB"), parse_size("2 KiB"), parse_size("7")
+    (20000000, 2048, 7)
+
+    :raises ValueError: saying how to write a size.
+    """
+    match = re.fullmatch(r"\s*(\d+)\s*([kmg]i?)?b?\s*", value, re.IGNORECASE)
+    if match is None:
+        raise ValueError(
+            f"{value!r} is not a size: give bytes (20000000), or a number and a unit (20MB)"
+        )
+    number, unit = match.groups()
+    return int(number) * _SIZE_UNITS[(unit or "").lower()]
+
+
+def counted(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless the number is one.
+
+    >>> counted(1, "article"), counted(2, "problem"), counted(0, "file")
+    ('1 article', '2 problems', '0 files')
+    """
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+@contextmanager
+def progress_bar(
+    total: int, label: str, *, enabled: bool = True
+) -> Iterator[Callable[[], None] | None]:
+    """A progress bar on standard error (articles per second, time left), or ``None``
+    (nothing printed) when standard error is not a terminal or ``enabled`` is false."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    # Imported here: a second of work is over before rich would have loaded.
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed or 0:,.0f} articles/s")
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+class StdoutPipe:
+    """A pipe whose other end a thread copies to standard output (see :func:`to_stdout`)."""
+
+    def __init__(self) -> None:
+        self.path = Path()
+        """The path an exporter writes to: ``/dev/fd/N`` of the pipe's write end."""
+        self.broken = False
+        """True if the reader went away (``| head``): the export was cut short."""
+
+
+@contextmanager
+def to_stdout() -> Iterator[StdoutPipe]:
+    """A path any exporter that writes a file front to back (JSONL, CSV) can write to,
+    whose bytes go to standard output as they are written (``-o -``).
+
+    The exporter opens the path as a file. A pipe is used rather than ``/dev/stdout``
+    because opening that truncates a file standard output was redirected to, even one
+    opened for appending (``>>``).
+    """
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    read_end, write_end = os.pipe()
+    pipe = StdoutPipe()
+    pipe.path = Path(f"/dev/fd/{write_end}")
+
+    def copy() -> None:
+        with open(read_end, "rb", buffering=0) as source:
+            while chunk := source.read(1 << 16):
+                try:
+                    out.write(chunk)
+                    out.flush()
+                except BrokenPipeError:
+                    # Closing the read end makes the exporter's next write fail, so a
+                    # reader that stopped (`| head`) stops the export too.
+                    pipe.broken = True
+                    return
+
+    thread = threading.Thread(target=copy, name="stdout-copy", daemon=True)
+    thread.start()
+    try:
+        yield pipe
+    finally:
+        os.close(write_end)
+        thread.join()
+        if pipe.broken:
+            # Python would complain when it flushes standard output at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on (in use, not allowed), or ``None``."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As servers set it: a port left in TIME_WAIT by a stopped server is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return f"port {port} on {host} is in use"
+            return f"cannot listen on {host}:{port}: {error.strerror or error}"
+    return None
+
+
+def ignore_sigint_in_workers() -> None:
+    """Make processes forked from now on ignore Ctrl-C (SIGINT).
+
+    A terminal sends Ctrl-C to every process of the command, worker processes included;
+    each would print a traceback. The main process alone handles it: it stops the
+    workers, removes its temporaries and exits 130.
+    """
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
