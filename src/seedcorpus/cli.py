@@ -329,10 +329,15 @@ def export(
             )
         with to_stdout() as pipe:
             try:
-                report = opened.export(format_, pipe.path, force=True, strict=strict, jobs=jobs)
-            except ExportError:
+                report = opened.export(
+                    format_, pipe.path, force=True, strict=strict, jobs=jobs, progress=pipe.check
+                )
+            except ExportError as error:
                 if not pipe.broken:
-                    raise
+                    raise ExportError(
+                        f"cannot write to standard output: {error.message}; formats written "
+                        "front to back (jsonl, csv) can: give the others a file with -o"
+                    ) from None
         if pipe.broken:
             sys.exit(0)  # the reader stopped reading (`| head`): nothing is wrong
         _print_problems(report.problems, quiet=quiet, corpus=corpus)

@@ -105,6 +105,14 @@ class StdoutPipe:
         self.broken = False
         """True if the reader went away (``| head``): the export was cut short."""
 
+    def check(self) -> None:
+        """Pass as an export's ``progress``: it stops the export once the reader is gone.
+
+        :raises BrokenPipeError: if the reader went away.
+        """
+        if self.broken:
+            raise BrokenPipeError("standard output was closed by its reader")
+
 
 @contextmanager
 def to_stdout() -> Iterator[StdoutPipe]:
@@ -124,14 +132,16 @@ def to_stdout() -> Iterator[StdoutPipe]:
     def copy() -> None:
         with open(read_end, "rb", buffering=0) as source:
             while chunk := source.read(1 << 16):
+                if pipe.broken:
+                    continue  # drained, so the exporter never blocks on a full pipe
                 try:
                     out.write(chunk)
                     out.flush()
                 except BrokenPipeError:
-                    # Closing the read end makes the exporter's next write fail, so a
-                    # reader that stopped (`| head`) stops the export too.
+                    # The reader stopped (`| head`); check() stops the export. The read
+                    # end stays open: forked workers share it, so closing it here would
+                    # not make the exporter's writes fail.
                     pipe.broken = True
-                    return
 
     thread = threading.Thread(target=copy, name="stdout-copy", daemon=True)
     thread.start()
