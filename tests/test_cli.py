@@ -22,7 +22,9 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-unt
     runner = CliRunner()
 
     def invoke(*args: str | Path) -> tuple[int, str, str]:
-        result = runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+        result = runner.invoke(
+            cli, [str(a) for a in args], catch_exceptions=False, prog_name="seedcorpus"
+        )
         return result.exit_code, result.stdout, result.stderr
 
     return invoke
@@ -185,3 +187,123 @@ def test_index_refuses_a_file_over_max_bytes_and_writes_nothing(run, seeds: Path
     code, out, _ = run("index", seeds)  # 10MB by default
     assert code == 0
     assert "2 articles" in out
+
+
+# --- conventions ---------------------------------------------------------------------------
+
+
+def subcommands() -> list[str]:
+    return sorted(cli.commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", ["", *subcommands()])
+def test_every_command_has_an_example_in_its_help(run, command: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(*([command] if command else []), "--help")
+    assert code == 0
+    assert "Example" in out
+    assert "  seedcorpus " in out.split("Example", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["export", "{seeds}", "-f", "jsnol", "-o", "x"],
+            "unknown exporter 'jsnol'; choose one of: antara, csv, jsonl, parquet, sqlite; "
+            "did you mean 'jsonl'?",
+        ),
+        (
+            ["export", "{seeds}", "-f", "jsonl", "-o", "x", "--enrich", "stat"],
+            "did you mean 'stats'?",
+        ),
+        (["build", "{seeds}", "-f", "sqlit"], "did you mean 'sqlite'?"),
+    ],
+)
+def test_an_unknown_plugin_name_gets_a_guess_the_list_and_the_commands_usage(
+    run, seeds: Path, args: list[str], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(*[arg.format(seeds=seeds) for arg in args])
+    assert code == 2
+    assert message in err
+    assert f"Usage: seedcorpus {args[0]} [OPTIONS]" in err
+
+
+def test_quiet_prints_only_the_summary(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("build", seeds, "--max-bytes", "1kB", "-q")
+    assert code == 1
+    assert err == ""
+    assert out.startswith("wrote seeds.sqlite: 0 articles, 1 problem, ")
+
+
+def test_synth_refuses_a_folder_that_is_not_empty(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    manifest = (seeds / "INDEX.md").read_bytes()
+    code, _, err = run("synth", seeds, "-n", "3")
+    assert code == 1
+    assert err == (
+        f"error: {seeds}: the folder is not empty (2 files, and an INDEX.md listing 1 article); "
+        "synth would replace its INDEX.md and leave the files it does not list unlisted: "
+        "choose an empty or new folder, or pass --force (force=True) to write anyway\n"
+    )
+    assert (seeds / "INDEX.md").read_bytes() == manifest
+    code, out, _ = run("synth", seeds, "-n", "3", "--force")
+    assert (code, out) == (0, f"wrote {seeds}: 3 articles\n")
+
+
+def test_index_refuses_to_drop_the_rows_of_missing_files(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    (seeds / "second.txt").write_bytes((seeds / f"{SEED_ID}.txt").read_bytes())
+    assert run("index", seeds)[:2] == (0, f"wrote {seeds / 'INDEX.md'}: 2 articles\n")
+    (seeds / f"{SEED_ID}.txt").unlink()
+    manifest = (seeds / "INDEX.md").read_bytes()
+    code, _, err = run("index", seeds)
+    assert code == 1
+    assert err == (
+        f"error: {seeds / 'INDEX.md'}: 1 listed file no longer in the folder "
+        f"({SEED_ID}.txt); writing INDEX.md would lose their rows: restore the files, "
+        "or pass --force to drop the rows\n"
+    )
+    assert (seeds / "INDEX.md").read_bytes() == manifest
+    assert run("index", seeds, "--force")[:2] == (0, f"wrote {seeds / 'INDEX.md'}: 1 article\n")
+
+
+def test_serve_checks_the_port_before_announcing_it(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, out, err = run("serve", seeds / "INDEX.md", "--port", str(port))
+    assert code == 2
+    assert out == ""
+    assert f"port {port} on 127.0.0.1 is in use; choose another with --port" in err
+
+
+def cli_process(*args: str | Path, **options: object) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": ""}
+    command = [sys.executable, "-m", "seedcorpus", *map(str, args)]
+    return subprocess.run(command, env=env, check=False, **options)  # type: ignore[call-overload, no-any-return]
+
+
+def test_dash_output_streams_to_stdout_and_appends_without_truncating(
+    seeds: Path, tmp_path: Path
+) -> None:
+    reference = tmp_path / "ref.jsonl"
+    assert cli_process("export", seeds, "-f", "jsonl", "-o", reference).returncode == 0
+    piped = cli_process("export", seeds, "-f", "jsonl", "-o", "-", capture_output=True)
+    assert piped.returncode == 0
+    assert piped.stdout == reference.read_bytes()
+    assert piped.stderr.decode().startswith("wrote standard output: 1 article, 0 problems")
+    appended = tmp_path / "log.jsonl"
+    appended.write_bytes(b"kept\n")
+    with appended.open("ab") as out:
+        assert cli_process("export", seeds, "-f", "jsonl", "-o", "-", stdout=out).returncode == 0
+    assert appended.read_bytes() == b"kept\n" + reference.read_bytes()
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_output_of_a_seeking_format_is_one_clear_error(seeds: Path) -> None:
+    result = cli_process("export", seeds, "-f", "sqlite", "-o", "-", capture_output=True)
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert err.startswith("error: cannot write to standard output: ")
+    assert err.count("\n") == 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -24,6 +23,7 @@ from seedcorpus.console import (
     ignore_sigint_in_workers,
     parse_size,
     port_problem,
+    print_problems,
     progress_bar,
     to_stdout,
 )
@@ -81,24 +81,6 @@ _quiet_option = click.option(
 _verbose_option = click.option(
     "-v", "--verbose", is_flag=True, help="Also print what was done, step by step."
 )
-
-
-def _print_problems(
-    problems: Sequence[Problem], *, quiet: bool = False, corpus: Path | None = None
-) -> None:
-    """Print each problem on a line (unless ``quiet``), then what to do about edited
-    files, if there were any."""
-    if not quiet:
-        for problem in problems:
-            click.echo(f"problem: {problem}", err=True)
-    edited = sum(1 for problem in problems if problem.code == "checksum")
-    if edited and corpus is not None and corpus.is_dir():
-        click.echo(
-            f"hint: {counted(edited, 'file')} changed since INDEX.md was written: run "
-            f"`seedcorpus index {corpus}` to accept the edits, or "
-            f"`seedcorpus build {corpus} --reindex` to accept them and build",
-            err=True,
-        )
 
 
 _jobs_option = click.option(
@@ -229,7 +211,7 @@ def build(
         shards = build_on_cluster(
             opened, folder, scheduler=scheduler, format=shard_format, force=True
         )
-        _print_problems(shards.problems, quiet=quiet, corpus=corpus)
+        print_problems(shards.problems, quiet=quiet, corpus=corpus)
         click.echo(
             f"wrote {folder}: {counted(shards.articles, 'article')} in "
             f"{counted(shards.shards, 'shard')}, {counted(len(shards.problems), 'problem')}, "
@@ -246,7 +228,7 @@ def build(
             opened, output, format=format_, jobs=jobs, strict=strict, full=full,
             progress=progress,
         )  # fmt: skip
-    _print_problems(report.problems, quiet=quiet, corpus=corpus)
+    print_problems(report.problems, quiet=quiet, corpus=corpus)
     problems = counted(len(report.problems), "problem")
     if report.mode == "full":
         click.echo(_summary(report))
@@ -340,7 +322,7 @@ def export(
                     ) from None
         if pipe.broken:
             sys.exit(0)  # the reader stopped reading (`| head`): nothing is wrong
-        _print_problems(report.problems, quiet=quiet, corpus=corpus)
+        print_problems(report.problems, quiet=quiet, corpus=corpus)
         click.echo(_summary(report, "standard output"), err=True)
         sys.exit(1 if report.problems else 0)
     label = f"{format_} → {output.name}"
@@ -348,7 +330,7 @@ def export(
         report = opened.export(
             format_, output, force=force, strict=strict, jobs=jobs, progress=progress
         )
-    _print_problems(report.problems, quiet=quiet, corpus=corpus)
+    print_problems(report.problems, quiet=quiet, corpus=corpus)
     click.echo(_summary(report))
     sys.exit(1 if report.problems else 0)
 
@@ -391,7 +373,7 @@ def check(corpus: Path, as_json: bool, strict: bool, max_bytes: int, quiet: bool
         if not quiet:
             for warning in warnings:
                 click.echo(f"warning: {warning}", err=True)
-        _print_problems(problems, quiet=quiet, corpus=corpus)
+        print_problems(problems, quiet=quiet, corpus=corpus)
         click.echo(
             f"checked {counted(len(opened), 'entry')}: {counted(count, 'article')} read, "
             f"{counted(len(problems), 'problem')}"

@@ -13,9 +13,13 @@ import signal
 import socket
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+import click
+
+from seedcorpus.models import Problem
 
 __all__ = [
     "StdoutPipe",
@@ -23,6 +27,7 @@ __all__ = [
     "ignore_sigint_in_workers",
     "parse_size",
     "port_problem",
+    "print_problems",
     "progress_bar",
     "to_stdout",
 ]
@@ -155,6 +160,24 @@ def to_stdout() -> Iterator[StdoutPipe]:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             os.close(devnull)
+
+
+def print_problems(
+    problems: Sequence[Problem], *, quiet: bool = False, corpus: Path | None = None
+) -> None:
+    """Print each problem on a line (unless ``quiet``), then what to do about edited
+    files, if there were any."""
+    if not quiet:
+        for problem in problems:
+            click.echo(f"problem: {problem}", err=True)
+    edited = sum(1 for problem in problems if problem.code == "checksum")
+    if edited and corpus is not None and corpus.is_dir():
+        click.echo(
+            f"hint: {counted(edited, 'file')} changed since INDEX.md was written: run "
+            f"`seedcorpus index {corpus}` to accept the edits, or "
+            f"`seedcorpus build {corpus} --reindex` to accept them and build",
+            err=True,
+        )
 
 
 def port_problem(host: str, port: int) -> str | None:
