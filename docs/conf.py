@@ -33,6 +33,7 @@ nitpick_ignore_regex = [
     # Names from typing and third-party libraries without an intersphinx inventory here.
     ("py:class", r"(cattrs|pluggy|click|attr|attrs|_S|Spec|os\.PathLike).*"),
     ("py:class", r"collections\.abc\..*|typing\..*|pathlib\..*|Path|_F"),
+    ("py:class", r"contextlib\..*|sqlite3\..*"),
     ("py:class", r"hypothesis\..*|PluginManager.*|datetime\..*|seedcorpus\.cluster\._Job"),
     ("py:meth", r"PluginManager.*"),
 ]

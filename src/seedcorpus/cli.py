@@ -245,7 +245,8 @@ def build(
             f"{output} is up to date ({counted(len(opened), 'article')}), {report.seconds:.2f} s"
         )
     if verbose:
-        click.echo(f"mode: {report.mode}; {attrs.asdict(report, recurse=False)}", err=True)
+        done = f"{report.added} written, {report.removed} removed, {report.reenriched} re-enriched"
+        click.echo(f"{report.mode} build with {format_!r}: {done}", err=True)
     sys.exit(1 if report.problems else 0)
 
 
