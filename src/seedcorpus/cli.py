@@ -376,7 +376,7 @@ def check(corpus: Path, as_json: bool, strict: bool, max_bytes: int, quiet: bool
                 click.echo(f"warning: {warning}", err=True)
         print_problems(problems, quiet=quiet, corpus=corpus)
         click.echo(
-            f"checked {counted(len(opened), 'entry')}: {counted(count, 'article')} read, "
+            f"checked {counted(len(opened), 'entry', 'entries')}: {counted(count, 'article')} read, "
             f"{counted(len(problems), 'problem')}"
         )
     sys.exit(1 if problems else 0)

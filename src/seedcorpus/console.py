@@ -54,13 +54,14 @@ def parse_size(value: str) -> int:
     return int(number) * _SIZE_UNITS[(unit or "").lower()]
 
 
-def counted(number: int, noun: str) -> str:
-    """``number`` and ``noun``, plural unless the number is one.
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` and ``noun``, in the plural (``plural``, by default ``noun`` + s)
+    unless the number is one.
 
-    >>> counted(1, "article"), counted(2, "problem"), counted(0, "file")
-    ('1 article', '2 problems', '0 files')
+    >>> counted(1, "article"), counted(2, "problem"), counted(0, "entry", "entries")
+    ('1 article', '2 problems', '0 entries')
     """
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
 
 
 @contextmanager
