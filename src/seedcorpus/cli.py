@@ -375,8 +375,9 @@ def check(corpus: Path, as_json: bool, strict: bool, max_bytes: int, quiet: bool
             for warning in warnings:
                 click.echo(f"warning: {warning}", err=True)
         print_problems(problems, quiet=quiet, corpus=corpus)
+        entries = counted(len(opened), "entry", "entries")
         click.echo(
-            f"checked {counted(len(opened), 'entry', 'entries')}: {counted(count, 'article')} read, "
+            f"checked {entries}: {counted(count, 'article')} read, "
             f"{counted(len(problems), 'problem')}"
         )
     sys.exit(1 if problems else 0)
