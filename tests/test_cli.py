@@ -307,3 +307,35 @@ def test_dash_output_of_a_seeking_format_is_one_clear_error(seeds: Path) -> None
     err = result.stderr.decode()
     assert err.startswith("error: cannot write to standard output: ")
     assert err.count("\n") == 1
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty
+
+    from seedcorpus.synth import synth_corpus
+
+    synth_corpus(tmp_path / "c", 150, seed=2)
+    env = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
+    command = [sys.executable, "-m", "seedcorpus", "export", "c", "-f", "jsonl", "-j", "1"]
+    leader, follower = pty.openpty()
+    with os.fdopen(leader, "rb", buffering=0) as terminal:
+        process = subprocess.Popen(
+            [*command, "-o", "a.jsonl"], cwd=tmp_path, env=env, stderr=follower
+        )
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = terminal.read(4096)
+            except OSError:  # EIO: the command closed its end
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert process.wait(timeout=60) == 0
+    assert b"articles/s" in seen
+    assert b"/150" in seen
+    plain = subprocess.run(
+        [*command, "-o", "b.jsonl"], cwd=tmp_path, env=env, capture_output=True, check=False
+    )
+    assert (plain.returncode, plain.stderr) == (0, b"")

@@ -297,3 +297,19 @@ def test_after_a_sigkill_the_next_build_is_not_blocked_and_leaves_nothing(
     assert "waiting" not in again.stderr
     assert again.stdout.startswith(f"updated {output}: {ARTICLES} articles written")
     assert debris(tmp_path) == []
+
+
+def test_a_file_size_limit_while_indexing_is_one_line_and_keeps_the_index(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "seeds"
+    corpus.mkdir()
+    for path in SEEDS.iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (corpus / "copy.txt").write_bytes((corpus / "000_b88b87f86327f4ee.txt").read_bytes())
+    before = (corpus / "INDEX.md").read_bytes()
+    result = seedcorpus("index", corpus, cwd=tmp_path, limit=len(before))
+    assert result.returncode == 1
+    assert one_error(result) == "error: cannot write: the file size limit was reached"
+    assert (corpus / "INDEX.md").read_bytes() == before
+    assert debris(corpus) == []

@@ -57,10 +57,14 @@ _STORAGE_ERRNOS = {
 
 
 def storage_error(
-    error: BaseException, destination: str | os.PathLike[str]
+    error: BaseException, destination: str | os.PathLike[str] | None, *, kept: bool = True
 ) -> StorageError | None:
     """The :class:`StorageError` that ``error`` (or an error it was raised from) means,
-    or ``None`` if it is not the machine refusing a write."""
+    or ``None`` if it is not the machine refusing a write.
+
+    :param kept: say that the previous output was kept (as atomic writes ensure).
+    """
+    after = "; the previous output was kept" if kept else ""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
@@ -69,16 +73,14 @@ def storage_error(
             return current
         if isinstance(current, OSError) and current.errno in _STORAGE_ERRNOS:
             reason = _STORAGE_ERRNOS[current.errno]
-            return StorageError(f"cannot write: {reason}; the previous output was kept",
-                                path=destination)  # fmt: skip
+            return StorageError(f"cannot write: {reason}{after}", path=destination)
         if isinstance(current, sqlite3.Error):
             text = str(current).lower()
             if "disk is full" in text or "disk i/o error" in text or "readonly" in text:
                 reason = "no space left on device, or the file size limit was reached"
                 if "readonly" in text:
                     reason = "the file system is read-only"
-                return StorageError(f"cannot write: {reason}; the previous output was kept",
-                                    path=destination)  # fmt: skip
+                return StorageError(f"cannot write: {reason}{after}", path=destination)
         current = current.__cause__ or current.__context__
     return None
 

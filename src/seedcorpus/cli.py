@@ -16,6 +16,7 @@ import attrs
 import click
 
 from seedcorpus.__about__ import __version__
+from seedcorpus.atomic import storage_error
 from seedcorpus.build import build_database, find_exporter, reindex
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
 from seedcorpus.console import (
@@ -53,6 +54,14 @@ class _Command(click.Command):
             raise click.UsageError(str(error), ctx) from None
         except SeedcorpusError as error:
             click.echo(f"error: {error}", err=True)
+            ctx.exit(1)
+        except OSError as error:
+            # The machine refusing a write (a full disk, a read-only folder) is one line;
+            # any other OSError is a bug, and its traceback is wanted.
+            found = storage_error(error, error.filename, kept=False)
+            if found is None:
+                raise
+            click.echo(f"error: {found}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             # Temporaries were removed and locks let go as the interrupt passed by.
@@ -222,6 +231,8 @@ def build(
     spec = find_exporter(opened, format_)  # a bad or disabled name fails before any work
     if reindex:
         _reindex(opened, corpus, quiet=quiet)
+    if output is not None and str(output) == "-":
+        raise click.BadParameter("a build writes a file; `export -o -` streams", param_hint="'-o'")
     output = output or Path(f"{corpus.resolve().name}{spec.suffix}")
     with progress_bar(len(opened), f"build → {output.name}", enabled=not quiet) as progress:
         report = build_database(
