@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import types
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import ClassVar
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from seedcorpus import open_corpus
 from seedcorpus.build import build_database
@@ -377,3 +380,60 @@ def test_a_disabled_exporter_is_named_as_disabled(seeds: Path) -> None:
     registry = Registry.load(entry_points=False, disabled=("sqlite",))
     with pytest.raises(UnknownPluginError, match=r"the 'sqlite' exporter is disabled"):
         build_database(open_corpus(seeds, registry=registry), "x.sqlite")
+
+
+# --- property: an update equals a full build, whatever was edited -----------------------------
+
+EDITS = st.lists(
+    st.sampled_from(["same", "touched", "edited", "edited-and-indexed", "unlisted"]),
+    min_size=6,
+    max_size=6,
+)
+
+
+@pytest.fixture(scope="module")
+def six(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("six") / "corpus"
+    synth_corpus(root, 6, seed=12)
+    return root
+
+
+def apply_edits(root: Path, plan: list[str]) -> set[str]:
+    """Change the corpus at ``root`` as ``plan`` says, entry by entry; return the files
+    whose bytes INDEX.md no longer matches."""
+    manifest = read_manifest(root)
+    entries, unmatched = [], set()
+    for entry, change in zip(manifest.entries, plan, strict=True):
+        path = root / entry.file
+        if change == "touched":
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+        elif change.startswith("edited"):
+            edit(path, "ubah")
+            if change == "edited":
+                unmatched.add(str(path))
+            else:
+                entry = attrs.evolve(entry, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+        if change != "unlisted":
+            entries.append(entry)
+    write_manifest(attrs.evolve(manifest, entries=tuple(entries)), root)
+    return unmatched
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=EDITS)
+def test_an_update_after_any_edits_equals_a_full_build(six: Path, plan: list[str]) -> None:
+    registry = Registry.load(entry_points=False, disabled=())
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        root = copy_corpus(six, work / "corpus")
+        database = work / "db.sqlite"
+        build_database(open_corpus(root, registry=registry).enrich(["stats"]), database)
+        unmatched = apply_edits(root, plan)
+        corpus = open_corpus(root, registry=registry).enrich(["stats"])
+        report = build_database(corpus, database)
+        full = build_database(corpus, work / "full.sqlite")
+        assert rows(database) == rows(work / "full.sqlite")
+        checksum = {p.path for p in report.problems if p.code == "checksum"}
+        assert checksum == unmatched == {p.path for p in full.problems if p.code == "checksum"}
+        changed = any(change != "same" and change != "touched" for change in plan)
+        assert (report.mode == "unchanged") == (not changed)
