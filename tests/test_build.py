@@ -437,3 +437,16 @@ def test_an_update_after_any_edits_equals_a_full_build(six: Path, plan: list[str
         assert checksum == unmatched == {p.path for p in full.problems if p.code == "checksum"}
         changed = any(change != "same" and change != "touched" for change in plan)
         assert (report.mode == "unchanged") == (not changed)
+
+
+def test_a_build_from_an_export_file_is_always_whole(
+    seeds: Path, registry: Registry, tmp_path: Path
+) -> None:
+    exported = tmp_path / "seeds.jsonl"
+    open_corpus(seeds, registry=registry).export("jsonl", exported)
+    corpus = open_corpus(exported, registry=registry)
+    database = tmp_path / "db.sqlite"
+    for _ in range(2):
+        report = build_database(corpus, database)
+        assert (report.mode, report.added, report.removed) == ("full", 1, 0)
+    assert [article_id for article_id, _ in rows(database)] == corpus.ids()

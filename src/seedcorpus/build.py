@@ -260,8 +260,10 @@ def build_database(
                 report.destination, report.articles, report.problems, report.seconds,
                 mode="full", added=report.articles,
             )  # fmt: skip
+        # An export opened as a corpus has no manifest to compare with: always whole.
+        whole = full or not corpus.root.is_dir()
         request = _Request(
-            corpus, spec, target, full=full, jobs=jobs, strict=strict, progress=progress
+            corpus, spec, target, full=whole, jobs=jobs, strict=strict, progress=progress
         )
         try:
             outcome = spec.update(request)
