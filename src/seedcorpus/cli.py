@@ -21,15 +21,15 @@ from seedcorpus.build import build_database, find_exporter, reindex
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
 from seedcorpus.console import (
     counted,
+    export_to_stdout,
     ignore_sigint_in_workers,
     parse_size,
     port_problem,
     print_problems,
     progress_bar,
-    to_stdout,
 )
 from seedcorpus.corpus import DEFAULT_MAX_BYTES, Corpus, ExportReport, open_corpus
-from seedcorpus.errors import ExportError, SeedcorpusError, UnknownPluginError
+from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.manifest import build_manifest, read_manifest, unlisted_files, write_manifest
 from seedcorpus.models import Problem
 from seedcorpus.pipeline import default_jobs
@@ -321,18 +321,8 @@ def export(
                 f"exporter {format_!r} writes a folder, not a stream; give a folder name",
                 param_hint="'-o'",
             )
-        with to_stdout() as pipe:
-            try:
-                report = opened.export(
-                    format_, pipe.path, force=True, strict=strict, jobs=jobs, progress=pipe.check
-                )
-            except ExportError as error:
-                if not pipe.broken:
-                    raise ExportError(
-                        f"cannot write to standard output: {error.message}; formats written "
-                        "front to back (jsonl, csv) can: give the others a file with -o"
-                    ) from None
-        if pipe.broken:
+        report = export_to_stdout(opened, format_, strict=strict, jobs=jobs)
+        if report is None:
             sys.exit(0)  # the reader stopped reading (`| head`): nothing is wrong
         print_problems(report.problems, quiet=quiet, corpus=corpus)
         click.echo(_summary(report, "standard output"), err=True)

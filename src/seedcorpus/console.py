@@ -19,11 +19,14 @@ from pathlib import Path
 
 import click
 
+from seedcorpus.corpus import Corpus, ExportReport
+from seedcorpus.errors import ExportError
 from seedcorpus.models import Problem
 
 __all__ = [
     "StdoutPipe",
     "counted",
+    "export_to_stdout",
     "ignore_sigint_in_workers",
     "parse_size",
     "port_problem",
@@ -179,6 +182,29 @@ def print_problems(
             f"`seedcorpus build {corpus} --reindex` to accept them and build",
             err=True,
         )
+
+
+def export_to_stdout(
+    corpus: Corpus, format: str, *, strict: bool, jobs: int
+) -> ExportReport | None:
+    """Export ``corpus`` with the exporter ``format`` to standard output (``-o -``), or
+    return ``None`` if the reader stopped reading (``| head``), which stops the export.
+
+    :raises ExportError: saying that only formats written front to back can be streamed,
+        if the exporter failed.
+    """
+    with to_stdout() as pipe:
+        try:
+            return corpus.export(
+                format, pipe.path, force=True, strict=strict, jobs=jobs, progress=pipe.check
+            )
+        except ExportError as error:
+            if not pipe.broken:
+                raise ExportError(
+                    f"cannot write to standard output: {error.message}; formats written "
+                    "front to back (jsonl, csv) can: give the others a file with -o"
+                ) from None
+    return None
 
 
 def port_problem(host: str, port: int) -> str | None:
