@@ -258,7 +258,7 @@ def test_ctrl_c_during_an_incremental_build_exits_130_and_keeps_the_database(
     output = tmp_path / "db.sqlite"
     before = built(corpus, output)
     args: list[str | Path] = ["build", changed_corpus(tmp_path), "-o", output, "-j", jobs]
-    process = interrupt(args, output, created, signal.SIGINT, delay=0.2)
+    process = interrupt(args, output, created, signal.SIGINT, delay=0.05)
     assert process.stderr is not None
     assert process.returncode == 130
     assert process.stderr.read().decode() == "interrupted; the previous output was kept\n"
