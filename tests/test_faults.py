@@ -280,6 +280,20 @@ def test_ctrl_c_during_an_export_exits_130_and_keeps_the_output(
     assert debris(tmp_path) == []
 
 
+def test_sigterm_during_an_incremental_build_exits_143_and_keeps_the_database(
+    corpus: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "db.sqlite"
+    before = built(corpus, output)
+    args: list[str | Path] = ["build", changed_corpus(tmp_path), "-o", output, "-j", "2"]
+    process = interrupt(args, output, created, signal.SIGTERM, delay=0.05)
+    assert process.stderr is not None
+    assert process.returncode == 143
+    assert process.stderr.read().decode() == "interrupted; the previous output was kept\n"
+    assert output.read_bytes() == before
+    assert debris(tmp_path) == []
+
+
 @pytest.mark.parametrize("moment", [started, created, filled], ids=lambda m: m.__name__)
 def test_after_a_sigkill_the_next_build_is_not_blocked_and_leaves_nothing(
     corpus: Path, tmp_path: Path, moment: Moment

@@ -1,7 +1,7 @@
 """The ``seedcorpus`` command: a thin layer over :mod:`seedcorpus.corpus`.
 
 Exit codes: 0 everything went well, 1 problems in the data or an output that could not
-be written, 2 usage errors, 130 interrupted (Ctrl-C). Errors are one line on standard
+be written, 2 usage errors, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Errors are one line on standard
 error, never a traceback. See ``docs/cli.md`` and ``docs/errors.md``.
 """
 
@@ -20,9 +20,10 @@ from seedcorpus.atomic import storage_error
 from seedcorpus.build import build_database, find_exporter, reindex
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
 from seedcorpus.console import (
+    Terminated,
     counted,
     export_to_stdout,
-    ignore_sigint_in_workers,
+    handle_signals,
     parse_size,
     port_problem,
     print_problems,
@@ -41,6 +42,8 @@ __all__ = ["main"]
 
 INTERRUPTED = 130
 """The exit code after Ctrl-C: 128 + SIGINT, as shells report it."""
+TERMINATED = 143
+"""The exit code after SIGTERM: 128 + SIGTERM."""
 
 
 class _Command(click.Command):
@@ -63,10 +66,10 @@ class _Command(click.Command):
                 raise
             click.echo(f"error: {found}", err=True)
             ctx.exit(1)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as interrupt:
             # Temporaries were removed and locks let go as the interrupt passed by.
             click.echo("interrupted; the previous output was kept", err=True)
-            ctx.exit(INTERRUPTED)
+            ctx.exit(TERMINATED if isinstance(interrupt, Terminated) else INTERRUPTED)
 
 
 class _Group(click.Group):
@@ -585,5 +588,5 @@ def synth(out: Path, count: int, seed: int, force: bool, jobs: int) -> None:
 
 def main() -> None:
     """Run the command line."""
-    ignore_sigint_in_workers()
+    handle_signals()
     cli(prog_name="seedcorpus")

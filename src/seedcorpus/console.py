@@ -25,9 +25,10 @@ from seedcorpus.models import Problem
 
 __all__ = [
     "StdoutPipe",
+    "Terminated",
     "counted",
     "export_to_stdout",
-    "ignore_sigint_in_workers",
+    "handle_signals",
     "parse_size",
     "port_problem",
     "print_problems",
@@ -222,12 +223,27 @@ def port_problem(host: str, port: int) -> str | None:
     return None
 
 
-def ignore_sigint_in_workers() -> None:
-    """Make processes forked from now on ignore Ctrl-C (SIGINT).
+class Terminated(KeyboardInterrupt):
+    """Raised in the main process by SIGTERM (``kill``, ``timeout``), so that it unwinds
+    as after Ctrl-C: temporaries removed, locks let go; the exit code is then 143."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def handle_signals() -> None:
+    """Let the main process alone handle Ctrl-C (SIGINT) and SIGTERM.
 
     A terminal sends Ctrl-C to every process of the command, worker processes included;
-    each would print a traceback. The main process alone handles it: it stops the
-    workers, removes its temporaries and exits 130.
+    each would print a traceback. Processes forked from now on ignore both signals; the
+    main process stops them, removes its temporaries and exits 130 (143 for SIGTERM).
     """
+    signal.signal(signal.SIGTERM, _terminate)
+
+    def in_child() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
     if hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+        os.register_at_fork(after_in_child=in_child)
