@@ -1,8 +1,9 @@
 """The ``seedcorpus`` command: a thin layer over :mod:`seedcorpus.corpus`.
 
 Exit codes: 0 everything went well, 1 problems in the data or an output that could not
-be written, 2 usage errors, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Errors are one line on standard
-error, never a traceback. See ``docs/cli.md`` and ``docs/errors.md``.
+be written, 2 usage errors, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Errors
+are one line on standard error, never a traceback. See ``docs/cli.md`` and
+``docs/errors.md``.
 """
 
 from __future__ import annotations
