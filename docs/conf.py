@@ -34,6 +34,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(cattrs|pluggy|click|attr|attrs|_S|Spec|os\.PathLike).*"),
     ("py:class", r"seedcorpus\.models\.E"),
     ("py:class", r"collections\.abc\..*|typing\..*|pathlib\..*|sqlite3\..*|Path|_F"),
+    ("py:class", r"contextlib\..*"),
     ("py:class", r"hypothesis\..*|PluginManager.*|datetime\..*|seedcorpus\.cluster\._Job"),
     ("py:meth", r"PluginManager.*"),
 ]

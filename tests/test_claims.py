@@ -334,8 +334,7 @@ def test_index_build_and_search_a_mixed_folder(run, mixed: Path, tmp_path: Path)
     code, out, err = run("index", mixed)
     assert code == 0, err
     assert out == (
-        f"wrote {mixed / 'INDEX.md'}: 4 articles (antara 2, newsjson 2), "
-        "1 files no parser claims\n"
+        f"wrote {mixed / 'INDEX.md'}: 4 articles (antara 2, newsjson 2), 1 file no parser claims\n"
     )
     expected = "no installed parser claims this file; not listed [unclaimed]"
     assert err == f"warning: {mixed / 'notes.xml'}: {expected}\n"
@@ -440,4 +439,4 @@ def test_build_parser_reads_every_unnamed_row_with_it(run, mixed: Path, tmp_path
         "build", mixed, "-o", tmp_path / "db.sqlite", "--parser", "newsjson", "--full"
     )
     assert code == 0, err
-    assert "1 articles, 0 problems" in out
+    assert "1 article, 0 problems" in out

@@ -23,7 +23,9 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-unt
     runner = CliRunner()
 
     def invoke(*args: str | Path) -> tuple[int, str, str]:
-        result = runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+        result = runner.invoke(
+            cli, [str(a) for a in args], catch_exceptions=False, prog_name="seedcorpus"
+        )
         return result.exit_code, result.stdout, result.stderr
 
     return invoke
@@ -34,7 +36,7 @@ def test_build_writes_corpus_name_sqlite_and_prints_a_summary(
 ) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run("build", seeds)
     assert code == 0, err
-    assert "1 articles, 0 problems" in out
+    assert "1 article, 0 problems" in out
     assert (tmp_path / "seeds.sqlite").is_file()
     code, out, _ = run("search", "seeds.sqlite", "pelayanan publik")
     assert code == 0
@@ -46,12 +48,12 @@ def test_a_second_build_is_up_to_date_and_a_changed_one_updates(run, seeds: Path
     assert run("build", seeds, "-o", "x.sqlite")[0] == 0
     code, out, _ = run("build", seeds, "-o", "x.sqlite")
     assert code == 0
-    assert out.startswith("x.sqlite is up to date (1 articles)")
+    assert out.startswith("x.sqlite is up to date (1 article)")
     index = seeds / "INDEX.md"
     index.write_text(index.read_text().replace("| 000_b88b87f86327f4ee |", "| renamed |", 1))
     code, out, _ = run("build", seeds, "-o", "x.sqlite")
     assert code == 0
-    assert out.startswith("updated x.sqlite: 1 articles written, 1 removed, 0 re-enriched")
+    assert out.startswith("updated x.sqlite: 1 article written, 1 removed, 0 re-enriched")
 
 
 def test_export_jsonl_with_enrichers(run, seeds: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -76,7 +78,7 @@ def test_unknown_format_is_a_usage_error_listing_choices(run, seeds: Path) -> No
 def test_check_passes_on_the_seeds_and_fails_on_a_changed_file(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run("check", seeds)
     assert code == 0
-    assert "1 articles read, 0 problems" in out
+    assert "1 article read, 0 problems" in out
     path = seeds / f"{SEED_ID}.txt"
     path.write_bytes(path.read_bytes() + b"\nextra")
     code, out, err = run("check", seeds)
@@ -93,7 +95,7 @@ def test_index_writes_a_manifest_that_opens(run, seeds: Path) -> None:  # type: 
     (seeds / "INDEX.md").unlink()
     code, out, _ = run("index", seeds)
     assert code == 0
-    assert "1 articles" in out
+    assert "1 article" in out
     assert run("check", seeds)[0] == 0
 
 
@@ -165,7 +167,7 @@ def test_max_bytes_takes_bytes_or_a_unit(run, seeds: Path, size: str, limit: int
     code, out, err = run("check", seeds, "--max-bytes", size)
     assert code == 1
     assert f"{SEED_ID}.txt: is larger than the limit of {limit} bytes [parse]" in err
-    assert "0 articles read, 1 problems" in out
+    assert "0 articles read, 1 problem" in out
 
 
 def test_max_bytes_above_the_file_size_reads_it(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
@@ -206,3 +208,156 @@ def test_index_refuses_a_file_over_max_bytes_and_writes_nothing(run, seeds: Path
     code, out, _ = run("index", seeds)  # 10MB by default
     assert code == 0
     assert "2 articles" in out
+
+
+# --- conventions ---------------------------------------------------------------------------
+
+
+def subcommands() -> list[str]:
+    return sorted(cli.commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", ["", *subcommands()])
+def test_every_command_has_an_example_in_its_help(run, command: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(*([command] if command else []), "--help")
+    assert code == 0
+    assert "Example" in out
+    assert "  seedcorpus " in out.split("Example", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["export", "{seeds}", "-f", "jsnol", "-o", "x"],
+            "unknown exporter 'jsnol'; choose one of: antara, csv, jsonl, parquet, sqlite; "
+            "did you mean 'jsonl'?",
+        ),
+        (
+            ["export", "{seeds}", "-f", "jsonl", "-o", "x", "--enrich", "stat"],
+            "did you mean 'stats'?",
+        ),
+        (["build", "{seeds}", "-f", "sqlit"], "did you mean 'sqlite'?"),
+    ],
+)
+def test_an_unknown_plugin_name_gets_a_guess_the_list_and_the_commands_usage(
+    run, seeds: Path, args: list[str], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(*[arg.format(seeds=seeds) for arg in args])
+    assert code == 2
+    assert message in err
+    assert f"Usage: seedcorpus {args[0]} [OPTIONS]" in err
+
+
+def test_quiet_prints_only_the_summary(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("build", seeds, "--max-bytes", "1kB", "-q")
+    assert code == 1
+    assert err == ""
+    assert out.startswith("wrote seeds.sqlite: 0 articles, 1 problem, ")
+
+
+def test_synth_refuses_a_folder_that_is_not_empty(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    manifest = (seeds / "INDEX.md").read_bytes()
+    code, _, err = run("synth", seeds, "-n", "3")
+    assert code == 1
+    assert err == (
+        f"error: {seeds}: the folder is not empty (2 files, and an INDEX.md listing 1 article); "
+        "synth would replace its INDEX.md and leave the files it does not list unlisted: "
+        "choose an empty or new folder, or pass --force (force=True) to write anyway\n"
+    )
+    assert (seeds / "INDEX.md").read_bytes() == manifest
+    code, out, _ = run("synth", seeds, "-n", "3", "--force")
+    assert (code, out) == (0, f"wrote {seeds}: 3 articles\n")
+
+
+def test_index_refuses_to_drop_the_rows_of_missing_files(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    (seeds / "second.txt").write_bytes((seeds / f"{SEED_ID}.txt").read_bytes())
+    assert run("index", seeds)[:2] == (0, f"wrote {seeds / 'INDEX.md'}: 2 articles (antara 2)\n")
+    (seeds / f"{SEED_ID}.txt").unlink()
+    manifest = (seeds / "INDEX.md").read_bytes()
+    code, _, err = run("index", seeds)
+    assert code == 1
+    assert err == (
+        f"error: {seeds / 'INDEX.md'}: 1 listed file no longer in the folder "
+        f"({SEED_ID}.txt); writing INDEX.md would lose their rows: restore the files, "
+        "or pass --force to drop the rows\n"
+    )
+    assert (seeds / "INDEX.md").read_bytes() == manifest
+    wrote = f"wrote {seeds / 'INDEX.md'}: 1 article (antara 1)\n"
+    assert run("index", seeds, "--force")[:2] == (0, wrote)
+
+
+def test_serve_checks_the_port_before_announcing_it(run, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, out, err = run("serve", seeds / "INDEX.md", "--port", str(port))
+    assert code == 2
+    assert out == ""
+    assert f"port {port} on 127.0.0.1 is in use; choose another with --port" in err
+
+
+def cli_process(*args: str | Path, **options: object) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": ""}
+    command = [sys.executable, "-m", "seedcorpus", *map(str, args)]
+    return subprocess.run(command, env=env, check=False, **options)  # type: ignore[call-overload, no-any-return]
+
+
+def test_dash_output_streams_to_stdout_and_appends_without_truncating(
+    seeds: Path, tmp_path: Path
+) -> None:
+    reference = tmp_path / "ref.jsonl"
+    assert cli_process("export", seeds, "-f", "jsonl", "-o", reference).returncode == 0
+    piped = cli_process("export", seeds, "-f", "jsonl", "-o", "-", capture_output=True)
+    assert piped.returncode == 0
+    assert piped.stdout == reference.read_bytes()
+    assert piped.stderr.decode().startswith("wrote standard output: 1 article, 0 problems")
+    appended = tmp_path / "log.jsonl"
+    appended.write_bytes(b"kept\n")
+    with appended.open("ab") as out:
+        assert cli_process("export", seeds, "-f", "jsonl", "-o", "-", stdout=out).returncode == 0
+    assert appended.read_bytes() == b"kept\n" + reference.read_bytes()
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_output_of_a_seeking_format_is_one_clear_error(seeds: Path) -> None:
+    result = cli_process("export", seeds, "-f", "sqlite", "-o", "-", capture_output=True)
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert err.startswith("error: cannot write to standard output: ")
+    assert err.count("\n") == 1
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty
+
+    from seedcorpus.synth import synth_corpus
+
+    synth_corpus(tmp_path / "c", 150, seed=2)
+    env = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
+    command = [sys.executable, "-m", "seedcorpus", "export", "c", "-f", "jsonl", "-j", "1"]
+    leader, follower = pty.openpty()
+    with os.fdopen(leader, "rb", buffering=0) as terminal:
+        process = subprocess.Popen(
+            [*command, "-o", "a.jsonl"], cwd=tmp_path, env=env, stderr=follower
+        )
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = terminal.read(4096)
+            except OSError:  # EIO: the command closed its end
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert process.wait(timeout=60) == 0
+    assert b"articles/s" in seen
+    assert b"/150" in seen
+    plain = subprocess.run(
+        [*command, "-o", "b.jsonl"], cwd=tmp_path, env=env, capture_output=True, check=False
+    )
+    assert (plain.returncode, plain.stderr) == (0, b"")

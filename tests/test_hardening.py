@@ -141,7 +141,14 @@ def test_check_over_the_nasty_cases_reports_each_on_one_line(nasty: Path) -> Non
     ]
     problems = [line for line in lines if line.startswith("problem: ")]
     warnings = [line for line in lines if line.startswith("warning: ")]
-    assert len(problems) + len(warnings) == len(lines), result.stderr
+    hints = [line for line in lines if line.startswith("hint: ")]
+    assert len(problems) + len(warnings) + len(hints) == len(lines), result.stderr
+    # The changed file gets, at the end, what to run to accept the edit.
+    assert hints == [
+        f"hint: 1 file changed since INDEX.md was written: run `seedcorpus index {nasty}` "
+        f"to accept the edits, or `seedcorpus build {nasty} --reindex` to accept them and build"
+    ]
+    assert lines[-1] == hints[0]
     assert warnings == [
         f"warning: {nasty / 'unlisted.txt'}: file is not listed in INDEX.md [unlisted]"
     ]
@@ -280,7 +287,8 @@ def test_no_command_reads_a_byte_outside_the_corpus(
     (nasty / "utf8.txt").write_text("Judul baru\n\nJakarta (ANTARA) - Isi baru.\n")
     # An update: the kept articles' files are hashed again.
     assert run_cli("build", nasty, "-o", "db.sqlite", "-j", "1")[0] == 1
-    assert run_cli("index", nasty)[0] == 0
+    # --force: the manifest lists a missing file, whose row index would otherwise keep.
+    assert run_cli("index", nasty, "--force")[0] == 0
     assert (nasty / "utf8.txt").resolve() in opened  # the spy sees reads
     assert secret.resolve() not in opened
 
@@ -361,7 +369,7 @@ def test_an_unlisted_file_is_only_a_warning(seeds: Path) -> None:
     code, out, err = run_cli("check", seeds)
     assert code == 0
     assert err == f"warning: {seeds / 'extra.txt'}: file is not listed in INDEX.md [unlisted]\n"
-    assert out.endswith("1 articles read, 0 problems\n")
+    assert out.endswith("1 article read, 0 problems\n")
 
 
 # --- lenient and strict ----------------------------------------------------------------------

@@ -1,41 +1,51 @@
-"""The main job: keep a SQLite database up to date with a corpus, in parallel.
+"""The main job: keep an output (a SQLite database by default) up to date with a corpus.
 
-A first build exports every article with the ``sqlite`` exporter. A later build on the
-same database does only what changed since:
+:func:`build_database` looks the exporter up in the registry. If its spec offers the
+optional :attr:`~seedcorpus.specs.ExporterSpec.update` capability (the ``sqlite``
+exporter does), that brings an existing output up to date, redoing only what changed;
+otherwise the output is written whole. This module is the core's side of the
+capability: it gives the exporter an :class:`~seedcorpus.specs.UpdateRequest` through
+which it reads articles, checks files against ``INDEX.md`` and stages its writes, and
+turns what it did into a :class:`BuildReport`. It knows nothing of any format.
 
-* articles that are new, or whose sha256 changed, are parsed and enriched again;
-* articles no longer in the manifest are deleted;
-* enrichers that are new, or whose version changed, are run again on the articles kept
-  (read back from their stored JSON, so they are not parsed again);
-* if a parser's version or the database schema changed, everything is rebuilt.
-
-What the database was built with is stamped in ``seedcorpus_meta`` (``parser:NAME`` and
-``enricher:NAME`` keys). Updates are made on a copy that replaces the database only
-when complete, so a failed or killed build leaves the previous database as it was.
+The whole build holds the output's lock (:func:`seedcorpus.atomic.output_lock`): two
+builds of the same output take turns, and each sees the other's finished result.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
+import stat
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import attrs
+from cattrs import Converter
 
-from seedcorpus.atomic import atomic_destination
-from seedcorpus.corpus import Corpus, ExportReport, run_enrichers
-from seedcorpus.default_plugins import sqlite as sqlite_format
-from seedcorpus.errors import SeedcorpusError
-from seedcorpus.manifest import read_entry_bytes, sha256_hex
+from seedcorpus.atomic import StorageError, atomic_destination, output_lock
+from seedcorpus.corpus import ArticleSource, Corpus, ExportedCorpus, ExportReport, run_enrichers
+from seedcorpus.errors import (
+    ChecksumError,
+    ExportError,
+    SeedcorpusError,
+    UnknownPluginError,
+)
+from seedcorpus.manifest import path_problem, read_entry_bytes, sha256_hex, write_manifest
 from seedcorpus.models import Article, ManifestEntry, Problem
-from seedcorpus.serialization import article_from_json
-from seedcorpus.specs import EnricherSpec
+from seedcorpus.plugins import describe_error
+from seedcorpus.specs import ExporterSpec, FileStat
 
-__all__ = ["BuildReport", "build_database"]
+__all__ = [
+    "BuildReport",
+    "build_database",
+    "changed_message",
+    "find_exporter",
+    "reindex",
+    "stamps",
+]
 
 
 @attrs.frozen
@@ -47,167 +57,252 @@ class BuildReport(ExportReport):
     added: int = 0
     """Articles parsed and written because they were new or changed."""
     removed: int = 0
-    """Articles deleted because the manifest no longer lists them."""
+    """Articles taken out because the manifest no longer lists them, or their file
+    changed without ``INDEX.md`` being rewritten."""
     reenriched: int = 0
     """Kept articles whose enrichments were brought up to date."""
 
 
-def _stamps(corpus: Corpus) -> dict[str, str]:
+def stamps(corpus: Corpus, spec: ExporterSpec) -> dict[str, str]:
+    """The versions an output of ``corpus`` by ``spec`` is built with: ``parser:NAME``
+    for each parser the manifest uses, ``enricher:NAME`` for each enricher of the view,
+    and ``exporter:NAME``."""
     parsers = corpus.parser_names()
-    stamps = {f"parser:{name}": corpus.registry.parser(name).version for name in parsers}
-    stamps |= {f"enricher:{spec.name}": spec.version for spec in corpus.enrichers}
-    stamps["schema_version"] = sqlite_format.SCHEMA_VERSION
-    return stamps
+    found = {f"parser:{name}": corpus.registry.parser(name).version for name in parsers}
+    found |= {f"enricher:{spec.name}": spec.version for spec in corpus.enrichers}
+    found[f"exporter:{spec.name}"] = spec.version
+    return found
 
 
-def _read_stamps(database: Path) -> dict[str, str] | None:
-    """The stamps of an existing seedcorpus database, or ``None`` if it isn't one."""
+def changed_message(actual: str, expected: str) -> str:
+    """The problem message for a file whose bytes no longer match ``INDEX.md``.
+
+    >>> changed_message("ab" * 32, "cd" * 32)[:60]
+    'changed since INDEX.md was written: sha256 is ababababababab'
+    """
+    return f"changed since INDEX.md was written: sha256 is {actual}, INDEX.md says {expected}"
+
+
+class _Request:
+    """The core's :class:`~seedcorpus.specs.UpdateRequest` for one build."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        spec: ExporterSpec,
+        output: Path,
+        *,
+        full: bool,
+        jobs: int,
+        strict: bool,
+        progress: Callable[[], None] | None,
+    ) -> None:
+        self.corpus = corpus
+        self.spec = spec
+        self._output = output
+        self._full = full
+        self.jobs = jobs
+        self.strict = strict
+        self.progress = progress
+        self.problems: list[Problem] = []
+        self._stamps = stamps(corpus, spec)
+
+    @property
+    def output(self) -> Path:
+        return self._output
+
+    @property
+    def entries(self) -> Sequence[ManifestEntry]:
+        return self.corpus.manifest.entries
+
+    @property
+    def stamps(self) -> Mapping[str, str]:
+        return self._stamps
+
+    @property
+    def enrichers(self) -> tuple[str, ...]:
+        return tuple(spec.name for spec in self.corpus.enrichers)
+
+    @property
+    def full(self) -> bool:
+        return self._full
+
+    @property
+    def converter(self) -> Converter:
+        return self.corpus.registry.converter
+
+    def stat(self, entry: ManifestEntry) -> FileStat | None:
+        if path_problem(entry.file):
+            return None  # reading it reports why; a stat must not reach outside either
+        try:
+            found = os.stat(self.corpus.root / entry.file)
+        except OSError:
+            return None
+        if not stat.S_ISREG(found.st_mode):
+            return None
+        return FileStat(found.st_size, found.st_mtime_ns, found.st_ino)
+
+    def verify(self, entry: ManifestEntry) -> bool:
+        root = self.corpus.root
+        try:
+            data = read_entry_bytes(
+                root, attrs.evolve(entry, sha256=None), max_bytes=self.corpus.max_bytes
+            )
+        except SeedcorpusError as error:
+            if self.strict:
+                raise
+            self.problems.append(
+                Problem(error.code, error.message, path=error.path or entry.file, line=error.line)
+            )
+            return False
+        actual = sha256_hex(data)
+        expected = (entry.sha256 or actual).lower()
+        if actual == expected:
+            return True
+        mismatch = ChecksumError(changed_message(actual, expected), path=root / entry.file)
+        if self.strict:
+            raise mismatch
+        self.problems.append(Problem(mismatch.code, mismatch.message, path=mismatch.path))
+        return False
+
+    def articles(self, entries: Sequence[ManifestEntry]) -> Iterator[Article]:
+        articles = self.corpus.articles(
+            self.problems, strict=self.strict, jobs=self.jobs, entries=entries
+        )
+        for article in articles:
+            if self.progress is not None:
+                self.progress()
+            yield article
+
+    def enrich(self, article: Article, names: Sequence[str]) -> Article:
+        registry = self.corpus.registry
+        return run_enrichers(article, [registry.enricher(name) for name in names], registry)
+
+    @contextmanager
+    def stage(self, *, copy: bool) -> Iterator[Path]:
+        directory = self.spec.directory
+        with atomic_destination(self._output, force=True, directory=directory) as temporary:
+            if copy and self._output.exists():
+                if self._output.is_dir():
+                    shutil.copytree(self._output, temporary)
+                else:
+                    shutil.copyfile(self._output, temporary)
+            yield temporary
+
+    def rebuild(self, path: Path) -> int:
+        # An export into the staged temporary writes it in place (see atomic.py).
+        report = self.corpus.export(
+            self.spec.name,
+            path,
+            force=True,
+            strict=self.strict,
+            jobs=self.jobs,
+            progress=self.progress,
+        )
+        self.problems.extend(report.problems)
+        return report.articles
+
+
+def find_exporter(corpus: ArticleSource, format: str) -> ExporterSpec:
+    """The exporter ``format``; a disabled one is an error that says so.
+
+    :raises UnknownPluginError: naming the installed exporters, or saying it is disabled.
+    """
     try:
-        with closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            return dict(db.execute("SELECT key, value FROM seedcorpus_meta"))
-    except sqlite3.Error:
-        return None
-
-
-def _write_stamps(connection: sqlite3.Connection, stamps: dict[str, str]) -> None:
-    connection.executemany(
-        "INSERT OR REPLACE INTO seedcorpus_meta VALUES (?, ?)", sorted(stamps.items())
-    )
+        return corpus.registry.exporter(format)
+    except UnknownPluginError:
+        if format in corpus.registry.loaded.disabled:
+            raise UnknownPluginError(
+                f"the {format!r} exporter is disabled (SEEDCORPUS_DISABLE_PLUGINS); "
+                "build needs it: enable it again, or choose another exporter with --format"
+            ) from None
+        raise
 
 
 def build_database(
-    corpus: Corpus,
+    corpus: Corpus | ExportedCorpus,
     destination: str | os.PathLike[str],
     *,
+    format: str = "sqlite",
     jobs: int = 1,
     strict: bool = False,
     full: bool = False,
     progress: Callable[[], None] | None = None,
 ) -> BuildReport:
-    """Bring the SQLite database at ``destination`` up to date with ``corpus``.
+    """Bring the output at ``destination`` up to date with ``corpus``.
 
-    ``corpus`` should be the view to build (e.g. ``corpus.enrich("all")``).
+    ``corpus`` should be the view to build (e.g. ``corpus.enrich("all")``). The exporter
+    ``format`` updates the output if its spec has an ``update`` capability; otherwise
+    the output is written whole.
 
     :param jobs: worker processes for parsing, enriching and serializing.
-    :param strict: stop at the first problem; the database is then left as it was.
-    :param full: rebuild from scratch even if an up-to-date database exists.
+    :param strict: stop at the first problem; the output is then left as it was.
+    :param full: rebuild from scratch even if an up-to-date output exists (this also
+        replaces a file the exporter did not write, which is otherwise refused).
     :param progress: called once per article processed.
+    :raises UnknownPluginError: if no exporter ``format`` is installed, or it is disabled.
+    :raises ExportError: if the output cannot be updated or written; it is left as it was.
     """
+    spec = find_exporter(corpus, format)
     target = Path(destination)
-    stamps = _stamps(corpus)
-    previous = None if full or not target.exists() else _read_stamps(target)
-    parsers_same = previous is not None and all(
-        previous.get(key) == value
-        for key, value in stamps.items()
-        if key.startswith("parser:") or key == "schema_version"
-    )
-    if previous is None or not parsers_same:
-        report = corpus.export(
-            "sqlite", target, force=True, strict=strict, jobs=jobs, progress=progress
-        )
-        # Stamped after the rename: a kill in between leaves a database without stamps,
-        # which the next build simply rebuilds whole.
-        with closing(sqlite3.connect(target)) as connection, connection:
-            _write_stamps(connection, stamps)
-        return BuildReport(
-            report.destination, report.articles, report.problems, report.seconds,
-            mode="full", added=report.articles,
-        )  # fmt: skip
-    return _update(corpus, target, previous, stamps, jobs=jobs, strict=strict, progress=progress)
-
-
-def _update(
-    corpus: Corpus,
-    target: Path,
-    previous: dict[str, str],
-    stamps: dict[str, str],
-    *,
-    jobs: int,
-    strict: bool,
-    progress: Callable[[], None] | None,
-) -> BuildReport:
     started = time.perf_counter()
-    with closing(sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)) as db:
-        stored = dict(db.execute("SELECT id, sha256 FROM articles"))
-
-    problems: list[Problem] = []
-    changed: list[ManifestEntry] = []
-    listed: set[str] = set()
-    for entry in corpus.manifest.entries:
-        listed.add(entry.id)
-        if entry.id not in stored or _sha256(corpus, entry) != stored[entry.id]:
-            changed.append(entry)
-    removed = [article_id for article_id in stored if article_id not in listed]
-    stale = [
-        spec
-        for spec in corpus.enrichers
-        if previous.get(f"enricher:{spec.name}") != stamps[f"enricher:{spec.name}"]
-    ]
-    kept = [article_id for article_id in stored if article_id in listed]
-    if not changed and not removed and not stale and stamps.items() <= previous.items():
-        seconds = time.perf_counter() - started
-        return BuildReport(target, 0, tuple(problems), seconds, mode="unchanged")
-
-    added = reenriched = 0
-    with atomic_destination(target, force=True) as temporary:
-        shutil.copyfile(target, temporary)
-        with closing(sqlite3.connect(temporary)) as connection, connection:
-            sqlite_format.delete_articles(connection, removed)
-            converter = corpus.registry.converter
-            articles = _Counted(
-                corpus.articles(problems, strict=strict, jobs=jobs, entries=changed), progress
+    if not target.parent.is_dir():
+        # Before the lock, whose file would go there.
+        raise StorageError("the folder to write into does not exist", path=target.parent)
+    with output_lock(target):
+        # An export opened as a corpus has no manifest to compare with: always whole.
+        if spec.update is None or not isinstance(corpus, Corpus):
+            report = corpus.export(
+                format, target, force=True, strict=strict, jobs=jobs, progress=progress
             )
-            sqlite_format.upsert_articles(connection, articles, converter)
-            added = articles.count
-            if stale:
-                fresh = {entry.id for entry in changed}
-                ids = [article_id for article_id in kept if article_id not in fresh]
-                reenriched = _reenrich(corpus, connection, ids, stale)
-            # The FTS triggers made with the database have kept the index in step.
-            _write_stamps(connection, stamps)
-    seconds = time.perf_counter() - started
+            return BuildReport(
+                report.destination, report.articles, report.problems, report.seconds,
+                mode="full", added=report.articles,
+            )  # fmt: skip
+        request = _Request(
+            corpus, spec, target, full=full, jobs=jobs, strict=strict, progress=progress
+        )
+        try:
+            outcome = spec.update(request)
+        except SeedcorpusError:
+            raise
+        except Exception as error:
+            plugin = corpus.registry.owner("exporter", format).name
+            raise ExportError(
+                f"exporter {format!r} (plugin {plugin!r}) failed to update: "
+                f"{describe_error(error)}",
+                path=target,
+            ) from error
     return BuildReport(
-        target, added, tuple(problems), seconds,
-        mode="incremental", added=added, removed=len(removed), reenriched=reenriched,
+        target, outcome.added, tuple(request.problems), time.perf_counter() - started,
+        mode=outcome.mode, added=outcome.added, removed=outcome.removed,
+        reenriched=outcome.reenriched,
     )  # fmt: skip
 
 
-def _sha256(corpus: Corpus, entry: ManifestEntry) -> str | None:
-    """The entry's checksum: from the manifest, or (if it lists none) of the file."""
-    if entry.sha256 is not None:
-        return entry.sha256
-    try:
-        # Through the manifest's safety checks: never a byte from outside the corpus.
-        return sha256_hex(read_entry_bytes(corpus.root, entry, max_bytes=corpus.max_bytes))
-    except SeedcorpusError:
-        return None  # reading it again in the pipeline reports the problem properly
-
-
-class _Counted(Iterator[Article]):
-    """Passes articles through, counting them and reporting progress."""
-
-    def __init__(self, texts: Iterable[Article], progress: Callable[[], None] | None) -> None:
-        self.texts = iter(texts)
-        self.progress = progress
-        self.count = 0
-
-    def __next__(self) -> Article:
-        text = next(self.texts)
-        self.count += 1
-        if self.progress is not None:
-            self.progress()
-        return text
-
-
-def _reenrich(
-    corpus: Corpus, connection: sqlite3.Connection, ids: list[str], stale: list[EnricherSpec]
-) -> int:
-    """Re-run ``stale`` enrichers on the articles ``ids``, read back from their stored JSON."""
-    converter = corpus.registry.converter
-    for article_id in ids:
-        (stored,) = connection.execute(
-            "SELECT json FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        article = run_enrichers(article_from_json(stored, converter), stale, corpus.registry)
-        sqlite_format.upsert_articles(connection, [article], converter)
-    return len(ids)
+def reindex(corpus: Corpus) -> list[ManifestEntry]:
+    """Rewrite the ``sha256`` of every listed file whose bytes changed in
+    ``corpus/INDEX.md`` (what ``build --reindex`` does first), and return the entries
+    that changed, as they were. Rows, ids, titles and columns are kept; files that
+    cannot be read are left for the build to report.
+    """
+    entries = []
+    changed = []
+    for entry in corpus.manifest.entries:
+        try:
+            data = read_entry_bytes(
+                corpus.root, attrs.evolve(entry, sha256=None), max_bytes=corpus.max_bytes
+            )
+        except SeedcorpusError:
+            entries.append(entry)
+            continue
+        actual = sha256_hex(data)
+        if entry.sha256 is not None and entry.sha256.lower() != actual:
+            changed.append(entry)
+            entry = attrs.evolve(entry, sha256=actual)
+        entries.append(entry)
+    if changed:
+        manifest = attrs.evolve(corpus.manifest, entries=tuple(entries))
+        write_manifest(manifest, corpus.root)
+        corpus.manifest = manifest
+    return changed

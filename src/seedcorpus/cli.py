@@ -1,26 +1,36 @@
 """The ``seedcorpus`` command: a thin layer over :mod:`seedcorpus.corpus`.
 
-Exit codes: 0 everything went well, 1 problems in the data, 2 usage errors. Errors are
-one line on standard error, never a traceback.
+Exit codes: 0 everything went well, 1 problems in the data or an output that could not
+be written, 2 usage errors, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Errors
+are one line on standard error, never a traceback. See ``docs/cli.md`` and
+``docs/errors.md``.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import attrs
 import click
 
 from seedcorpus.__about__ import __version__
-from seedcorpus.build import build_database
+from seedcorpus.atomic import storage_error
+from seedcorpus.build import build_database, find_exporter, reindex
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
+from seedcorpus.console import (
+    Terminated,
+    counted,
+    export_to_stdout,
+    handle_signals,
+    parse_size,
+    port_problem,
+    print_problems,
+    progress_bar,
+)
 from seedcorpus.corpus import DEFAULT_MAX_BYTES, Corpus, ExportReport, open_corpus, open_folder
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.manifest import read_manifest, scan_folder, unlisted_files, write_manifest
@@ -33,8 +43,15 @@ from seedcorpus.specs import ExporterSpec
 __all__ = ["main"]
 
 
-class _Group(click.Group):
-    """Turns seedcorpus errors into one line and an exit code instead of a traceback."""
+INTERRUPTED = 130
+"""The exit code after Ctrl-C: 128 + SIGINT, as shells report it."""
+TERMINATED = 143
+"""The exit code after SIGTERM: 128 + SIGTERM."""
+
+
+class _Command(click.Command):
+    """Turns seedcorpus errors into one line and an exit code instead of a traceback,
+    in the context of the command that failed (so a usage error shows its usage)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -44,54 +61,41 @@ class _Group(click.Group):
         except SeedcorpusError as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(1)
+        except OSError as error:
+            # The machine refusing a write (a full disk, a read-only folder) is one line;
+            # any other OSError is a bug, and its traceback is wanted.
+            found = storage_error(error, error.filename, kept=False)
+            if found is None:
+                raise
+            click.echo(f"error: {found}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt as interrupt:
+            # Temporaries were removed and locks let go as the interrupt passed by.
+            click.echo("interrupted; the previous output was kept", err=True)
+            ctx.exit(TERMINATED if isinstance(interrupt, Terminated) else INTERRUPTED)
+
+
+class _Group(click.Group):
+    command_class = _Command
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="seedcorpus")
 def cli() -> None:
-    """Parse, check, enrich, export and search news-article corpora."""
+    """Parse, check, enrich, export and search news-article corpora.
+
+    \b
+    Example:
+      seedcorpus build seeds && seedcorpus search seeds.sqlite pelayanan
+    """
 
 
-def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
-    for problem in problems:
-        click.echo(f"problem: {problem}", err=True)
-
-
-@contextmanager
-def _progress(total: int, label: str) -> Iterator[Callable[[], None] | None]:
-    """A rich progress bar on a terminal (if rich is installed); silence elsewhere."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    try:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            ProgressColumn,
-            Task,
-            TextColumn,
-            TimeRemainingColumn,
-        )
-        from rich.text import Text
-    except ImportError:
-        yield None
-        return
-
-    class Rate(ProgressColumn):
-        def render(self, task: Task) -> Text:
-            return Text(f"{task.speed or 0:,.0f} articles/s")
-
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        Rate(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda: bar.advance(task)
+_quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="Print no problems and no progress: only the summary."
+)
+_verbose_option = click.option(
+    "-v", "--verbose", is_flag=True, help="Also print what was done, step by step."
+)
 
 
 _jobs_option = click.option(
@@ -104,18 +108,11 @@ _jobs_option = click.option(
 )
 
 
-# Units of --max-bytes: k, M, G are powers of 1000, Ki, Mi, Gi of 1024 (in any case).
-_SIZE_UNITS = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "ki": 2**10, "mi": 2**20, "gi": 2**30}
-
-
-def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    """The number of bytes ``value`` says: ``20000000``, ``20MB``, ``512KiB``..."""
-    match = re.fullmatch(r"\s*(\d+)\s*([kmg]i?)?b?\s*", value, re.IGNORECASE)
-    if match is None:
-        message = f"{value!r} is not a size: give bytes (20000000), or a number and a unit (20MB)"
-        raise click.BadParameter(message)
-    number, unit = match.groups()
-    return int(number) * _SIZE_UNITS[(unit or "").lower()]
+def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 _DEFAULT_SIZE = str(DEFAULT_MAX_BYTES)
@@ -127,17 +124,18 @@ _max_bytes_option = click.option(
     metavar="SIZE",
     default=_DEFAULT_SIZE,
     show_default=True,
-    callback=_size,
+    callback=_size_option,
     help="Refuse article files larger than this: bytes, or with a unit "
     "(kB, MB, GB: powers of 1000; KiB, MiB, GiB: of 1024).",
 )
 
 
-def _summary(report: ExportReport) -> str:
+def _summary(report: ExportReport, destination: object = None) -> str:
     rate = report.articles / report.seconds if report.seconds else 0.0
     return (
-        f"wrote {report.destination}: {report.articles} articles, "
-        f"{len(report.problems)} problems, {report.seconds:.2f} s ({rate:,.0f} articles/s)"
+        f"wrote {destination or report.destination}: {counted(report.articles, 'article')}, "
+        f"{counted(len(report.problems), 'problem')}, {report.seconds:.2f} s "
+        f"({rate:,.0f} articles/s)"
     )
 
 
@@ -156,10 +154,27 @@ _strict_option = click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Database to write (default: <corpus folder name>.sqlite in the current folder).",
+    help="Output to write (default: <corpus folder name>.sqlite in the current folder).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "format_",
+    default="sqlite",
+    show_default=True,
+    help="Exporter that writes the output (see `plugins`).",
 )
 @_jobs_option
-@click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating.")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Rebuild from scratch instead of updating (and replace an OUTPUT build did not write).",
+)
+@click.option(
+    "--reindex",
+    is_flag=True,
+    help="First accept edited article files: rewrite their sha256 in INDEX.md.",
+)
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
@@ -180,25 +195,37 @@ _strict_option = click.option(
     help="Read every row whose parser column is empty with this parser, "
     "instead of the parser that claims its file.",
 )
+@_quiet_option
+@_verbose_option
 def build(
     corpus: Path,
     output: Path | None,
+    format_: str,
     jobs: int,
     full: bool,
+    reindex: bool,
     scheduler: str | None,
     shard_format: str,
     strict: bool,
     max_bytes: int,
     parser: str | None,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Parse CORPUS, run every installed enricher, and write a SQLite database.
 
-    If OUTPUT exists, only what changed is redone: new and changed articles (by
-    sha256), removed ones, and enrichers whose version changed. The database is
-    replaced atomically, so a failed build leaves the previous one as it was.
+    If OUTPUT exists, only what changed is redone. A file edited since INDEX.md was
+    written is reported (exit 1) and left out until `seedcorpus index` or --reindex
+    accepts it. The output is replaced atomically, so a failed or interrupted build
+    leaves the previous one as it was; two builds of the same OUTPUT take turns.
 
     With --scheduler, the work runs on a Dask cluster instead, and OUTPUT is a folder
     of shards (default: <corpus folder name>-shards) with a SHARDS.json manifest.
+
+    \b
+    Examples:
+      seedcorpus build seeds                  # writes seeds.sqlite, or updates it
+      seedcorpus build seeds -o db/seeds.sqlite --reindex
     """
     if parser is not None:
         Registry.load().parser(parser)  # fail on a bad name before any work
@@ -208,37 +235,65 @@ def build(
         shards = build_on_cluster(
             opened, folder, scheduler=scheduler, format=shard_format, force=True
         )
-        _print_problems(shards.problems)
+        print_problems(shards.problems, quiet=quiet, corpus=corpus)
         click.echo(
-            f"wrote {folder}: {shards.articles} articles in {shards.shards} shards, "
-            f"{len(shards.problems)} problems, {shards.seconds:.2f} s"
+            f"wrote {folder}: {counted(shards.articles, 'article')} in "
+            f"{counted(shards.shards, 'shard')}, {counted(len(shards.problems), 'problem')}, "
+            f"{shards.seconds:.2f} s"
         )
         sys.exit(1 if shards.problems else 0)
     opened = open_folder(corpus, max_bytes=max_bytes, parser=parser).enrich("all")
-    output = output or Path(f"{corpus.resolve().name}.sqlite")
-    with _progress(len(opened), f"build → {output.name}") as progress:
+    spec = find_exporter(opened, format_)  # a bad or disabled name fails before any work
+    if reindex:
+        _reindex(opened, corpus, quiet=quiet)
+    if output is not None and str(output) == "-":
+        raise click.BadParameter("a build writes a file; `export -o -` streams", param_hint="'-o'")
+    output = output or Path(f"{corpus.resolve().name}{spec.suffix}")
+    with progress_bar(len(opened), f"build → {output.name}", enabled=not quiet) as progress:
         report = build_database(
-            opened, output, jobs=jobs, strict=strict, full=full, progress=progress
-        )
-    _print_problems(report.problems)
+            opened, output, format=format_, jobs=jobs, strict=strict, full=full,
+            progress=progress,
+        )  # fmt: skip
+    print_problems(report.problems, quiet=quiet, corpus=corpus)
+    problems = counted(len(report.problems), "problem")
     if report.mode == "full":
         click.echo(_summary(report))
     elif report.mode == "incremental":
         click.echo(
-            f"updated {output}: {report.added} articles written, {report.removed} removed, "
-            f"{report.reenriched} re-enriched, {len(report.problems)} problems, "
+            f"updated {output}: {counted(report.added, 'article')} written, "
+            f"{report.removed} removed, {report.reenriched} re-enriched, {problems}, "
             f"{report.seconds:.2f} s"
         )
+    elif report.problems:  # nothing to write, yet something is wrong: never "up to date"
+        click.echo(f"{output} was not changed: {problems}, {report.seconds:.2f} s")
     else:
-        click.echo(f"{output} is up to date ({len(opened)} articles), {report.seconds:.2f} s")
+        click.echo(
+            f"{output} is up to date ({counted(len(opened), 'article')}), {report.seconds:.2f} s"
+        )
+    if verbose:
+        done = f"{report.added} written, {report.removed} removed, {report.reenriched} re-enriched"
+        click.echo(f"{report.mode} build with {format_!r}: {done}", err=True)
     sys.exit(1 if report.problems else 0)
+
+
+def _reindex(opened: Corpus, corpus: Path, *, quiet: bool) -> None:
+    if not corpus.is_dir():
+        raise click.BadParameter("--reindex needs a corpus folder", param_hint="'--reindex'")
+    changed = [entry.file for entry in reindex(opened)]
+    if changed and not quiet:
+        files = ", ".join(changed)
+        click.echo(f"{corpus / 'INDEX.md'}: new sha256 for {files}", err=True)
 
 
 @cli.command()
 @_corpus_argument
 @click.option("-f", "--format", "format_", required=True, help="Exporter name (see `plugins`).")
 @click.option(
-    "-o", "--output", required=True, type=click.Path(path_type=Path), help="File to write."
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="File to write; - for standard output (formats written front to back: jsonl, csv).",
 )
 @click.option(
     "--enrich",
@@ -250,6 +305,7 @@ def build(
 @_jobs_option
 @_strict_option
 @_max_bytes_option
+@_quiet_option
 def export(
     corpus: Path,
     format_: str,
@@ -259,15 +315,39 @@ def export(
     jobs: int,
     strict: bool,
     max_bytes: int,
+    quiet: bool,
 ) -> None:
-    """Export CORPUS (a folder, or an export file) with any installed exporter."""
+    """Export CORPUS (a folder, or an export file) with any installed exporter.
+
+    The output is replaced atomically (with --force), so a failed or interrupted export
+    leaves the previous one as it was; two exports to the same OUTPUT take turns. An
+    article file whose bytes no longer match INDEX.md is a problem (exit 1), left out.
+
+    \b
+    Examples:
+      seedcorpus export seeds -f jsonl -o seeds.jsonl --enrich all
+      seedcorpus export seeds -f jsonl -o - | jq .title
+    """
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
-    opened.registry.exporter(format_)  # fail on a bad name before any work
-    with _progress(len(opened), f"{format_} → {output.name}") as progress:
+    spec = opened.registry.exporter(format_)  # fail on a bad name before any work
+    if str(output) == "-":
+        if spec.directory:
+            raise click.BadParameter(
+                f"exporter {format_!r} writes a folder, not a stream; give a folder name",
+                param_hint="'-o'",
+            )
+        report = export_to_stdout(opened, format_, strict=strict, jobs=jobs)
+        if report is None:
+            sys.exit(0)  # the reader stopped reading (`| head`): nothing is wrong
+        print_problems(report.problems, quiet=quiet, corpus=corpus)
+        click.echo(_summary(report, "standard output"), err=True)
+        sys.exit(1 if report.problems else 0)
+    label = f"{format_} → {output.name}"
+    with progress_bar(len(opened), label, enabled=not quiet) as progress:
         report = opened.export(
             format_, output, force=force, strict=strict, jobs=jobs, progress=progress
         )
-    _print_problems(report.problems)
+    print_problems(report.problems, quiet=quiet, corpus=corpus)
     click.echo(_summary(report))
     sys.exit(1 if report.problems else 0)
 
@@ -280,10 +360,19 @@ def export(
 )
 @_strict_option
 @_max_bytes_option
-def check(corpus: Path, as_json: bool, list_rows: bool, strict: bool, max_bytes: int) -> None:
+@_quiet_option
+def check(
+    corpus: Path, as_json: bool, list_rows: bool, strict: bool, max_bytes: int, quiet: bool
+) -> None:
     """Verify CORPUS: manifest, checksums, and that every file parses. Exit 1 on problems.
 
     Files a parser claims that INDEX.md does not list are warnings (unlisted).
+
+    \b
+    Examples:
+      seedcorpus check seeds
+      seedcorpus check seeds --list           # which parser reads each row
+      seedcorpus check seeds --json | jq -r .code | sort | uniq -c
     """
     fields = ("path", "line", "code", "message")
     problems: list[Problem] = []
@@ -310,11 +399,14 @@ def check(corpus: Path, as_json: bool, list_rows: bool, strict: bool, max_bytes:
         for problem in [*problems, *warnings]:
             click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
     else:
-        for warning in warnings:
-            click.echo(f"warning: {warning}", err=True)
-        _print_problems(problems)
+        if not quiet:
+            for warning in warnings:
+                click.echo(f"warning: {warning}", err=True)
+        print_problems(problems, quiet=quiet, corpus=corpus)
+        entries = counted(len(opened), "entry", "entries")
         click.echo(
-            f"checked {len(opened)} entries: {count} articles read, {len(problems)} problems"
+            f"checked {entries}: {counted(count, 'article')} read, "
+            f"{counted(len(problems), 'problem')}"
         )
     sys.exit(1 if problems else 0)
 
@@ -341,7 +433,12 @@ def _route(opened: Corpus, entry: ManifestEntry) -> str:
     "for files no parser claims).",
 )
 @_max_bytes_option
-def index(corpus: Path, pattern: str | None, parser: str | None, max_bytes: int) -> None:
+@click.option(
+    "--force", is_flag=True, help="Write INDEX.md even if rows of files that are gone are lost."
+)
+def index(
+    corpus: Path, pattern: str | None, parser: str | None, max_bytes: int, force: bool
+) -> None:
     """Write CORPUS/INDEX.md listing the files the installed parsers claim.
 
     Each row gets the file's sha256, the parser that claims it, and the title and
@@ -350,8 +447,14 @@ def index(corpus: Path, pattern: str | None, parser: str | None, max_bytes: int)
     listed without a parser and exits 1 (ambiguous). Rows of the previous INDEX.md keep
     their id, extra cells and parser.
 
+    Rows of files still present keep their id and extra columns. If the folder lost
+    files INDEX.md lists, nothing is written unless --force: their rows would be lost.
     A file larger than --max-bytes stops it with an error naming the file: move the file
     out of the folder, or raise the limit if it really is an article.
+
+    \b
+    Example:
+      seedcorpus index seeds            # after adding, editing or removing files
     """
     registry = Registry.load()
     if parser is not None:
@@ -365,6 +468,17 @@ def index(corpus: Path, pattern: str | None, parser: str | None, max_bytes: int)
         previous=previous,
         max_bytes=max_bytes,
     )
+    if previous is not None and not force:
+        present = {PurePosixPath(entry.file) for entry in scan.manifest.entries}
+        lost = [e.file for e in previous.entries if PurePosixPath(e.file) not in present]
+        if lost:
+            listed = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
+            raise SeedcorpusError(
+                f"{counted(len(lost), 'listed file')} no longer in the folder ({listed}); "
+                "writing INDEX.md would lose their rows: restore the files, or pass "
+                "--force to drop the rows",
+                path=corpus / "INDEX.md",
+            )
     write_manifest(scan.manifest, corpus)
     errors = [problem for problem in scan.problems if problem.code != "unclaimed"]
     for problem in scan.problems:
@@ -374,9 +488,9 @@ def index(corpus: Path, pattern: str | None, parser: str | None, max_bytes: int)
     parsers = ", ".join(f"{name} {count}" for name, count in sorted(by_parser.items()))
     unclaimed = len(scan.problems) - len(errors)
     click.echo(
-        f"wrote {corpus / 'INDEX.md'}: {len(scan.manifest.entries)} articles"
+        f"wrote {corpus / 'INDEX.md'}: {counted(len(scan.manifest.entries), 'article')}"
         + (f" ({parsers})" if parsers else "")
-        + (f", {unclaimed} files no parser claims" if unclaimed else "")
+        + (f", {counted(unclaimed, 'file')} no parser claims" if unclaimed else "")
     )
     sys.exit(1 if errors else 0)
 
@@ -388,7 +502,12 @@ def index(corpus: Path, pattern: str | None, parser: str | None, max_bytes: int)
 @click.option("--enrich", default="none", show_default=True, help="Enrichers to run.")
 @_max_bytes_option
 def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: int) -> None:
-    """Show one article of CORPUS by its id, and which parser read it."""
+    """Show one article of CORPUS by its id, and which parser read it.
+
+    \b
+    Example:
+      seedcorpus show seeds 000_b88b87f86327f4ee --enrich dates,quotes
+    """
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
     if article_id not in opened:
         raise click.BadParameter(f"no article {article_id!r} in {corpus}", param_hint="ID")
@@ -439,6 +558,10 @@ def search(database: Path, query: str, limit: int, as_json: bool, format_: str |
     Plain text that is not valid FTS5 (RI-Azerbaijan, 1/7/2024) is searched word by
     word. Matches are marked [like this], or in color on a terminal. Search is a
     capability of an exporter (the sqlite one): disabling it disables search.
+
+    \b
+    Example:
+      seedcorpus search seeds.sqlite '"pelayanan publik" OR Azerbaijan' -n 5
     """
     search_database = _capability(Registry.load(), "search", database, format_).search
     assert search_database is not None
@@ -484,9 +607,20 @@ def serve(database: Path, port: int, host: str, print_metadata: bool, format_: s
 
     Needs the serve extra: pip install 'seedcorpus[serve]'. Stop with Ctrl-C. Serving
     is a capability of an exporter (the sqlite one): disabling it disables serve.
+
+    \b
+    Example:
+      seedcorpus serve seeds.sqlite --port 8002
     """
     serve_database = _capability(Registry.load(), "serve", database, format_).serve
     assert serve_database is not None
+    if not print_metadata:
+        # Before anything is announced: a busy port is the user's to change, not a crash.
+        problem = port_problem(host, port)
+        if problem is not None:
+            raise click.BadParameter(
+                f"{problem}; choose another with --port", param_hint="'--port'"
+            )
     serve_database(database, host=host, port=port, print_metadata=print_metadata)
 
 
@@ -509,6 +643,10 @@ def plugins(as_json: bool) -> None:
 
     VERSION is each one's own version (bumped when its output changes); PACKAGE is the
     distribution that provides it; OFFERS lists an exporter's optional capabilities.
+
+    \b
+    Example:
+      seedcorpus plugins --json | jq -r 'select(.kind == "exporter") | .name'
     """
     registry = Registry.load()
     entries = registry.entries()
@@ -543,18 +681,25 @@ def plugins(as_json: bool) -> None:
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-n", "--n", "count", type=click.IntRange(min=0), default=1000, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same bytes.")
+@click.option("--force", is_flag=True, help="Write into OUT even if it is not empty.")
 @_jobs_option
-def synth(out: Path, count: int, seed: int, jobs: int) -> None:
+def synth(out: Path, count: int, seed: int, force: bool, jobs: int) -> None:
     """Write a synthetic ANTARA corpus of N articles (and its INDEX.md) to OUT.
 
-    For benchmarks and tests: realistic, varied, and deterministic.
+    For benchmarks and tests: realistic, varied, and deterministic. OUT must be empty
+    or new, unless --force: its INDEX.md would be replaced.
+
+    \b
+    Example:
+      seedcorpus synth big -n 20000 && seedcorpus build big
     """
     from seedcorpus.synth import synth_corpus
 
-    manifest = synth_corpus(out, count, seed=seed, jobs=jobs)
-    click.echo(f"wrote {out}: {len(manifest.entries)} articles")
+    manifest = synth_corpus(out, count, seed=seed, jobs=jobs, force=force)
+    click.echo(f"wrote {out}: {counted(len(manifest.entries), 'article')}")
 
 
 def main() -> None:
     """Run the command line."""
+    handle_signals()
     cli(prog_name="seedcorpus")

@@ -136,17 +136,22 @@ class PluginError(SeedcorpusError):
 class UnknownPluginError(PluginError, LookupError):
     """A plugin name that no installed plugin provides.
 
+    >>> print(UnknownPluginError.for_name("exporter", "xml", ["jsonl", "sqlite"]))
+    unknown exporter 'xml'; choose one of: jsonl, sqlite
     >>> print(UnknownPluginError.for_name("exporter", "sqlit", ["jsonl", "sqlite"]))
-    unknown exporter 'sqlit'; choose one of: jsonl, sqlite
+    unknown exporter 'sqlit'; choose one of: jsonl, sqlite; did you mean 'sqlite'?
     """
 
     code = "unknown-plugin"
 
     @classmethod
     def for_name(cls, kind: str, name: str, choices: Iterable[str]) -> UnknownPluginError:
-        """Build the error for ``name``, listing the valid ``choices``."""
-        listed = ", ".join(sorted(choices)) or "(none installed)"
-        return cls(f"unknown {kind} {name!r}; choose one of: {listed}")
+        """Build the error for ``name``, listing the valid ``choices`` and the closest."""
+        names = sorted(choices)
+        listed = ", ".join(names) or "(none installed)"
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        guess = f"; did you mean {close[0]!r}?" if close else ""
+        return cls(f"unknown {kind} {name!r}; choose one of: {listed}{guess}")
 
 
 class UnknownEnrichmentKind(SeedcorpusError, KeyError):

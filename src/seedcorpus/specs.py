@@ -6,23 +6,28 @@ except through the callables they hold, and only :mod:`seedcorpus.registry` read
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 import attrs
 from cattrs import Converter
 
-from seedcorpus.models import Article, Enrichment, Source
+from seedcorpus.models import Article, Enrichment, ManifestEntry, Source
 
 __all__ = [
     "Document",
     "EnricherSpec",
     "ExporterSpec",
+    "FileStat",
     "ParserSpec",
     "SearchFunction",
     "SearchHit",
     "ServeFunction",
+    "UpdateFunction",
+    "UpdateOutcome",
+    "UpdateRequest",
 ]
 
 
@@ -150,6 +155,107 @@ class ServeFunction(Protocol):
 
 
 @attrs.frozen
+class FileStat:
+    """What ``os.stat`` says of an article file: enough to notice that it was edited.
+
+    An output that can be updated stores one per article it holds; a file whose stat
+    differs on the next build is read again and its checksum compared (as ``make`` and
+    ``git`` do, a changed size, modification time or inode means "look again").
+    """
+
+    size: int
+    """``st_size``."""
+    mtime_ns: int
+    """``st_mtime_ns``."""
+    inode: int
+    """``st_ino``."""
+
+
+@attrs.frozen
+class UpdateOutcome:
+    """What an exporter's :attr:`~ExporterSpec.update` did."""
+
+    mode: Literal["full", "incremental", "unchanged"]
+    """``full``: written from scratch (:meth:`UpdateRequest.rebuild`); ``incremental``:
+    changed in place on a staged copy; ``unchanged``: nothing was written."""
+    added: int = 0
+    """Articles written because they were new or changed (every article, when full)."""
+    removed: int = 0
+    """Articles taken out because the manifest no longer lists them, or their file was
+    edited since ``INDEX.md`` was written."""
+    reenriched: int = 0
+    """Kept articles whose enrichments were brought up to date."""
+
+
+class UpdateRequest(Protocol):
+    """What :attr:`ExporterSpec.update` is given: the output to bring up to date with a
+    corpus, and the means to do it. ``seedcorpus build`` makes one; an exporter never
+    reads a corpus any other way, so parsing, enriching, worker processes, problems and
+    progress stay the core's business.
+    """
+
+    @property
+    def output(self) -> Path:
+        """The output to bring up to date. It may not exist yet. Read it freely; write
+        only to what :meth:`stage` yields."""
+
+    @property
+    def entries(self) -> Sequence[ManifestEntry]:
+        """The manifest rows the output must hold, in order."""
+
+    @property
+    def stamps(self) -> Mapping[str, str]:
+        """The versions the output must be built with: ``parser:NAME``,
+        ``enricher:NAME`` and ``exporter:NAME`` keys. Store them with the output; when a
+        parser's or the exporter's stamp differs next time, rebuild; when an enricher's
+        differs, run it again (:meth:`enrich`)."""
+
+    @property
+    def enrichers(self) -> tuple[str, ...]:
+        """Names of the enrichers the output's articles carry, in order."""
+
+    @property
+    def full(self) -> bool:
+        """True if the user asked for a rebuild from scratch (``build --full``)."""
+
+    @property
+    def converter(self) -> Converter:
+        """The JSON converter, for outputs that store articles as JSON."""
+
+    def stat(self, entry: ManifestEntry) -> FileStat | None:
+        """The entry's file stat now, or ``None`` if it cannot be had. Take it *before*
+        the article is read, so an edit during the build shows up next time."""
+
+    def verify(self, entry: ManifestEntry) -> bool:
+        """Read the entry's file and return True if its bytes still match its
+        ``sha256`` in ``INDEX.md``. Call it for a file whose stat differs from the one
+        recorded when it was built. A file that no longer matches is reported by the
+        core (expected and actual checksum, and what to run), and the build exits 1; the
+        caller takes its article out of the output, as a full build would skip it."""
+
+    def articles(self, entries: Sequence[ManifestEntry]) -> Iterator[Article]:
+        """Read, parse and enrich ``entries``, in order. An entry that cannot be read is
+        left out (its problem is reported by the core)."""
+
+    def enrich(self, article: Article, names: Sequence[str]) -> Article:
+        """``article`` with the named enrichers run again (replacing their results)."""
+
+    def stage(self, *, copy: bool) -> AbstractContextManager[Path]:
+        """A temporary path beside the output (a copy of it if ``copy``), renamed over
+        the output when the ``with`` block ends without an error and removed otherwise.
+        Everything an update writes goes there, so a failed, interrupted or killed build
+        leaves the previous output byte for byte."""
+
+    def rebuild(self, path: Path) -> int:
+        """Write every readable article to ``path`` (from :meth:`stage`) with the
+        exporter's ``write``, and return how many were written."""
+
+
+UpdateFunction = Callable[[UpdateRequest], UpdateOutcome]
+"""The type of :attr:`ExporterSpec.update`."""
+
+
+@attrs.frozen
 class ExporterSpec:
     """An exporter: writes typed articles to a file (or a folder) in some format.
 
@@ -186,3 +292,10 @@ class ExporterSpec:
     """Optional, for outputs that cannot be read back: the number of articles an
     output holds (lines, rows), so :func:`~seedcorpus.testing.check_exporter` can check
     that every article arrived."""
+    update: UpdateFunction | None = None
+    """Optional: brings an existing output up to date with a corpus, redoing only what
+    changed (``seedcorpus build``). Without it, a build writes the output whole every
+    time. It receives an :class:`UpdateRequest` and returns an :class:`UpdateOutcome`;
+    it raises :class:`~seedcorpus.errors.ExportError` for an output it did not write
+    (a foreign or damaged file), which is then left alone. The ``sqlite`` exporter's
+    is the model: see ``docs/building.md``."""

@@ -33,7 +33,8 @@ from typing import TypeVar
 
 import attrs
 
-from seedcorpus.manifest import write_manifest
+from seedcorpus.errors import ExportError, SeedcorpusError
+from seedcorpus.manifest import read_manifest, write_manifest
 from seedcorpus.models import (
     Article,
     Byline,
@@ -344,6 +345,7 @@ def synth_corpus(
     seed: int = 0,
     per_folder: int = 10_000,
     jobs: int = 1,
+    force: bool = False,
 ) -> Manifest:
     """Write a corpus of ``n`` synthetic articles to the folder ``out`` and return its manifest.
 
@@ -353,7 +355,11 @@ def synth_corpus(
     same bytes, whatever ``jobs`` is.
 
     :param jobs: worker processes writing articles in parallel (1: none).
+    :param force: write into a folder that is not empty (its ``INDEX.md`` is replaced,
+        and files the new one does not list stay behind, unlisted).
     :raises ValueError: ``n`` is negative, or ``per_folder`` or ``jobs`` is not positive.
+    :raises ExportError: ``out`` is not empty and ``force`` is false; the message says
+        what is there.
     """
     if n < 0:
         raise ValueError(f"n must be 0 or more, not {n}")
@@ -362,6 +368,8 @@ def synth_corpus(
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     root = Path(out)
+    if not force:
+        _refuse_non_empty(root)
     root.mkdir(parents=True, exist_ok=True)
     if jobs == 1 or n <= _CHUNK:
         entries = _write_articles(root, range(n), seed, per_folder)
@@ -379,6 +387,28 @@ def synth_corpus(
     manifest = Manifest(entries=tuple(entries))
     write_manifest(manifest, root)
     return manifest
+
+
+def _refuse_non_empty(root: Path) -> None:
+    """Refuse to write into a folder that holds anything: synth would replace its
+    ``INDEX.md`` and orphan every file the new one does not list."""
+    if not root.is_dir() or next(root.iterdir(), None) is None:
+        return
+    files = sum(1 for path in root.rglob("*") if path.is_file())
+    listed = ""
+    if (root / "INDEX.md").is_file():
+        try:
+            count = len(read_manifest(root).entries)
+        except SeedcorpusError:
+            listed = ", and an INDEX.md"
+        else:
+            listed = f", and an INDEX.md listing {count} article{'' if count == 1 else 's'}"
+    raise ExportError(
+        f"the folder is not empty ({files} file{'' if files == 1 else 's'}{listed}); synth "
+        "would replace its INDEX.md and leave the files it does not list unlisted: choose "
+        "an empty or new folder, or pass --force (force=True) to write anyway",
+        path=root,
+    )
 
 
 # Articles a worker process writes at a time when synth_corpus runs in parallel.

@@ -23,11 +23,12 @@ from typing import Any
 from cattrs import Converter
 
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
+from seedcorpus.default_plugins.sqlite_update import Tables, update_database
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
 from seedcorpus.serialization import CONTRACT_VERSION, article_from_json
-from seedcorpus.specs import ExporterSpec, SearchHit
+from seedcorpus.specs import ExporterSpec, SearchHit, UpdateOutcome, UpdateRequest
 
 __all__ = [
     "BM25_WEIGHTS",
@@ -45,6 +46,7 @@ __all__ = [
     "rebuild_index",
     "search",
     "serve_sqlite",
+    "update_sqlite",
     "upsert_articles",
     "write_sqlite",
 ]
@@ -468,6 +470,13 @@ def serve_sqlite(database: Path, *, host: str, port: int, print_metadata: bool =
     browser.serve(database, host=host, port=port)
 
 
+def update_sqlite(request: UpdateRequest) -> UpdateOutcome:
+    """The exporter's ``update``: bring a database up to date with a corpus, redoing
+    only what changed (see :func:`~seedcorpus.default_plugins.sqlite_update.update_database`)."""
+    tables = Tables(SCHEMA_VERSION, upsert=upsert_articles, delete=delete_articles)
+    return update_database(request, tables)
+
+
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``sqlite`` exporter."""
@@ -479,6 +488,7 @@ def seedcorpus_exporters() -> Iterator[ExporterSpec]:
         serve=serve_sqlite,
         count=count_sqlite,
         version=VERSION,
+        update=update_sqlite,
         suffix=".sqlite",
         description="SQLite database with an FTS5 index over title, caption and body",
     )
