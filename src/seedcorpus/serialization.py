@@ -6,7 +6,7 @@ and read back typed. An enrichment whose ``kind`` no installed plugin declares i
 :class:`~seedcorpus.models.UnknownEnrichment` and written back unchanged.
 
 It is cattrs' converter for orjson: JSON text is written and read by orjson (compiled),
-with the standard library's :mod:`json` as the exact fallback for what orjson refuses
+with the standard library's ``json`` as the exact fallback for what orjson refuses
 (``NaN``, integers beyond 64 bits, UTF-16 input), so every input reads as it always did.
 """
 
@@ -108,7 +108,7 @@ def _structure_bool(value: Any, _: Any) -> bool:
 
 class _NonFinite(float):
     """A NaN or infinity on its way out: orjson refuses the subclass (it would write
-    ``null``), so the text is written by :mod:`json`, as ``NaN`` (as before)."""
+    ``null``), so the text is written by ``json``, as ``NaN`` (as before)."""
 
 
 def _unstructure_float(value: float) -> float:
@@ -434,7 +434,7 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
 
 
 def _inexact(data: Any) -> bool:
-    """Whether orjson may have read a number in ``data`` as another value than :mod:`json`:
+    """Whether orjson may have read a number in ``data`` as another value than ``json``:
     it reads an integer beyond 64 bits as a float."""
     if isinstance(data, float):
         return data.is_integer() and not -(2**63) <= data < 2**64
