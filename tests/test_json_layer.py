@@ -34,6 +34,7 @@ from seedcorpus.serialization import (
     _flat_record_hook,
     article_from_json,
     article_to_json,
+    data_to_json,
 )
 from seedcorpus.testing import articles
 
@@ -162,3 +163,11 @@ def test_a_record_of_scalars_reads_as_cattrs_reads_it(cls: type, data: st.DataOb
     values = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=3)
     record = {key: data.draw(values) for key in keys}
     assert structured(flat, record, cls) == structured(general, record, cls)
+
+
+@given(articles(TYPES))
+def test_each_enrichment_s_text_is_that_part_of_the_article_s(article: Article) -> None:
+    text = article_to_json(article, CONVERTER)
+    data = CONVERTER.unstructure(article)
+    parts = [data_to_json(enrichment) for enrichment in data["enrichments"]]
+    assert text.endswith(f',"enrichments":[{",".join(parts)}]}}')

@@ -42,6 +42,7 @@ __all__ = [
     "article_from_data",
     "article_from_json",
     "article_to_json",
+    "data_to_json",
     "make_converter",
 ]
 
@@ -455,7 +456,18 @@ def _describe(error: BaseException, type_: Any) -> str:
 def article_to_json(article: Article, converter: Converter) -> str:
     """Return the article's JSON form (one line, UTF-8 text, keys in contract order,
     compact: no space after ``,`` and ``:``)."""
-    data = converter.unstructure(article)
+    return data_to_json(converter.unstructure(article))
+
+
+def data_to_json(data: Any) -> str:
+    """Return the JSON text of unstructured data (``converter.unstructure`` of an article
+    or of any part of one, such as one enrichment), written as
+    :func:`~seedcorpus.article_to_json` writes it: compact, byte for byte the same as
+    that part of the article's text.
+
+    >>> data_to_json({"kind": "stats", "words": 3, "tags": ("a", "é")})
+    '{"kind":"stats","words":3,"tags":["a","é"]}'
+    """
     try:
         return orjson.dumps(
             data, default=_orjson_default, option=orjson.OPT_PASSTHROUGH_SUBCLASS
