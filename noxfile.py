@@ -64,18 +64,57 @@ def evaluate(session: nox.Session) -> None:
     )
 
 
+BENCH_EXTRAS = "progress,language,parquet"
+PREVIOUS_RELEASE = ("0.1.0", "678827a")
+"""The release the benchmark compares with: its version and commit in this repository."""
+
+
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Benchmark against reading the bytes, NLTK and HF datasets; prints tables.
+    """Benchmark against reading the bytes, NLTK, HF datasets and the previous release.
 
     ``nox -s bench`` (10k and 100k articles), ``nox -s bench -- --sizes 1000000``,
     ``nox -s bench -- --quick``. Corpora are cached in ``.bench/``.
     """
-    session.install("-e", ".[progress,language,parquet]")
+    session.install("-e", f".[{BENCH_EXTRAS}]")
     # The comparisons are optional: if they do not install, their rows say so.
     session.run("python", "-m", "pip", "install", "nltk", "datasets", success_codes=[0, 1])
     offline = {"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
-    session.run("python", "benchmarks/bench.py", *session.posargs, env=offline)
+    against = _previous_release(session)
+    options = ["--against", against, "--against-label", PREVIOUS_RELEASE[0]] if against else []
+    session.run("python", "benchmarks/bench.py", *options, *session.posargs, env=offline)
+
+
+def _previous_release(session: nox.Session) -> str:
+    """The interpreter of a virtualenv with the previous release installed (made once in
+    the session's tmp folder, from ``git archive`` of its commit), or "" if it cannot be
+    made: the "against" table then says it was not measured."""
+    import subprocess
+    import tarfile
+    from pathlib import Path
+
+    version, commit = PREVIOUS_RELEASE
+    home = Path(session.create_tmp()).resolve() / f"seedcorpus-{version}-{commit}"
+    python = home / "venv" / "bin" / "python"
+    done = home / "installed"
+    if done.exists():
+        return str(python)
+    archive = subprocess.run(["git", "archive", commit], capture_output=True, check=False)
+    if archive.returncode != 0:
+        session.warn(f"no {version} to compare with: git archive {commit} failed")
+        return ""
+    source = home / "src"
+    source.mkdir(parents=True, exist_ok=True)
+    archive_path = home / "source.tar"
+    archive_path.write_bytes(archive.stdout)
+    with tarfile.open(archive_path) as tar:
+        tar.extractall(source, filter="data")
+    session.run("python", "-m", "venv", "--clear", str(home / "venv"))
+    session.run(
+        str(python), "-m", "pip", "install", "-q", f"{source}[{BENCH_EXTRAS}]", external=True
+    )
+    done.write_text(f"{version} {commit}\n")
+    return str(python)
 
 
 @nox.session(python=PYTHON)

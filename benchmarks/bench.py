@@ -189,8 +189,15 @@ def child_parse(job: Job) -> list[dict[str, Any]]:
     before = _current_rss_bytes() / 2**20
 
     def once(k: int, seconds: float) -> dict[str, Any]:
+        cpu = time.process_time()
         count, elapsed = _iterate(corpus, k, seconds)
-        return {"seconds": elapsed, "articles": count, "rss_before_mib": before}
+        cpu = time.process_time() - cpu
+        return {
+            "seconds": elapsed,
+            "articles": count,
+            "rss_before_mib": before,
+            "cpu_seconds": cpu,
+        }
 
     return _repeat(job, once)
 
@@ -210,10 +217,15 @@ def _export(job: Job, format: str, enrich: str) -> list[dict[str, Any]]:
     destination = job.work / f"out.{format}"
 
     def once(k: int, seconds: float) -> dict[str, Any]:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         report = view.export(format, destination, force=True)
-        elapsed = time.perf_counter() - started
-        return {"seconds": elapsed, "articles": report.articles, "problems": len(report.problems)}
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        return {
+            "seconds": elapsed,
+            "articles": report.articles,
+            "problems": len(report.problems),
+            "cpu_seconds": cpu,
+        }
 
     return _repeat(job, once)
 
@@ -229,21 +241,31 @@ def child_jsonl(job: Job) -> list[dict[str, Any]]:
 def child_cli(job: Job) -> list[dict[str, Any]]:
     from seedcorpus.cli import cli
 
-    entries = len(_manifest(job.root).entries)
+    entries = _manifest(job.root).entries
+    text_bytes = sum(os.path.getsize(job.root / entry.file) for entry in entries)
     output = job.work / "cli.sqlite"
     arguments = ["build", str(job.root), "-o", str(output), "--jobs", str(job.jobs)]
 
     def once(k: int, seconds: float) -> dict[str, Any]:
         # build updates an existing database incrementally: every run starts afresh.
         output.unlink(missing_ok=True)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             cli.main(args=arguments, prog_name="seedcorpus", standalone_mode=False)
         except SystemExit as stop:  # build exits 1 when there were problems; timing stands
             code = stop.code
         else:
             code = 0
-        return {"seconds": time.perf_counter() - started, "articles": entries, "exit": code}
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        return {
+            "seconds": seconds,
+            # This process's CPU alone: with --jobs 1 the build does all its work here.
+            "cpu_seconds": cpu,
+            "articles": len(entries),
+            "exit": code,
+            "db_bytes": output.stat().st_size if output.exists() else 0,
+            "text_bytes": text_bytes,
+        }
 
     return _repeat(job, once)
 
@@ -402,6 +424,11 @@ def child_main(arguments: argparse.Namespace) -> None:
         hf_cache=Path(arguments.hf_cache),
         manifest=Path(arguments.manifest) if arguments.manifest else None,
     )
+    if arguments.warm_root:
+        # One untimed run on a small corpus first: imports, compiled patterns and
+        # language models are loaded once a process, and a short run would time them.
+        warm = Path(arguments.warm_root)
+        CHILDREN[arguments.child](dataclasses.replace(job, root=warm, k=20, runs=1, seconds=0))
     results = CHILDREN[arguments.child](job)
     print(json.dumps({"runs": results, "rss_mib": _peak_rss_mib()}))
 
@@ -463,6 +490,10 @@ def subset_corpus(root: Path, k: int) -> Path:
     return subset
 
 
+class ChildFailed(Exception):
+    """A measuring process exited with an error."""
+
+
 @dataclass
 class Row:
     """One line of the table: the runs of one case."""
@@ -502,6 +533,8 @@ class Bench:
         self.per_run = self.case_seconds / self.runs
         self.work = options.cache / "work"
         self.rows: dict[str, Row] = {}
+        self.against: Any = None
+        """The comparison with the previous release, when ``--against`` asks for one."""
 
     # --- running children -----------------------------------------------------------
 
@@ -510,24 +543,37 @@ class Bench:
     ) -> Row:
         """Run ``case`` in a fresh process, ``runs`` times, on at most ``k`` articles
         (all by default); the row keeps every run and the process's peak RSS."""
+        extra.setdefault("runs", self.runs)
+        k = self.k_cap(k or self.n) if capped else k or self.n
+        row = self.rows.setdefault(label, Row(label))
+        try:
+            output = self.run_child(case, k, **extra)
+        except ChildFailed as failure:
+            row.skipped = f"failed: {failure}"
+            return row
+        row.results.extend(output["runs"])
+        row.rss = max(row.rss, output["rss_mib"])
+        return row
+
+    def run_child(
+        self, case: str, k: int, *, python: str = sys.executable, **extra: Any
+    ) -> dict[str, Any]:
+        """Run ``case`` on ``k`` articles in a fresh process of ``python`` (which has
+        some seedcorpus installed) and return what it measured.
+
+        :raises ChildFailed: with the last line it wrote to stderr.
+        """
         shutil.rmtree(self.work, ignore_errors=True)
         self.work.mkdir(parents=True)
-        extra.setdefault("runs", self.runs)
-        command = [sys.executable, __file__, "--child", case, "--root", str(self.root)]
-        k = self.k_cap(k or self.n) if capped else k or self.n
+        command = [python, __file__, "--child", case, "--root", str(self.root)]
         command += ["--k", str(k), "--work", str(self.work)]
         for key, value in extra.items():
             command += [f"--{key.replace('_', '-')}", str(value)]
         result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
-        row = self.rows.setdefault(label, Row(label))
         if result.returncode != 0:
-            tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
-            row.skipped = f"failed: {tail}"
-            return row
-        output = json.loads(result.stdout.strip().splitlines()[-1])
-        row.results.extend(output["runs"])
-        row.rss = max(row.rss, output["rss_mib"])
-        return row
+            raise ChildFailed((result.stderr.strip().splitlines() or ["no output"])[-1])
+        output: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+        return output
 
     def k_cap(self, k: int) -> int:
         return min(k, self.options.limit or k, self.n)
@@ -595,6 +641,15 @@ class Bench:
             self.rows[ROWS[11]] = Row(ROWS[11], skipped="nltk not installed")
         if self.wanted("hf", *ROWS[12:14]):
             self.measure_hf(seconds)
+        if self.options.against:
+            from against import Against
+
+            options = self.options
+            self.against = Against(self, options.against, options.against_label, subset_corpus)
+            if options.quick:  # 200 articles take a few hundredths of a second: noise
+                self.against.run(build_k=min(self.n, 400), parse_k=min(self.n, 1000), pairs=3)
+            else:
+                self.against.run(self.k_for(enrich), self.k_for(parse), pairs=self.runs)
         # Subsets depend on this run's rates: the next run would make others.
         for path in self.root.parent.glob(f"{self.root.name}.first-*"):
             if path.is_dir():
@@ -703,6 +758,19 @@ class Bench:
             f"| {before:.0f} MiB before iterating | {parse.rss:.0f} MiB | {target} | {status} |"
         )
 
+    def scaling(self) -> str:
+        """How much faster ``seedcorpus build`` runs with two jobs than with one."""
+        one, two = self.rows.get(ROWS[4]), self.rows.get(ROWS[5])
+        if not (one and two and one.results and two.results):
+            return "scaling: `seedcorpus build --jobs 1` and `--jobs 2` did not both run"
+        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0
+        return (
+            f"scaling on this machine ({usable or os.cpu_count()} usable cores): "
+            f"`seedcorpus build --jobs 2` runs at {two.rate / one.rate:.2f}× the rate of "
+            f"`--jobs 1` ({one.articles:,} articles, medians of {len(one.results)} runs; "
+            "fixed costs weigh on small corpora, see docs/performance.md)"
+        )
+
     def judge(self, value: float, limit: float, target: str, at: int = 0) -> tuple[str, str]:
         if at and self.n != at:
             return f"{target} at {at:,}", f"(at {self.n:,}: {self.verdict(value <= limit, '')})"
@@ -758,6 +826,11 @@ def driver_main(options: argparse.Namespace) -> None:
             f"measured in {time.perf_counter() - size_started:.0f} s\n"
         )
         print(bench.table(), flush=True)
+        print(f"\n{bench.scaling()}", flush=True)
+        if bench.against is not None:
+            print(f"\n{bench.against.table()}", flush=True)
+        else:
+            print("\nagainst 0.1.0: not measured (`nox -s bench` installs it; --against)")
     print(
         f"\ntotal {time.perf_counter() - started:.0f} s; load average now {os.getloadavg()[0]:.2f}"
     )
@@ -824,6 +897,17 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--hf-cache", default="", help=argparse.SUPPRESS)
     parser.add_argument("--manifest", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--warm-root", default="", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--against",
+        default="",
+        metavar="PYTHON",
+        help="an interpreter with the previous release installed: adds the table "
+        "'against 0.1.0' (nox -s bench makes one)",
+    )
+    parser.add_argument(
+        "--against-label", default="0.1.0", help="what the --against release is called"
+    )
     parser.add_argument(
         "--profile",
         choices=sorted(CHILDREN),

@@ -4,22 +4,33 @@ The converter is built after plugins load (see :attr:`seedcorpus.Registry.conver
 from the enrichment types the installed enrichers declare, so a plugin's records serialize
 and read back typed. An enrichment whose ``kind`` no installed plugin declares is kept as
 :class:`~seedcorpus.models.UnknownEnrichment` and written back unchanged.
+
+It is cattrs' converter for orjson: JSON text is written and read by orjson (compiled),
+with the standard library's ``json`` as the exact fallback for what orjson refuses
+(``NaN``, integers beyond 64 bits, UTF-16 input), so every input reads as it always did.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any, get_args, get_origin
+from itertools import chain
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 import attrs
 import cattrs
+import orjson
 from cattrs import Converter
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import AttributeValidationNote, ClassValidationError
+from cattrs.fns import identity
+from cattrs.preconf.orjson import OrjsonConverter
+from cattrs.preconf.orjson import make_converter as make_orjson_converter
 from cattrs.v import format_exception
 
 from seedcorpus.errors import SerializationError
@@ -31,6 +42,7 @@ __all__ = [
     "article_from_data",
     "article_from_json",
     "article_to_json",
+    "data_to_json",
     "make_converter",
 ]
 
@@ -95,25 +107,156 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
+class _NonFinite(float):
+    """A NaN or infinity on its way out: orjson refuses the subclass (it would write
+    ``null``), so the text is written by ``json``, as ``NaN`` (as before)."""
+
+
+def _unstructure_float(value: float) -> float:
+    return value if math.isfinite(value) else _NonFinite(value)
+
+
+class _Verbatim(dict[str, Any]):
+    """The payload of an unknown kind: a dict for whoever reads the unstructured data;
+    orjson writes its kept text instead (see :func:`_orjson_default`), byte for byte."""
+
+    __slots__ = ("json",)
+
+    def __init__(self, text: str) -> None:
+        data = orjson.loads(text)
+        super().__init__(json.loads(text) if _inexact(data) else data)
+        self.json = text
+
+
+def _orjson_default(value: Any) -> Any:
+    # Called (with OPT_PASSTHROUGH_SUBCLASS) for subclasses of dict, str, int and list:
+    # a kept payload as it was written; other subclasses as json writes them.
+    if isinstance(value, _Verbatim):
+        return orjson.Fragment(value.json)
+    if isinstance(value, str):
+        return str.__str__(value)  # the text itself (an enum's str() is its name)
+    if isinstance(value, int):
+        return int.__int__(value)
+    if isinstance(value, dict):
+        return dict(value)
+    if isinstance(value, list):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} has no JSON form")
+
+
+_SCALAR_TYPES: dict[Any, frozenset[type]] = {
+    str: frozenset({str}),
+    int: frozenset({int}),
+    float: frozenset({float, int}),
+    bool: frozenset({bool}),
+}
+
+
+def _flat_record_hook(
+    cls: type[Any], structure_record: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], Any] | None:
+    """A faster hook for a record of scalars (a quote, a date mention, a problem), or
+    ``None`` for another record.
+
+    One check of every value's type, in C, then the class; anything else (a missing or
+    extra key, a wrong type, a non-finite number) goes to ``structure_record``, which
+    says what is wrong as before.
+    """
+    fields = attrs.fields(attrs.resolve_types(cls))
+    allowed: list[frozenset[type]] = []
+    for field in fields:
+        type_ = field.type
+        optional = _is_optional(type_)
+        if optional:
+            (type_,) = (arg for arg in get_args(type_) if arg is not type(None))
+        if (
+            type_ not in _SCALAR_TYPES
+            or not field.init
+            or field.kw_only
+            or field.alias != field.name
+        ):
+            return None
+        allowed.append(_SCALAR_TYPES[type_] | ({type(None)} if optional else set()))
+    if not fields:
+        return None
+    count = len(fields)
+    values_of = operator.itemgetter(*(field.name for field in fields))
+    numbers = [i for i, types in enumerate(allowed) if float in types]
+    accepts = frozenset.__contains__
+
+    def structure_flat(data: Any, _: Any) -> Any:
+        if type(data) is dict and len(data) == count:
+            try:
+                values = values_of(data)
+            except KeyError:
+                return structure_record(data, cls)
+            if count == 1:
+                values = (values,)
+            if all(map(accepts, allowed, map(type, values))):
+                if not numbers:
+                    return cls(*values)
+                values = list(values)
+                for i in numbers:
+                    if values[i] is not None:
+                        if not math.isfinite(values[i]):
+                            return structure_record(data, cls)
+                        values[i] = float(values[i])
+                return cls(*values)
+        return structure_record(data, cls)
+
+    return structure_flat
+
+
+def _is_optional(type_: Any) -> bool:
+    args = get_args(type_)
+    return len(args) == 2 and type(None) in args and get_origin(type_) in (Union, UnionType)
+
+
 def _is_homogeneous_tuple(type_: Any) -> bool:
     args = get_args(type_)
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _unstructure_field_spans(spans: FieldSpans) -> dict[str, tuple[int, int]]:
+    # Straight from the names and the array: no FieldSpan made. Pairs are tuples, which
+    # orjson (and json) write as arrays.
+    offsets = iter(spans._offsets.tolist())
+    return dict(zip(spans._fields, zip(offsets, offsets, strict=True), strict=True))
+
+
 def _structure_field_spans(data: Any, _: Any) -> FieldSpans:
     # {"field": [start, end], ...}: offsets are non-negative 64-bit integers.
+    if type(data) is dict:
+        pairs = data.values()
+        # The usual case, checked without a Python step per span: lists of two ints.
+        if set(map(type, pairs)) <= _LISTS and set(map(len, pairs)) <= _PAIRS:
+            offsets = list(chain.from_iterable(pairs))
+            if set(map(type, offsets)) <= _INTS:
+                try:
+                    spans = FieldSpans.from_lists(data, offsets)
+                except OverflowError:  # beyond 64 bits: the loop below says which
+                    pass
+                else:
+                    if not offsets or min(spans._offsets) >= 0:
+                        return spans
     if not isinstance(data, Mapping):
         raise _wrong_type("an object of [start, end] offsets", data)
-    offsets: list[int] = []
+    offsets = []
     for field, pair in data.items():
         if not (
-            isinstance(pair, list)
+            isinstance(pair, list | tuple)
             and len(pair) == 2
             and all(type(offset) is int and 0 <= offset <= _MAX_OFFSET for offset in pair)
         ):
             raise ValueError(f"span {field!r}: expected [start, end], two integers from 0")
         offsets.extend(pair)
     return FieldSpans.from_lists(data, offsets)
+
+
+_LISTS = frozenset({list, tuple})
+_PAIRS = frozenset({2})
+_INTS = frozenset({int})
+_STRS = frozenset({str})
 
 
 def _structure_datetime(value: Any, _: Any) -> datetime:
@@ -163,12 +306,13 @@ def _upgrade(data: Mapping[str, Any]) -> dict[str, Any]:
     return article
 
 
-def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Converter:
+def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonConverter:
     """Build the converter for articles whose enrichments may be any of ``enrichment_types``.
 
     It reads JSON types strictly: a string field takes only a string, an integer field
     only an integer (not ``true``, ``2.0`` or ``"2"``), a number field only a finite
-    number, a list field only an array and a record only an object.
+    number, a list field only an array and a record only an object. Unstructured
+    articles are plain JSON data, with tuples where JSON has arrays.
 
     >>> from seedcorpus.models import Source
     >>> converter = make_converter()
@@ -176,7 +320,7 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
     >>> converter.unstructure(article)["source"]
     {'path': 'a.txt', 'sha256': '00', 'parser': 'antara', 'encoding': 'utf-8', 'spans': {}}
     """
-    converter = Converter(forbid_extra_keys=True)
+    converter = make_orjson_converter(forbid_extra_keys=True)
     for scalar, hook in (
         (str, _structure_str),
         (int, _structure_int),
@@ -184,12 +328,24 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
         (bool, _structure_bool),
     ):
         converter.register_structure_hook(scalar, hook)
+    converter.register_unstructure_hook(float, _unstructure_float)
 
     def tuple_hook(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         items = homogenous_tuple_structure_factory(type_, converter)
+        if get_args(type_)[0] is str:
+            # Tags, paragraphs, names: one check for all items; the items hook only to
+            # name the one that is not a string.
+            def structure_strings(data: Any, _: Any) -> tuple[Any, ...]:
+                if type(data) is list and set(map(type, data)) <= _STRS:
+                    return tuple(data)
+                if not isinstance(data, list | tuple):
+                    raise _wrong_type("an array", data)
+                return items(data, type_)  # type: ignore[no-any-return]
+
+            return structure_strings
 
         def structure_tuple(data: Any, _: Any) -> tuple[Any, ...]:
-            if not isinstance(data, list):
+            if not isinstance(data, list | tuple):
                 raise _wrong_type("an array", data)
             return items(data, type_)  # type: ignore[no-any-return]
 
@@ -199,15 +355,26 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
         fields = converter.gen_structure_attrs_fromdict(cls)
 
         def structure_record(data: Any, _: Any) -> Any:
-            if not isinstance(data, Mapping):
+            if type(data) is not dict and not isinstance(data, Mapping):
                 raise _wrong_type("an object", data)
             return fields(data, cls)
 
-        return structure_record
+        return _flat_record_hook(cls, structure_record) or structure_record
+
+    def optional_hook(type_: Any) -> Callable[[Any, Any], Any]:
+        # In place of orjson's union passthrough, which would take true for an integer.
+        (inner,) = (arg for arg in get_args(type_) if arg is not type(None))
+        structure = converter.get_structure_hook(inner)
+        return lambda data, _: None if data is None else structure(data, inner)
 
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
     converter.register_structure_hook_factory(attrs.has, record_hook)
+    converter.register_structure_hook_factory(_is_optional, optional_hook)
+    # Tuples of strings go out as they are: orjson writes a tuple as an array.
+    # (cattrs' identity: generated code then reads the attribute in place.)
+    converter.register_unstructure_hook_func(lambda t: t == tuple[str, ...], identity)
     converter.register_structure_hook(datetime, _structure_datetime)
+    # datetime.isoformat, not orjson's RFC 3339: it also writes offsets with seconds.
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_structure_hook(Metadata, _structure_metadata)
     converter.register_unstructure_hook(Metadata, dict)
@@ -219,19 +386,22 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
         by_kind[cls.kind] = cls
 
     # Spans are stored as {"field": [start, end]}: far smaller than a list of objects.
-    converter.register_unstructure_hook(
-        FieldSpans, lambda spans: {span.field: [span.start, span.end] for span in spans}
-    )
+    converter.register_unstructure_hook(FieldSpans, _unstructure_field_spans)
     converter.register_structure_hook(FieldSpans, _structure_field_spans)
 
     def is_enrichment_union(t: Any) -> bool:
         return set(get_args(t)) == {Enrichment, UnknownEnrichment}
 
+    field_hooks: dict[type[Any], Callable[[Any], Any]] = {}
+
     def unstructure_enrichment(enrichment: Enrichment | UnknownEnrichment) -> Any:
         if isinstance(enrichment, UnknownEnrichment):
-            return json.loads(enrichment.json)
-        fields = converter.unstructure(enrichment, unstructure_as=type(enrichment))
-        return {"kind": enrichment.kind, **fields}
+            return _Verbatim(enrichment.json)
+        cls = type(enrichment)
+        hook = field_hooks.get(cls)
+        if hook is None:
+            hook = field_hooks[cls] = converter.get_unstructure_hook(cls)
+        return {"kind": enrichment.kind, **hook(enrichment)}
 
     def structure_enrichment(data: Any, _: Any) -> Enrichment | UnknownEnrichment:
         if not isinstance(data, Mapping) or not isinstance(data.get("kind"), str):
@@ -264,6 +434,18 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> Convert
     return converter
 
 
+def _inexact(data: Any) -> bool:
+    """Whether orjson may have read a number in ``data`` as another value than ``json``:
+    it reads an integer beyond 64 bits as a float."""
+    if isinstance(data, float):
+        return data.is_integer() and not -(2**63) <= data < 2**64
+    if isinstance(data, dict):
+        return any(map(_inexact, data.values()))
+    if isinstance(data, list):
+        return any(map(_inexact, data))
+    return False
+
+
 def _describe(error: BaseException, type_: Any) -> str:
     # Our own hooks raise ValueError with a sentence that says more than cattrs' default.
     if type(error) is ValueError and str(error):
@@ -272,8 +454,28 @@ def _describe(error: BaseException, type_: Any) -> str:
 
 
 def article_to_json(article: Article, converter: Converter) -> str:
-    """Return the article's JSON form (one line, UTF-8 text, keys in contract order)."""
-    return json.dumps(converter.unstructure(article), ensure_ascii=False)
+    """Return the article's JSON form (one line, UTF-8 text, keys in contract order,
+    compact: no space after ``,`` and ``:``)."""
+    return data_to_json(converter.unstructure(article))
+
+
+def data_to_json(data: Any) -> str:
+    """Return the JSON text of unstructured data (``converter.unstructure`` of an article
+    or of any part of one, such as one enrichment), written as
+    :func:`~seedcorpus.article_to_json` writes it: compact, byte for byte the same as
+    that part of the article's text.
+
+    >>> data_to_json({"kind": "stats", "words": 3, "tags": ("a", "é")})
+    '{"kind":"stats","words":3,"tags":["a","é"]}'
+    """
+    try:
+        return orjson.dumps(
+            data, default=_orjson_default, option=orjson.OPT_PASSTHROUGH_SUBCLASS
+        ).decode()
+    except orjson.JSONEncodeError:
+        # What orjson does not write (an integer beyond 64 bits, NaN, a lone surrogate)
+        # is written as json writes it, in the same compact form.
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def article_from_json(
@@ -284,6 +486,32 @@ def article_from_json(
     :raises SerializationError: naming ``path`` and ``line`` when the text is not JSON or
         does not follow the contract.
     """
+    # orjson first; whatever it refuses, and every error, goes the exact way below, so
+    # the result and the message are what json would give.
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
+    else:
+        if type(data) is dict:
+            try:
+                article: Article = converter.structure(data, Article)
+            except Exception:  # told below, the exact way
+                pass
+            else:
+                if not any(
+                    isinstance(enrichment, UnknownEnrichment) and _inexact(kept)
+                    for enrichment, kept in zip(
+                        article.enrichments, data.get("enrichments", ()), strict=False
+                    )
+                ):
+                    return article
+    return _article_from_json_exactly(text, converter, path=path, line=line)
+
+
+def _article_from_json_exactly(
+    text: str | bytes, converter: Converter, *, path: str | None, line: int | None
+) -> Article:
     try:
         if isinstance(text, bytes):
             # As json.loads does, but strict: UTF-8 cannot hold a surrogate.
