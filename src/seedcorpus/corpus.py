@@ -8,7 +8,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
@@ -22,6 +22,10 @@ from seedcorpus.plugins import describe_error
 from seedcorpus.registry import Registry
 from seedcorpus.serialization import article_from_json, article_to_json
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec
+
+if TYPE_CHECKING:  # pragma: no cover
+    from seedcorpus.query import Condition
+    from seedcorpus.selection import Checkpoint, Cursor, Selection
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -130,7 +134,13 @@ class Corpus:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._index()
 
-    def __getitem__(self, article_id: str) -> Article:
+    @overload
+    def __getitem__(self, article_id: str) -> Article: ...
+    @overload
+    def __getitem__(self, article_id: slice) -> Selection: ...
+    def __getitem__(self, article_id: str | slice) -> Article | Selection:
+        if isinstance(article_id, slice):
+            return self.select()[article_id]
         try:
             position = self._index()[article_id]
         except KeyError:
@@ -140,6 +150,37 @@ class Corpus:
     def __iter__(self) -> Iterator[Article]:
         for entry in self.manifest.entries:
             yield self.load(entry)
+
+    # Selection: thin delegates; seedcorpus.selection and seedcorpus.query do the work.
+    def select(self) -> Selection:
+        """All articles, as a lazy :class:`~seedcorpus.selection.Selection`."""
+        from seedcorpus.selection import Selection
+
+        return Selection(self)
+
+    def filter(
+        self, *conditions: Condition | Callable[[Article], bool], **fields: str
+    ) -> Selection:
+        """The articles meeting every condition (see :meth:`Selection.filter
+        <seedcorpus.selection.Selection.filter>`), lazily; pushed down into an export."""
+        return self.select().filter(*conditions, **fields)
+
+    def head(self, n: int = 5) -> Selection:
+        """The first ``n`` articles."""
+        return self.select().head(n)
+
+    def iter(self, start: Checkpoint | str | None = None) -> Cursor:
+        """Iterate from the start or a checkpoint; ``cursor.checkpoint`` says where to
+        resume (see :class:`~seedcorpus.selection.Cursor`)."""
+        return self.select().iter(start)
+
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table`` of the flat columns (see :mod:`seedcorpus.selection`)."""
+        return self.select().to_arrow()
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of the flat columns."""
+        return self.select().to_pandas()
 
     def _index(self) -> dict[str, int]:
         # Positions, not entries: the manifest holds its rows compactly, and a dict of
@@ -324,7 +365,16 @@ class ExportedCorpus(Corpus):
             yield self._enrich(article)
 
     def __len__(self) -> int:
-        return len(self.ids())
+        from seedcorpus.selection import count
+
+        return count(self)  # COUNT(*), Parquet metadata or lines: nothing is parsed
+
+    def __repr__(self) -> str:
+        from seedcorpus.selection import stored_enrichers
+
+        names = dict.fromkeys([*stored_enrichers(self), *(s.name for s in self.enrichers)])
+        kinds = ",".join(names) or "none"
+        return f"<Corpus {str(self.root)!r}: {len(self)} articles, enrichers: {kinds}>"
 
     def ids(self) -> list[str]:
         """Article ids in the order the export holds them."""
@@ -340,7 +390,9 @@ class ExportedCorpus(Corpus):
     def __contains__(self, article_id: object) -> bool:
         return article_id in self.ids()
 
-    def __getitem__(self, article_id: str) -> Article:
+    def __getitem__(self, article_id: str | slice) -> Article | Selection:  # type: ignore[override]
+        if isinstance(article_id, slice):
+            return self.select()[article_id]
         for article in self._read():
             if article.id == article_id:
                 return article
