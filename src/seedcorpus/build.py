@@ -164,6 +164,7 @@ def _update(
                 reenriched = _reenrich(corpus, connection, ids, stale)
             # The FTS triggers made with the database have kept the index in step.
             _write_stamps(connection, stamps)
+            sqlite_format.refresh_duplicates(connection)
     seconds = time.perf_counter() - started
     return BuildReport(
         target, added, tuple(problems), seconds,

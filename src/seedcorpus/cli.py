@@ -452,3 +452,71 @@ def synth(out: Path, count: int, seed: int, jobs: int) -> None:
 def main() -> None:
     """Run the command line."""
     cli(prog_name="seedcorpus")
+
+
+# --- Commands that ask questions of a corpus (duplicates, report) -------------------
+
+
+@cli.command()
+@_corpus_argument
+@click.option("--json", "as_json", is_flag=True, help="Print the clusters as one JSON object.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.5,
+    show_default=True,
+    help="Estimated Jaccard similarity of word 3-shingles that makes a near duplicate.",
+)
+@click.option("--exact-only", is_flag=True, help="Skip near duplicates (faster).")
+@click.option(
+    "--store",
+    is_flag=True,
+    help="Also write the clusters into CORPUS (a .sqlite export) for datasette to show.",
+)
+@_max_bytes_option
+def duplicates(
+    corpus: Path, as_json: bool, threshold: float, exact_only: bool, store: bool, max_bytes: int
+) -> None:
+    """Find copies in CORPUS: exact and near duplicates, and republished articles.
+
+    Near duplicates need the duplicates extra: pip install 'seedcorpus[duplicates]'.
+    Without it, exact duplicates are found and a note says so.
+    """
+    import sqlite3
+    from contextlib import closing
+
+    from seedcorpus import duplicates as finding
+    from seedcorpus.default_plugins.sqlite import refresh_duplicates
+
+    near = not exact_only
+    if near and not finding.near_available():
+        click.echo(
+            "note: near duplicates need datasketch: pip install 'seedcorpus[duplicates]';"
+            " finding exact duplicates only",
+            err=True,
+        )
+    problems: list[Problem] = []
+    if store:
+        if corpus.suffix != ".sqlite":
+            raise click.BadParameter("--store needs a .sqlite export", param_hint="CORPUS")
+        with closing(sqlite3.connect(corpus)) as connection, connection:
+            found = refresh_duplicates(connection, near=near, threshold=threshold)
+    else:
+        opened = open_corpus(corpus, max_bytes=max_bytes)
+        articles = opened.articles(problems)
+        found = finding.find_duplicates(articles, near=near, threshold=threshold)
+    _print_problems(problems)
+    if as_json:
+        click.echo(json.dumps(found.to_json(), ensure_ascii=False))
+        return
+    for number, cluster in enumerate(found.clusters, start=1):
+        click.echo(f"cluster {number} ({cluster.kind}, {len(cluster.ids)} articles)")
+        for article_id in cluster.ids:
+            click.echo(f"  {article_id}")
+    for link in found.republications:
+        click.echo(f"republished: {link.id} copies {link.original_id} ({link.site})")
+    click.echo(
+        f"{found.articles} articles: {len(found.clusters)} clusters of copies, "
+        f"{len(found.republications)} republications"
+        + ("" if found.near else " (exact duplicates only)")
+    )

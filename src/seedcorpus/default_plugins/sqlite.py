@@ -7,7 +7,9 @@ Tables (see ``docs/formats/sqlite.md``):
 * ``tags``, ``paragraphs``, ``enrichments`` and ``quotes``: an article's parts, one row
   each, keyed by ``article_id`` (quotes come from the ``quotes`` enrichment, when it ran);
 * ``articles_fts``: an external-content FTS5 table over ``title``, ``caption`` and
-  ``body``, declared the way sqlite-utils does, so datasette finds it unaided.
+  ``body``, declared the way sqlite-utils does, so datasette finds it unaided;
+* ``duplicate_clusters`` and ``republications``: copies of a story (see
+  :func:`refresh_duplicates`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ __all__ = [
     "insert_articles",
     "read_sqlite",
     "rebuild_index",
+    "refresh_duplicates",
     "search",
     "upsert_articles",
     "write_sqlite",
@@ -242,6 +245,7 @@ def write_sqlite(texts: Iterable[str], destination: Path) -> None:
             )
             insert_articles(connection, texts)
             rebuild_index(connection)
+            refresh_duplicates(connection)
     finally:
         connection.close()
 
@@ -422,6 +426,69 @@ def search(
                 path=path,
             ) from None
     return [SearchHit(row[0], row[1], row[2].strip(), row[3]) for row in rows]
+
+
+# --- Duplicates, republications and the enrichers present (seedcorpus.duplicates) ---
+# Kept in one block: written after the articles, from their columns, so a browser can
+# show "other copies of this story" with a join.
+
+_DUPLICATES_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS duplicate_clusters (
+        cluster INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        kind TEXT NOT NULL,
+        PRIMARY KEY (cluster, article_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS duplicate_clusters_article ON duplicate_clusters(article_id)",
+    """CREATE TABLE IF NOT EXISTS republications (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        original_id TEXT NOT NULL REFERENCES articles(id),
+        original_title TEXT NOT NULL,
+        site TEXT
+    )""",
+    "CREATE INDEX IF NOT EXISTS republications_original ON republications(original_id)",
+)
+
+
+def refresh_duplicates(
+    connection: sqlite3.Connection, *, near: bool = False, threshold: float = 0.5
+) -> Any:
+    """(Re)write ``duplicate_clusters`` and ``republications`` from the ``articles``
+    table, and the ``enrichers`` entry of ``seedcorpus_meta`` (the kinds present).
+
+    Exports find exact duplicates only (cheap: one hash per body); ``seedcorpus
+    duplicates DATABASE --store`` adds near duplicates (needs ``datasketch``).
+    Returns the :class:`~seedcorpus.duplicates.Duplicates` found.
+    """
+    from seedcorpus.duplicates import find_in_records
+
+    for statement in _DUPLICATES_SCHEMA:
+        connection.execute(statement)
+    rows = connection.execute(
+        "SELECT id, title, body, original_title, CASE WHEN original_title IS NOT NULL"
+        " THEN json_extract(json, '$.syndication.site') END FROM articles ORDER BY rowid"
+    )
+    found = find_in_records(rows, near=near, threshold=threshold)
+    connection.execute("DELETE FROM duplicate_clusters")
+    connection.execute("DELETE FROM republications")
+    connection.executemany(
+        "INSERT INTO duplicate_clusters VALUES (?, ?, ?)",
+        [
+            (number, article_id, cluster.kind)
+            for number, cluster in enumerate(found.clusters, start=1)
+            for article_id in cluster.ids
+        ],
+    )
+    connection.executemany(
+        "INSERT OR REPLACE INTO republications VALUES (?, ?, ?, ?)",
+        [(r.id, r.original_id, r.original_title, r.site) for r in found.republications],
+    )
+    kinds = [kind for (kind,) in connection.execute("SELECT DISTINCT kind FROM enrichments")]
+    connection.execute(
+        "INSERT OR REPLACE INTO seedcorpus_meta VALUES ('enrichers', ?)",
+        (",".join(sorted(kinds)),),
+    )
+    return found
 
 
 @hookimpl
