@@ -520,3 +520,50 @@ def duplicates(
         f"{len(found.republications)} republications"
         + ("" if found.near else " (exact duplicates only)")
     )
+
+
+@cli.command()
+@_corpus_argument
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON instead.")
+@click.option(
+    "--enrich",
+    default="auto",
+    show_default=True,
+    help="Enrichers to run first: auto (dates, quotes, acronyms for a folder; none for "
+    "an export, which carries its own), all, none, or names separated by commas.",
+)
+@click.option("--exact-only", is_flag=True, help="Look for exact duplicates only (faster).")
+@_max_bytes_option
+def report(
+    corpus: Path, output: Path | None, as_json: bool, enrich: str, exact_only: bool, max_bytes: int
+) -> None:
+    """Write a one-page HTML report on CORPUS: articles per month, languages, tags,
+    editors and reporters, speakers, acronyms, places, problems, duplicates.
+
+    The page is self-contained (charts are inline SVG; the report extra, matplotlib,
+    draws them). Each chart has its numbers in a table beside it.
+    """
+    from seedcorpus import report as reporting
+
+    if output is None and not as_json:
+        raise click.UsageError("give -o/--output FILE for the HTML page, or --json")
+    opened = open_corpus(corpus, max_bytes=max_bytes)
+    if enrich == "auto":
+        enrich = "none" if corpus.is_file() else "dates,quotes,acronyms"
+    opened = opened.enrich(enrich)
+    problems: list[Problem] = []
+    with _progress(len(opened), "report") as progress:
+        articles = opened.articles(problems)
+        if progress is not None:
+            articles = (progress() or article for article in articles)
+        numbers = reporting.collect(corpus.name, articles, problems, near=not exact_only)
+    if as_json:
+        click.echo(json.dumps(numbers.to_json(), ensure_ascii=False, indent=2))
+        return
+    assert output is not None
+    output.write_text(reporting.render_html(numbers), encoding="utf-8")
+    note = "" if reporting.charts_available() else " (tables only: install the report extra)"
+    click.echo(f"wrote {output}: {numbers.articles:,} articles{note}")

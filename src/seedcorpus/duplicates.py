@@ -141,7 +141,7 @@ class Duplicates:
             "articles": self.articles,
             "near": self.near,
             "threshold": self.threshold,
-            "clusters": [attrs.asdict(c) for c in self.clusters],
+            "clusters": [{"kind": c.kind, "ids": list(c.ids)} for c in self.clusters],
             "republications": [attrs.asdict(r) for r in self.republications],
         }
 
