@@ -19,12 +19,14 @@ import click
 
 from seedcorpus.__about__ import __version__
 from seedcorpus.build import build_database
+from seedcorpus.cli_query import condition_options, needed_enrichers, sql_named
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
-from seedcorpus.corpus import DEFAULT_MAX_BYTES, ExportReport, open_corpus
+from seedcorpus.corpus import DEFAULT_MAX_BYTES, Corpus, ExportReport, open_corpus
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.manifest import build_manifest, read_manifest, unlisted_files, write_manifest
 from seedcorpus.models import Problem
 from seedcorpus.pipeline import default_jobs
+from seedcorpus.query import Condition
 from seedcorpus.registry import Registry
 from seedcorpus.serialization import article_to_json
 
@@ -239,6 +241,7 @@ def build(
 @_jobs_option
 @_strict_option
 @_max_bytes_option
+@condition_options
 def export(
     corpus: Path,
     format_: str,
@@ -248,10 +251,16 @@ def export(
     jobs: int,
     strict: bool,
     max_bytes: int,
+    condition: Condition | None,
 ) -> None:
-    """Export CORPUS (a folder, or an export file) with any installed exporter."""
+    """Export CORPUS (a folder, or an export file) with any installed exporter.
+
+    The condition options export only the articles that meet them all (in one process).
+    """
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
     opened.registry.exporter(format_)  # fail on a bad name before any work
+    if condition is not None:
+        _export_selected(opened, condition, format_, output, force=force, strict=strict)
     with _progress(len(opened), f"{format_} → {output.name}") as progress:
         report = opened.export(
             format_, output, force=force, strict=strict, jobs=jobs, progress=progress
@@ -315,13 +324,30 @@ def index(corpus: Path, max_bytes: int) -> None:
 
 @cli.command()
 @_corpus_argument
-@click.argument("article_id")
+@click.argument("article_id", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the article's JSON form.")
 @click.option("--enrich", default="none", show_default=True, help="Enrichers to run.")
 @_max_bytes_option
-def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: int) -> None:
-    """Show one article of CORPUS by its id."""
+@condition_options
+@click.option("-n", "--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Without ARTICLE_ID: most articles to list (0: all).")  # fmt: skip
+def show(
+    corpus: Path,
+    article_id: str | None,
+    as_json: bool,
+    enrich: str,
+    max_bytes: int,
+    condition: Condition | None,
+    limit: int,
+) -> None:
+    """Show one article of CORPUS by its id, or list the articles that meet the
+    condition options (id and title; JSON lines with --json)."""
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
+    if article_id is None:
+        _list_selected(opened, condition, as_json=as_json, limit=limit)
+        return
+    if condition is not None:
+        raise click.UsageError("give an ARTICLE_ID or conditions, not both")
     if article_id not in opened:
         raise click.BadParameter(f"no article {article_id!r} in {corpus}", param_hint="ID")
     article = opened[article_id]
@@ -355,12 +381,16 @@ def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: i
     help="Most results to print.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON lines.")
-def search(database: Path, query: str, limit: int, as_json: bool) -> None:
+@condition_options
+def search(
+    database: Path, query: str, limit: int, as_json: bool, condition: Condition | None
+) -> None:
     """Full-text search of a DATABASE written by `build`, best matches first.
 
     QUERY uses FTS5 syntax: words (all must match), "a phrase", prefix*, AND / OR / NOT.
     Plain text that is not valid FTS5 (RI-Azerbaijan, 1/7/2024) is searched word by
-    word. Matches are marked [like this], or in color on a terminal.
+    word. Matches are marked [like this], or in color on a terminal. The condition
+    options keep only the articles that meet them, inside the database.
     """
     from seedcorpus.default_plugins.sqlite import search as search_database
 
@@ -369,7 +399,8 @@ def search(database: Path, query: str, limit: int, as_json: bool) -> None:
         start, end = click.style("\0", fg="red", bold=True).split("\0")
     else:
         start, end = "[", "]"
-    hits = search_database(database, query, limit=limit, markers=(start, end))
+    where = None if condition is None else sql_named(condition)
+    hits = search_database(database, query, limit=limit, markers=(start, end), where=where)
     for hit in hits:
         if as_json:
             fields = ("id", "title", "snippet", "score")
@@ -567,3 +598,50 @@ def report(
     output.write_text(reporting.render_html(numbers), encoding="utf-8")
     note = "" if reporting.charts_available() else " (tables only: install the report extra)"
     click.echo(f"wrote {output}: {numbers.articles:,} articles{note}")
+
+
+def _export_selected(
+    opened: Corpus, condition: Condition, format_: str, output: Path, *, force: bool, strict: bool
+) -> None:
+    """``export`` with conditions: only the matching articles, pushed down when it can."""
+    from seedcorpus.selection import export_selection
+
+    _require_enrichments(opened, condition)
+    report = export_selection(
+        opened.filter(condition), format_, output, force=force, strict=strict
+    )
+    _print_problems(report.problems)
+    click.echo(_summary(report))
+    sys.exit(1 if report.problems else 0)
+
+
+def _require_enrichments(opened: Corpus, condition: Condition | None) -> None:
+    # A folder's articles carry only the enrichments asked for: without them a date or
+    # speaker condition would silently match nothing.
+    if getattr(opened, "spec", None) is not None:
+        return
+    missing = needed_enrichers(condition) - {spec.name for spec in opened.enrichers}
+    if missing:
+        names = ",".join(sorted(missing))
+        raise click.UsageError(
+            f"these conditions read the {names} enrichment: add --enrich {names}"
+        )
+
+
+def _list_selected(
+    opened: Corpus, condition: Condition | None, *, as_json: bool, limit: int
+) -> None:
+    """``show`` without an id: the matching articles, one line each."""
+    _require_enrichments(opened, condition)
+    selection = opened.select() if condition is None else opened.filter(condition)
+    if limit:
+        selection = selection.head(limit)
+    shown = 0
+    for article in selection:
+        shown += 1
+        if as_json:
+            click.echo(article_to_json(article, opened.registry.converter))
+        else:
+            click.echo(f"{click.style(article.id, bold=True)}  {article.title or ''}")
+    if not shown and not as_json:
+        click.echo("no articles match", err=True)

@@ -396,6 +396,7 @@ def search(
     *,
     limit: int = 10,
     markers: tuple[str, str] = ("[", "]"),
+    where: tuple[str, dict[str, Any]] | None = None,
 ) -> list[SearchHit]:
     """Full-text search of a database written by the ``sqlite`` exporter, best first.
 
@@ -406,6 +407,8 @@ def search(
 
     :param limit: the most hits to return (at least 1).
     :param markers: the strings put before and after each match in the snippet.
+    :param where: an SQL condition on ``articles`` with its named parameters, as
+        :func:`seedcorpus.cli_query.sql_named` makes: only articles meeting it are hits.
     :raises SeedcorpusError: if the database is missing or has no full-text index, or
         the query is empty or invalid (the message says how to quote).
     """
@@ -413,11 +416,16 @@ def search(
         raise SeedcorpusError(f"search limit must be at least 1, not {limit}")
     expression = fts_query(query)
     path = Path(database)
+    statement, parameters = _SEARCH, {}
+    if where is not None:
+        statement = _SEARCH.replace(":query\n", f":query AND ({where[0]})\n", 1)
+        parameters = where[1]
     with closing(_connect_read_only(path)) as connection:
         try:
             rows = connection.execute(
-                _SEARCH,
-                {"open": markers[0], "close": markers[1], "query": expression, "limit": limit},
+                statement,
+                {"open": markers[0], "close": markers[1], "query": expression, "limit": limit}
+                | parameters,
             ).fetchall()
         except sqlite3.DatabaseError as error:
             # The query parsed already, so this is the database's fault, not the query's.
