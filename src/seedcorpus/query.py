@@ -170,7 +170,7 @@ _OPS = ("~=", "!=", "<=", ">=", "=", "<", ">", "~")
 
 @attrs.frozen
 class Field(Condition):
-    """A flat column (see :data:`FLAT_COLUMNS`) compared with a value.
+    """A flat column (see :data:`~seedcorpus.flat.FLAT_COLUMNS`) compared with a value.
 
     ``op`` is ``=``, ``!=``, ``<``, ``<=``, ``>``, ``>=``, ``~`` (contains, ignoring ASCII
     case) or ``~=`` (equal, ignoring ASCII case).
@@ -272,7 +272,7 @@ class Name(Condition):
     name: str = attrs.field()
 
     def matches(self, article: Article) -> bool:
-        """Membership in :func:`byline_names`."""
+        """Membership in :func:`~seedcorpus.flat.byline_names`."""
         wanted = _fold(self.name)
         return any(_fold(name) == wanted for name in byline_names(article.byline, self.role))
 
@@ -500,7 +500,8 @@ class Predicate(Condition):
 
 def published(since: str | None = None, until: str | None = None) -> Condition:
     """Published on or after ``since`` and on or before ``until`` (``YYYY-MM-DD``,
-    or a prefix such as ``2024-07``; either may be None), by :func:`published_date`."""
+    or a prefix such as ``2024-07``; either may be None), by
+    :func:`~seedcorpus.flat.published_date`."""
     parts: list[Condition] = []
     if since:
         parts.append(Field("published", ">=", since))
@@ -552,7 +553,8 @@ _WHERE = re.compile(r"\s*([a-z_]+)\s*(~=|!=|<=|>=|=|<|>|~)\s*(.*?)\s*", re.DOTAL
 
 def where(expression: str) -> Field:
     """Parse ``COLUMN OP VALUE``, as ``language=id``, ``copyright_year>=2020``,
-    ``title~banjir`` (see :class:`Field` for the operators and :data:`FLAT_COLUMNS`).
+    ``title~banjir`` (see :class:`Field` for the operators, and
+    :data:`~seedcorpus.flat.FLAT_COLUMNS`).
 
     >>> where("copyright_year >= 2020")
     Field(column='copyright_year', op='>=', value=2020)

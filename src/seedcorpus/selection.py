@@ -406,7 +406,7 @@ class Selection:
         return [article.id for article in self]
 
     def to_arrow(self) -> Any:
-        """A ``pyarrow.Table`` of the flat columns (:func:`~seedcorpus.query.flat_row`).
+        """A ``pyarrow.Table`` of the flat columns (:func:`~seedcorpus.flat.flat_row`).
 
         :raises SeedcorpusError: without pyarrow (the ``parquet`` extra).
         """
@@ -512,7 +512,7 @@ def export_selection(
     progress: Callable[[], None] | None = None,
 ) -> Any:
     """Write the selected articles with the exporter called ``format``, atomically, as
-    :meth:`Corpus.export <seedcorpus.corpus.Corpus.export>` does (in one process).
+    :meth:`Corpus.export <seedcorpus.Corpus.export>` does (in one process).
 
     :returns: an :class:`~seedcorpus.corpus.ExportReport`.
     """
