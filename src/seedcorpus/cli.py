@@ -19,7 +19,7 @@ import click
 
 from seedcorpus.__about__ import __version__
 from seedcorpus.build import build_database
-from seedcorpus.cli_query import condition_options, needed_enrichers, sql_named
+from seedcorpus.cli_query import condition_options, list_selected, sql_named
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
 from seedcorpus.corpus import DEFAULT_MAX_BYTES, Corpus, ExportReport, open_corpus
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
@@ -344,7 +344,7 @@ def show(
     condition options (id and title; JSON lines with --json)."""
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
     if article_id is None:
-        _list_selected(opened, condition, as_json=as_json, limit=limit)
+        list_selected(opened, condition, as_json=as_json, limit=limit)
         return
     if condition is not None:
         raise click.UsageError("give an ARTICLE_ID or conditions, not both")
@@ -486,6 +486,7 @@ def main() -> None:
 
 
 # --- Commands that ask questions of a corpus (duplicates, report) -------------------
+# Their work is in seedcorpus.cli_query; here are the options and the output.
 
 
 @cli.command()
@@ -513,44 +514,15 @@ def duplicates(
     Near duplicates need the duplicates extra: pip install 'seedcorpus[duplicates]'.
     Without it, exact duplicates are found and a note says so.
     """
-    import sqlite3
-    from contextlib import closing
+    from seedcorpus.cli_query import find_copies, print_copies
 
-    from seedcorpus import duplicates as finding
-    from seedcorpus.default_plugins.sqlite import refresh_duplicates
-
-    near = not exact_only
-    if near and not finding.near_available():
-        click.echo(
-            "note: near duplicates need datasketch: pip install 'seedcorpus[duplicates]';"
-            " finding exact duplicates only",
-            err=True,
-        )
     problems: list[Problem] = []
-    if store:
-        if corpus.suffix != ".sqlite":
-            raise click.BadParameter("--store needs a .sqlite export", param_hint="CORPUS")
-        with closing(sqlite3.connect(corpus)) as connection, connection:
-            found = refresh_duplicates(connection, near=near, threshold=threshold)
-    else:
-        opened = open_corpus(corpus, max_bytes=max_bytes)
-        articles = opened.articles(problems)
-        found = finding.find_duplicates(articles, near=near, threshold=threshold)
+    found = find_copies(
+        corpus, problems, near=not exact_only, threshold=threshold, store=store,
+        max_bytes=max_bytes,
+    )  # fmt: skip
     _print_problems(problems)
-    if as_json:
-        click.echo(json.dumps(found.to_json(), ensure_ascii=False))
-        return
-    for number, cluster in enumerate(found.clusters, start=1):
-        click.echo(f"cluster {number} ({cluster.kind}, {len(cluster.ids)} articles)")
-        for article_id in cluster.ids:
-            click.echo(f"  {article_id}")
-    for link in found.republications:
-        click.echo(f"republished: {link.id} copies {link.original_id} ({link.site})")
-    click.echo(
-        f"{found.articles} articles: {len(found.clusters)} clusters of copies, "
-        f"{len(found.republications)} republications"
-        + ("" if found.near else " (exact duplicates only)")
-    )
+    print_copies(found, as_json=as_json)
 
 
 @cli.command()
@@ -577,7 +549,7 @@ def report(
     The page is self-contained (charts are inline SVG; the report extra, matplotlib,
     draws them). Each chart has its numbers in a table beside it.
     """
-    from seedcorpus import report as reporting
+    from seedcorpus.cli_query import write_report
 
     if output is None and not as_json:
         raise click.UsageError("give -o/--output FILE for the HTML page, or --json")
@@ -585,63 +557,22 @@ def report(
     if enrich == "auto":
         enrich = "none" if corpus.is_file() else "dates,quotes,acronyms"
     opened = opened.enrich(enrich)
-    problems: list[Problem] = []
     with _progress(len(opened), "report") as progress:
-        articles = opened.articles(problems)
-        if progress is not None:
-            articles = (progress() or article for article in articles)
-        numbers = reporting.collect(corpus.name, articles, problems, near=not exact_only)
-    if as_json:
-        click.echo(json.dumps(numbers.to_json(), ensure_ascii=False, indent=2))
-        return
-    assert output is not None
-    output.write_text(reporting.render_html(numbers), encoding="utf-8")
-    note = "" if reporting.charts_available() else " (tables only: install the report extra)"
-    click.echo(f"wrote {output}: {numbers.articles:,} articles{note}")
+        write_report(opened, corpus.name, output, as_json=as_json, near=not exact_only,
+                     progress=progress)  # fmt: skip
 
 
 def _export_selected(
     opened: Corpus, condition: Condition, format_: str, output: Path, *, force: bool, strict: bool
 ) -> None:
     """``export`` with conditions: only the matching articles, pushed down when it can."""
+    from seedcorpus.cli_query import require_enrichments
     from seedcorpus.selection import export_selection
 
-    _require_enrichments(opened, condition)
+    require_enrichments(opened, condition)
     report = export_selection(
         opened.filter(condition), format_, output, force=force, strict=strict
     )
     _print_problems(report.problems)
     click.echo(_summary(report))
     sys.exit(1 if report.problems else 0)
-
-
-def _require_enrichments(opened: Corpus, condition: Condition | None) -> None:
-    # A folder's articles carry only the enrichments asked for: without them a date or
-    # speaker condition would silently match nothing.
-    if getattr(opened, "spec", None) is not None:
-        return
-    missing = needed_enrichers(condition) - {spec.name for spec in opened.enrichers}
-    if missing:
-        names = ",".join(sorted(missing))
-        raise click.UsageError(
-            f"these conditions read the {names} enrichment: add --enrich {names}"
-        )
-
-
-def _list_selected(
-    opened: Corpus, condition: Condition | None, *, as_json: bool, limit: int
-) -> None:
-    """``show`` without an id: the matching articles, one line each."""
-    _require_enrichments(opened, condition)
-    selection = opened.select() if condition is None else opened.filter(condition)
-    if limit:
-        selection = selection.head(limit)
-    shown = 0
-    for article in selection:
-        shown += 1
-        if as_json:
-            click.echo(article_to_json(article, opened.registry.converter))
-        else:
-            click.echo(f"{click.style(article.id, bold=True)}  {article.title or ''}")
-    if not shown and not as_json:
-        click.echo("no articles match", err=True)

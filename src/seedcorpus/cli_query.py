@@ -1,5 +1,7 @@
-"""The command-line form of :mod:`seedcorpus.query`: one set of click options that
-``export``, ``show`` and ``search`` share, turned into one condition.
+"""The command line's questions: one set of click options that ``export``, ``show``
+and ``search`` share, turned into one condition (:mod:`seedcorpus.query`), and the work
+behind ``show`` without an id, ``duplicates`` and ``report`` (:mod:`seedcorpus.cli`
+has their options and help).
 
     seedcorpus export seeds -f jsonl -o july.jsonl --enrich dates --since 2024-07 --until 2024-07
     seedcorpus show corpus.sqlite --tag "Kementerian PANRB" --editor "Herry Soebanto"
@@ -9,16 +11,34 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from seedcorpus import query
 from seedcorpus.errors import SeedcorpusError
+from seedcorpus.models import Problem
 
-__all__ = ["OPTION_NAMES", "build_condition", "condition_options", "needed_enrichers", "sql_named"]
+if TYPE_CHECKING:  # pragma: no cover
+    from seedcorpus.corpus import Corpus
+    from seedcorpus.duplicates import Duplicates
+
+__all__ = [
+    "OPTION_NAMES",
+    "build_condition",
+    "condition_options",
+    "find_copies",
+    "list_selected",
+    "needed_enrichers",
+    "print_copies",
+    "require_enrichments",
+    "sql_named",
+    "write_report",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -121,3 +141,114 @@ def sql_named(condition: query.Condition) -> tuple[str, dict[str, Any]]:
     pieces = text.split("?")
     named = "".join(f"{piece}:where{n}" for n, piece in enumerate(pieces[:-1])) + pieces[-1]
     return named, {f"where{n}": value for n, value in enumerate(values)}
+
+
+def require_enrichments(opened: Corpus, condition: query.Condition | None) -> None:
+    """Refuse (as a usage error) a date or speaker condition over a folder whose view
+    lacks the enrichment: it would silently match nothing."""
+    if getattr(opened, "spec", None) is not None:
+        return  # an export carries what it was built with
+    missing = needed_enrichers(condition) - {spec.name for spec in opened.enrichers}
+    if missing:
+        names = ",".join(sorted(missing))
+        raise click.UsageError(
+            f"these conditions read the {names} enrichment: add --enrich {names}"
+        )
+
+
+def list_selected(
+    opened: Corpus, condition: query.Condition | None, *, as_json: bool, limit: int
+) -> None:
+    """``show`` without an id: the matching articles, one line each (or JSON lines)."""
+    from seedcorpus.serialization import article_to_json
+
+    require_enrichments(opened, condition)
+    selection = opened.select() if condition is None else opened.filter(condition)
+    if limit:
+        selection = selection.head(limit)
+    shown = 0
+    for article in selection:
+        shown += 1
+        if as_json:
+            click.echo(article_to_json(article, opened.registry.converter))
+        else:
+            click.echo(f"{click.style(article.id, bold=True)}  {article.title or ''}")
+    if not shown and not as_json:
+        click.echo("no articles match", err=True)
+
+
+def find_copies(
+    corpus: Path,
+    problems: list[Problem],
+    *,
+    near: bool,
+    threshold: float,
+    store: bool,
+    max_bytes: int,
+) -> Duplicates:
+    """``duplicates``: find them in a corpus (problems met go to ``problems``), or in a
+    ``.sqlite`` export and store them in its tables (``store``)."""
+    import sqlite3
+    from contextlib import closing
+
+    from seedcorpus import duplicates
+    from seedcorpus.corpus import open_corpus
+    from seedcorpus.default_plugins.sqlite import refresh_duplicates
+
+    if near and not duplicates.near_available():
+        click.echo(
+            "note: near duplicates need datasketch: pip install 'seedcorpus[duplicates]';"
+            " finding exact duplicates only",
+            err=True,
+        )
+    if store:
+        if corpus.suffix != ".sqlite":
+            raise click.BadParameter("--store needs a .sqlite export", param_hint="CORPUS")
+        with closing(sqlite3.connect(corpus)) as connection, connection:
+            found: Duplicates = refresh_duplicates(connection, near=near, threshold=threshold)
+        return found
+    articles = open_corpus(corpus, max_bytes=max_bytes).articles(problems)
+    return duplicates.find_duplicates(articles, near=near, threshold=threshold)
+
+
+def print_copies(found: Duplicates, *, as_json: bool) -> None:
+    """Print the clusters and republications, or their JSON form."""
+    if as_json:
+        click.echo(json.dumps(found.to_json(), ensure_ascii=False))
+        return
+    for number, cluster in enumerate(found.clusters, start=1):
+        click.echo(f"cluster {number} ({cluster.kind}, {len(cluster.ids)} articles)")
+        for article_id in cluster.ids:
+            click.echo(f"  {article_id}")
+    for link in found.republications:
+        click.echo(f"republished: {link.id} copies {link.original_id} ({link.site})")
+    click.echo(
+        f"{found.articles} articles: {len(found.clusters)} clusters of copies, "
+        f"{len(found.republications)} republications"
+        + ("" if found.near else " (exact duplicates only)")
+    )
+
+
+def write_report(
+    opened: Corpus,
+    name: str,
+    output: Path | None,
+    *,
+    as_json: bool,
+    near: bool,
+    progress: Callable[[], None] | None,
+) -> None:
+    """``report``: count, then print the numbers (``as_json``) or write the page."""
+    from seedcorpus import report as reporting
+
+    problems: list[Problem] = []
+    articles = opened.articles(problems)
+    if progress is not None:
+        articles = (progress() or article for article in articles)
+    numbers = reporting.collect(name, articles, problems, near=near)
+    if as_json or output is None:
+        click.echo(json.dumps(numbers.to_json(), ensure_ascii=False, indent=2))
+        return
+    output.write_text(reporting.render_html(numbers), encoding="utf-8")
+    note = "" if reporting.charts_available() else " (tables only: install the report extra)"
+    click.echo(f"wrote {output}: {numbers.articles:,} articles{note}")
