@@ -223,7 +223,31 @@ def test_where_reads_column_op_value(built: dict[str, Corpus]) -> None:
         query.where("colour=red")
     with pytest.raises(SeedcorpusError, match="is a number"):
         query.where("copyright_year>=soon")
+    # Values take the column's type, as SQLite would convert them.
+    assert query.Field("copyright_year", "=", "2024") == query.Field("copyright_year", "=", 2024)
+    assert query.Field("copyright_year", "~", 202).value == "202"
     with pytest.raises(SeedcorpusError, match="COLUMN OP VALUE"):
         query.where("just words")
     with pytest.raises(TypeError, match="unknown keyword"):
         built["folder"].filter(colour="red")
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        query.Field("copyright_year", "~", 202),  # a number column as text
+        query.Field("copyright_year", "~=", "2020"),
+        query.Field("copyright_year", "<", "2021"),
+        query.where("published~2024-0"),
+        query.Field("caption", "!=", "x"),  # a missing caption meets no condition
+        ~query.place("Jakarta"),  # but the negation of one it does not meet
+        query.text('"') | query.speaker('a "quoted" name'),
+    ],
+    ids=repr,
+)
+def test_edge_conditions_agree_everywhere(
+    built: dict[str, Corpus], articles: list[Article], condition: query.Condition
+) -> None:
+    expected = [a.id for a in articles if condition.matches(a)]
+    for name in FORMATS:
+        assert built[name].filter(condition).ids() == expected, name

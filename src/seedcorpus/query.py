@@ -173,12 +173,22 @@ class Field(Condition):
     """A flat column (see :data:`~seedcorpus.flat.FLAT_COLUMNS`) compared with a value.
 
     ``op`` is ``=``, ``!=``, ``<``, ``<=``, ``>``, ``>=``, ``~`` (contains, ignoring ASCII
-    case) or ``~=`` (equal, ignoring ASCII case).
+    case) or ``~=`` (equal, ignoring ASCII case). The value takes the column's type (a
+    number column compared with ``~`` or ``~=`` is compared as its text), because
+    SQLite would convert it where Python would not.
     """
 
     column: str = attrs.field()
     op: str = attrs.field()
     value: str | int = attrs.field()
+
+    def __attrs_post_init__(self) -> None:
+        kind = str if self.op in ("~", "~=") else FLAT_COLUMNS[self.column]
+        try:
+            value = kind(self.value)
+        except ValueError:
+            raise SeedcorpusError(f"{self.column} is a number; {self.value!r} is not") from None
+        object.__setattr__(self, "value", value)  # frozen: set once, while being made
 
     @column.validator
     def _known(self, attribute: Any, value: str) -> None:
@@ -215,11 +225,11 @@ class Field(Condition):
         """The comparison with pyarrow compute."""
         pc = _pc()
         column = _arrow_column(table, self.column)
-        if self.op == "~":
-            wanted = _fold(str(self.value))
-            return _filled(pc.match_substring(pc.ascii_lower(column), wanted))
-        if self.op == "~=":
-            return _filled(pc.equal(pc.ascii_lower(column), _fold(str(self.value))))
+        if self.op in ("~", "~="):
+            text = pc.ascii_lower(pc.cast(column, "string"))
+            if self.op == "~":
+                return _filled(pc.match_substring(text, _fold(str(self.value))))
+            return _filled(pc.equal(text, _fold(str(self.value))))
         return _filled(pc.call_function(_ARROW_COMPARE[self.op], [column, self.value]))
 
     def columns(self) -> frozenset[str]:
@@ -569,9 +579,4 @@ def where(expression: str) -> Field:
             "language=id or title~banjir"
         )
     column, op, raw = match.groups()
-    kind = FLAT_COLUMNS.get(column, str)
-    try:
-        value: str | int = kind(raw)
-    except ValueError:
-        raise SeedcorpusError(f"{column} is a number; {raw!r} is not") from None
-    return Field(column, op, value)
+    return Field(column, op, raw)  # Field gives the value the column's type
