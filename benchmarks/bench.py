@@ -30,6 +30,7 @@ import contextlib
 import ctypes
 import dataclasses
 import gc
+import importlib.util
 import json
 import os
 import pickle
@@ -753,6 +754,9 @@ def select_section(root: Path, n: int, work: Path) -> str:
     work.mkdir(parents=True)
     lines = ["| case | articles | median | target | status |", "| --- | ---: | ---: | --- | --- |"]
     for name, write in (("SQLite", write_sqlite), ("Parquet", write_parquet)):
+        if name == "Parquet" and importlib.util.find_spec("pyarrow") is None:
+            lines.append(f"| len() of a {name} export | | | ≤ 50 ms | needs pyarrow |")
+            continue
         path = work / f"rows.{name.lower()}"
         write(rows(), path)
         exported = seedcorpus.open_corpus(path)
@@ -780,7 +784,8 @@ def select_section(root: Path, n: int, work: Path) -> str:
         "",
         f"Near duplicates (threshold {duplicates.THRESHOLD}, {min(n, 400)} articles and an "
         f"edited copy of each, {seconds:.1f} s): precision {found.precision:.3f} over "
-        f"{found.pairs} pairs; recall by share of words edited: {recall}.",
+        f"{found.pairs} pairs; recall by share of words edited: {recall}"
+        + ("." if duplicates.near_available() else " (exact only: datasketch is missing)."),
     ]
     return "\n".join(lines)
 
