@@ -1,6 +1,6 @@
 """The command line's questions: one set of click options that ``export``, ``show``
 and ``search`` share, turned into one condition (:mod:`seedcorpus.query`), and the work
-behind ``show`` without an id, ``duplicates`` and ``report`` (:mod:`seedcorpus.cli`
+behind ``show`` without an id, ``duplicates`` and ``report`` (``seedcorpus.cli``
 has their options and help).
 
     seedcorpus export seeds -f jsonl -o july.jsonl --enrich dates --since 2024-07 --until 2024-07

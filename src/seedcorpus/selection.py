@@ -435,8 +435,12 @@ class Selection:
 class Cursor:
     """An iterator over a selection whose :attr:`checkpoint` says where to resume.
 
-    >>> # for article in (cursor := corpus.iter(start=saved)):
-    >>> #     work(article); saved = str(cursor.checkpoint)
+    A loop that can stop and resume saves the token after each article::
+
+        cursor = corpus.iter(start=saved)  # saved: None the first time
+        for article in cursor:
+            work(article)
+            saved = str(cursor.checkpoint)
     """
 
     def __init__(
