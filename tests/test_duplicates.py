@@ -155,3 +155,19 @@ def test_the_command_says_when_near_duplicates_are_unavailable(
     assert result.exit_code == 0, result.output
     assert "pip install 'seedcorpus[duplicates]'" in result.output
     assert result.output.rstrip().endswith("(exact duplicates only)")
+
+
+def test_an_incremental_build_keeps_the_tables_in_step(seeds: Path, tmp_path: Path) -> None:
+    database = tmp_path / "seeds.sqlite"
+    assert (
+        CliRunner().invoke(cli, ["build", str(seeds), "-o", str(database), "-j", "1"]).exit_code
+        == 0
+    )
+    (seeds / "copy.txt").write_bytes(next(seeds.glob("000_*.txt")).read_bytes())
+    assert CliRunner().invoke(cli, ["index", str(seeds)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["build", str(seeds), "-o", str(database), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "updated" in result.output  # the incremental path, not a rebuild
+    with closing(sqlite3.connect(database)) as connection:
+        rows = connection.execute("SELECT article_id, kind FROM duplicate_clusters").fetchall()
+    assert sorted(rows) == [("000_b88b87f86327f4ee", "exact"), ("copy", "exact")]
