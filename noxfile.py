@@ -9,7 +9,7 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["tests", "tests_minimal", "lint", "typing", "docs"]
 
 PYTHON = "3.11"
-EXTRAS = "test,progress,language,dates,parquet,dask,charset,fix"
+EXTRAS = "test,progress,language,dates,parquet,dask,charset,fix,duplicates,report"
 
 
 @nox.session(python=PYTHON)

@@ -30,6 +30,7 @@ import contextlib
 import ctypes
 import dataclasses
 import gc
+import importlib.util
 import json
 import os
 import pickle
@@ -40,7 +41,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -782,11 +783,77 @@ class Bench:
         return f"{word} ({detail})" if detail else word
 
 
-CASES = ("parse", "enrich", "sqlite", "cli", "jsonl", "lookup", "open", "hold", "nltk", "hf")
+CASES = (
+    "parse", "enrich", "sqlite", "cli", "jsonl", "lookup", "open", "hold", "nltk", "hf", "select",
+)  # fmt: skip
 """The names ``--cases`` selects from."""
 TARGET_RATIOS = {ROWS[1]: 0.30, ROWS[2]: 0.10, ROWS[3]: 0.10, ROWS[4]: 0.10, ROWS[5]: 0.10}
 TARGET_RATIOS[ROWS[6]] = 0.16
 TARGET_SPEEDUPS = {ROWS[11]: 50.0, ROWS[13]: 3.0}
+
+
+def select_section(root: Path, n: int, work: Path) -> str:
+    """Selection and duplicates: len() and a pushed-down filter over SQLite and Parquet
+    exports of ``n`` rows, and near-duplicate recall and precision on edited copies.
+
+    The exports repeat the first 500 articles with new ids, so making a 100k-row export
+    costs seconds of writing, not minutes of parsing; len() and filters only read rows.
+    """
+    import attrs
+
+    import seedcorpus
+    from seedcorpus import duplicates
+    from seedcorpus.default_plugins.parquet import write_parquet
+    from seedcorpus.default_plugins.sqlite import write_sqlite
+    from seedcorpus.models import Article
+
+    corpus = seedcorpus.open_corpus(root).enrich("dates,quotes")
+    sample = list(corpus.head(min(n, 500)))
+    converter = corpus.registry.converter
+    tag = next(t for a in sample for t in a.tags)
+
+    def rows() -> Iterator[Article]:
+        for number in range(n):
+            yield attrs.evolve(sample[number % len(sample)], id=f"r{number}")
+
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    lines = ["| case | articles | median | target | status |", "| --- | ---: | ---: | --- | --- |"]
+    for name, write in (("SQLite", write_sqlite), ("Parquet", write_parquet)):
+        if name == "Parquet" and importlib.util.find_spec("pyarrow") is None:
+            lines.append(f"| len() of a {name} export | | | ≤ 50 ms | needs pyarrow |")
+            continue
+        path = work / f"rows.{name.lower()}"
+        write(rows(), path, converter)
+        exported = seedcorpus.open_corpus(path)
+        for label, job in (
+            ("len()", lambda e=exported: len(e)),
+            ("len(filter(tag=…))", lambda e=exported: len(e.filter(tag=tag))),
+        ):
+            times = []
+            for _ in range(5):
+                started = time.perf_counter()
+                job()
+                times.append(time.perf_counter() - started)
+            median = statistics.median(times) * 1000
+            target = "≤ 50 ms" if label == "len()" else ""
+            met = ("met" if median <= 50 else "MISSED") if target else ""
+            lines.append(
+                f"| {label} of a {name} export | {n:,} | {median:.1f} ms | {target} | {met} |"
+            )
+    rates = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
+    started = time.perf_counter()
+    found = duplicates.measure(list(corpus.head(min(n, 400))), rates)
+    seconds = time.perf_counter() - started
+    recall = ", ".join(f"{rate:.0%}: {found.recall[rate]:.2f}" for rate in rates)
+    lines += [
+        "",
+        f"Near duplicates (threshold {duplicates.THRESHOLD}, {min(n, 400)} articles and an "
+        f"edited copy of each, {seconds:.1f} s): precision {found.precision:.3f} over "
+        f"{found.pairs} pairs; recall by share of words edited: {recall}"
+        + ("." if duplicates.near_available() else " (exact only: datasketch is missing)."),
+    ]
+    return "\n".join(lines)
 
 
 def machine() -> str:
@@ -831,6 +898,9 @@ def driver_main(options: argparse.Namespace) -> None:
             print(f"\n{bench.against.table()}", flush=True)
         else:
             print("\nagainst 0.1.0: not measured (`nox -s bench` installs it; --against)")
+        if "select" in options.cases:
+            print(f"\n### Selection and duplicates, {n:,} rows\n", flush=True)
+            print(select_section(root, n, options.cache / "select"), flush=True)
     print(
         f"\ntotal {time.perf_counter() - started:.0f} s; load average now {os.getloadavg()[0]:.2f}"
     )

@@ -37,6 +37,7 @@ nitpick_ignore_regex = [
     ("py:class", r"contextlib\..*"),
     ("py:class", r"hypothesis\..*|PluginManager.*|datetime\..*|seedcorpus\.cluster\._Job"),
     ("py:meth", r"PluginManager.*"),
+    ("py:class", r"pyarrow\..*|seedcorpus\.cli_query\.F"),
 ]
 
 # Docstring examples run under pytest --doctest-modules, with their module's globals;

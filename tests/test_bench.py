@@ -6,6 +6,7 @@ article corpus and measures each case on at most 200 of them, in about 30 second
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -41,9 +42,10 @@ def test_quick_benchmark_prints_every_row(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "## 2,000 articles" in result.stdout
+    main, _, select = result.stdout.partition("### Selection and duplicates")
     rows = {
         line.split("|")[1].strip(): line
-        for line in result.stdout.splitlines()
+        for line in main.splitlines()
         if line.startswith("| ") and not line.startswith(("| case", "| ---"))
     }
     assert list(rows) == list(ROWS)
@@ -53,3 +55,8 @@ def test_quick_benchmark_prints_every_row(tmp_path: Path) -> None:
         assert cells[1], f"{label}: {rows[label]}"
         assert cells[2] == "1", f"{label}: {rows[label]}"
         assert cells[6].endswith("MiB"), f"{label}: {rows[label]}"
+    # The selection section: fast counts of exports, and duplicates found as documented.
+    assert "| len() of a SQLite export | 2,000 |" in select
+    if importlib.util.find_spec("pyarrow") is not None:
+        assert "| len() of a Parquet export | 2,000 |" in select
+    assert "precision 1.000" in select

@@ -20,6 +20,7 @@ import click
 from seedcorpus.__about__ import __version__
 from seedcorpus.atomic import storage_error
 from seedcorpus.build import build_database, find_exporter, reindex
+from seedcorpus.cli_query import condition_options, list_selected, sql_named
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
 from seedcorpus.console import (
     Terminated,
@@ -31,11 +32,19 @@ from seedcorpus.console import (
     print_problems,
     progress_bar,
 )
-from seedcorpus.corpus import DEFAULT_MAX_BYTES, Corpus, ExportReport, open_corpus, open_folder
+from seedcorpus.corpus import (
+    DEFAULT_MAX_BYTES,
+    ArticleSource,
+    Corpus,
+    ExportReport,
+    open_corpus,
+    open_folder,
+)
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.manifest import read_manifest, scan_folder, unlisted_files, write_manifest
 from seedcorpus.models import ManifestEntry, Problem
 from seedcorpus.pipeline import default_jobs
+from seedcorpus.query import Condition
 from seedcorpus.registry import Capability, Registry
 from seedcorpus.serialization import article_to_json
 from seedcorpus.specs import ExporterSpec
@@ -306,6 +315,7 @@ def _reindex(opened: Corpus, corpus: Path, *, quiet: bool) -> None:
 @_strict_option
 @_max_bytes_option
 @_quiet_option
+@condition_options
 def export(
     corpus: Path,
     format_: str,
@@ -316,12 +326,14 @@ def export(
     strict: bool,
     max_bytes: int,
     quiet: bool,
+    condition: Condition | None,
 ) -> None:
     """Export CORPUS (a folder, or an export file) with any installed exporter.
 
     The output is replaced atomically (with --force), so a failed or interrupted export
     leaves the previous one as it was; two exports to the same OUTPUT take turns. An
     article file whose bytes no longer match INDEX.md is a problem (exit 1), left out.
+    The condition options export only the articles that meet them all (in one process).
 
     \b
     Examples:
@@ -330,6 +342,8 @@ def export(
     """
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
     spec = opened.registry.exporter(format_)  # fail on a bad name before any work
+    if condition is not None:
+        _export_selected(opened, condition, format_, output, force=force, strict=strict)
     if str(output) == "-":
         if spec.directory:
             raise click.BadParameter(
@@ -497,18 +511,37 @@ def index(
 
 @cli.command()
 @_corpus_argument
-@click.argument("article_id")
+@click.argument("article_id", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the article's JSON form.")
 @click.option("--enrich", default="none", show_default=True, help="Enrichers to run.")
 @_max_bytes_option
-def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: int) -> None:
-    """Show one article of CORPUS by its id, and which parser read it.
+@condition_options
+@click.option("-n", "--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Without ARTICLE_ID: most articles to list (0: all).")  # fmt: skip
+def show(
+    corpus: Path,
+    article_id: str | None,
+    as_json: bool,
+    enrich: str,
+    max_bytes: int,
+    condition: Condition | None,
+    limit: int,
+) -> None:
+    """Show one article of CORPUS by its id, and which parser read it; or, without an
+    id, list the articles that meet the condition options (id and title; JSON lines with
+    --json).
 
     \b
-    Example:
+    Examples:
       seedcorpus show seeds 000_b88b87f86327f4ee --enrich dates,quotes
+      seedcorpus show news.sqlite --tag banjir --since 2024-01 -n 5
     """
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
+    if article_id is None:
+        list_selected(opened, condition, as_json=as_json, limit=limit)
+        return
+    if condition is not None:
+        raise click.UsageError("give an ARTICLE_ID or conditions, not both")
     if article_id not in opened:
         raise click.BadParameter(f"no article {article_id!r} in {corpus}", param_hint="ID")
     article = opened[article_id]
@@ -551,13 +584,22 @@ def show(corpus: Path, article_id: str, as_json: bool, enrich: str, max_bytes: i
     "-f", "--format", "format_", metavar="EXPORTER",
     help="The exporter whose search to use; by default the one whose suffix DATABASE has.",
 )  # fmt: skip
-def search(database: Path, query: str, limit: int, as_json: bool, format_: str | None) -> None:
+@condition_options
+def search(
+    database: Path,
+    query: str,
+    limit: int,
+    as_json: bool,
+    format_: str | None,
+    condition: Condition | None,
+) -> None:
     """Full-text search of a DATABASE written by `build`, best matches first.
 
     QUERY uses FTS5 syntax: words (all must match), "a phrase", prefix*, AND / OR / NOT.
     Plain text that is not valid FTS5 (RI-Azerbaijan, 1/7/2024) is searched word by
     word. Matches are marked [like this], or in color on a terminal. Search is a
-    capability of an exporter (the sqlite one): disabling it disables search.
+    capability of an exporter (the sqlite one): disabling it disables search. The
+    condition options keep only the articles that meet them, inside the database.
 
     \b
     Example:
@@ -571,7 +613,8 @@ def search(database: Path, query: str, limit: int, as_json: bool, format_: str |
         start, end = click.style("\0", fg="red", bold=True).split("\0")
     else:
         start, end = "[", "]"
-    hits = search_database(database, query, limit=limit, markers=(start, end))
+    where = None if condition is None else sql_named(condition)
+    hits = search_database(database, query, limit=limit, markers=(start, end), where=where)
     for hit in hits:
         if as_json:
             fields = ("id", "title", "snippet", "score")
@@ -703,3 +746,112 @@ def main() -> None:
     """Run the command line."""
     handle_signals()
     cli(prog_name="seedcorpus")
+
+
+# --- Commands that ask questions of a corpus (duplicates, report) -------------------
+# Their work is in seedcorpus.cli_query; here are the options and the output.
+
+
+@cli.command()
+@_corpus_argument
+@click.option("--json", "as_json", is_flag=True, help="Print the clusters as one JSON object.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.5,
+    show_default=True,
+    help="Estimated Jaccard similarity of word 3-shingles that makes a near duplicate.",
+)
+@click.option("--exact-only", is_flag=True, help="Skip near duplicates (faster).")
+@click.option(
+    "--store",
+    is_flag=True,
+    help="Also write the clusters into CORPUS (a .sqlite export) for datasette to show.",
+)
+@_max_bytes_option
+def duplicates(
+    corpus: Path, as_json: bool, threshold: float, exact_only: bool, store: bool, max_bytes: int
+) -> None:
+    """Find copies in CORPUS: exact and near duplicates, and republished articles.
+
+    Near duplicates need the duplicates extra: pip install 'seedcorpus[duplicates]'.
+    Without it, exact duplicates are found and a note says so.
+
+    \b
+    Examples:
+      seedcorpus duplicates seeds
+      seedcorpus duplicates news.sqlite --store --json | jq .kind
+    """
+    from seedcorpus.cli_query import find_copies, print_copies
+
+    problems: list[Problem] = []
+    found = find_copies(
+        corpus, problems, near=not exact_only, threshold=threshold, store=store,
+        max_bytes=max_bytes,
+    )  # fmt: skip
+    print_problems(problems, corpus=corpus)
+    print_copies(found, as_json=as_json)
+
+
+@cli.command()
+@_corpus_argument
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON instead.")
+@click.option(
+    "--enrich",
+    default="auto",
+    show_default=True,
+    help="Enrichers to run first: auto (dates, quotes, acronyms for a folder; none for "
+    "an export, which carries its own), all, none, or names separated by commas.",
+)
+@click.option("--exact-only", is_flag=True, help="Look for exact duplicates only (faster).")
+@_max_bytes_option
+def report(
+    corpus: Path, output: Path | None, as_json: bool, enrich: str, exact_only: bool, max_bytes: int
+) -> None:
+    """Write a one-page HTML report on CORPUS: articles per month, languages, tags,
+    editors and reporters, speakers, acronyms, places, problems, duplicates.
+
+    The page is self-contained (charts are inline SVG; the report extra, matplotlib,
+    draws them). Each chart has its numbers in a table beside it.
+
+    \b
+    Examples:
+      seedcorpus report seeds -o report.html
+      seedcorpus report news.sqlite --json
+    """
+    from seedcorpus.cli_query import write_report
+
+    if output is None and not as_json:
+        raise click.UsageError("give -o/--output FILE for the HTML page, or --json")
+    opened = open_corpus(corpus, max_bytes=max_bytes)
+    if enrich == "auto":
+        enrich = "none" if corpus.is_file() else "dates,quotes,acronyms"
+    opened = opened.enrich(enrich)
+    with progress_bar(len(opened), "report") as progress:
+        write_report(opened, corpus.name, output, as_json=as_json, near=not exact_only,
+                     progress=progress)  # fmt: skip
+
+
+def _export_selected(
+    opened: ArticleSource,
+    condition: Condition,
+    format_: str,
+    output: Path,
+    *,
+    force: bool,
+    strict: bool,
+) -> None:
+    """``export`` with conditions: only the matching articles, pushed down when it can."""
+    from seedcorpus.cli_query import require_enrichments
+    from seedcorpus.selection import export_selection
+
+    require_enrichments(opened, condition)
+    report = export_selection(
+        opened.filter(condition), format_, output, force=force, strict=strict
+    )
+    print_problems(report.problems, corpus=opened.root)
+    click.echo(_summary(report))
+    sys.exit(1 if report.problems else 0)

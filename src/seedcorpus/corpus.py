@@ -15,7 +15,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 
 import attrs
 
@@ -36,6 +36,10 @@ from seedcorpus.pipeline import process_entries
 from seedcorpus.plugins import describe_error
 from seedcorpus.registry import Registry
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
+
+if TYPE_CHECKING:  # pragma: no cover
+    from seedcorpus.query import Condition
+    from seedcorpus.selection import Checkpoint, Cursor, Selection
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -133,12 +137,23 @@ class ArticleSource(ABC):
     def __contains__(self, article_id: object) -> bool:
         """True if an article has this id."""
 
-    @abstractmethod
-    def __getitem__(self, article_id: str) -> Article:
-        """The article with this id, enriched by this view's enrichers.
+    @overload
+    def __getitem__(self, key: str) -> Article: ...
+    @overload
+    def __getitem__(self, key: slice) -> Selection: ...
+    def __getitem__(self, key: str | slice) -> Article | Selection:
+        """``corpus[article_id]``: the article with this id, enriched by this view's
+        enrichers; ``corpus[a:b]``: a lazy :class:`~seedcorpus.selection.Selection`.
 
-        :raises KeyError: if no article has it.
+        :raises KeyError: if no article has the id.
         """
+        if isinstance(key, slice):
+            return self.select()[key]
+        return self._get(key)
+
+    @abstractmethod
+    def _get(self, article_id: str) -> Article:
+        """The article with this id, enriched; :raises KeyError: if none has it."""
 
     @abstractmethod
     def __iter__(self) -> Iterator[Article]:
@@ -154,6 +169,37 @@ class ArticleSource(ABC):
         :param strict: raise the first error instead (and on the first recorded problem).
         :param jobs: worker processes, where the corpus kind can use them.
         """
+
+    # Selection: thin delegates; seedcorpus.selection and seedcorpus.query do the work.
+    def select(self) -> Selection:
+        """All articles, as a lazy :class:`~seedcorpus.selection.Selection`."""
+        from seedcorpus.selection import Selection
+
+        return Selection(self)
+
+    def filter(
+        self, *conditions: Condition | Callable[[Article], bool], **fields: str
+    ) -> Selection:
+        """The articles meeting every condition (see :meth:`Selection.filter
+        <seedcorpus.selection.Selection.filter>`), lazily; pushed down into an export."""
+        return self.select().filter(*conditions, **fields)
+
+    def head(self, n: int = 5) -> Selection:
+        """The first ``n`` articles."""
+        return self.select().head(n)
+
+    def iter(self, start: Checkpoint | str | None = None) -> Cursor:
+        """Iterate from the start or a checkpoint; ``cursor.checkpoint`` says where to
+        resume (see :class:`~seedcorpus.selection.Cursor`)."""
+        return self.select().iter(start)
+
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table`` of the flat columns (see :mod:`seedcorpus.selection`)."""
+        return self.select().to_arrow()
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of the flat columns."""
+        return self.select().to_pandas()
 
     def _enrich(self, article: Article) -> Article:
         return run_enrichers(article, self.enrichers, self.registry)
@@ -272,7 +318,7 @@ class Corpus(ArticleSource):
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._index()
 
-    def __getitem__(self, article_id: str) -> Article:
+    def _get(self, article_id: str) -> Article:
         try:
             position = self._index()[article_id]
         except KeyError:
@@ -440,10 +486,6 @@ class ExportedCorpus(ArticleSource):
         """Enrichers run on every article this view yields, in order."""
         self._ids: list[str] | None = None
 
-    def __repr__(self) -> str:
-        names = ",".join(spec.name for spec in self.enrichers) or "none"
-        return f"<ExportedCorpus {str(self.root)!r} ({self.spec.name}), enrichers: {names}>"
-
     def _read_plain(self) -> Iterator[Article]:
         read = self.spec.read
         assert read is not None  # checked in __init__
@@ -454,7 +496,19 @@ class ExportedCorpus(ArticleSource):
             yield self._enrich(article)
 
     def __len__(self) -> int:
-        return len(self.ids())
+        from seedcorpus.selection import count
+
+        return count(self)  # COUNT(*), Parquet metadata or lines: nothing is parsed
+
+    def __repr__(self) -> str:
+        from seedcorpus.selection import stored_enrichers
+
+        names = dict.fromkeys([*stored_enrichers(self), *(s.name for s in self.enrichers)])
+        kinds = ",".join(names) or "none"
+        return (
+            f"<ExportedCorpus {str(self.root)!r} ({self.spec.name}): {len(self)} articles, "
+            f"enrichers: {kinds}>"
+        )
 
     def ids(self) -> list[str]:
         """Article ids in the order the export holds them."""
@@ -465,7 +519,7 @@ class ExportedCorpus(ArticleSource):
     def __contains__(self, article_id: object) -> bool:
         return article_id in self.ids()
 
-    def __getitem__(self, article_id: str) -> Article:
+    def _get(self, article_id: str) -> Article:
         for article in self._read():
             if article.id == article_id:
                 return article

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import attrs
 from cattrs import Converter
@@ -130,9 +130,13 @@ class SearchFunction(Protocol):
         *,
         limit: int = 10,
         markers: tuple[str, str] = ("[", "]"),
+        where: tuple[str, dict[str, Any]] | None = None,
     ) -> list[SearchHit]:
         """Return at most ``limit`` hits for ``query`` in the output ``database``, best
-        first, each match in a snippet between ``markers``.
+        first, each match in a snippet between ``markers``. ``where`` keeps only the
+        articles meeting a condition, as SQL over the flat columns with named parameters
+        (see :meth:`seedcorpus.query.Condition.sql`); an output that cannot filter raises
+        :class:`~seedcorpus.errors.SeedcorpusError` for it.
 
         :raises SeedcorpusError: for a missing or foreign output, or a bad query; the
             message says what to do.

@@ -7,7 +7,9 @@ Tables (see ``docs/formats/sqlite.md``):
 * ``tags``, ``paragraphs``, ``enrichments`` and ``quotes``: an article's parts, one row
   each, keyed by ``article_id`` (quotes come from the ``quotes`` enrichment, when it ran);
 * ``articles_fts``: an external-content FTS5 table over ``title``, ``caption`` and
-  ``body``, declared the way sqlite-utils does, so datasette finds it unaided.
+  ``body``, declared the way sqlite-utils does, so datasette finds it unaided;
+* ``duplicate_clusters`` and ``republications``: copies of a story (see
+  :func:`refresh_duplicates`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ __all__ = [
     "insert_articles",
     "read_sqlite",
     "rebuild_index",
+    "refresh_duplicates",
     "search",
     "serve_sqlite",
     "update_sqlite",
@@ -283,6 +286,7 @@ def write_sqlite(articles: Iterable[Article], destination: Path, converter: Conv
             )
             insert_articles(connection, articles, converter)
             rebuild_index(connection)
+            refresh_duplicates(connection)
     finally:
         connection.close()
 
@@ -424,6 +428,7 @@ def search(
     *,
     limit: int = 10,
     markers: tuple[str, str] = ("[", "]"),
+    where: tuple[str, dict[str, Any]] | None = None,
 ) -> list[SearchHit]:
     """Full-text search of a database written by the ``sqlite`` exporter, best first.
 
@@ -434,6 +439,8 @@ def search(
 
     :param limit: the most hits to return (at least 1).
     :param markers: the strings put before and after each match in the snippet.
+    :param where: an SQL condition on ``articles`` with its named parameters, as
+        :func:`seedcorpus.cli_query.sql_named` makes: only articles meeting it are hits.
     :raises SeedcorpusError: if the database is missing or has no full-text index, or
         the query is empty or invalid (the message says how to quote).
     """
@@ -441,11 +448,16 @@ def search(
         raise SeedcorpusError(f"search limit must be at least 1, not {limit}")
     expression = fts_query(query)
     path = Path(database)
+    statement, parameters = _SEARCH, {}
+    if where is not None:
+        statement = _SEARCH.replace(":query\n", f":query AND ({where[0]})\n", 1)
+        parameters = where[1]
     with closing(_connect_read_only(path)) as connection:
         try:
             rows = connection.execute(
-                _SEARCH,
-                {"open": markers[0], "close": markers[1], "query": expression, "limit": limit},
+                statement,
+                {"open": markers[0], "close": markers[1], "query": expression, "limit": limit}
+                | parameters,
             ).fetchall()
         except sqlite3.DatabaseError as error:
             # The query parsed already, so this is the database's fault, not the query's.
@@ -473,8 +485,76 @@ def serve_sqlite(database: Path, *, host: str, port: int, print_metadata: bool =
 def update_sqlite(request: UpdateRequest) -> UpdateOutcome:
     """The exporter's ``update``: bring a database up to date with a corpus, redoing
     only what changed (see :func:`~seedcorpus.default_plugins.sqlite_update.update_database`)."""
-    tables = Tables(SCHEMA_VERSION, upsert=upsert_articles, delete=delete_articles)
+    tables = Tables(
+        SCHEMA_VERSION,
+        upsert=upsert_articles,
+        delete=delete_articles,
+        refresh=refresh_duplicates,
+    )
     return update_database(request, tables)
+
+
+# --- Duplicates, republications and the enrichers present (seedcorpus.duplicates) ---
+# Kept in one block: written after the articles, from their columns, so a browser can
+# show "other copies of this story" with a join.
+
+_DUPLICATES_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS duplicate_clusters (
+        cluster INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        kind TEXT NOT NULL,
+        PRIMARY KEY (cluster, article_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS duplicate_clusters_article ON duplicate_clusters(article_id)",
+    """CREATE TABLE IF NOT EXISTS republications (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        original_id TEXT NOT NULL REFERENCES articles(id),
+        original_title TEXT NOT NULL,
+        site TEXT
+    )""",
+    "CREATE INDEX IF NOT EXISTS republications_original ON republications(original_id)",
+)
+
+
+def refresh_duplicates(
+    connection: sqlite3.Connection, *, near: bool = False, threshold: float = 0.5
+) -> Any:
+    """(Re)write ``duplicate_clusters`` and ``republications`` from the ``articles``
+    table, and the ``enrichers`` entry of ``seedcorpus_meta`` (the kinds present).
+
+    Exports find exact duplicates only (cheap: one hash per body); ``seedcorpus
+    duplicates DATABASE --store`` adds near duplicates (needs ``datasketch``).
+    Returns the :class:`~seedcorpus.duplicates.Duplicates` found.
+    """
+    from seedcorpus.duplicates import find_in_records
+
+    for statement in _DUPLICATES_SCHEMA:
+        connection.execute(statement)
+    rows = connection.execute(
+        "SELECT id, title, body, original_title, CASE WHEN original_title IS NOT NULL"
+        " THEN json_extract(json, '$.syndication.site') END FROM articles ORDER BY rowid"
+    )
+    found = find_in_records(rows, near=near, threshold=threshold)
+    connection.execute("DELETE FROM duplicate_clusters")
+    connection.execute("DELETE FROM republications")
+    connection.executemany(
+        "INSERT INTO duplicate_clusters VALUES (?, ?, ?)",
+        [
+            (number, article_id, cluster.kind)
+            for number, cluster in enumerate(found.clusters, start=1)
+            for article_id in cluster.ids
+        ],
+    )
+    connection.executemany(
+        "INSERT OR REPLACE INTO republications VALUES (?, ?, ?, ?)",
+        [(r.id, r.original_id, r.original_title, r.site) for r in found.republications],
+    )
+    kinds = [kind for (kind,) in connection.execute("SELECT DISTINCT kind FROM enrichments")]
+    connection.execute(
+        "INSERT OR REPLACE INTO seedcorpus_meta VALUES ('enrichers', ?)",
+        (",".join(sorted(kinds)),),
+    )
+    return found
 
 
 @hookimpl

@@ -50,6 +50,9 @@ class Tables:
     """Update articles in place by id, inserting new ones."""
     delete: Callable[[sqlite3.Connection, Iterable[str]], None]
     """Delete articles by id."""
+    refresh: Callable[[sqlite3.Connection], object]
+    """Rewrite the tables derived from the whole corpus (duplicate clusters,
+    republications) after articles changed."""
 
 
 @attrs.frozen
@@ -221,6 +224,8 @@ def update_database(request: UpdateRequest, tables: Tables) -> UpdateOutcome:
         for article_id in [*removed, *edited, *unread]:
             stats[article_id] = None
         _record(connection, request.stamps, stats, clear=False)
+        if not up_to_date:
+            tables.refresh(connection)
     if up_to_date:
         return UpdateOutcome("unchanged")  # only the stat cache was refreshed
     return UpdateOutcome(
