@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import antara
+from seedcorpus.default_plugins._antara_lines import DATE_LINE, date_line_time
 from seedcorpus.default_plugins.antara import format_antara, parse_antara
 from seedcorpus.errors import ParseError
 from seedcorpus.models import (
@@ -60,6 +61,7 @@ def field_values(article: Article) -> dict[str, str]:
     values.update({f"tags.{i}": tag for i, tag in enumerate(article.tags)})
     values.update({f"paragraphs.{i}": p for i, p in enumerate(article.paragraphs)})
     values.update({f"related.{i}": r for i, r in enumerate(article.related)})
+    values["signoff"], values["summary"] = article.signoff, article.summary
     values["byline.reporters"] = article.byline.reporter
     values["byline.editors"] = article.byline.editor
     for part in ("caption", "dateline", "syndication", "copyright"):
@@ -88,7 +90,13 @@ def assert_spans(text: str, article: Article) -> None:
     spans = {span.field: span for span in article.source.spans}
     assert len(spans) == len(article.source.spans), "one span per field"
     values = field_values(article)
-    assert set(spans) == set(values)
+    assert set(spans) - {"published_at"} == set(values)
+    published = spans.pop("published_at", None)
+    assert (published is None) == (article.published_at is None)
+    if published is not None:
+        match = DATE_LINE.match(text, published.start, published.end)
+        assert match is not None
+        assert date_line_time(match)[0] == article.published_at
     for field, span in spans.items():
         assert 0 <= span.start < span.end <= len(text)
         if field.startswith("paragraphs."):
@@ -402,8 +410,8 @@ def test_inline_link_paragraph_span_contains_the_link() -> None:
         ("", 1, "empty"),
         ("  \r\n\t\n\u00a0", 1, "whitespace"),
         ("\n\nPewarta: Nur Imansyah\nEditor: Budi Santoso\n", 3, "footer"),
-        ("\n\nJakarta (ANTARA) - Isi berita.\n", 3, "dateline"),
-        ("Baca juga: Judul lain\n\nIsi.", 1, "Baca juga"),
+        ("Baca juga: Judul lain\n", 1, "no title and no body"),
+        ("(K009)\n\n27 Januari 2016 14:53 WIB\n", 1, "no title and no body"),
     ],
 )
 def test_not_an_article(text: str, line: int, message: str) -> None:
@@ -411,6 +419,22 @@ def test_not_an_article(text: str, line: int, message: str) -> None:
         parse_antara(document(text, "bad.txt"))
     assert raised.value.path == "bad.txt"
     assert raised.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs", "related"),
+    [
+        ("\n\nJakarta (ANTARA) - Isi berita.\n", ("Isi berita.",), ()),
+        ("Baca juga: Judul lain\n\nIsi.", ("Isi.",), ("Judul lain",)),
+    ],
+)
+def test_a_body_without_a_title_is_an_article(
+    text: str, paragraphs: tuple[str, ...], related: tuple[str, ...]
+) -> None:
+    article = parse_antara(document(text))
+    assert article.title is None
+    assert (article.paragraphs, article.related) == (paragraphs, related)
+    assert [p.code for p in article.problems] == ["no-title"]
 
 
 def test_title_only() -> None:
@@ -444,7 +468,7 @@ def test_any_text_is_an_article_with_true_spans_or_a_parse_error(text: str) -> N
         assert result.line is not None
         assert result.path == "a.txt"
     else:
-        assert result.title
+        assert result.title or result.paragraphs
         assert_spans(text, result)
 
 
