@@ -3,7 +3,9 @@
 A gold file is JSON Lines, one object per article file, in the format of the shared
 ANTARA samples (``file``, ``title``, ``language``, ``tags``, ``caption``,
 ``dateline_city``, ``published``, ``reporter``, ``editor``, ``original_title``,
-``copyright_year``, ``paragraph_count``). Run it as::
+``copyright_year``, ``paragraph_count``), and optionally the contract-2 fields
+``published_at`` (ISO 8601 with its offset), ``signoff`` and ``summary``; a field a row
+leaves out is not scored for that row. Run it as::
 
     python -m seedcorpus.evaluate FOLDER [--gold FOLDER/gold.jsonl]
 
@@ -83,6 +85,9 @@ FIELDS: dict[str, Callable[[Article, str], Any]] = {
     "original_title": lambda a, _: a.syndication.original_title if a.syndication else None,
     "copyright_year": lambda a, _: a.copyright.year if a.copyright else None,
     "paragraph_count": lambda a, _: len(a.paragraphs),
+    "published_at": lambda a, _: a.published_at.isoformat() if a.published_at else None,
+    "signoff": lambda a, _: a.signoff,
+    "summary": lambda a, _: a.summary,
 }
 """The fields compared, and how each is read from an article."""
 

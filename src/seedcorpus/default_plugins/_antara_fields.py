@@ -382,6 +382,12 @@ class FieldReader:
             if year is not None and holder[0] < holder[1]:
                 shown = normalize(self.text[year.end() : end])
                 self.problem("copyright-junk", f"text after the copyright: {shown!r}", line)
+        if year is not None and holder[0] == holder[1]:
+            # Older pages print the year alone: "COPYRIGHT © 2012".
+            year_range = self.trim(start, end)
+            if year.span() == year_range:
+                self.problem("copyright-no-holder", "the copyright names no holder", line)
+                return Copyright(holder="", year=int(self.value("copyright.year", *year_range)))
         if year is None or holder[0] == holder[1]:
             shown = normalize(self.text[start:end])
             self.problem(

@@ -283,8 +283,11 @@ class Reader(FieldReader):
             # A pull-quote or lead sentence on the line before the dateline, in its block.
             lead = units[heads[-1]]
             value = self.plain(lead.start, lead.end)
-            if value[0] in shape.QUOTES or (
-                value[-1] in ".!?" and (len(heads) > 1 or not shape.title_shaped(value))
+            # A headline never ends with a period.
+            if (
+                value[0] in shape.QUOTES
+                or value[-1] == "."
+                or (value[-1] in "!?" and (len(heads) > 1 or not shape.title_shaped(value)))
             ):
                 lead.role = _SUMMARY
                 heads.pop()
