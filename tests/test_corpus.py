@@ -166,3 +166,27 @@ def test_unreadable_articles_are_skipped_and_reported(
 def test_public_api_is_exported() -> None:
     for name in seedcorpus.__all__:
         assert getattr(seedcorpus, name).__doc__ or name == "__version__", name
+
+
+@pytest.mark.parametrize("listed_title", ["Judul dari INDEX", ""])
+def test_a_title_the_text_lost_comes_from_the_manifest(
+    tmp_path: Path, registry: Registry, listed_title: str
+) -> None:
+    body = "Jakarta (ANTARA) - Pemerintah membuka pendaftaran beasiswa.\n\nEditor: Budi\n"
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "INDEX.md").write_text(
+        f"| id | file | sha256 | title | language | parser |\n"
+        f"| --- | --- | --- | --- | --- | --- |\n"
+        f"| a | a.txt |  | {listed_title} |  |  |\n",
+        encoding="utf-8",
+    )
+    article = open_corpus(tmp_path, registry=registry)["a"]
+    codes = [problem.code for problem in article.problems]
+    if listed_title:
+        assert article.title == listed_title
+        assert codes == ["title-from-manifest"]
+        assert article.problems[0].path == "a.txt"
+    else:
+        assert article.title is None
+        assert codes == ["no-title"]
+    assert article.paragraphs == ("Pemerintah membuka pendaftaran beasiswa.",)

@@ -185,6 +185,18 @@ class Corpus:
                 f" raised {describe_error(error)} on article {entry.id!r}",
                 path=self.root / entry.file,
             ) from None
+        if article.title is None and entry.title:
+            # The text lost its title; the manifest row still has one. Say where it came
+            # from instead of "no-title".
+            row = "" if entry.line is None else f" (line {entry.line})"
+            filled = Problem(
+                "title-from-manifest",
+                f"the text has no title; the title is INDEX.md's{row}",
+                path=entry.file,
+                line=1,
+            )
+            kept = tuple(p for p in article.problems if p.code != "no-title")
+            article = attrs.evolve(article, title=entry.title, problems=(filled, *kept))
         if decoded.problems:
             article = attrs.evolve(article, problems=(*decoded.problems, *article.problems))
         return self._enrich(article)
