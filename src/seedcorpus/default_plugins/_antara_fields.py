@@ -289,7 +289,7 @@ class FieldReader:
         assert key is not None
         following = shape.LINK.search(text, key.end(), unit.end)
         title_end = unit.end if following is None else following.start()
-        glue = shape.GLUE.search(text, key.end(), title_end)
+        glue = shape.GLUED_PARAGRAPH.search(text, key.end(), title_end)
         if (
             glue is not None
             and len(text[glue.end() : title_end].split()) >= shape.GLUED_TAIL_WORDS
@@ -350,12 +350,24 @@ class FieldReader:
                 if kind == "syndication":
                     syndication = self.syndication(key.end(), value_end)
                 elif kind == "reporter":
-                    reporter = self.value("byline.reporters", key.end(), value_end) or None
+                    names = self.names(key.end(), value_end)
+                    reporter = self.value("byline.reporters", *names) or None
                 elif kind == "editor":
-                    editor = self.value("byline.editors", key.end(), value_end) or None
+                    names = self.names(key.end(), value_end)
+                    editor = self.value("byline.editors", *names) or None
                 else:
                     copyright = self.copyright(key.end(), value_end, line)
         return syndication, Byline.from_text(reporter, editor), copyright
+
+    def names(self, start: int, end: int) -> Range:
+        """``start:end`` without the name separators (``,;&``) at its ends, which
+        ``Byline.from_text`` drops: the span covers the names only."""
+        text = self.text
+        while start < end and (text[start] in ",;&" or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in ",;&" or text[end - 1].isspace()):
+            end -= 1
+        return start, end
 
     def syndication(self, start: int, end: int) -> Syndication:
         """``<site> dengan judul: <original title>``."""

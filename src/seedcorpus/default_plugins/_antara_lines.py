@@ -63,8 +63,13 @@ LINK = re.compile(rf"(?:Baca|BACA){H}+(?:juga|Juga|JUGA){H}*:")
 # punctuation, directly followed by a capitalized word or an opening quote:
 # "Baca juga: Kerja sama dengan AzerbaijanAnas menambahkan ...".
 GLUE = re.compile(r"(?:(?<![^\W\d_])[A-Z]?[a-z]{2,}|[0-9]|[.!?”’)])(?=[A-Z][a-z]|[\"“][A-Z])")
-# A link on a line of its own is cut at such a glue point only when a paragraph's worth
-# of words follows: a link's title is shorter, so a short rest is part of an odd title.
+# A link on a line of its own is cut only where a paragraph is glued to its title: after
+# a whole lower-case word or a capitalized one of six letters or more (so "TikTok",
+# "WhatsApp" and "kios.Kepala" inside a title stay), and only when a paragraph's worth
+# of words follows.
+GLUED_PARAGRAPH = re.compile(
+    r"(?:(?<![^\W\d_])(?:[a-z]{2,}|[A-Z][a-z]{5,})|[0-9]|[”’)])(?=[A-Z][a-z]|[\"“][A-Z])"
+)
 GLUED_TAIL_WORDS = 13
 
 FOOTER_KEY = re.compile(

@@ -275,20 +275,16 @@ class Reader(FieldReader):
             heads = heads[:_HEAD_REACH]
         if (
             dateline_at > 0
-            and heads
+            and len(heads) == 1
             and blocks > 1
             and heads[-1] == dateline_at - 1
             and units[heads[-1]].block == units[dateline_at].block
         ):
-            # A pull-quote or lead sentence on the line before the dateline, in its block.
+            # Page text that starts with a pull-quote or lead line just before the
+            # dateline, in its block. A headline never ends with a period.
             lead = units[heads[-1]]
             value = self.plain(lead.start, lead.end)
-            # A headline never ends with a period.
-            if (
-                value[0] in shape.QUOTES
-                or value[-1] == "."
-                or (value[-1] in "!?" and (len(heads) > 1 or not shape.title_shaped(value)))
-            ):
+            if value[0] in shape.QUOTES or value[-1] == "." or not shape.title_shaped(value):
                 lead.role = _SUMMARY
                 heads.pop()
         if not heads:
