@@ -190,3 +190,20 @@ def test_a_title_the_text_lost_comes_from_the_manifest(
         assert article.title is None
         assert codes == ["no-title"]
     assert article.paragraphs == ("Pemerintah membuka pendaftaran beasiswa.",)
+
+
+def test_a_manifest_title_that_is_the_first_line_is_not_a_title(
+    tmp_path: Path, registry: Registry
+) -> None:
+    # What `seedcorpus index` lists for body-first page text: its dateline paragraph.
+    first = "Jakarta (ANTARA) - Pemerintah membuka pendaftaran beasiswa."
+    (tmp_path / "a.txt").write_text(f"{first}\n\nEditor: Budi\n", encoding="utf-8")
+    (tmp_path / "INDEX.md").write_text(
+        "| id | file | sha256 | title | language | parser |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        f"| a | a.txt |  | {first} |  |  |\n",
+        encoding="utf-8",
+    )
+    article = open_corpus(tmp_path, registry=registry)["a"]
+    assert article.title is None
+    assert [problem.code for problem in article.problems] == ["no-title"]

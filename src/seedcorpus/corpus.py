@@ -22,6 +22,7 @@ from seedcorpus.plugins import describe_error
 from seedcorpus.registry import Registry
 from seedcorpus.serialization import article_from_json, article_to_json
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec
+from seedcorpus.text import normalize
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -82,6 +83,15 @@ def run_enrichers(
         # Re-enriching replaces the old result of the same kind instead of doubling it.
         enrichments = [e for e in enrichments if e.kind != spec.name] + [enrichment]
     return attrs.evolve(article, enrichments=tuple(enrichments), problems=tuple(problems))
+
+
+def _is_first_line(title: str, text: str) -> bool:
+    """Whether ``title`` is just the first non-blank line of ``text`` (as ``index`` copies
+    it into INDEX.md), control characters aside."""
+    for line in text.splitlines():
+        if line.strip():
+            return normalize(title) == normalize("".join(c for c in line if c.isprintable()))
+    return False
 
 
 class Corpus:
@@ -185,9 +195,10 @@ class Corpus:
                 f" raised {describe_error(error)} on article {entry.id!r}",
                 path=self.root / entry.file,
             ) from None
-        if article.title is None and entry.title:
-            # The text lost its title; the manifest row still has one. Say where it came
-            # from instead of "no-title".
+        if article.title is None and entry.title and not _is_first_line(entry.title, text):
+            # The text lost its title; the manifest row still has one (unless the row
+            # just copied the file's first line, which the parser found is no title).
+            # Say where it came from instead of "no-title".
             row = "" if entry.line is None else f" (line {entry.line})"
             filled = Problem(
                 "title-from-manifest",
