@@ -61,13 +61,17 @@ def _published(article: Article) -> Any:
 
 
 def text_carries(day: str | None, text: str) -> bool:
-    """Whether ``text`` prints the ISO date ``day`` as ``d/m`` or ``d Month``."""
+    """Whether ``text`` prints the ISO date ``day`` as ``d/m``, ``d Month``, or in a time
+    stamp as ``d-m-yyyy`` or ``yyyy-mm-dd``."""
     if day is None:
         return False
     parsed = date.fromisoformat(day)
     forms = (
         rf"(?<!\d)0?{parsed.day}/0?{parsed.month}(?!\d)",
         rf"(?<!\d)0?{parsed.day}\s+{_MONTHS[parsed.month - 1]}",
+        # A page's time stamp: "12-03-2015 14:22:11", "2015-03-12 14:22".
+        rf"(?<!\d)0?{parsed.day}-0?{parsed.month}-{parsed.year}(?!\d)",
+        rf"(?<!\d){parsed.year}-{parsed.month:02d}-{parsed.day:02d}(?!\d)",
     )
     return any(re.search(form, text) for form in forms)
 

@@ -196,22 +196,22 @@ class FieldReader:
             date=self.value("dateline.date", *match.span("date")) if match["date"] else None,
         )
 
-    def date_line(self, unit: Unit, published_at: datetime | None) -> datetime | None:
-        """The time a date line or trailer prints (the first one wins)."""
-        match = shape.DATE_LINE.match(self.text, unit.start, unit.end)
-        assert match is not None
+    def date_line(
+        self, match: re.Match[str], line: int, published_at: datetime | None
+    ) -> datetime | None:
+        """The time a date line, trailer or time stamp prints (the first one wins)."""
         moment, assumed = shape.date_line_time(match)
         if moment is None:
-            self.problem("date-without-time", "a date line without a time was ignored", unit.line)
+            self.problem("date-without-time", "a date line without a time was ignored", line)
             return published_at
         if published_at is not None:
             if moment != published_at:
-                self.problem("second-date-line", "a second, different date line", unit.line)
+                self.problem("second-date-line", "a second, different date line", line)
             return published_at
         if assumed:
-            self.problem("assumed-timezone", "no time zone on the date line; WIB", unit.line)
-        end = match.start("views") if match["views"] else unit.end
-        self.span("published_at", *self.trim(unit.start, end))
+            self.problem("assumed-timezone", "no time zone on the date line; WIB", line)
+        end = match.start("views") if match["views"] else match.end()
+        self.span("published_at", *self.trim(match.start(), end))
         return moment
 
     def trailer_title(self, unit: Unit, title: str | None) -> str | None:

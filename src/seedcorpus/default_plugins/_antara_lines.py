@@ -94,7 +94,10 @@ YEAR_THEN_JUNK = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
 # Desk codes and sign-offs: (K009), (T.h-CS/B/B008/B008), (*), (ANT), (V. Puspa S).
 # Shapes, not a list: a code with a digit or slash, a star, ANT, or an initial and a name.
 _DESK = r"\*|(?i:ant)|[^()\r\n]{0,40}[0-9/][^()\r\n]{0,40}|[A-Z]\.\s?[A-Z][\w.]*(?:\s[\w.]+){0,3}"
-SIGNOFF_LINE = re.compile(rf"{H}*\({H}*(?:{_DESK}){H}*\){H}*\Z")
+# On a line of its own, maybe followed by the page's time stamp ("12-03-2015 14:22:11").
+SIGNOFF_LINE = re.compile(
+    rf"{H}*(?P<code>\({H}*(?:{_DESK}){H}*\))(?:{H}+(?P<stamp>[0-9][^\r\n]{{0,40}}))?{H}*\Z"
+)
 # The same glued to the end of the last paragraph, after the end of its last sentence.
 SIGNOFF_GLUED = re.compile(rf"(?<=[.!?\"”’]){H}*(\({H}*(?:{_DESK}){H}*\)){H}*\Z")
 SIGNOFF_REACH = 90
@@ -110,13 +113,14 @@ MONTHS |= {"pebruari": 2, "nopember": 11, "agu": 8, "agt": 8, "okt": 10, "des": 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A page's own date line: "27 Januari 2016 14:53 WIB", with a weekday in front and a view
 # count after in a trailer ("Rabu, 23 September 2020 20:02 WIB 7522"); or ISO as page
-# stores write it ("2016-01-27 14:53").
+# stores write it ("2016-01-27 14:53"); or day-month-year after an old page's desk code
+# ("12-03-2015 14:22:11").
 DATE_LINE = re.compile(
     rf"{H}*(?:{_WEEKDAY}{H}*,?{H}*)?"
     rf"(?:(?P<day>[0-9]{{1,2}}){H}+(?P<month>(?i:{_MONTH}))\.?{H}+(?P<year>[0-9]{{4}})"
-    rf"|(?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}))"
+    rf"|(?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})|(?P<dmy>[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}))"
     rf"(?:{H}*[,|\-–]?{H}*(?:(?i:pukul){H}+)?(?P<hour>[0-9]{{1,2}})[:.](?P<minute>[0-9]{{2}})"
-    rf"(?::[0-9]{{2}})?(?:{H}*(?P<zone>WIB|WITA|WIT))?)?"
+    rf"(?::(?P<second>[0-9]{{2}}))?(?:{H}*(?P<zone>WIB|WITA|WIT))?)?"
     rf"(?:{H}+(?P<views>[0-9][0-9.,]*)(?:{H}+(?i:kali{H}+dibaca|views?|dilihat))?)?{H}*\Z"
 )
 DATE_LINE_REACH = 80
@@ -143,12 +147,15 @@ def date_line_time(match: re.Match[str]) -> tuple[datetime | None, bool]:
     try:
         if match["iso"] is not None:
             year, month, day = map(int, match["iso"].split("-"))
+        elif match["dmy"] is not None:
+            day, month, year = map(int, match["dmy"].split("-"))
         else:
             year, month = int(match["year"]), MONTHS[match["month"].casefold()]
             day = int(match["day"])
         zone = match["zone"]
         offset = timezone(timedelta(hours=ZONES[zone or "WIB"]))
-        moment = datetime(year, month, day, int(match["hour"]), int(match["minute"]))
+        second = int(match["second"] or 0)
+        moment = datetime(year, month, day, int(match["hour"]), int(match["minute"]), second)
     except (ValueError, KeyError):
         return None, False
     return moment.replace(tzinfo=offset), zone is None

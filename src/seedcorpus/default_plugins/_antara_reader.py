@@ -106,7 +106,7 @@ class Reader(FieldReader):
         if (
             first == "("
             and end - start < 100
-            and shape.SIGNOFF_LINE.match(text, start, end)
+            and self.signoff_line(start, end) is not None
             and not shape.CREDIT_HEAD.search(text, start, end)  # "(ANTARA FOTO/Name)"
         ):
             return _SIGNOFF
@@ -195,12 +195,20 @@ class Reader(FieldReader):
             elif role == _LINK:
                 self.link_unit(unit, paragraphs, related, seen)
             elif role == _SIGNOFF:
+                found = self.signoff_line(unit.start, unit.end)
+                assert found is not None
+                if found["stamp"] is not None:
+                    stamp = shape.DATE_LINE.match(self.text, found.start("stamp"), unit.end)
+                    assert stamp is not None
+                    published_at = self.date_line(stamp, unit.line, published_at)
                 if signoff is None:
-                    signoff = self.value("signoff", unit.start, unit.end)
+                    signoff = self.value("signoff", *found.span("code"))
                 else:
                     self.problem("duplicate-signoff", "a second sign-off was ignored", unit.line)
             elif role == _DATE:
-                published_at = self.date_line(unit, published_at)
+                line_match = shape.DATE_LINE.match(self.text, unit.start, unit.end)
+                assert line_match is not None
+                published_at = self.date_line(line_match, unit.line, published_at)
             elif role == _TRAILER:
                 title = self.trailer_title(unit, title)
             elif role == _TAGS and not tags:
@@ -234,6 +242,13 @@ class Reader(FieldReader):
             copyright=copyright,
             problems=tuple(self.problems),
         )
+
+    def signoff_line(self, start: int, end: int) -> re.Match[str] | None:
+        """A desk code on a line of its own, maybe with the page's time stamp after it."""
+        found = shape.SIGNOFF_LINE.match(self.text, start, end)
+        if found is None or found["stamp"] is None:
+            return found
+        return found if shape.DATE_LINE.match(self.text, found.start("stamp"), end) else None
 
     def split_glued_footer(self, units: list[Unit]) -> None:
         """Split a footer glued to the end of the last paragraph: ``... kata dia.Pewarta: X``."""
