@@ -76,8 +76,15 @@ class FieldReader:
         words = segment.split()
         if not words:
             return ""
-        left = start + len(segment) - len(segment.lstrip())
-        self.span(field, left, start + len(segment.rstrip()))
+        # The ends without their whitespace: moving over the few spaces costs less than
+        # stripping a copy of the text.
+        text = self.text
+        while text[start].isspace():
+            start += 1
+        while text[end - 1].isspace():
+            end -= 1
+        self.span_fields.append(field)
+        self.span_offsets += (start, end)
         value = " ".join(words)
         # NFC works within words (whitespace never composes), so joining first is the same.
         return value if unicodedata.is_normalized("NFC", value) else normalize(value)
@@ -253,8 +260,12 @@ class FieldReader:
                     )
                     return
                 seen.add(value)
-            left = start + len(segment) - len(segment.lstrip())
-            self.span(f"paragraphs.{len(paragraphs)}", left, start + len(segment.rstrip()))
+            while text[start].isspace():
+                start += 1
+            while text[end - 1].isspace():
+                end -= 1
+            self.span_fields.append(f"paragraphs.{len(paragraphs)}")
+            self.span_offsets += (start, end)
             paragraphs.append(value)
             return
         cuts: list[Range] = []

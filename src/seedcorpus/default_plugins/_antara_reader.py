@@ -18,6 +18,7 @@ import attrs
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import FieldReader, Range, Unit
 from seedcorpus.models import Article, FieldSpans
+from seedcorpus.specs import Document
 
 __all__ = ["Reader"]
 
@@ -26,9 +27,12 @@ _TEXT, _FOOTER, _LINK, _TAGS, _SIGNOFF, _DATE, _NOISE = range(7)
 # Roles, from a unit's neighbours: the kinds above but _TEXT, and these for text.
 _TITLE, _TAG_LINE, _REPEAT, _CAPTION, _SUMMARY, _PARAGRAPH, _TRAILER, _AFTER = range(10, 18)
 
+# A non-blank line of a text without CR: its first non-space character to its end.
+_CONTENT_LINE = re.compile(r"[^\S\n]*(\S[^\n]*)")
 # The first characters of every unit kind but plain text: footer keys, links, "Tags:",
-# desk codes, date lines (a day or a weekday), script and markup.
-_SPECIAL_FIRST = frozenset("BPECbcT(0123456789SRKJMAgwvf<")
+# desk codes, script and markup; and of a (short) date line: a day or a weekday.
+_SPECIAL_FIRST = frozenset("BPECbcT(gwvf<")
+_DATE_FIRST = frozenset("0123456789SRKJMA")
 # Text units before the dateline paragraph that are looked at: title, tag line, title
 # again, caption, a lead. A dateline quoted further down is the story's, not the layout's.
 _HEAD_REACH = 5
@@ -50,48 +54,85 @@ def _line_ranges(text: str) -> list[Range]:
     return ranges
 
 
+class _Credits(dict[int, "tuple[Range, Range] | None"]):
+    """The photo credit ending each unit, looked for when first asked (most never are)."""
+
+    def __init__(self, reader: FieldReader, units: list[Unit]) -> None:
+        super().__init__()
+        self.reader, self.units = reader, units
+
+    def __missing__(self, index: int) -> tuple[Range, Range] | None:
+        found = self[index] = self.reader.credit(self.units[index])
+        return found
+
+    def get(self, index: int, default: object = None) -> tuple[Range, Range] | None:
+        """``self[index]``: every unit has an answer."""
+        return self[index]
+
+
 class Reader(FieldReader):
     """One parse of one document: cut, classify, assemble."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
+        self.caption_at = -1
+        self.signoff_seen = False
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
         text = self.text
         units: list[Unit] = []
-        block, blank = 0, True
+        append = units.append
+        block, last_line, number, previous = 0, 0, 1, 0
         scripts = shape.NOISE_WORD in text
-        for index, (start, end) in enumerate(_line_ranges(text)):
-            line = text[start:end]
-            if not line or line.isspace():
-                if not blank:
-                    block += 1
-                blank = True
-                continue
-            blank = False
-            if line[0].isspace():
-                start += len(line) - len(line.lstrip())
+        special, dated, terminal = _SPECIAL_FIRST, _DATE_FIRST, shape.TERMINAL
+        crlf = "\r" in text
+        found = self.cr_lines() if crlf else _CONTENT_LINE.finditer(text)
+        for line in found:
+            if crlf:
+                start, end, number = line  # type: ignore[misc]
+            else:  # the usual case: one search found the line; count the lines before it
+                start, end = line.start(1), line.end()  # type: ignore[union-attr]
+                number += text.count("\n", previous, start)
+                previous = start
+            if number > last_line + 1 and units:
+                block += 1
+            last_line = number
             if scripts:
                 script = text.find("(" + shape.NOISE_WORD, start, end)
                 if script > start:  # page script glued after the text: cut it off
-                    self.problem("page-noise", "page script after the text was ignored", index + 1)
+                    self.problem("page-noise", "page script after the text was ignored", number)
                     end = script
             first = text[start]
-            kind = self.kind(start, end) if first in _SPECIAL_FIRST else _TEXT
-            if (
-                kind == _TEXT
-                and first.islower()
-                and len(units) > 2
-                and units[-1].block == block
-                and units[-1].kind == _TEXT
-            ):
-                previous = units[-1]
-                last = text[previous.start : previous.end].rstrip()
-                if last[-1] not in shape.TERMINAL:
+            if first in special or (first in dated and end - start <= shape.DATE_LINE_REACH):
+                kind = self.kind(start, end)
+            else:
+                kind = _TEXT
+            if kind == _TEXT and first.islower() and len(units) > 2:
+                last = units[-1]
+                if (
+                    last.block == block
+                    and last.kind == _TEXT
+                    and text[last.start : last.end].rstrip()[-1] not in terminal
+                ):
                     # A hard-wrapped line goes on the paragraph it continues.
-                    previous.end = end
-                    previous.lines.append((start, end))
+                    last.end = end
+                    last.lines.append((start, end))
                     continue
-            units.append(Unit(start, end, index + 1, block, kind, [(start, end)]))
-        return units, block + (not blank)
+            append(Unit(start, end, number, block, kind, [(start, end)]))
+        return units, block + 1 if units else 0
+
+    def cr_lines(self) -> list[tuple[int, int, int]]:
+        """Each non-blank line of a text with CR line ends: its first non-space character,
+        its end, and its number. Only CR, LF and CRLF end a line; the other characters
+        splitlines() breaks at turn up inside scraped paragraphs."""
+        text = self.text
+        found = []
+        for number, (start, end) in enumerate(_line_ranges(text), start=1):
+            line = text[start:end]
+            if line and not line.isspace():
+                found.append((end - len(line.lstrip()), end, number))
+        return found
 
     def kind(self, start: int, end: int) -> int:
         """What a unit is from its shape alone."""
@@ -169,7 +210,18 @@ class Reader(FieldReader):
         signoff_cut = self.glued_signoff(units)
         for index, unit in enumerate(units):
             role = unit.role
-            if role == _TAG_LINE:
+            if role == _PARAGRAPH:  # the usual unit first
+                start, end = unit.start, unit.end
+                if index == dateline_at and match is not None:
+                    if prefix_end > unit.start:
+                        summary = self.prefix(unit, prefix_end, summary)
+                    dateline = self.dateline(match)
+                    start = match.end()
+                if signoff_cut is not None and signoff_cut[0] == index:
+                    end = signoff_cut[1]
+                    signoff = self.value("signoff", *signoff_cut[2])
+                self.paragraph(unit, start, end, paragraphs, related, seen)
+            elif role == _TAG_LINE:
                 language, tags = self.tag_line(unit)
             elif role == _REPEAT and title is not None:
                 repeated = self.plain(unit.start, unit.end)
@@ -181,17 +233,6 @@ class Reader(FieldReader):
                 caption = self.caption(unit, caption)
             elif role == _SUMMARY and summary is None:
                 summary = self.value("summary", unit.start, unit.end) or None
-            elif role == _PARAGRAPH:
-                start, end = unit.start, unit.end
-                if index == dateline_at and match is not None:
-                    if prefix_end > unit.start:
-                        summary = self.prefix(unit, prefix_end, summary)
-                    dateline = self.dateline(match)
-                    start = match.end()
-                if signoff_cut is not None and signoff_cut[0] == index:
-                    end = signoff_cut[1]
-                    signoff = self.value("signoff", *signoff_cut[2])
-                self.paragraph(unit, start, end, paragraphs, related, seen)
             elif role == _LINK:
                 self.link_unit(unit, paragraphs, related, seen)
             elif role == _SIGNOFF:
@@ -306,10 +347,12 @@ class Reader(FieldReader):
             return -1
         first = units[heads[0]]
         value = self.plain(first.start, first.end)
-        credits = {i: self.credit(units[i]) for i in heads[:4]}
+        credits = _Credits(self, units)
         title_at = -1
         # A headline heads the page: text after a link or a desk code is body.
-        body_before = any(units[i].kind in (_LINK, _SIGNOFF) for i in range(heads[0]))
+        body_before = heads[0] > 0 and any(
+            units[i].kind in (_LINK, _SIGNOFF) for i in range(heads[0])
+        )
         if (
             not body_before
             and credits[heads[0]] is None
@@ -341,7 +384,8 @@ class Reader(FieldReader):
                     candidate.role = _REPEAT
                     heads.pop(0)
             if heads:
-                units[heads.pop(0)].role = _CAPTION
+                self.caption_at = heads.pop(0)
+                units[self.caption_at].role = _CAPTION
             for index in heads:
                 units[index].role = _PARAGRAPH
         else:
@@ -352,6 +396,7 @@ class Reader(FieldReader):
                     candidate.role = _REPEAT
                     heads.pop(0)
             if heads and credits.get(heads[0]) is not None:
+                self.caption_at = heads[0]
                 units[heads[0]].role = _CAPTION
         return title_at
 
@@ -368,7 +413,7 @@ class Reader(FieldReader):
         text = self.text
         paragraphs = 0
         footer_line = -1
-        caption_seen = any(unit.role == _CAPTION for unit in units)
+        caption_seen = self.caption_at >= 0
         count = len(units)
         for index, unit in enumerate(units):
             if unit.role >= 0:
@@ -421,6 +466,7 @@ class Reader(FieldReader):
                 self.problem("page-noise", "page script or markup was ignored", unit.line)
             else:  # _TAGS, _SIGNOFF, _DATE keep their kind as their role
                 unit.role = kind
+                self.signoff_seen = self.signoff_seen or kind == _SIGNOFF
 
     def glued_signoff(self, units: list[Unit]) -> tuple[int, int, Range] | None:
         """A desk code glued to the end of the last paragraph: the paragraph's index, its
@@ -431,7 +477,7 @@ class Reader(FieldReader):
                 last = index
             elif unit.role in (_SIGNOFF, _FOOTER, _TRAILER):
                 break
-        if last < 0 or any(unit.role == _SIGNOFF for unit in units):
+        if last < 0 or self.signoff_seen:
             return None
         unit = units[last]
         end = self.trim(unit.start, unit.end)[1]
