@@ -29,8 +29,13 @@ from seedcorpus.models import (
     Syndication,
 )
 from seedcorpus.specs import Document
-from seedcorpus.testing import antara_articles, antara_renderings, antara_texts, check_parser
-from seedcorpus.testing.renderings import antara_styled_renderings
+from seedcorpus.testing import (
+    antara_articles,
+    antara_renderings,
+    antara_styled_renderings,
+    antara_texts,
+    check_parser,
+)
 from seedcorpus.text import normalize, split_names
 
 DATA = Path(__file__).parent.parent / "data"

@@ -22,7 +22,7 @@ The layout, in blocks separated by blank lines::
 Real files render the same article many ways (page text starting at the dateline, AMP
 pages with a date line, single-newline paragraphs, trailers, desk codes; see the
 documentation's "ANTARA layout" page). :func:`parse_antara` classifies each line by its
-shape and its neighbours, then assembles the article (:mod:`._antara_reader`);
+shape and its neighbours, then assembles the article (in the private module ``_antara_reader``);
 :func:`format_antara` writes the plain layout.
 """
 

@@ -457,9 +457,9 @@ def enrich(article: Article) -> Dates:
 
     The page's own date (``article.published_at``, from a date line or trailer) is the
     strongest evidence and wins outright. Otherwise the mentions are weighed; a day is a
-    candidate only if it is plausible (see :func:`_plausible`), and a day that only a
-    photo caption gives loses to any other dated place that disagrees: a photo may be
-    older than the news.
+    candidate only if it is plausible (not after the copyright year nor more than a year
+    before it), and a day that only a photo caption gives loses to any other dated place
+    that disagrees: a photo may be older than the news.
     """
     fields = _fields(article)
     found = _find(fields)

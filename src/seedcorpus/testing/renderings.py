@@ -97,7 +97,7 @@ def _head(article: Article) -> list[str]:
 @st.composite
 def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
     """``(style, article, text)``: ``text`` is ``article`` in the rendering ``style`` (one
-    of :data:`RENDERING_STYLES`), and ``article`` holds exactly the fields that rendering
+    of ``RENDERING_STYLES``), and ``article`` holds exactly the fields that rendering
     carries (a body-first text has no title, tag line or caption; an AMP page declares no
     language but prints a date line and a ``Tags:`` line). Problems and spans aside,
     ``parse_antara`` reads ``text`` back as ``article``.
