@@ -77,6 +77,7 @@ class Reader(FieldReader):
         super().__init__(document)
         self.caption_at = -1
         self.signoff_seen = False
+        self.last_paragraph = -1
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -415,24 +416,30 @@ class Reader(FieldReader):
         footer_line = -1
         caption_seen = self.caption_at >= 0
         count = len(units)
+        reach = shape.CREDIT_REACH
+        # The last paragraph before the footer, a sign-off or a trailer: where a desk code
+        # may be glued on.
+        last, closed = -1, False
         for index, unit in enumerate(units):
             if unit.role >= 0:
                 if unit.role == _PARAGRAPH:
                     paragraphs += 1
+                    if not closed:
+                        last = index
                 continue
             kind = unit.kind
             following = units[index + 1].kind if index + 1 < count else -1
-            if (
-                kind == _TEXT
-                and footer_line < 0
-                and following != _DATE
-                and text[unit.end - 1] != ")"
-                and text.find("/", max(unit.start, unit.end - shape.CREDIT_REACH), unit.end) < 0
-            ):
-                # The usual unit: a paragraph with no credit at its end.
-                unit.role = _PARAGRAPH
-                paragraphs += 1
-            elif kind == _TEXT:
+            if kind == _TEXT and footer_line < 0 and following != _DATE:
+                start, end = unit.start, unit.end
+                window = end - reach if end - reach > start else start
+                if text[end - 1] != ")" and text.find("/", window, end) < 0:
+                    # The usual unit: a paragraph with no credit at its end.
+                    unit.role = _PARAGRAPH
+                    paragraphs += 1
+                    if not closed:
+                        last = index
+                    continue
+            if kind == _TEXT:
                 if following == _DATE and (paragraphs or footer_line >= 0):
                     unit.role = _TRAILER
                 elif footer_line >= 0:
@@ -455,8 +462,12 @@ class Reader(FieldReader):
                 else:
                     unit.role = _PARAGRAPH
                     paragraphs += 1
+                    if not closed:
+                        last = index
+                closed = closed or unit.role == _TRAILER
             elif kind == _FOOTER:
                 unit.role = _FOOTER
+                closed = True
                 if paragraphs and footer_line < 0:
                     footer_line = unit.line
             elif kind == _LINK:
@@ -466,17 +477,14 @@ class Reader(FieldReader):
                 self.problem("page-noise", "page script or markup was ignored", unit.line)
             else:  # _TAGS, _SIGNOFF, _DATE keep their kind as their role
                 unit.role = kind
-                self.signoff_seen = self.signoff_seen or kind == _SIGNOFF
+                if kind == _SIGNOFF:
+                    self.signoff_seen = closed = True
+        self.last_paragraph = last
 
     def glued_signoff(self, units: list[Unit]) -> tuple[int, int, Range] | None:
         """A desk code glued to the end of the last paragraph: the paragraph's index, its
         new end, and the code's range."""
-        last = -1
-        for index, unit in enumerate(units):
-            if unit.role == _PARAGRAPH:
-                last = index
-            elif unit.role in (_SIGNOFF, _FOOTER, _TRAILER):
-                break
+        last = self.last_paragraph
         if last < 0 or self.signoff_seen:
             return None
         unit = units[last]
