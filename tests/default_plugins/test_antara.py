@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -546,3 +547,22 @@ def test_every_rendering_reads_back_field_by_field(rendering: tuple[str, Article
     assert_spans(text, again)
     codes = {problem.code for problem in again.problems}
     assert ("no-title" in codes) == (style == "body-first")
+
+
+def test_writer_writes_the_date_line_and_sign_off() -> None:
+    moment = datetime(2020, 9, 23, 20, 2, tzinfo=timezone(timedelta(hours=8)))
+    article = Article(
+        id="a",
+        source=Source("a.txt", "0" * 64, "antara"),
+        title="Judul",
+        published_at=moment,
+        dateline=Dateline(city="Palu", agency="ANTARA"),
+        paragraphs=("Isi berita.",),
+        signoff="(K009)",
+    )
+    text = format_antara(article)
+    assert "23 September 2020 20:02 WITA" in text
+    assert without_spans(parse_antara(Document("a", text, article.source))) == article
+    # An offset the layout cannot print is left out rather than written wrong.
+    utc = attrs.evolve(article, published_at=moment.astimezone(UTC))
+    assert "2020" not in format_antara(utc)
