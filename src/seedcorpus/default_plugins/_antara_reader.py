@@ -374,13 +374,16 @@ class Reader(FieldReader):
         elif dateline_at < 0:
             return -1  # body-first text: everything is body
         if dateline_at >= 0:
-            # Before the dateline, position decides: the title again, then the caption.
-            if heads and credits.get(heads[0]) is None:
+            # Before the dateline, position decides: the title again (if it looks like
+            # the title: an AMP page has none), then the caption.
+            if heads and credits.get(heads[0]) is None and title_at >= 0:
                 candidate = units[heads[0]]
-                if (
+                printed = self.plain(candidate.start, candidate.end)
+                # A headline, however reworded, is followed by the caption and never
+                # ends with a period; a caption without credit usually does.
+                if shape.similar(printed, value) or (
                     len(heads) > 1
-                    or title_at < 0
-                    or shape.similar(self.plain(candidate.start, candidate.end), value)
+                    and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
                 ):
                     candidate.role = _REPEAT
                     heads.pop(0)
@@ -393,7 +396,13 @@ class Reader(FieldReader):
             # No dateline: the title again must look like it, the caption have a credit.
             if heads and credits.get(heads[0]) is None and title_at >= 0:
                 candidate = units[heads[0]]
-                if shape.similar(self.plain(candidate.start, candidate.end), value):
+                printed = self.plain(candidate.start, candidate.end)
+                # A headline, however reworded, is followed by the caption and never
+                # ends with a period; a caption without credit usually does.
+                if shape.similar(printed, value) or (
+                    len(heads) > 1
+                    and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
+                ):
                     candidate.role = _REPEAT
                     heads.pop(0)
             if heads and credits.get(heads[0]) is not None:
