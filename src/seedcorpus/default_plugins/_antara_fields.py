@@ -18,7 +18,7 @@ from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.errors import ParseError
 from seedcorpus.models import Byline, Caption, Copyright, Dateline, Problem, Syndication
 from seedcorpus.specs import Document
-from seedcorpus.text import normalize
+from seedcorpus.text import normalize, split_names
 
 __all__ = ["FieldReader", "Range", "Unit"]
 
@@ -32,6 +32,17 @@ _FOOTER_LABELS = {
 }
 # A page repeats whole paragraphs; a short line printed twice ("Kerja.") may be meant.
 _REPEAT_MIN = 40
+
+
+def _names(printed: str | None) -> tuple[str, ...]:
+    """``Byline.from_text``'s split of one footer value, without its regular expression
+    for the usual single name."""
+    if not printed:
+        return ()
+    folded = printed.casefold()
+    if any(mark in printed for mark in ",;&") or " dan " in folded or " and " in folded:
+        return split_names(printed)
+    return (printed,)
 
 
 @attrs.define
@@ -71,28 +82,40 @@ class FieldReader:
 
     def value(self, field: str, start: int, end: int) -> str:
         """The normalized text of ``start:end``, recording its span when it is not empty."""
-        # Inlined trim() and normalize(): this runs for every field of every article.
-        segment = self.text[start:end]
-        words = segment.split()
-        if not words:
+        found = self.clean(start, end)
+        if found is None:
             return ""
-        # The ends without their whitespace: moving over the few spaces costs less than
-        # stripping a copy of the text.
-        text = self.text
-        while text[start].isspace():
-            start += 1
-        while text[end - 1].isspace():
-            end -= 1
+        start, end, value = found
         self.span_fields.append(field)
         self.span_offsets += (start, end)
-        value = " ".join(words)
+        return value
+
+    def clean(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """``start:end`` without whitespace at its ends, and its text normalized as
+        ``normalize`` does; ``None`` if it is only whitespace. This runs for every field of
+        every article, so it does the work ``normalize`` would only where it is needed."""
+        text = self.text
+        # Moving over the few spaces at the ends costs less than stripping a copy.
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            return None
+        value = text[start:end]
+        # Most text has only single ASCII spaces: nothing to join. (Any other whitespace
+        # character is not printable.)
+        if "  " in value or not value.isprintable():
+            value = " ".join(value.split())
         # NFC works within words (whitespace never composes), so joining first is the same.
-        return value if unicodedata.is_normalized("NFC", value) else normalize(value)
+        if not unicodedata.is_normalized("NFC", value):
+            value = normalize(value)
+        return start, end, value
 
     def plain(self, start: int, end: int) -> str:
         """The normalized text of ``start:end``, without recording a span."""
-        value = " ".join(self.text[start:end].split())
-        return value if unicodedata.is_normalized("NFC", value) else normalize(value)
+        found = self.clean(start, end)
+        return "" if found is None else found[2]
 
     def span(self, field: str, start: int, end: int) -> None:
         """Record that ``field`` was read from ``start:end``."""
@@ -159,8 +182,12 @@ class FieldReader:
             end -= 1
         tags: list[str] = []
         while position <= end:
-            comma = shape.TAG_COMMA.search(text, position, end)
-            stop = end if comma is None else comma.start()
+            stop = text.find(",", position, end)
+            # A comma between two digits is inside the tag ("gempa 5,4 sr").
+            while 0 < stop < end - 1 and text[stop - 1].isdigit() and text[stop + 1].isdigit():
+                stop = text.find(",", stop + 1, end)
+            if stop < 0:
+                stop = end
             tag = self.value(f"tags.{len(tags)}", position, stop)
             if tag:
                 tags.append(tag)
@@ -245,14 +272,11 @@ class FieldReader:
         ``related``. A paragraph the page printed before is a repeat, not a paragraph."""
         text = self.text
         if not self.has_links or shape.LINK.search(text, start, end) is None:
-            # The usual case, inlined: one piece, normalized as value() does.
-            segment = text[start:end]
-            words = segment.split()
-            if not words:
+            # The usual case: one piece.
+            found = self.clean(start, end)
+            if found is None:
                 return
-            value = " ".join(words)
-            if not unicodedata.is_normalized("NFC", value):
-                value = normalize(value)
+            start, end, value = found
             if len(value) >= _REPEAT_MIN:
                 if value in seen:
                     self.problem(
@@ -260,10 +284,6 @@ class FieldReader:
                     )
                     return
                 seen.add(value)
-            while text[start].isspace():
-                start += 1
-            while text[end - 1].isspace():
-                end -= 1
             self.span_fields.append(f"paragraphs.{len(paragraphs)}")
             self.span_offsets += (start, end)
             paragraphs.append(value)
@@ -368,7 +388,7 @@ class FieldReader:
                     editor = self.value("byline.editors", *names) or None
                 else:
                     copyright = self.copyright(key.end(), value_end, line)
-        return syndication, Byline.from_text(reporter, editor), copyright
+        return syndication, Byline(_names(reporter), _names(editor)), copyright
 
     def names(self, start: int, end: int) -> Range:
         """``start:end`` without the name separators (``,;&``) at its ends, which

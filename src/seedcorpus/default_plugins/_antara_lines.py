@@ -22,8 +22,6 @@ NON_SPACE = re.compile(r"\S")
 TAG_LINE = re.compile(rf"{H}*(?P<language>[a-z]{{2}})(?:{H}+(?P<tags>[^\r\n]*))?\s*\Z")
 # The AMP page's own tag list: "Tags: gempa, lombok".
 TAGS_KEY = re.compile(rf"{H}*(?:Tags|TAGS|Tag|Topik){H}*:{H}*")
-# A comma separates tags unless digits stand on both sides: "gempa 5,4 sr" is one tag.
-TAG_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
 
 # A place name: letters, spaces, dots, hyphens, apostrophes; no digits or commas. The
 # bounded lazy repetition keeps a failed match cheap on an ordinary paragraph.
