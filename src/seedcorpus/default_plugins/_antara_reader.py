@@ -27,6 +27,8 @@ _TEXT, _FOOTER, _LINK, _TAGS, _SIGNOFF, _DATE, _NOISE = range(7)
 # Roles, from a unit's neighbours: the kinds above but _TEXT, and these for text.
 _TITLE, _TAG_LINE, _REPEAT, _CAPTION, _SUMMARY, _PARAGRAPH, _TRAILER, _AFTER = range(10, 18)
 
+# Words every footer key that splits a paragraph contains (see GLUED_FOOTER_KEY).
+_GLUED_FOOTER_WORDS = ("tayang", "Pewarta", "PEWARTA", "COPYRIGHT", "Copyright")
 # A non-blank line of a text without CR: its first non-space character to its end.
 _CONTENT_LINE = re.compile(r"[^\S\n]*(\S[^\n]*)")
 # The first characters of every unit kind but plain text: footer keys, links, "Tags:",
@@ -294,12 +296,22 @@ class Reader(FieldReader):
 
     def split_glued_footer(self, units: list[Unit]) -> None:
         """Split a footer glued to the end of the last paragraph: ``... kata dia.Pewarta: X``."""
-        last = next((i for i, unit in enumerate(units) if unit.kind == _FOOTER), len(units)) - 1
+        last = len(units) - 1
+        for index, unit in enumerate(units):
+            if unit.kind == _FOOTER:
+                last = index - 1
+                break
         if last < 1 or units[last].kind not in (_TEXT, _LINK):
             return
         unit = units[last]
         start, end = unit.lines[-1]
-        glued = shape.GLUED_FOOTER_KEY.search(self.text, max(start, unit.start + 1), end)
+        after = max(start, unit.start + 1)  # a key at the very start is a footer line
+        line = self.text[after:end]
+        # Each key holds one of these words: looking for them is much faster than trying
+        # the pattern at every character.
+        if not any(word in line for word in _GLUED_FOOTER_WORDS):
+            return
+        glued = shape.GLUED_FOOTER_KEY.search(self.text, after, end)
         if glued is None:
             return
         unit.end = glued.start()
