@@ -566,3 +566,25 @@ def test_writer_writes_the_date_line_and_sign_off() -> None:
     # An offset the layout cannot print is left out rather than written wrong.
     utc = attrs.evolve(article, published_at=moment.astimezone(UTC))
     assert "2020" not in format_antara(utc)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("27 Januari 2016 14:53 WIB", "2016-01-27T14:53:00+07:00"),
+        ("Sabtu, 5 Maret 2022 09:15 WITA", "2022-03-05T09:15:00+08:00"),
+        ("Rabu, 23 September 2020 20:02 WIB 7522", "2020-09-23T20:02:00+07:00"),
+        ("Rabu, 23 September 2020 20:02 WIB | 7.522 kali dibaca", "2020-09-23T20:02:00+07:00"),
+        ("Jumat, 12 Januari 2018 / 14:00 WIT", "2018-01-12T14:00:00+09:00"),
+        ("Selasa, 5 Mei 2020 pukul 09.00 WIB", "2020-05-05T09:00:00+07:00"),
+        ("2016-01-27 14:53", "2016-01-27T14:53:00+07:00"),
+        ("27 January 2016 14:53 WIB", "2016-01-27T14:53:00+07:00"),
+    ],
+)
+def test_date_lines(line: str, expected: str) -> None:
+    text = f"Judul\n\n{line}\n\nJakarta (ANTARA) - Isi berita.\n"
+    article = parse_antara(document(text))
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == expected
+    assert article.paragraphs == ("Isi berita.",)
+    assert_spans(text, article)

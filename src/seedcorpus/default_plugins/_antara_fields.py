@@ -244,7 +244,8 @@ class FieldReader:
             return published_at
         if assumed:
             self.problem("assumed-timezone", "no time zone on the date line; WIB", line)
-        end = match.start("views") if match["views"] else match.end()
+        # The span ends with the time (or its zone): not a view count or its separator.
+        end = max(match.end(part) for part in ("minute", "second", "zone") if match[part])
         self.span("published_at", *self.trim(match.start(), end))
         return moment
 

@@ -108,18 +108,24 @@ _MONTH_NAMES = (
 MONTHS = {name.casefold(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
 MONTHS |= {name[:3].casefold(): number for name, number in MONTHS.items()}
 MONTHS |= {"pebruari": 2, "nopember": 11, "agu": 8, "agt": 8, "okt": 10, "des": 12}
+# The English site's pages: "27 January 2016 14:53 WIB".
+MONTHS |= {"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7}
+MONTHS |= {"august": 8, "october": 10, "december": 12, "mar": 3, "aug": 8, "oct": 10}
+MONTHS |= {"dec": 12}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A page's own date line: "27 Januari 2016 14:53 WIB", with a weekday in front and a view
-# count after in a trailer ("Rabu, 23 September 2020 20:02 WIB 7522"); or ISO as page
+# count after in a trailer ("Rabu, 23 September 2020 20:02 WIB 7522", "... WIB | 7522");
+# or ISO as page
 # stores write it ("2016-01-27 14:53"); or day-month-year after an old page's desk code
 # ("12-03-2015 14:22:11").
 DATE_LINE = re.compile(
     rf"{H}*(?:{_WEEKDAY}{H}*,?{H}*)?"
     rf"(?:(?P<day>[0-9]{{1,2}}){H}+(?P<month>(?i:{_MONTH}))\.?{H}+(?P<year>[0-9]{{4}})"
     rf"|(?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})|(?P<dmy>[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}))"
-    rf"(?:{H}*[,|\-–]?{H}*(?:(?i:pukul){H}+)?(?P<hour>[0-9]{{1,2}})[:.](?P<minute>[0-9]{{2}})"
+    rf"(?:{H}*[,|/\-–]?{H}*(?:(?i:pukul){H}+)?(?P<hour>[0-9]{{1,2}})[:.](?P<minute>[0-9]{{2}})"
     rf"(?::(?P<second>[0-9]{{2}}))?(?:{H}*(?P<zone>WIB|WITA|WIT))?)?"
-    rf"(?:{H}+(?P<views>[0-9][0-9.,]*)(?:{H}+(?i:kali{H}+dibaca|views?|dilihat))?)?{H}*\Z"
+    rf"(?:{H}*[|·•]?{H}+(?P<views>[0-9][0-9.,]*)(?:{H}+(?i:kali{H}+dibaca|views?|dilihat))?)?"
+    rf"{H}*\Z"
 )
 DATE_LINE_REACH = 80
 ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
