@@ -346,13 +346,14 @@ def test_index_build_and_search_a_mixed_folder(run, mixed: Path, tmp_path: Path)
     ]
 
     code, out, err = run("check", mixed, "--list")
-    assert code == 1  # body-first.txt has no title the antara parser accepts
+    assert code == 1  # body-first.txt is read, with a no-title problem
     assert "a.txt\tantara (parser column)\n" in out
     assert "json/b.json\tnewsjson (parser column)\n" in out
 
     database = tmp_path / "mixed.sqlite"
     code, out, err = run("build", mixed, "-o", database, "-j", "1")
-    assert "3 articles" in out, err
+    assert "4 articles, 1 problem" in out, err
+    assert "body-first.txt:1: the text has no title [no-title]" in err
     code, out, _ = run("search", database, "pelabuhan")
     assert (code, out.split()[0]) == (0, "b")
 

@@ -246,3 +246,44 @@ def test_exporters_receive_typed_articles_whatever_the_jobs(
     assert len(one) == 70
     assert all(isinstance(article, Article) for article in one)
     assert one == two
+
+
+@pytest.mark.parametrize("listed_title", ["Judul dari INDEX", ""])
+def test_a_title_the_text_lost_comes_from_the_manifest(
+    tmp_path: Path, registry: Registry, listed_title: str
+) -> None:
+    body = "Jakarta (ANTARA) - Pemerintah membuka pendaftaran beasiswa.\n\nEditor: Budi\n"
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "INDEX.md").write_text(
+        f"| id | file | sha256 | title | language | parser |\n"
+        f"| --- | --- | --- | --- | --- | --- |\n"
+        f"| a | a.txt |  | {listed_title} |  |  |\n",
+        encoding="utf-8",
+    )
+    article = open_corpus(tmp_path, registry=registry)["a"]
+    codes = [problem.code for problem in article.problems]
+    if listed_title:
+        assert article.title == listed_title
+        assert codes == ["title-from-manifest"]
+        assert article.problems[0].path == "a.txt"
+    else:
+        assert article.title is None
+        assert codes == ["no-title"]
+    assert article.paragraphs == ("Pemerintah membuka pendaftaran beasiswa.",)
+
+
+def test_a_manifest_title_that_is_the_first_line_is_not_a_title(
+    tmp_path: Path, registry: Registry
+) -> None:
+    # What `seedcorpus index` lists for body-first page text: its dateline paragraph.
+    first = "Jakarta (ANTARA) - Pemerintah membuka pendaftaran beasiswa."
+    (tmp_path / "a.txt").write_text(f"{first}\n\nEditor: Budi\n", encoding="utf-8")
+    (tmp_path / "INDEX.md").write_text(
+        "| id | file | sha256 | title | language | parser |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        f"| a | a.txt |  | {first} |  |  |\n",
+        encoding="utf-8",
+    )
+    article = open_corpus(tmp_path, registry=registry)["a"]
+    assert article.title is None
+    assert [problem.code for problem in article.problems] == ["no-title"]

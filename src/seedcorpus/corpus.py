@@ -36,6 +36,7 @@ from seedcorpus.pipeline import process_entries
 from seedcorpus.plugins import describe_error
 from seedcorpus.registry import Registry
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
+from seedcorpus.text import normalize
 
 if TYPE_CHECKING:  # pragma: no cover
     from seedcorpus.query import Condition
@@ -102,6 +103,15 @@ def run_enrichers(
         # Re-enriching replaces the old result of the same kind instead of doubling it.
         enrichments = [e for e in enrichments if e.kind != spec.name] + [enrichment]
     return attrs.evolve(article, enrichments=tuple(enrichments), problems=tuple(problems))
+
+
+def _is_first_line(title: str, text: str) -> bool:
+    """Whether ``title`` is just the first non-blank line of ``text`` (as ``index`` copies
+    it into INDEX.md), control characters aside."""
+    for line in text.splitlines():
+        if line.strip():
+            return normalize(title) == normalize("".join(c for c in line if c.isprintable()))
+    return False
 
 
 class ArticleSource(ABC):
@@ -362,6 +372,19 @@ class Corpus(ArticleSource):
                 f" raised {describe_error(error)} on article {entry.id!r}",
                 path=self.root / entry.file,
             ) from None
+        if article.title is None and entry.title and not _is_first_line(entry.title, text):
+            # The text lost its title; the manifest row still has one (unless the row
+            # just copied the file's first line, which the parser found is no title).
+            # Say where it came from instead of "no-title".
+            row = "" if entry.line is None else f" (line {entry.line})"
+            filled = Problem(
+                "title-from-manifest",
+                f"the text has no title; the title is INDEX.md's{row}",
+                path=entry.file,
+                line=1,
+            )
+            kept = tuple(p for p in article.problems if p.code != "no-title")
+            article = attrs.evolve(article, title=entry.title, problems=(filled, *kept))
         if decoded.problems:
             article = attrs.evolve(article, problems=(*decoded.problems, *article.problems))
         return self._enrich(article)

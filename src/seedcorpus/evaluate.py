@@ -3,7 +3,9 @@
 A gold file is JSON Lines, one object per article file, in the format of the shared
 ANTARA samples (``file``, ``title``, ``language``, ``tags``, ``caption``,
 ``dateline_city``, ``published``, ``reporter``, ``editor``, ``original_title``,
-``copyright_year``, ``paragraph_count``). Run it as::
+``copyright_year``, ``paragraph_count``), and optionally the contract-2 fields
+``published_at`` (ISO 8601 with its offset), ``signoff`` and ``summary``; a field a row
+leaves out is not scored for that row. Run it as::
 
     python -m seedcorpus.evaluate FOLDER [--gold FOLDER/gold.jsonl]
 
@@ -59,13 +61,17 @@ def _published(article: Article) -> Any:
 
 
 def text_carries(day: str | None, text: str) -> bool:
-    """Whether ``text`` prints the ISO date ``day`` as ``d/m`` or ``d Month``."""
+    """Whether ``text`` prints the ISO date ``day`` as ``d/m``, ``d Month``, or in a time
+    stamp as ``d-m-yyyy`` or ``yyyy-mm-dd``."""
     if day is None:
         return False
     parsed = date.fromisoformat(day)
     forms = (
         rf"(?<!\d)0?{parsed.day}/0?{parsed.month}(?!\d)",
         rf"(?<!\d)0?{parsed.day}\s+{_MONTHS[parsed.month - 1]}",
+        # A page's time stamp: "12-03-2015 14:22:11", "2015-03-12 14:22".
+        rf"(?<!\d)0?{parsed.day}-0?{parsed.month}-{parsed.year}(?!\d)",
+        rf"(?<!\d){parsed.year}-{parsed.month:02d}-{parsed.day:02d}(?!\d)",
     )
     return any(re.search(form, text) for form in forms)
 
@@ -83,6 +89,9 @@ FIELDS: dict[str, Callable[[Article, str], Any]] = {
     "original_title": lambda a, _: a.syndication.original_title if a.syndication else None,
     "copyright_year": lambda a, _: a.copyright.year if a.copyright else None,
     "paragraph_count": lambda a, _: len(a.paragraphs),
+    "published_at": lambda a, _: a.published_at.isoformat() if a.published_at else None,
+    "signoff": lambda a, _: a.signoff,
+    "summary": lambda a, _: a.summary,
 }
 """The fields compared, and how each is read from an article."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import antara
+from seedcorpus.default_plugins._antara_lines import DATE_LINE, date_line_time
 from seedcorpus.default_plugins.antara import format_antara, parse_antara
 from seedcorpus.errors import ParseError
 from seedcorpus.models import (
@@ -28,7 +30,13 @@ from seedcorpus.models import (
     Syndication,
 )
 from seedcorpus.specs import Document
-from seedcorpus.testing import antara_articles, antara_renderings, antara_texts, check_parser
+from seedcorpus.testing import (
+    antara_articles,
+    antara_renderings,
+    antara_styled_renderings,
+    antara_texts,
+    check_parser,
+)
 from seedcorpus.text import normalize, split_names
 
 DATA = Path(__file__).parent.parent / "data"
@@ -60,6 +68,7 @@ def field_values(article: Article) -> dict[str, str]:
     values.update({f"tags.{i}": tag for i, tag in enumerate(article.tags)})
     values.update({f"paragraphs.{i}": p for i, p in enumerate(article.paragraphs)})
     values.update({f"related.{i}": r for i, r in enumerate(article.related)})
+    values["signoff"], values["summary"] = article.signoff, article.summary
     values["byline.reporters"] = article.byline.reporter
     values["byline.editors"] = article.byline.editor
     for part in ("caption", "dateline", "syndication", "copyright"):
@@ -88,7 +97,13 @@ def assert_spans(text: str, article: Article) -> None:
     spans = {span.field: span for span in article.source.spans}
     assert len(spans) == len(article.source.spans), "one span per field"
     values = field_values(article)
-    assert set(spans) == set(values)
+    assert set(spans) - {"published_at"} == set(values)
+    published = spans.pop("published_at", None)
+    assert (published is None) == (article.published_at is None)
+    if published is not None:
+        match = DATE_LINE.match(text, published.start, published.end)
+        assert match is not None
+        assert date_line_time(match)[0] == article.published_at
     for field, span in spans.items():
         assert 0 <= span.start < span.end <= len(text)
         if field.startswith("paragraphs."):
@@ -97,7 +112,10 @@ def assert_spans(text: str, article: Article) -> None:
             names = " dan ".join(split_names(text[span.start : span.end]))
             assert names == values[field], field
         else:
-            assert normalize(text[span.start : span.end]) == values[field], field
+            printed = normalize(text[span.start : span.end])
+            if field.startswith("byline."):  # "A, B" and "A dan B" are the same names
+                printed = " dan ".join(split_names(printed))
+            assert printed == values[field], field
 
 
 # --- the seed ------------------------------------------------------------------------
@@ -405,8 +423,8 @@ def test_inline_link_paragraph_span_contains_the_link() -> None:
         ("", 1, "empty"),
         ("  \r\n\t\n\u00a0", 1, "whitespace"),
         ("\n\nPewarta: Nur Imansyah\nEditor: Budi Santoso\n", 3, "footer"),
-        ("\n\nJakarta (ANTARA) - Isi berita.\n", 3, "dateline"),
-        ("Baca juga: Judul lain\n\nIsi.", 1, "Baca juga"),
+        ("Baca juga: Judul lain\n", 1, "no title and no body"),
+        ("(K009)\n\n27 Januari 2016 14:53 WIB\n", 1, "no title and no body"),
     ],
 )
 def test_not_an_article(text: str, line: int, message: str) -> None:
@@ -414,6 +432,22 @@ def test_not_an_article(text: str, line: int, message: str) -> None:
         parse_antara(document(text, "bad.txt"))
     assert raised.value.path == "bad.txt"
     assert raised.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs", "related"),
+    [
+        ("\n\nJakarta (ANTARA) - Isi berita.\n", ("Isi berita.",), ()),
+        ("Baca juga: Judul lain\n\nIsi.", ("Isi.",), ("Judul lain",)),
+    ],
+)
+def test_a_body_without_a_title_is_an_article(
+    text: str, paragraphs: tuple[str, ...], related: tuple[str, ...]
+) -> None:
+    article = parse_antara(document(text))
+    assert article.title is None
+    assert (article.paragraphs, article.related) == (paragraphs, related)
+    assert [p.code for p in article.problems] == ["no-title"]
 
 
 def test_title_only() -> None:
@@ -447,7 +481,7 @@ def test_any_text_is_an_article_with_true_spans_or_a_parse_error(text: str) -> N
         assert result.line is not None
         assert result.path == "a.txt"
     else:
-        assert result.title
+        assert result.title or result.paragraphs
         assert_spans(text, result)
 
 
@@ -504,3 +538,56 @@ def test_real_files_round_trip_through_the_writer(path: Path) -> None:
     _, article = read(path)
     again = parse_antara(Document(article.id, format_antara(article), article.source))
     assert without_spans(again) == without_spans(article)
+
+
+@given(antara_styled_renderings())
+def test_every_rendering_reads_back_field_by_field(rendering: tuple[str, Article, str]) -> None:
+    style, article, text = rendering
+    again = parse_antara(Document(article.id, text, article.source))
+    for field in attrs.fields(Article):
+        if field.name not in ("source", "problems", "enrichments"):
+            assert getattr(again, field.name) == getattr(article, field.name), (style, field.name)
+    assert_spans(text, again)
+    codes = {problem.code for problem in again.problems}
+    assert ("no-title" in codes) == (style == "body-first")
+
+
+def test_writer_writes_the_date_line_and_sign_off() -> None:
+    moment = datetime(2020, 9, 23, 20, 2, tzinfo=timezone(timedelta(hours=8)))
+    article = Article(
+        id="a",
+        source=Source("a.txt", "0" * 64, "antara"),
+        title="Judul",
+        published_at=moment,
+        dateline=Dateline(city="Palu", agency="ANTARA"),
+        paragraphs=("Isi berita.",),
+        signoff="(K009)",
+    )
+    text = format_antara(article)
+    assert "23 September 2020 20:02 WITA" in text
+    assert without_spans(parse_antara(Document("a", text, article.source))) == article
+    # An offset the layout cannot print is left out rather than written wrong.
+    utc = attrs.evolve(article, published_at=moment.astimezone(UTC))
+    assert "2020" not in format_antara(utc)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("27 Januari 2016 14:53 WIB", "2016-01-27T14:53:00+07:00"),
+        ("Sabtu, 5 Maret 2022 09:15 WITA", "2022-03-05T09:15:00+08:00"),
+        ("Rabu, 23 September 2020 20:02 WIB 7522", "2020-09-23T20:02:00+07:00"),
+        ("Rabu, 23 September 2020 20:02 WIB | 7.522 kali dibaca", "2020-09-23T20:02:00+07:00"),
+        ("Jumat, 12 Januari 2018 / 14:00 WIT", "2018-01-12T14:00:00+09:00"),
+        ("Selasa, 5 Mei 2020 pukul 09.00 WIB", "2020-05-05T09:00:00+07:00"),
+        ("2016-01-27 14:53", "2016-01-27T14:53:00+07:00"),
+        ("27 January 2016 14:53 WIB", "2016-01-27T14:53:00+07:00"),
+    ],
+)
+def test_date_lines(line: str, expected: str) -> None:
+    text = f"Judul\n\n{line}\n\nJakarta (ANTARA) - Isi berita.\n"
+    article = parse_antara(document(text))
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == expected
+    assert article.paragraphs == ("Isi berita.",)
+    assert_spans(text, article)

@@ -242,7 +242,7 @@ def test_dateline_date_with_the_copyright_year() -> None:
 def test_bare_weekday_is_the_nearest_such_day_on_or_before_the_date() -> None:
     item = article(
         "Menteri meninjau pasar di Jakarta, Rabu.",
-        caption=Caption("Menteri meninjau pasar, Senin (1/7/2024)."),
+        title="Menteri meninjau pasar, Senin (1/7/2024)",
         copyright=COPYRIGHT_2024,
     )
     result = dates.enrich(item)
@@ -252,6 +252,60 @@ def test_bare_weekday_is_the_nearest_such_day_on_or_before_the_date() -> None:
     assert (lead.text, lead.date) == ("Rabu", "2024-06-26")
     assert result.conflicts == (1,)
     assert result.confidence < 0.6
+    assert result.basis == "title"
+
+
+def test_a_caption_date_the_story_contradicts_is_not_the_published_day() -> None:
+    # The photo is of an earlier day: the lead's weekday says the news is a Wednesday.
+    item = article(
+        "Menteri meninjau pasar di Jakarta, Rabu.",
+        caption=Caption("Menteri meninjau pasar, Senin (1/7/2024)."),
+        copyright=COPYRIGHT_2024,
+    )
+    result = dates.enrich(item)
+    assert (result.published, result.basis) == (None, None)
+
+
+def test_the_pages_own_date_wins() -> None:
+    moment = datetime.datetime(
+        2016, 1, 27, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=7))
+    )
+    item = article(
+        "Pasar ramai pada Senin (25/1/2016).",
+        caption=Caption("Suasana pasar, Senin (25/1/2016)."),
+        published_at=moment,
+    )
+    result = dates.enrich(item)
+    # The page's local day, not the UTC one, and not the day the story mentions.
+    assert (result.published, result.confidence, result.basis) == (
+        "2016-01-27",
+        1.0,
+        "published_at",
+    )
+    assert result.conflicts == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "copyright", "published"),
+    [
+        # A story about 1937 with a 2019 page: the historical day is not the page's.
+        ("Peristiwa itu terjadi pada Senin (1/3/1937), kata dia.", 2019, None),
+        ("Peristiwa itu terjadi pada Senin (1/3/1937), kata dia.", None, None),
+        ("Pameran dibuka pada Jumat (1/3/2019), kata dia.", 2019, "2019-03-01"),
+        ("Pameran dibuka pada Jumat (1/3/2019), kata dia.", 2024, None),
+    ],
+)
+def test_implausible_days_are_not_published(
+    text: str, copyright: int | None, published: str | None
+) -> None:
+    holder = None if copyright is None else Copyright("ANTARA", copyright)
+    assert dates.enrich(article(text, copyright=holder)).published == published
+
+
+def test_dates_from_version_2_read_back_without_a_basis() -> None:
+    converter = cattrs.Converter()
+    old = {"published": "2024-07-01", "confidence": 0.6}
+    assert converter.structure(old, Dates).basis is None
 
 
 def test_disagreeing_sources_are_reported() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from types import SimpleNamespace
 
 import cattrs
@@ -12,6 +13,7 @@ from articles import SAMPLE, SEED, article, news_articles
 from hypothesis import given
 
 from seedcorpus.default_plugins import language
+from seedcorpus.default_plugins.antara import parse_antara
 from seedcorpus.default_plugins.language import (
     LONG_SAMPLE_CHARS,
     PROFILE_STEP_CHARS,
@@ -20,7 +22,8 @@ from seedcorpus.default_plugins.language import (
     Language,
     profile_scores,
 )
-from seedcorpus.models import Article
+from seedcorpus.models import Article, Source
+from seedcorpus.specs import Document
 from seedcorpus.testing import check_enricher
 
 ENGLISH = (
@@ -231,3 +234,12 @@ def test_plugin_contract() -> None:
     (spec,) = language.seedcorpus_enrichers()
     assert spec.name == Language.kind
     check_enricher(spec, max_examples=50)
+
+
+def test_body_first_text_has_no_declared_language_but_a_detected_one() -> None:
+    path = Path(__file__).parent.parent / "data" / "renderings" / "body_first" / "no_footer.txt"
+    text = path.read_text(encoding="utf-8")
+    parsed = parse_antara(Document("a", text, Source("a.txt", "0" * 64, "antara")))
+    assert (parsed.title, parsed.language) == (None, None)
+    result = language.enrich(parsed)
+    assert (result.declared, result.detected) == (None, "id")

@@ -3,8 +3,9 @@
 It finds the date forms ANTARA writes (``Senin (1/7/2024)``, ``Senin (1/7)``,
 ``Selasa, 23 Februari 2016``, ``1 Juli 2024``, and a bare weekday in an attribution
 such as ``..., Jakarta, Senin.``), resolves each to an ISO date where the text allows,
-checks printed weekdays against the calendar, and weighs the mentions in the dateline,
-caption, title and lead sentence to decide ``published``. See ``docs/enrichers/dates.md``.
+checks printed weekdays against the calendar, and decides ``published``: the page's own
+date (``article.published_at``) where the parser read one, else the mentions in the
+dateline, caption, title and lead sentence, weighed. See ``docs/enrichers/dates.md``.
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ _BODY_WEIGHT = 0.3
 _BARE_WEEKDAY_WEIGHT = 0.3
 _WEEKDAY_MISMATCH_FACTOR = 0.5
 _INFERRED_YEAR_FACTOR = 0.8
+# ANTARA's news site went online in the 1990s; an earlier day is history, not the date of
+# a page.
+_FIRST_ONLINE_YEAR = 1996
 
 
 @attrs.frozen
@@ -144,6 +148,11 @@ class Dates(Enrichment):
     conflicts: tuple[int, ...] = ()
     """Indices into ``mentions`` of mentions in the dateline, caption, title or lead that
     point to another day; empty when the sources agree."""
+    basis: str | None = None
+    """Which evidence won: ``published_at`` (the page's own date line or trailer, read by
+    the parser), else the place of the strongest supporting mention (``dateline.date``,
+    ``title``, ``lead``, ``caption.text``, ``body``); ``None`` when ``published`` is.
+    Records written before version 3 have ``None``."""
 
 
 @attrs.frozen
@@ -335,6 +344,8 @@ class _Weighed:
     weight: float
     primary: bool
     """In the dateline, caption, title or lead sentence."""
+    place: str = "body"
+    """``dateline.date``, ``caption.text``, ``title``, ``lead`` or ``body``."""
 
     def supports(self, day: datetime.date) -> bool:
         if self.found.form == "weekday":
@@ -353,6 +364,8 @@ def _weigh(article: Article, fields: list[tuple[str, str]], found: list[_Found])
     # Years to complete "Senin (1/7)": printed years in reading order, then the copyright;
     # without either, years printed on their own ("tahun 2017", "Maret 2017").
     years = [mention.year for mention in found if mention.year is not None]
+    if article.published_at is not None:
+        years.insert(0, article.published_at.year)
     if article.copyright is not None:
         years.append(article.copyright.year)
     years = list(dict.fromkeys(years))
@@ -380,8 +393,9 @@ def _weigh(article: Article, fields: list[tuple[str, str]], found: list[_Found])
     weighed = []
     for mention, place in zip(found, places, strict=True):
         primary = place in _PLACE_WEIGHTS
+        where = place if primary else "body"
         if mention.form == "weekday":
-            weighed.append(_Weighed(mention, None, False, _BARE_WEEKDAY_WEIGHT, primary))
+            weighed.append(_Weighed(mention, None, False, _BARE_WEEKDAY_WEIGHT, primary, where))
             continue
         date, inferred = _resolve(mention, years, loose_years, news_weekday)
         weight = _PLACE_WEIGHTS.get(place, _BODY_WEIGHT)
@@ -389,7 +403,9 @@ def _weigh(article: Article, fields: list[tuple[str, str]], found: list[_Found])
             weight *= _INFERRED_YEAR_FACTOR
         if mention.weekday is not None and date is not None and date.weekday() != mention.weekday:
             weight *= _WEEKDAY_MISMATCH_FACTOR
-        weighed.append(_Weighed(mention, date, inferred and date is not None, weight, primary))
+        weighed.append(
+            _Weighed(mention, date, inferred and date is not None, weight, primary, where)
+        )
     return weighed
 
 
@@ -427,8 +443,24 @@ def _mention(w: _Weighed, published: datetime.date | None) -> DateMention:
     )
 
 
+def _plausible(article: Article, day: datetime.date) -> bool:
+    """Whether ``day`` can be the day the article was published: not after the year its
+    copyright names, nor more than a year before it (a story about 1937 mentions 1937);
+    without a copyright, not before ANTARA published online."""
+    if article.copyright is not None and article.copyright.year >= _FIRST_ONLINE_YEAR:
+        return article.copyright.year - 1 <= day.year <= article.copyright.year
+    return day.year >= _FIRST_ONLINE_YEAR
+
+
 def enrich(article: Article) -> Dates:
-    """Find the date mentions of ``article`` and decide the date it is about."""
+    """Find the date mentions of ``article`` and decide the date it is about.
+
+    The page's own date (``article.published_at``, from a date line or trailer) is the
+    strongest evidence and wins outright. Otherwise the mentions are weighed; a day is a
+    candidate only if it is plausible (not after the copyright year nor more than a year
+    before it), and a day that only a photo caption gives loses to any other dated place
+    that disagrees: a photo may be older than the news.
+    """
     fields = _fields(article)
     found = _find(fields)
     weighed = _weigh(article, fields, found)
@@ -437,14 +469,26 @@ def enrich(article: Article) -> Dates:
     confidence = 0.0
     evidence: tuple[int, ...] = ()
     conflicts: tuple[int, ...] = ()
-    for day in _candidates(weighed):
-        pro = tuple(i for i, w in enumerate(weighed) if w.supports(day))
-        con = tuple(i for i, w in enumerate(weighed) if w.contradicts(day))
-        pro_weight = sum(weighed[i].weight for i in pro)
-        agreement = pro_weight / (pro_weight + sum(weighed[i].weight for i in con))
-        score = round(_noisy_or([weighed[i].weight for i in pro]) * agreement, 3)
-        if score > confidence:
-            published, confidence, evidence, conflicts = day, score, pro, con
+    basis: str | None = None
+    if article.published_at is not None:
+        published, confidence, basis = article.published_at.date(), 1.0, "published_at"
+        evidence = tuple(i for i, w in enumerate(weighed) if w.supports(published))
+        conflicts = tuple(i for i, w in enumerate(weighed) if w.contradicts(published))
+    else:
+        for day in _candidates(weighed):
+            if not _plausible(article, day):
+                continue
+            pro = tuple(i for i, w in enumerate(weighed) if w.supports(day))
+            con = tuple(i for i, w in enumerate(weighed) if w.contradicts(day))
+            places = {weighed[i].place for i in pro if weighed[i].found.form != "weekday"}
+            if places == {"caption.text"} and any(weighed[i].place != "caption.text" for i in con):
+                continue  # only the photo says so, and the story says otherwise
+            pro_weight = sum(weighed[i].weight for i in pro)
+            agreement = pro_weight / (pro_weight + sum(weighed[i].weight for i in con))
+            score = round(_noisy_or([weighed[i].weight for i in pro]) * agreement, 3)
+            if score > confidence:
+                published, confidence, evidence, conflicts = day, score, pro, con
+                basis = max((weighed[i] for i in pro), key=lambda w: w.weight).place
 
     return Dates(
         published=None if published is None else published.isoformat(),
@@ -452,6 +496,7 @@ def enrich(article: Article) -> Dates:
         mentions=tuple(_mention(w, published) for w in weighed),
         evidence=evidence,
         conflicts=conflicts,
+        basis=basis,
     )
 
 
@@ -465,5 +510,7 @@ def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
         description="Indonesian date mentions and the article's own date, with evidence",
         # 2: without a dated year or a copyright, a year printed on its own completes a
         # day and month whose printed weekday it agrees with.
-        version="2",
+        # 3: article.published_at wins; implausible days and caption-only days that the
+        # story contradicts lose; Dates.basis says which evidence won.
+        version="3",
     )

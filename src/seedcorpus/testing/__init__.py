@@ -1,7 +1,9 @@
 """Testing helpers for seedcorpus and its plugins (needs the ``test`` extra: Hypothesis).
 
 * Hypothesis strategies: :func:`articles`, :func:`antara_articles`,
-  :func:`antara_texts`, :func:`manifests`, ... (module ``seedcorpus.testing.strategies``);
+  :func:`antara_texts`, :func:`manifests`, ... (module ``seedcorpus.testing.strategies``),
+  and :func:`antara_styled_renderings`, an article in each rendering real files come in
+  (module ``seedcorpus.testing.renderings``);
 * contract checks any plugin can run in its own tests: :func:`check_parser`,
   :func:`check_enricher`, :func:`check_exporter`, and :func:`registry_with`
   (module ``seedcorpus.testing.contracts``);
@@ -16,6 +18,7 @@ from seedcorpus.testing.contracts import (
     check_parser,
     registry_with,
 )
+from seedcorpus.testing.renderings import RENDERING_STYLES, antara_styled_renderings
 from seedcorpus.testing.strategies import (
     antara_articles,
     antara_renderings,
@@ -31,8 +34,10 @@ from seedcorpus.testing.strategies import (
 )
 
 __all__ = [
+    "RENDERING_STYLES",
     "antara_articles",
     "antara_renderings",
+    "antara_styled_renderings",
     "antara_texts",
     "articles",
     "check_enricher",

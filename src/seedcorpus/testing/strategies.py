@@ -322,7 +322,17 @@ def _capitalized(text: str) -> str:
 # Built once: strategies are cheap to draw from but not to build and validate.
 _ANTARA_TITLES = _antara_words(12).map(_capitalized)
 _ANTARA_PARAGRAPHS = _antara_words(30).map(_capitalized)
-_ANTARA_TAGS = _words(tuple(word for word in _ANTARA_WORDS if "," not in word), 3)
+# No comma in a tag, and no tag starting with a digit: "5,4" between digits is read as
+# one tag ("gempa 5,4 sr"), so a tag ending in a digit must not meet one starting with one.
+# No tag ends with a period: the tag line's final period is punctuation.
+_ANTARA_TAGS = _words(
+    tuple(
+        word
+        for word in _ANTARA_WORDS
+        if "," not in word and not word[0].isdigit() and not word.endswith(".")
+    ),
+    3,
+)
 _ANTARA_NAME = _words(
     ("Herry", "Soebanto", "Arnidhya", "Nur", "Zhafira", "Dadan"),
     3,
@@ -414,7 +424,9 @@ def antara_articles(draw: st.DrawFn) -> Article:
     * Titles, captions and paragraphs start with a capital letter (as they do in ANTARA
       articles): a block starting with a two-letter lower-case word reads as a tag line.
     * ``tags`` are set only with a ``language`` (the tag line starts with the language
-      code), which is two lower-case ASCII letters; tags contain no comma.
+      code), which is two lower-case ASCII letters; tags contain no comma and do not
+      start with a digit (``5,4`` between digits stays inside one tag) nor end with a
+      period (a tag line's final period is punctuation).
     * A caption without a credit comes only with a dateline: without one, only a credit
       tells a caption from the first paragraph. A caption is never empty.
     * Dateline parts are as printed in real datelines: places of letters and spaces, a
@@ -451,7 +463,9 @@ def antara_articles(draw: st.DrawFn) -> Article:
             caption = Caption(text=draw(_ANTARA_PARAGRAPHS))
     title = draw(_ANTARA_TITLES)
     tags = () if language is None else tuple(draw(_ANTARA_TAGS) for _ in range(choices.below(5)))
-    paragraphs = tuple(draw(_ANTARA_PARAGRAPHS) for _ in range(choices.below(6)))
+    # Distinct: a page printing a long paragraph twice is repeating itself (the parser
+    # drops the repeat).
+    paragraphs = tuple(dict.fromkeys(draw(_ANTARA_PARAGRAPHS) for _ in range(choices.below(6))))
     related = tuple(draw(_ANTARA_TITLES) for _ in range(choices.below(4)))
     syndication = None
     if choices.flag():

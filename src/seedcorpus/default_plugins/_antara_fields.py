@@ -1,0 +1,444 @@
+"""Reading the fields of one ANTARA text once its units have their roles.
+
+:class:`FieldReader` holds one parse's text, spans and problems, and reads each field
+from the unit that holds it: tags, caption and credit, dateline, date line, paragraphs
+and their ``Baca juga`` links, footer. :class:`._antara_reader.Reader` decides which
+unit is which.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+import attrs
+
+from seedcorpus.default_plugins import _antara_lines as shape
+from seedcorpus.errors import ParseError
+from seedcorpus.models import Byline, Caption, Copyright, Dateline, Problem, Syndication
+from seedcorpus.specs import Document
+from seedcorpus.text import normalize, split_names
+
+__all__ = ["FieldReader", "Range", "Unit"]
+
+Range = tuple[int, int]
+
+_FOOTER_LABELS = {
+    "syndication": "Berita ini telah tayang",
+    "reporter": "Pewarta",
+    "editor": "Editor",
+    "copyright": "COPYRIGHT",
+}
+# A page repeats whole paragraphs; a short line printed twice ("Kerja.") may be meant.
+_REPEAT_MIN = 40
+
+
+def _names(printed: str | None) -> tuple[str, ...]:
+    """``Byline.from_text``'s split of one footer value, without its regular expression
+    for the usual single name."""
+    if not printed:
+        return ()
+    folded = printed.casefold()
+    if any(mark in printed for mark in ",;&") or " dan " in folded or " and " in folded:
+        return split_names(printed)
+    return (printed,)
+
+
+@attrs.define
+class Unit:
+    """A line, or lines wrapped from one paragraph: offsets of its first non-space
+    character and its end, its first line's number, its blank-line block, its kind (from
+    its shape) and its role (from its neighbours; -1 until given)."""
+
+    start: int
+    end: int
+    line: int
+    block: int
+    kind: int
+    lines: list[Range]
+    role: int = -1
+
+
+class FieldReader:
+    """One parse of one document: the text, and the spans and problems found so far."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = document.text
+        # Each field's name, and its start and end: Source.spans stores them so.
+        self.span_fields: list[str] = []
+        self.span_offsets: list[int] = []
+        self.problems: list[Problem] = []
+        # Most articles have no "Baca juga" link: then no paragraph needs looking at for one.
+        self.has_links = shape.LINK.search(self.text) is not None
+
+    def trim(self, start: int, end: int) -> Range:
+        """Shrink ``start:end`` to its first and last non-whitespace characters."""
+        segment = self.text[start:end]
+        left = segment.lstrip()
+        start += len(segment) - len(left)
+        return start, start + len(left.rstrip())
+
+    def value(self, field: str, start: int, end: int) -> str:
+        """The normalized text of ``start:end``, recording its span when it is not empty."""
+        found = self.clean(start, end)
+        if found is None:
+            return ""
+        start, end, value = found
+        self.span_fields.append(field)
+        self.span_offsets += (start, end)
+        return value
+
+    def clean(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """``start:end`` without whitespace at its ends, and its text normalized as
+        ``normalize`` does; ``None`` if it is only whitespace. This runs for every field of
+        every article, so it does the work ``normalize`` would only where it is needed."""
+        text = self.text
+        # Moving over the few spaces at the ends costs less than stripping a copy.
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            return None
+        value = text[start:end]
+        # Most text has only single ASCII spaces: nothing to join. (Any other whitespace
+        # character is not printable.)
+        if "  " in value or not value.isprintable():
+            value = " ".join(value.split())
+        # NFC works within words (whitespace never composes), so joining first is the same.
+        if not unicodedata.is_normalized("NFC", value):
+            value = normalize(value)
+        return start, end, value
+
+    def plain(self, start: int, end: int) -> str:
+        """The normalized text of ``start:end``, without recording a span."""
+        found = self.clean(start, end)
+        return "" if found is None else found[2]
+
+    def span(self, field: str, start: int, end: int) -> None:
+        """Record that ``field`` was read from ``start:end``."""
+        self.span_fields.append(field)
+        self.span_offsets += (start, end)
+
+    def problem(self, code: str, message: str, line: int) -> None:
+        """Record something unusual that does not stop the parse."""
+        self.problems.append(Problem(code, message, path=self.document.source.path, line=line))
+
+    def error(self, message: str, line: int) -> ParseError:
+        """The error for a text that is not an article."""
+        return ParseError(message, path=self.document.source.path, line=line)
+
+    def credit(self, unit: Unit) -> tuple[Range, Range] | None:
+        """If ``unit`` ends with a photo credit: the ranges of the caption text and of the
+        credit (without its parentheses)."""
+        text = self.text
+        end = unit.end
+        while end > unit.start and text[end - 1].isspace():
+            end -= 1
+        window = max(unit.start, end - shape.CREDIT_REACH)
+        # Most units are paragraphs: every credit has a slash or a closing parenthesis.
+        if text[end - 1] != ")" and text.find("/", window, end) < 0:
+            return None
+        start = unit.start
+        # The credit closes the caption, after any ANTARA/... it quotes: the last head.
+        head = None
+        for found in shape.CREDIT_HEAD.finditer(text, window, end):
+            head = found
+        if head is None or end - start > shape.MAX_CAPTION:
+            return None
+        credit_start = text_end = head.start()
+        credit_end = end
+        if text[end - 1] == ")" and text.find("(", head.end(), end) < 0:
+            opening = text.rfind("(", start, credit_start)
+            if opening >= 0 and text.find(")", opening, end - 1) < 0:
+                credit_start, credit_end, text_end = opening + 1, end - 1, opening
+        if credit_end - credit_start > shape.MAX_CREDIT:
+            return None
+        return (start, text_end), (credit_start, credit_end)
+
+    def tag_line(self, unit: Unit) -> tuple[str | None, tuple[str, ...]]:
+        """Language and tags from ``id tag,tag,...``."""
+        match = shape.TAG_LINE.match(self.text, unit.start, unit.end)
+        assert match is not None  # the unit was given the role for matching
+        language = self.value("language", *match.span("language"))
+        if match["tags"] is None:
+            return language, ()
+        return language, self.tags(*match.span("tags"), unit.line)
+
+    def tags_line(self, unit: Unit) -> tuple[str, ...]:
+        """Tags from an AMP page's ``Tags: a, b`` line."""
+        key = shape.TAGS_KEY.match(self.text, unit.start, unit.end)
+        assert key is not None
+        return self.tags(key.end(), unit.end, unit.line)
+
+    def tags(self, position: int, end: int, line: int) -> tuple[str, ...]:
+        """The tags between commas (a comma between digits is part of a tag: ``gempa 5,4
+        sr``); a period ending the last tag is punctuation, not part of it."""
+        text = self.text
+        end = self.trim(position, end)[1]
+        if end > position and text[end - 1] == ".":
+            end -= 1
+        tags: list[str] = []
+        while position <= end:
+            stop = text.find(",", position, end)
+            # A comma between two digits is inside the tag ("gempa 5,4 sr").
+            while 0 < stop < end - 1 and text[stop - 1].isdigit() and text[stop + 1].isdigit():
+                stop = text.find(",", stop + 1, end)
+            if stop < 0:
+                stop = end
+            tag = self.value(f"tags.{len(tags)}", position, stop)
+            if tag:
+                tags.append(tag)
+                if "," in tag:
+                    self.problem(
+                        "tag-comma", f"a comma between digits was kept in the tag {tag!r}", line
+                    )
+            position = stop + 1
+        return tuple(tags)
+
+    def caption(self, unit: Unit, caption: Caption | None) -> Caption | None:
+        """The caption text and its credit (if it ends with one)."""
+        if caption is not None:
+            self.problem("extra-caption", "a second caption was ignored", unit.line)
+            return caption
+        found = self.credit(unit)
+        text_range, credit_range = found or ((unit.start, unit.end), (0, 0))
+        caption_text = self.value("caption.text", *text_range)
+        credit = self.value("caption.credit", *credit_range) if found else None
+        return Caption(caption_text, credit or None)
+
+    def prefix(self, unit: Unit, prefix_end: int, summary: str | None) -> str | None:
+        """Text glued in front of the dateline: a lead or pull-quote is the summary; a page
+        store's stray prefix (``date 2017-05``) is dropped."""
+        value = self.plain(unit.start, prefix_end)
+        if summary is None and len(value.split()) > 2 and value[-1] in '.!?"”’':
+            self.problem("lead-before-dateline", "a lead is glued before the dateline", unit.line)
+            return self.value("summary", unit.start, prefix_end)
+        self.problem("dateline-prefix", f"text before the dateline ignored: {value!r}", unit.line)
+        return summary
+
+    def dateline(self, match: re.Match[str]) -> Dateline:
+        """The dateline's parts; its region and date are optional."""
+        return Dateline(
+            city=self.value("dateline.city", *match.span("city")),
+            agency=self.value("dateline.agency", *match.span("agency")),
+            region=self.value("dateline.region", *match.span("region"))
+            if match["region"]
+            else None,
+            date=self.value("dateline.date", *match.span("date")) if match["date"] else None,
+        )
+
+    def date_line(
+        self, match: re.Match[str], line: int, published_at: datetime | None
+    ) -> datetime | None:
+        """The time a date line, trailer or time stamp prints (the first one wins)."""
+        moment, assumed = shape.date_line_time(match)
+        if moment is None:
+            self.problem("date-without-time", "a date line without a time was ignored", line)
+            return published_at
+        if published_at is not None:
+            if moment != published_at:
+                self.problem("second-date-line", "a second, different date line", line)
+            return published_at
+        if assumed:
+            self.problem("assumed-timezone", "no time zone on the date line; WIB", line)
+        # The span ends with the time (or its zone): not a view count or its separator.
+        end = max(match.end(part) for part in ("minute", "second", "zone") if match[part])
+        self.span("published_at", *self.trim(match.start(), end))
+        return moment
+
+    def trailer_title(self, unit: Unit, title: str | None) -> str | None:
+        """The title a trailer prints again; it is the title where the text has no other."""
+        if title is None:
+            self.problem("title-from-trailer", "the title was read from the trailer", unit.line)
+            return self.value("title", unit.start, unit.end) or None
+        printed = self.plain(unit.start, unit.end)
+        if printed != title:
+            self.problem("title-mismatch", f"the trailer's title differs: {printed!r}", unit.line)
+        return title
+
+    def paragraph(
+        self,
+        unit: Unit,
+        start: int,
+        end: int,
+        paragraphs: list[str],
+        related: list[str],
+        seen: set[str],
+    ) -> None:
+        """Add the paragraph in ``unit`` from ``start`` to ``end`` (if any text is left once
+        the ``Baca juga`` links are cut out) to ``paragraphs``, and the links to
+        ``related``. A paragraph the page printed before is a repeat, not a paragraph."""
+        text = self.text
+        if not self.has_links or shape.LINK.search(text, start, end) is None:
+            # The usual case: one piece.
+            found = self.clean(start, end)
+            if found is None:
+                return
+            start, end, value = found
+            if len(value) >= _REPEAT_MIN:
+                if value in seen:
+                    self.problem(
+                        "repeated-paragraph", "a repeated paragraph was ignored", unit.line
+                    )
+                    return
+                seen.add(value)
+            self.span_fields.append(f"paragraphs.{len(paragraphs)}")
+            self.span_offsets += (start, end)
+            paragraphs.append(value)
+            return
+        cuts: list[Range] = []
+        for line_start, line_end in unit.lines:
+            if line_end > start and line_start < end:
+                self.links(max(line_start, start), min(line_end, end), cuts, related)
+        pieces: list[Range] = []
+        for piece_start, piece_end in [*cuts, (end, end)]:
+            piece = self.trim(start, piece_start)
+            if piece[0] < piece[1]:
+                pieces.append(piece)
+            start = piece_end
+        if not pieces:
+            return
+        value = " ".join(normalize(text[s:e]) for s, e in pieces)
+        if len(value) >= _REPEAT_MIN and value in seen:
+            self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit.line)
+            return
+        if len(value) >= _REPEAT_MIN:
+            seen.add(value)
+        # One span per field: with a link cut out of the middle, the span runs from the
+        # paragraph's first character to its last and contains the link too.
+        self.span(f"paragraphs.{len(paragraphs)}", pieces[0][0], pieces[-1][1])
+        paragraphs.append(value)
+
+    def link_unit(
+        self, unit: Unit, paragraphs: list[str], related: list[str], seen: set[str]
+    ) -> None:
+        """A ``Baca juga:`` line; a paragraph glued after its title is a paragraph."""
+        text = self.text
+        key = shape.LINK.match(text, unit.start, unit.end)
+        assert key is not None
+        following = shape.LINK.search(text, key.end(), unit.end)
+        title_end = unit.end if following is None else following.start()
+        glue = shape.GLUED_PARAGRAPH.search(text, key.end(), title_end)
+        if (
+            glue is not None
+            and len(text[glue.end() : title_end].split()) >= shape.GLUED_TAIL_WORDS
+        ):
+            title = self.value(f"related.{len(related)}", key.end(), glue.end())
+            if title:
+                related.append(title)
+            self.problem("glued-link", "a paragraph is glued to a 'Baca juga' link", unit.line)
+            self.paragraph(unit, glue.end(), unit.end, paragraphs, related, seen)
+            return
+        self.paragraph(unit, unit.start, unit.end, paragraphs, related, seen)
+
+    def links(self, start: int, end: int, cuts: list[Range], related: list[str]) -> None:
+        """Find the ``Baca juga:`` links in one line: add the range each takes up to
+        ``cuts`` and its title to ``related``.
+
+        A link on a line of its own (or after another such link) runs to the end of the
+        line or the next link. A link inside a paragraph's text runs to where the next
+        sentence is glued on (see ``GLUE``), as scraped copies print it.
+        """
+        keys = list(shape.LINK.finditer(self.text, start, end))
+        previous, own_line = start, True
+        for number, key in enumerate(keys):
+            own_line = (
+                own_line and shape.NON_SPACE.search(self.text, previous, key.start()) is None
+            )
+            title_end = keys[number + 1].start() if number + 1 < len(keys) else end
+            if not own_line:
+                glue = shape.GLUE.search(self.text, key.end(), title_end)
+                if glue is not None:
+                    title_end = glue.end()
+            cuts.append((key.start(), title_end))
+            title = self.value(f"related.{len(related)}", key.end(), title_end)
+            if title:
+                related.append(title)
+            previous = title_end
+
+    def footer(self, units: list[Unit]) -> tuple[Syndication | None, Byline, Copyright | None]:
+        """The footer's fields, from its lines; several may be glued onto one line."""
+        syndication = copyright = None
+        reporter = editor = None
+        seen: set[str] = set()
+        for unit in units:
+            start, end, line = unit.start, unit.end, unit.line
+            keys = list(shape.FOOTER_KEY.finditer(self.text, start, end))
+            for number, key in enumerate(keys):
+                kind = key.lastgroup or ""
+                value_end = keys[number + 1].start() if number + 1 < len(keys) else end
+                if kind in seen:
+                    ignored = normalize(self.text[key.start() : value_end])
+                    self.problem(
+                        "duplicate-footer",
+                        f"a second {_FOOTER_LABELS[kind]} line was ignored: {ignored!r}",
+                        line,
+                    )
+                    continue
+                seen.add(kind)
+                if kind == "syndication":
+                    syndication = self.syndication(key.end(), value_end)
+                elif kind == "reporter":
+                    names = self.names(key.end(), value_end)
+                    reporter = self.value("byline.reporters", *names) or None
+                elif kind == "editor":
+                    names = self.names(key.end(), value_end)
+                    editor = self.value("byline.editors", *names) or None
+                else:
+                    copyright = self.copyright(key.end(), value_end, line)
+        return syndication, Byline(_names(reporter), _names(editor)), copyright
+
+    def names(self, start: int, end: int) -> Range:
+        """``start:end`` without the name separators (``,;&``) at its ends, which
+        ``Byline.from_text`` drops: the span covers the names only."""
+        text = self.text
+        while start < end and (text[start] in ",;&" or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in ",;&" or text[end - 1].isspace()):
+            end -= 1
+        return start, end
+
+    def syndication(self, start: int, end: int) -> Syndication:
+        """``<site> dengan judul: <original title>``."""
+        judul = shape.SYNDICATION_TITLE.search(self.text, start, end)
+        site_end, title_start = (end, end) if judul is None else judul.span()
+        return Syndication(
+            site=self.value("syndication.site", start, site_end),
+            original_title=self.value("syndication.original_title", title_start, end),
+        )
+
+    def copyright(self, start: int, end: int, line: int) -> Copyright | None:
+        """``<holder> <year>`` (or ``<year> <holder>``, or ``<holder> <year><junk>``);
+        ``None`` and a problem otherwise."""
+        start, end = self.trim(start, end)
+        year = shape.YEAR_AT_END.search(self.text, start, end)
+        if year is not None:
+            holder = self.trim(start, year.start())
+        else:
+            year = shape.YEAR_AT_START.match(self.text, start, end)
+            holder = (end, end) if year is None else self.trim(year.end(), end)
+        if year is None or holder[0] == holder[1]:
+            year = shape.YEAR_THEN_JUNK.search(self.text, start, end)
+            holder = (start, start) if year is None else self.trim(start, year.start())
+            if year is not None and holder[0] < holder[1]:
+                shown = normalize(self.text[year.end() : end])
+                self.problem("copyright-junk", f"text after the copyright: {shown!r}", line)
+        if year is not None and holder[0] == holder[1]:
+            # Older pages print the year alone: "COPYRIGHT © 2012".
+            year_range = self.trim(start, end)
+            if year.span() == year_range:
+                self.problem("copyright-no-holder", "the copyright names no holder", line)
+                return Copyright(holder="", year=int(self.value("copyright.year", *year_range)))
+        if year is None or holder[0] == holder[1]:
+            shown = normalize(self.text[start:end])
+            self.problem(
+                "unreadable-copyright", f"no holder and year in the copyright: {shown!r}", line
+            )
+            return None
+        return Copyright(
+            holder=self.value("copyright.holder", *holder),
+            year=int(self.value("copyright.year", *year.span())),
+        )

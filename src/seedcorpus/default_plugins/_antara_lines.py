@@ -1,0 +1,178 @@
+"""The shapes of the ANTARA layout's lines: what each kind of line looks like on its own.
+
+:mod:`seedcorpus.default_plugins.antara` cuts a text into units (lines, or runs of
+wrapped lines) and asks these patterns what each unit is; where it stands among its
+neighbours decides the rest. Every pattern is anchored or searched in a bounded window,
+so classifying a unit costs the same whatever its length.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+__all__: list[str] = []
+
+# Whitespace inside a line, U+00A0 included: keys may be spaced with it in scraped copies.
+H = r"[^\S\r\n]"
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+NON_SPACE = re.compile(r"\S")
+
+TAG_LINE = re.compile(rf"{H}*(?P<language>[a-z]{{2}})(?:{H}+(?P<tags>[^\r\n]*))?\s*\Z")
+# The AMP page's own tag list: "Tags: gempa, lombok".
+TAGS_KEY = re.compile(rf"{H}*(?:Tags|TAGS|Tag|Topik){H}*:{H}*")
+
+# A place name: letters, spaces, dots, hyphens, apostrophes; no digits or commas. The
+# bounded lazy repetition keeps a failed match cheap on an ordinary paragraph.
+_PLACE = r"[^\W\d_](?:[^\W\d_]|[^\S\r\n]|[.'’\-]){0,60}?"
+DATELINE = re.compile(
+    rf"\s*(?P<city>{_PLACE})"
+    rf"(?:\s*,\s*(?P<region>{_PLACE}))?"
+    r"(?:\s*,\s*(?P<date>[0-9]{1,2}(?:/[0-9]{1,2}(?:/[0-9]{2,4})?"
+    r"|\s+[^\W\d_]{3,12}\.?(?:\s+[0-9]{4})?)))?"
+    r"\s*,?\s*\(\s*(?P<agency>(?i:antara)[^()\r\n]{0,60}?)\s*\)"
+    r"\s*(?:-{1,2}|[–—]{1,2})"
+)
+# Datelines are short: "(ANTARA" comes within this many characters of the unit's start.
+DATELINE_REACH = 300
+DATELINE_HINT = re.compile(r"\((?i:\s*antara)")
+# Where a dateline may start after something glued in front of it: after the end of a
+# sentence or quotation ("... kata dia. Jakarta (ANTARA) -") or after a number a page
+# store wrote ("date 2017-05 Jakarta (ANTARA) -").
+PREFIX_END = re.compile(r"[.!?\"”’:0-9]+(?=\s)")
+
+# The start of a photo credit: ANTARA/, ANTARA FOTO/, Antaranews/, ANTARA News/,
+# kepri.antaranews.com/, and "(Foto antaranews.com)" closed by its parenthesis.
+CREDIT_HEAD = re.compile(
+    r"(?<![\w/])(?:(?i:foto):?\s+)?(?:[a-z-]+\.)*(?i:antara)"
+    r"(?:(?i:news)?\.com(?:\s*/|(?=\s*\)))|(?:\s*(?i:foto|news))?\s*/)"
+)
+# A longer "credit" is a sentence that happens to mention ANTARA/..., not a credit.
+MAX_CREDIT = 100
+# A credit ends its unit, so only the unit's tail is searched for one.
+CREDIT_REACH = MAX_CREDIT + 20
+# A caption is one or two sentences; a longer unit ending with a credit is a paragraph.
+MAX_CAPTION = 600
+
+LINK = re.compile(rf"(?:Baca|BACA){H}+(?:juga|Juga|JUGA){H}*:")
+# Where the title of a link glued into a paragraph ends: a word of two lower-case letters
+# or more, maybe capitalized (so "iPhone" survives, "TikTok" does not), a digit or closing
+# punctuation, directly followed by a capitalized word or an opening quote:
+# "Baca juga: Kerja sama dengan AzerbaijanAnas menambahkan ...".
+GLUE = re.compile(r"(?:(?<![^\W\d_])[A-Z]?[a-z]{2,}|[0-9]|[.!?”’)])(?=[A-Z][a-z]|[\"“][A-Z])")
+# A link on a line of its own is cut only where a paragraph is glued to its title: after
+# a whole lower-case word or a capitalized one of six letters or more (so "TikTok",
+# "WhatsApp" and "kios.Kepala" inside a title stay), and only when a paragraph's worth
+# of words follows.
+GLUED_PARAGRAPH = re.compile(
+    r"(?:(?<![^\W\d_])(?:[a-z]{2,}|[A-Z][a-z]{5,})|[0-9]|[”’)])(?=[A-Z][a-z]|[\"“][A-Z])"
+)
+GLUED_TAIL_WORDS = 13
+
+FOOTER_KEY = re.compile(
+    rf"(?P<syndication>Berita{H}+ini{H}+telah{H}+tayang{H}+di)"
+    rf"|(?P<reporter>(?:Pewarta|PEWARTA){H}*:)"
+    rf"|(?P<editor>(?:Editor|EDITOR){H}*:)"
+    rf"|(?P<copyright>(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\)))"
+)
+# Keys distinctive enough to split off a footer glued to the end of the last paragraph.
+# "Editor:" is left out: it may end a sentence of the body.
+GLUED_FOOTER_KEY = re.compile(
+    rf"Berita{H}+ini{H}+telah{H}+tayang{H}+di"
+    rf"|(?:Pewarta|PEWARTA){H}*:"
+    rf"|(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\))"
+)
+SYNDICATION_TITLE = re.compile(rf"dengan{H}+judul{H}*:?")
+YEAR_AT_END = re.compile(r"(?<![0-9])[0-9]{4}\Z")
+YEAR_AT_START = re.compile(r"[0-9]{4}(?![0-9])")
+# A year with page script or other junk glued after it: "... Barat 2017(adsbygoogle".
+YEAR_THEN_JUNK = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
+
+# Desk codes and sign-offs: (K009), (T.h-CS/B/B008/B008), (*), (ANT), (V. Puspa S).
+# Shapes, not a list: a code with a digit or slash, a star, ANT, or an initial and a name.
+_DESK = r"\*|(?i:ant)|[^()\r\n]{0,40}[0-9/][^()\r\n]{0,40}|[A-Z]\.\s?[A-Z][\w.]*(?:\s[\w.]+){0,3}"
+# On a line of its own, maybe followed by the page's time stamp ("12-03-2015 14:22:11").
+SIGNOFF_LINE = re.compile(
+    rf"{H}*(?P<code>\({H}*(?:{_DESK}){H}*\))(?:{H}+(?P<stamp>[0-9][^\r\n]{{0,40}}))?{H}*\Z"
+)
+# The same glued to the end of the last paragraph, after the end of its last sentence.
+SIGNOFF_GLUED = re.compile(rf"(?<=[.!?\"”’]){H}*(\({H}*(?:{_DESK}){H}*\)){H}*\Z")
+SIGNOFF_REACH = 90
+
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Ahad)"
+_MONTH_NAMES = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+MONTHS = {name.casefold(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
+MONTHS |= {name[:3].casefold(): number for name, number in MONTHS.items()}
+MONTHS |= {"pebruari": 2, "nopember": 11, "agu": 8, "agt": 8, "okt": 10, "des": 12}
+# The English site's pages: "27 January 2016 14:53 WIB".
+MONTHS |= {"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7}
+MONTHS |= {"august": 8, "october": 10, "december": 12, "mar": 3, "aug": 8, "oct": 10}
+MONTHS |= {"dec": 12}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A page's own date line: "27 Januari 2016 14:53 WIB", with a weekday in front and a view
+# count after in a trailer ("Rabu, 23 September 2020 20:02 WIB 7522", "... WIB | 7522");
+# or ISO as page
+# stores write it ("2016-01-27 14:53"); or day-month-year after an old page's desk code
+# ("12-03-2015 14:22:11").
+DATE_LINE = re.compile(
+    rf"{H}*(?:{_WEEKDAY}{H}*,?{H}*)?"
+    rf"(?:(?P<day>[0-9]{{1,2}}){H}+(?P<month>(?i:{_MONTH}))\.?{H}+(?P<year>[0-9]{{4}})"
+    rf"|(?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})|(?P<dmy>[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}))"
+    rf"(?:{H}*[,|/\-–]?{H}*(?:(?i:pukul){H}+)?(?P<hour>[0-9]{{1,2}})[:.](?P<minute>[0-9]{{2}})"
+    rf"(?::(?P<second>[0-9]{{2}}))?(?:{H}*(?P<zone>WIB|WITA|WIT))?)?"
+    rf"(?:{H}*[|·•]?{H}+(?P<views>[0-9][0-9.,]*)(?:{H}+(?i:kali{H}+dibaca|views?|dilihat))?)?"
+    rf"{H}*\Z"
+)
+DATE_LINE_REACH = 80
+ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+# Script and markup a page store leaves in the text. A few fixed openings and one word
+# ad scripts always carry; searched only in short units or at a unit's start.
+NOISE_START = ("(adsbygoogle", "googletag.", "window.", "var ", "function(", "<script", "<div")
+NOISE_WORD = "adsbygoogle"
+
+TERMINAL = frozenset('.!?"”’:;)')
+QUOTES = frozenset("\"“”'‘’")
+# A title is short; a body-first file's first paragraph is a long sentence.
+TITLE_MAX_CHARS = 250
+TITLE_MAX_SENTENCE_WORDS = 14
+
+
+def date_line_time(match: re.Match[str]) -> tuple[datetime | None, bool]:
+    """The time a :data:`DATE_LINE` match gives, timezone-aware, and whether the zone was
+    assumed (WIB, where the line has a time but no zone); ``None`` without a time or for
+    an impossible date."""
+    if match["hour"] is None:
+        return None, False
+    try:
+        if match["iso"] is not None:
+            year, month, day = map(int, match["iso"].split("-"))
+        elif match["dmy"] is not None:
+            day, month, year = map(int, match["dmy"].split("-"))
+        else:
+            year, month = int(match["year"]), MONTHS[match["month"].casefold()]
+            day = int(match["day"])
+        zone = match["zone"]
+        offset = timezone(timedelta(hours=ZONES[zone or "WIB"]))
+        second = int(match["second"] or 0)
+        moment = datetime(year, month, day, int(match["hour"]), int(match["minute"]), second)
+    except (ValueError, KeyError):
+        return None, False
+    return moment.replace(tzinfo=offset), zone is None
+
+
+def title_shaped(value: str) -> bool:
+    """Whether a unit could be a headline: short, and not a long finished sentence."""
+    if len(value) > TITLE_MAX_CHARS:
+        return False
+    return value[-1] not in '.!?"”' or len(value.split()) <= TITLE_MAX_SENTENCE_WORDS
+
+
+def similar(candidate: str, title: str) -> bool:
+    """Whether ``candidate`` shares at least half its words (and the title's) with ``title``."""
+    words, title_words = set(candidate.casefold().split()), set(title.casefold().split())
+    return 2 * len(words & title_words) >= max(len(words), len(title_words))

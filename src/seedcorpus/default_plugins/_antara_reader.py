@@ -1,0 +1,520 @@
+"""Reading one ANTARA text: classify its units, then assemble the article.
+
+The text is cut into units: each non-blank line, with a hard-wrapped line joined to the
+one before. Each unit gets a kind from its own shape (:mod:`._antara_lines`): footer key,
+``Baca juga`` link, ``Tags:`` line, desk code, date line, page noise, or plain text.
+Plain text gets its role from where it stands: the title is the first text before the
+dateline paragraph, the tag line follows it, a caption ends with a photo credit, a text
+followed by a date line after the body is a trailer, text after the footer is the page
+repeating itself. Every arrangement that is not the plain layout is a problem.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from seedcorpus.default_plugins import _antara_lines as shape
+from seedcorpus.default_plugins._antara_fields import FieldReader, Range, Unit
+from seedcorpus.models import Article, FieldSpans
+from seedcorpus.specs import Document
+
+__all__ = ["Reader"]
+
+# Unit kinds, from a unit's own shape.
+_TEXT, _FOOTER, _LINK, _TAGS, _SIGNOFF, _DATE, _NOISE = range(7)
+# Roles, from a unit's neighbours: the kinds above but _TEXT, and these for text.
+_TITLE, _TAG_LINE, _REPEAT, _CAPTION, _SUMMARY, _PARAGRAPH, _TRAILER, _AFTER = range(10, 18)
+
+# Words every footer key that splits a paragraph contains (see GLUED_FOOTER_KEY).
+_GLUED_FOOTER_WORDS = ("tayang", "Pewarta", "PEWARTA", "COPYRIGHT", "Copyright")
+# A non-blank line of a text without CR: its first non-space character to its end.
+_CONTENT_LINE = re.compile(r"[^\S\n]*(\S[^\n]*)")
+# The first characters of every unit kind but plain text: footer keys, links, "Tags:",
+# desk codes, script and markup; and of a (short) date line: a day or a weekday.
+_SPECIAL_FIRST = frozenset("BPECbcT(gwvf<")
+_DATE_FIRST = frozenset("0123456789SRKJMA")
+# Text units before the dateline paragraph that are looked at: title, tag line, title
+# again, caption, a lead. A dateline quoted further down is the story's, not the layout's.
+_HEAD_REACH = 5
+
+
+def _line_ranges(text: str) -> list[Range]:
+    """The ``(start, end)`` of every line, line breaks excluded."""
+    if "\r" not in text:  # the usual case, and much faster than the regular expression
+        ranges, start = [], 0
+        for line in text.split("\n"):
+            ranges.append((start, start + len(line)))
+            start += len(line) + 1
+        return ranges
+    ranges, start = [], 0
+    for line_break in shape.LINE_BREAK.finditer(text):
+        ranges.append((start, line_break.start()))
+        start = line_break.end()
+    ranges.append((start, len(text)))
+    return ranges
+
+
+class _Credits(dict[int, "tuple[Range, Range] | None"]):
+    """The photo credit ending each unit, looked for when first asked (most never are)."""
+
+    def __init__(self, reader: FieldReader, units: list[Unit]) -> None:
+        super().__init__()
+        self.reader, self.units = reader, units
+
+    def __missing__(self, index: int) -> tuple[Range, Range] | None:
+        found = self[index] = self.reader.credit(self.units[index])
+        return found
+
+    def get(self, index: int, default: object = None) -> tuple[Range, Range] | None:
+        """``self[index]``: every unit has an answer."""
+        return self[index]
+
+
+class Reader(FieldReader):
+    """One parse of one document: cut, classify, assemble."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
+        self.caption_at = -1
+        self.signoff_seen = False
+        self.last_paragraph = -1
+
+    def units(self) -> tuple[list[Unit], int]:
+        """The text's units in order, and the number of blank-line blocks."""
+        text = self.text
+        units: list[Unit] = []
+        append = units.append
+        block, last_line, number, previous = 0, 0, 1, 0
+        scripts = shape.NOISE_WORD in text
+        special, dated, terminal = _SPECIAL_FIRST, _DATE_FIRST, shape.TERMINAL
+        crlf = "\r" in text
+        found = self.cr_lines() if crlf else _CONTENT_LINE.finditer(text)
+        for line in found:
+            if crlf:
+                start, end, number = line  # type: ignore[misc]
+            else:  # the usual case: one search found the line; count the lines before it
+                start, end = line.start(1), line.end()  # type: ignore[union-attr]
+                number += text.count("\n", previous, start)
+                previous = start
+            if number > last_line + 1 and units:
+                block += 1
+            last_line = number
+            if scripts:
+                script = text.find("(" + shape.NOISE_WORD, start, end)
+                if script > start:  # page script glued after the text: cut it off
+                    self.problem("page-noise", "page script after the text was ignored", number)
+                    end = script
+            first = text[start]
+            if first in special or (first in dated and end - start <= shape.DATE_LINE_REACH):
+                kind = self.kind(start, end)
+            else:
+                kind = _TEXT
+            if kind == _TEXT and first.islower() and len(units) > 2:
+                last = units[-1]
+                if (
+                    last.block == block
+                    and last.kind == _TEXT
+                    and text[last.start : last.end].rstrip()[-1] not in terminal
+                ):
+                    # A hard-wrapped line goes on the paragraph it continues.
+                    last.end = end
+                    last.lines.append((start, end))
+                    continue
+            append(Unit(start, end, number, block, kind, [(start, end)]))
+        return units, block + 1 if units else 0
+
+    def cr_lines(self) -> list[tuple[int, int, int]]:
+        """Each non-blank line of a text with CR line ends: its first non-space character,
+        its end, and its number. Only CR, LF and CRLF end a line; the other characters
+        splitlines() breaks at turn up inside scraped paragraphs."""
+        text = self.text
+        found = []
+        for number, (start, end) in enumerate(_line_ranges(text), start=1):
+            line = text[start:end]
+            if line and not line.isspace():
+                found.append((end - len(line.lstrip()), end, number))
+        return found
+
+    def kind(self, start: int, end: int) -> int:
+        """What a unit is from its shape alone."""
+        text = self.text
+        first = text[start]
+        if first in "BPECbc" and shape.FOOTER_KEY.match(text, start, end):
+            return _FOOTER
+        if first in "Bb" and shape.LINK.match(text, start, end):
+            return _LINK
+        if first == "T" and shape.TAGS_KEY.match(text, start, end):
+            return _TAGS
+        if (
+            first == "("
+            and end - start < 100
+            and self.signoff_line(start, end) is not None
+            and not shape.CREDIT_HEAD.search(text, start, end)  # "(ANTARA FOTO/Name)"
+        ):
+            return _SIGNOFF
+        if (
+            end - start <= shape.DATE_LINE_REACH
+            and (first.isdigit() or first in "SRKJMA")
+            and shape.DATE_LINE.match(text, start, end)
+        ):
+            return _DATE
+        if text.startswith(shape.NOISE_START, start, end):
+            return _NOISE
+        return _TEXT
+
+    def dateline_match(self, unit: Unit) -> tuple[re.Match[str] | None, int]:
+        """The dateline that opens ``unit``, if it has one, and where text glued in front
+        of it ends (``unit.start`` when nothing is)."""
+        text = self.text
+        # A failed match of the full pattern costs as much as normalizing the paragraph;
+        # the "(ANTARA" it needs, near the start, is found far faster.
+        hint = shape.DATELINE_HINT.search(
+            text, unit.start, min(unit.end, unit.start + shape.DATELINE_REACH)
+        )
+        if hint is None:
+            return None, unit.start
+        match = shape.DATELINE.match(text, unit.start, unit.end)
+        if match is not None:
+            return match, unit.start
+        # Something glued in front: try the nearest end of a sentence or number first.
+        ends = [m.end() for m in shape.PREFIX_END.finditer(text, unit.start, hint.start())]
+        for prefix_end in reversed(ends):
+            match = shape.DATELINE.match(text, prefix_end, unit.end)
+            if match is not None:
+                return match, prefix_end
+        return None, unit.start
+
+    def read(self) -> Article:
+        """Parse the whole document."""
+        units, blocks = self.units()
+        if not units:
+            raise self.error(
+                "the file is empty" if not self.text else "the file has only whitespace", 1
+            )
+        if blocks == 1 and len(units) > 1:
+            self.problem("no-blank-lines", "no blank lines; each line was read as a unit", 1)
+        self.split_glued_footer(units)
+        dateline_at, match, prefix_end = self.find_dateline(units)
+        title_at = self.head(units, dateline_at, blocks)
+        self.body(units, dateline_at)
+
+        title = None
+        if title_at >= 0:
+            title = self.value("title", units[title_at].start, units[title_at].end)
+        language: str | None = None
+        tags: tuple[str, ...] = ()
+        caption = dateline = signoff = summary = published_at = None
+        paragraphs: list[str] = []
+        related: list[str] = []
+        footer: list[Unit] = []
+        seen: set[str] = set()
+        signoff_cut = self.glued_signoff(units)
+        for index, unit in enumerate(units):
+            role = unit.role
+            if role == _PARAGRAPH:  # the usual unit first
+                start, end = unit.start, unit.end
+                if index == dateline_at and match is not None:
+                    if prefix_end > unit.start:
+                        summary = self.prefix(unit, prefix_end, summary)
+                    dateline = self.dateline(match)
+                    start = match.end()
+                if signoff_cut is not None and signoff_cut[0] == index:
+                    end = signoff_cut[1]
+                    signoff = self.value("signoff", *signoff_cut[2])
+                self.paragraph(unit, start, end, paragraphs, related, seen)
+            elif role == _TAG_LINE:
+                language, tags = self.tag_line(unit)
+            elif role == _REPEAT and title is not None:
+                repeated = self.plain(unit.start, unit.end)
+                if repeated != title:
+                    self.problem(
+                        "title-mismatch", f"the repeated title differs: {repeated!r}", unit.line
+                    )
+            elif role == _CAPTION:
+                caption = self.caption(unit, caption)
+            elif role == _SUMMARY and summary is None:
+                summary = self.value("summary", unit.start, unit.end) or None
+            elif role == _LINK:
+                self.link_unit(unit, paragraphs, related, seen)
+            elif role == _SIGNOFF:
+                found = self.signoff_line(unit.start, unit.end)
+                assert found is not None
+                if found["stamp"] is not None:
+                    stamp = shape.DATE_LINE.match(self.text, found.start("stamp"), unit.end)
+                    assert stamp is not None
+                    published_at = self.date_line(stamp, unit.line, published_at)
+                if signoff is None:
+                    signoff = self.value("signoff", *found.span("code"))
+                else:
+                    self.problem("duplicate-signoff", "a second sign-off was ignored", unit.line)
+            elif role == _DATE:
+                line_match = shape.DATE_LINE.match(self.text, unit.start, unit.end)
+                assert line_match is not None
+                published_at = self.date_line(line_match, unit.line, published_at)
+            elif role == _TRAILER:
+                title = self.trailer_title(unit, title)
+            elif role == _TAGS and not tags:
+                tags = self.tags_line(unit)
+            elif role == _FOOTER:
+                footer.append(unit)
+        syndication, byline, copyright = self.footer(footer)
+        if title is None:
+            if not paragraphs:
+                what = "footer lines" if footer else "no body"
+                raise self.error(f"no title and no body: the file has {what}", units[0].line)
+            self.problem("no-title", "the text has no title", units[0].line)
+        return Article(
+            id=self.document.id,
+            source=attrs.evolve(
+                self.document.source,
+                spans=FieldSpans.from_lists(self.span_fields, self.span_offsets),
+            ),
+            title=title,
+            language=language,
+            published_at=published_at,
+            tags=tags,
+            summary=summary,
+            caption=caption,
+            dateline=dateline,
+            paragraphs=tuple(paragraphs),
+            signoff=signoff,
+            related=tuple(related),
+            syndication=syndication,
+            byline=byline,
+            copyright=copyright,
+            problems=tuple(self.problems),
+        )
+
+    def signoff_line(self, start: int, end: int) -> re.Match[str] | None:
+        """A desk code on a line of its own, maybe with the page's time stamp after it."""
+        found = shape.SIGNOFF_LINE.match(self.text, start, end)
+        if found is None or found["stamp"] is None:
+            return found
+        return found if shape.DATE_LINE.match(self.text, found.start("stamp"), end) else None
+
+    def split_glued_footer(self, units: list[Unit]) -> None:
+        """Split a footer glued to the end of the last paragraph: ``... kata dia.Pewarta: X``."""
+        last = len(units) - 1
+        for index, unit in enumerate(units):
+            if unit.kind == _FOOTER:
+                last = index - 1
+                break
+        if last < 1 or units[last].kind not in (_TEXT, _LINK):
+            return
+        unit = units[last]
+        start, end = unit.lines[-1]
+        after = max(start, unit.start + 1)  # a key at the very start is a footer line
+        line = self.text[after:end]
+        # Each key holds one of these words: looking for them is much faster than trying
+        # the pattern at every character.
+        if not any(word in line for word in _GLUED_FOOTER_WORDS):
+            return
+        glued = shape.GLUED_FOOTER_KEY.search(self.text, after, end)
+        if glued is None:
+            return
+        unit.end = glued.start()
+        unit.lines[-1] = (start, glued.start())
+        footer = Unit(glued.start(), end, unit.line + len(unit.lines) - 1, unit.block, _FOOTER, [])
+        footer.lines.append((glued.start(), end))
+        units.insert(last + 1, footer)
+
+    def find_dateline(self, units: list[Unit]) -> tuple[int, re.Match[str] | None, int]:
+        """The index of the unit that opens with the dateline (-1 if none), the match, and
+        where text glued in front of it ends."""
+        looked = 0
+        for index, unit in enumerate(units):
+            if unit.kind != _TEXT:
+                continue
+            match, prefix_end = self.dateline_match(unit)
+            if match is not None:
+                return index, match, prefix_end
+            looked += 1
+            if looked == _HEAD_REACH:
+                break
+        return -1, None, -1
+
+    def head(self, units: list[Unit], dateline_at: int, blocks: int) -> int:
+        """Give roles to the text before the body: title, tag line, the title again,
+        caption, a lead. Return the title's index (-1 if there is none)."""
+        stop = dateline_at if dateline_at >= 0 else len(units)
+        heads = [i for i in range(stop) if units[i].kind == _TEXT]
+        if dateline_at < 0:
+            heads = heads[:_HEAD_REACH]
+        if (
+            dateline_at > 0
+            and len(heads) == 1
+            and blocks > 1
+            and heads[-1] == dateline_at - 1
+            and units[heads[-1]].block == units[dateline_at].block
+        ):
+            # Page text that starts with a pull-quote or lead line just before the
+            # dateline, in its block. A headline never ends with a period.
+            lead = units[heads[-1]]
+            value = self.plain(lead.start, lead.end)
+            if value[0] in shape.QUOTES or value[-1] == "." or not shape.title_shaped(value):
+                lead.role = _SUMMARY
+                heads.pop()
+        if not heads:
+            return -1
+        first = units[heads[0]]
+        value = self.plain(first.start, first.end)
+        credits = _Credits(self, units)
+        title_at = -1
+        # A headline heads the page: text after a link or a desk code is body.
+        body_before = heads[0] > 0 and any(
+            units[i].kind in (_LINK, _SIGNOFF) for i in range(heads[0])
+        )
+        if (
+            not body_before
+            and credits[heads[0]] is None
+            and (dateline_at >= 0 or shape.title_shaped(value) or self.repeated(units, heads))
+        ):
+            title_at = heads.pop(0)
+            units[title_at].role = _TITLE
+            if heads and heads[0] == title_at + 1:
+                tag = units[heads[0]]
+                if (
+                    credits.get(heads[0]) is None
+                    and self.plain(tag.start, tag.end) != value
+                    and shape.TAG_LINE.match(self.text, tag.start, tag.end)
+                    and self.dateline_match(tag)[0] is None
+                ):
+                    tag.role = _TAG_LINE
+                    heads.pop(0)
+        elif dateline_at < 0:
+            return -1  # body-first text: everything is body
+        if dateline_at >= 0:
+            # Before the dateline, position decides: the title again (if it looks like
+            # the title: an AMP page has none), then the caption.
+            if heads and credits.get(heads[0]) is None and title_at >= 0:
+                candidate = units[heads[0]]
+                printed = self.plain(candidate.start, candidate.end)
+                # A headline, however reworded, is followed by the caption and never
+                # ends with a period; a caption without credit usually does.
+                if shape.similar(printed, value) or (
+                    len(heads) > 1
+                    and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
+                ):
+                    candidate.role = _REPEAT
+                    heads.pop(0)
+            if heads:
+                self.caption_at = heads.pop(0)
+                units[self.caption_at].role = _CAPTION
+            for index in heads:
+                units[index].role = _PARAGRAPH
+        else:
+            # No dateline: the title again must look like it, the caption have a credit.
+            if heads and credits.get(heads[0]) is None and title_at >= 0:
+                candidate = units[heads[0]]
+                printed = self.plain(candidate.start, candidate.end)
+                # A headline, however reworded, is followed by the caption and never
+                # ends with a period; a caption without credit usually does.
+                if shape.similar(printed, value) or (
+                    len(heads) > 1
+                    and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
+                ):
+                    candidate.role = _REPEAT
+                    heads.pop(0)
+            if heads and credits.get(heads[0]) is not None:
+                self.caption_at = heads[0]
+                units[heads[0]].role = _CAPTION
+        return title_at
+
+    def repeated(self, units: list[Unit], heads: list[int]) -> bool:
+        """Whether the first head is printed again right after it (a title and its repeat)."""
+        if len(heads) < 2:
+            return False
+        first, second = units[heads[0]], units[heads[1]]
+        return self.plain(first.start, first.end) == self.plain(second.start, second.end)
+
+    def body(self, units: list[Unit], dateline_at: int) -> None:
+        """Give roles to every unit the head left: paragraphs, links, sign-off, date line,
+        trailer, footer, and what the page prints after its footer."""
+        text = self.text
+        paragraphs = 0
+        footer_line = -1
+        caption_seen = self.caption_at >= 0
+        count = len(units)
+        reach = shape.CREDIT_REACH
+        # The last paragraph before the footer, a sign-off or a trailer: where a desk code
+        # may be glued on.
+        last, closed = -1, False
+        for index, unit in enumerate(units):
+            if unit.role >= 0:
+                if unit.role == _PARAGRAPH:
+                    paragraphs += 1
+                    if not closed:
+                        last = index
+                continue
+            kind = unit.kind
+            following = units[index + 1].kind if index + 1 < count else -1
+            if kind == _TEXT and footer_line < 0 and following != _DATE:
+                start, end = unit.start, unit.end
+                window = end - reach if end - reach > start else start
+                if text[end - 1] != ")" and text.find("/", window, end) < 0:
+                    # The usual unit: a paragraph with no credit at its end.
+                    unit.role = _PARAGRAPH
+                    paragraphs += 1
+                    if not closed:
+                        last = index
+                    continue
+            if kind == _TEXT:
+                if following == _DATE and (paragraphs or footer_line >= 0):
+                    unit.role = _TRAILER
+                elif footer_line >= 0:
+                    unit.role = _AFTER
+                    self.problem(
+                        "text-after-footer",
+                        f"text after the footer (line {footer_line}) was ignored",
+                        unit.line,
+                    )
+                elif index != dateline_at and self.credit(unit) is not None:
+                    if caption_seen:
+                        unit.role = _AFTER
+                        self.problem("extra-caption", "a second caption was ignored", unit.line)
+                    else:
+                        unit.role = _CAPTION
+                        self.problem(
+                            "caption-in-body", "the caption is inside the body", unit.line
+                        )
+                    caption_seen = True
+                else:
+                    unit.role = _PARAGRAPH
+                    paragraphs += 1
+                    if not closed:
+                        last = index
+                closed = closed or unit.role == _TRAILER
+            elif kind == _FOOTER:
+                unit.role = _FOOTER
+                closed = True
+                if paragraphs and footer_line < 0:
+                    footer_line = unit.line
+            elif kind == _LINK:
+                unit.role = _LINK if footer_line < 0 else _AFTER
+            elif kind == _NOISE:
+                unit.role = _NOISE
+                self.problem("page-noise", "page script or markup was ignored", unit.line)
+            else:  # _TAGS, _SIGNOFF, _DATE keep their kind as their role
+                unit.role = kind
+                if kind == _SIGNOFF:
+                    self.signoff_seen = closed = True
+        self.last_paragraph = last
+
+    def glued_signoff(self, units: list[Unit]) -> tuple[int, int, Range] | None:
+        """A desk code glued to the end of the last paragraph: the paragraph's index, its
+        new end, and the code's range."""
+        last = self.last_paragraph
+        if last < 0 or self.signoff_seen:
+            return None
+        unit = units[last]
+        end = self.trim(unit.start, unit.end)[1]
+        if self.text[end - 1 : end] != ")":
+            return None
+        found = shape.SIGNOFF_GLUED.search(
+            self.text, max(unit.start, end - shape.SIGNOFF_REACH), end
+        )
+        if found is None or found.start() <= unit.start:
+            return None
+        return last, found.start(1), found.span(1)

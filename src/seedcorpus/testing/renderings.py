@@ -1,0 +1,160 @@
+"""Hypothesis strategy: one article written in each rendering real ANTARA files come in.
+
+Page stores, AMP pages and scrapers print the same article differently (see the
+documentation's "ANTARA layout" page). :func:`antara_styled_renderings` draws an article
+from :func:`~seedcorpus.testing.strategies.antara_articles`, picks a rendering, and
+returns the article that rendering still carries together with its text: what
+:func:`~seedcorpus.default_plugins.antara.parse_antara` must read back, field by field.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import attrs
+from hypothesis import strategies as st
+
+from seedcorpus.models import Article, Caption, Dateline
+from seedcorpus.testing.strategies import antara_articles
+
+__all__ = ["RENDERING_STYLES", "antara_styled_renderings"]
+
+RENDERING_STYLES = ("blank-line", "single-newline", "body-first", "amp", "trailer")
+"""The renderings :func:`antara_styled_renderings` writes."""
+
+_MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_ZONES = (("WIB", 7), ("WITA", 8), ("WIT", 9))
+_SIGNOFFS = ("(K009)", "(*)", "(ANT)", "(T.h-CS/B/B008/B008)", "(V. Puspa S)")
+_FILLER = "Warga setempat menyambut baik kegiatan itu"
+
+
+def _moment(draw: st.DrawFn) -> tuple[datetime, str]:
+    """A publication time and its zone's name, to the minute."""
+    zone, hours = draw(st.sampled_from(_ZONES))
+    naive = draw(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2030, 12, 31)))
+    moment = naive.replace(second=0, microsecond=0, tzinfo=timezone(timedelta(hours=hours)))
+    return moment, zone
+
+
+def _date_line(moment: datetime, zone: str, *, weekday: bool, views: int | None) -> str:
+    line = f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M} {zone}"
+    if weekday:
+        line = f"{_WEEKDAYS[moment.weekday()]}, {line}"
+    return line if views is None else f"{line} {views}"
+
+
+def _dateline(article: Article) -> str:
+    assert article.dateline is not None
+    dateline = article.dateline
+    place = ", ".join(part for part in (dateline.city, dateline.region, dateline.date) if part)
+    return f"{place} ({dateline.agency}) -"
+
+
+def _body(article: Article) -> list[str]:
+    body = list(article.paragraphs)
+    if article.dateline is not None:
+        opening = _dateline(article)
+        body[:1] = [f"{opening} {body[0]}" if body else opening]
+    if article.signoff is not None:
+        body.append(article.signoff)
+    body.extend(f"Baca juga: {title}" for title in article.related)
+    return body
+
+
+def _footer(article: Article) -> list[str]:
+    lines = []
+    if article.syndication is not None:
+        site, original = article.syndication.site, article.syndication.original_title
+        lines.append(f"Berita ini telah tayang di {site} dengan judul: {original}")
+    if article.byline.reporter is not None:
+        lines.append(f"Pewarta: {article.byline.reporter}")
+    if article.byline.editor is not None:
+        lines.append(f"Editor: {article.byline.editor}")
+    if article.copyright is not None:
+        lines.append(f"COPYRIGHT © {article.copyright.holder} {article.copyright.year}")
+    return lines
+
+
+def _caption(caption: Caption) -> str:
+    return " ".join(part for part in (caption.text, caption.credit) if part)
+
+
+def _head(article: Article) -> list[str]:
+    assert article.title is not None
+    head = [article.title]
+    if article.language is not None:
+        head.append(f"{article.language} {','.join(article.tags)}".rstrip())
+    head.append(article.title)
+    if article.caption is not None:
+        head.append(_caption(article.caption))
+    return head
+
+
+@st.composite
+def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
+    """``(style, article, text)``: ``text`` is ``article`` in the rendering ``style`` (one
+    of ``RENDERING_STYLES``), and ``article`` holds exactly the fields that rendering
+    carries (a body-first text has no title, tag line or caption; an AMP page declares no
+    language but prints a date line and a ``Tags:`` line). Problems and spans aside,
+    ``parse_antara`` reads ``text`` back as ``article``.
+
+    * ``blank-line``: the plain layout, blocks between blank lines, maybe a sign-off;
+    * ``single-newline``: the title, then every other line after a single newline;
+    * ``body-first``: page text from the dateline paragraph on, sometimes no footer;
+    * ``amp``: title, date line (``27 Januari 2016 14:53 WIB``), caption, body, footer
+      lines, the first paragraph printed again, a ``Tags:`` line, single newlines;
+    * ``trailer``: the plain layout, then the title again and a line such as
+      ``Rabu, 23 September 2020 20:02 WIB 7522``.
+    """
+    style = draw(st.sampled_from(RENDERING_STYLES))
+    article = draw(antara_articles())
+    paragraphs = article.paragraphs or (_FILLER,)
+    signoff = draw(st.none() | st.sampled_from(_SIGNOFFS))
+    article = attrs.evolve(article, paragraphs=paragraphs, signoff=signoff)
+
+    if style == "blank-line":
+        return style, article, "\n\n".join([*_head(article), *_body(article), *_footer(article)])
+    if style == "single-newline":
+        lines = [*_head(article), *_body(article), *_footer(article)]
+        return style, article, lines[0] + "\n\n" + "\n".join(lines[1:]) + "\n"
+    if style == "body-first":
+        dateline = article.dateline or Dateline(city="Jakarta", agency="ANTARA")
+        article = attrs.evolve(
+            article, title=None, language=None, tags=(), caption=None, dateline=dateline
+        )
+        if draw(st.booleans()):
+            article = attrs.evolve(article, syndication=None, copyright=None)
+            article = attrs.evolve(article, byline=type(article.byline)())
+        blocks = [*_body(article), "\n".join(_footer(article))]
+        return style, article, "\n\n".join(block for block in blocks if block) + "\n"
+
+    moment, zone = _moment(draw)
+    article = attrs.evolve(article, published_at=moment)
+    if style == "amp":
+        caption = article.caption
+        if caption is not None and caption.credit is None:
+            caption = None  # an AMP caption line is told from the body by its credit
+        # An AMP page prints no repeated title, so without a dateline a first paragraph
+        # like the title would read as its repetition: the body opens with a dateline.
+        dateline = article.dateline or Dateline(city="Jakarta", agency="ANTARA")
+        article = attrs.evolve(article, language=None, caption=caption, dateline=dateline)
+        assert article.title is not None
+        lines = [article.title, _date_line(moment, zone, weekday=False, views=None)]
+        if caption is not None:
+            lines.append(_caption(caption))
+        lines += [*_body(article), *_footer(article)]
+        if article.copyright is not None:
+            lines.append(_body(article)[0])  # the page repeats itself after its footer
+        if article.tags:
+            lines.append(f"Tags: {', '.join(article.tags)}")
+        return style, article, "\n".join(lines) + "\n"
+
+    assert style == "trailer"
+    views = draw(st.integers(min_value=0, max_value=99999))
+    trailer = [article.title or "", _date_line(moment, zone, weekday=True, views=views)]
+    blocks = [*_head(article), *_body(article), "\n".join(_footer(article)), *trailer]
+    return style, article, "\n\n".join(block for block in blocks if block) + "\n"
