@@ -60,6 +60,8 @@ def test_sample_defines_nothing() -> None:
         ),
         ("Dibahas di Komisi Pemberantasan Korupsi (KPK).", "KPK", "Komisi Pemberantasan Korupsi"),
         ("Kata International Monetary Fund (IMF) itu.", "IMF", "International Monetary Fund"),
+        # An English acronym of a translated name: Organisation, Health, World.
+        ("Kata Organisasi Kesehatan Dunia (WHO) hari ini.", "WHO", "Organisasi Kesehatan Dunia"),
     ],
 )
 def test_definition_forms(text: str, short: str, long: str) -> None:
@@ -70,7 +72,6 @@ def test_definition_forms(text: str, short: str, long: str) -> None:
     "text",
     [
         "Menteri (kanan) dan Duta Besar (kiri) bertemu.",
-        "Kata Organisasi Kesehatan Dunia (WHO) hari ini.",  # English acronym, Indonesian name
         "PT Pertamina (Persero) menaikkan harga.",  # one capital: a word, not an acronym
         "Rapat digelar Senin (1/7).",
         "Dibuka oleh Presiden (RI) kemarin.",  # "Presiden" does not spell RI

@@ -60,13 +60,14 @@ _PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau)"
 # acronyms in parentheses, and "dan"/"bin"/... between capitalized words.
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = (
-    rf"(?:(?:[{_UPPER}]|Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms)\.(?=\s)"
+    rf"(?:(?:[{_UPPER}]|Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms|Moh|Muh|Moch|Tb|Ny)\.(?=\s)"
     rf"|[{_UPPER}](?:[\w'’`&\-]*[\w&])?"
-    rf"|\([{_UPPER}][\w&\-]*\))"
+    rf"|\([{_UPPER}][\w&\-]*\)|drg?\.(?=\s))"
 )
 _RUN = (
     rf"(?<![\w'’`&(\-.]){_TOKEN}"
-    rf"(?:\s+(?:{_TOKEN}|(?:dan|bin|binti|van|von|de|der|al)(?=\s+[{_UPPER}])))*"
+    rf"(?:\s+(?:{_TOKEN}|(?:dan|bin|binti|van|von|de|der|al|of|for|and|the|\d+)"
+    rf"(?=\s+[{_UPPER}])))*"
 )
 # Lower-case words that may describe the speaker before the name: "kata pengamat pasar
 # modal Budi", "ujar dr. Siti".
@@ -74,8 +75,12 @@ _DESCRIBED = (
     r"(?:(?:pengamat|analis|ekonom|peneliti|pakar|ahli|dosen|guru|warga|petani|nelayan|"
     r"pedagang|pengusaha|pengelola|pemilik|mahasiswa|siswa|pelatih|pengacara|kuasa\s+hukum|"
     r"juru\s+bicara|sang|seorang|salah\s+seorang|dr\.|ketua|kepala|direktur|wakil|anggota|"
-    r"staf|karyawan|pegawai|relawan|korban|saksi|tokoh|aktivis|penyanyi|aktor|aktris|"
-    rf"sutradara|penulis|atlet|pemain|kapten)(?:\s+[a-z][\w\-]*){{0,4}}\s+(?=[{_UPPER}]))"
+    r"staf|karyawan|pegawai|relawan|korban|saksi|tokoh|aktivis|penyanyi|aktor|aktris|editor|"
+    r"sutradara|penulis|atlet|pemain|kapten|penggagas|pendiri|pengurus|petugas|penjual|"
+    r"pengunjung|pengemudi|sopir|pria|wanita|perempuan|ibu|bapak|nenek|kakek|kader|calon|"
+    r"koordinator|manajer|penasihat|pegiat|pemerhati|praktisi|konsultan|psikolog|dokter|"
+    r"perawat|bidan|penyuluh|pemandu|penumpang|pembeli|orang\s+tua|ketua|sekretaris)"
+    rf"(?:\s+[a-z][\w\-]*){{0,4}},?\s+(?=[{_UPPER}]))"
 )
 # The speaker's words after a cue: a role and a name may be parted by commas ("kata
 # Kasubdit Tipikor Ditreskrimsus Polda, AKBP Ferdiyan Fahmi"; "kata Budi, Senin").
@@ -216,6 +221,8 @@ def _cue(groups: dict[str, str | None]) -> _Cue | None:
     if cue is not None:
         cue = " ".join(cue.lower().split())
         name, pronoun = groups["name"], groups["pronoun"]
+        if cue.endswith("nya"):
+            name = pronoun = None  # "katanya kepada wartawan": the previous speaker
         if name is None and pronoun is None and not cue.endswith("nya"):
             return None  # "kata kunci", "jelas bahwa": the word, not an attribution
         return _Cue(cue.split()[0], run=name or pronoun, pronoun=name is None)

@@ -16,184 +16,13 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from seedcorpus.default_plugins import speaker_words as words
+
 __all__ = ["KINDS", "Attribution", "Names", "split"]
 
 KINDS = ("person", "role", "institution", "not-a-person", "unknown")
 """The values of :attr:`Attribution.kind` (and of ``Quote.speaker_kind``)."""
 
-# All lexicons are compared in lower case, with periods removed and any apostrophe
-# written as "'" (news text has "Dato'Sri", "Dato`Sri" and "Dato’Sri").
-# fmt: off
-# Offices, titles and ranks, Indonesian and English: a name follows them.
-_PERSON_TITLES = frozenset((
-    "menteri", "menko", "wamen", "wakil", "direktur", "dirut", "direksi", "kepala", "ketua",
-    "sekretaris", "sekjen", "sekda", "sestama", "gubernur", "wagub", "bupati", "wabup",
-    "wali", "walikota", "camat", "lurah", "kades", "presiden", "wapres", "panglima",
-    "komisaris", "manajer", "manager", "presdir", "pimpinan", "pemimpin", "juru", "bicara",
-    "jubir", "kabid", "kadis", "kadiv", "kabag", "kasubbag", "kabag", "kasi", "kasie",
-    "kasubdit", "kasubdin", "kasat", "kasatreskrim", "kasatlantas", "kasatnarkoba", "kanit",
-    "panit", "kapolri", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek",
-    "wakapolri", "wakapolda", "wakapolres", "kabidhumas", "kapuspen", "kapendam", "pangdam",
-    "danrem", "dandim", "danramil", "danlanal", "danlantamal", "danyon", "pangkogabwilhan",
-    "kajari", "kajati", "kasipidsus", "kasipidum", "kasi", "kakanwil", "kakan", "kapus",
-    "dirjen", "irjen", "dirreskrimsus", "dirreskrimum", "dirresnarkoba", "dirlantas",
-    "kabareskrim", "kadiv", "karo", "kabiro", "plt", "plh", "pj", "pjs", "penjabat",
-    "pelaksana", "tugas", "harian", "anggota", "pengamat", "peneliti", "ekonom", "analis",
-    "dosen", "guru", "besar", "rektor", "wakil", "dekan", "staf", "khusus", "koordinator",
-    "ahli", "pakar", "praktisi", "pengacara", "advokat", "kuasa", "hukum", "jaksa",
-    "hakim", "ketua", "bendahara", "penasihat", "penasehat", "pembina", "pelatih",
-    "asisten", "kapten", "kolonel", "letnan", "mayor", "jenderal", "brigjen", "mayjen",
-    "letjen", "komjen", "kombes", "akbp", "akp", "kompol", "iptu", "ipda", "aiptu", "aipda",
-    "bripka", "brigadir", "briptu", "bripda", "letkol", "lettu", "letda", "serka", "serma",
-    "sertu", "serda", "pratu", "praka", "prada", "kopda", "koptu", "laksamana", "laksma",
-    "laksda", "laksdya", "marsekal", "marsma", "marsda", "marsdya", "kapt", "pol", "kol",
-    "jend", "inf", "purn", "cpm", "kav", "arh", "psk", "mar", "ceo", "cfo", "coo", "cto",
-    "cmo", "evp", "svp", "vp", "general", "head", "director", "chief", "officer", "senior",
-    "vice", "executive", "president", "chairman", "chairwoman", "founder", "co-founder",
-    "cofounder", "pendiri", "utama", "managing", "partner", "lead", "principal",
-    "associate", "spokesperson", "analyst", "economist", "researcher", "country",
-    "regional", "secretary", "deputi", "deputy", "asdep", "inspektur", "auditor",
-    "komandan", "danpuspom", "kadispen", "kadispenad", "kadispenal", "kadispenau",
-    "penyidik", "kasubdit", "kanwil", "operasional", "humas", "pejabat", "petugas",
-    "pengurus", "perwakilan", "wakil", "ketum", "waketum", "sekum", "bendum", "sekretariat",
-    "kepsek", "kaprodi", "kaur", "kadus", "kadisdik", "kadinkes", "kadishub", "kalak",
-    "kasubag", "kabiddokkes", "kapolairud", "kabidkum", "kabidpropam",
-))
-# Organisations, their parts and the words of company names: they stand before a name
-# but are not part of it.
-_ORGANISATION_WORDS = frozenset((
-    "kementerian", "kemenko", "badan", "dinas", "kantor", "lembaga", "komisi", "dewan",
-    "majelis", "pusat", "direktorat", "ditjen", "bidang", "bagian", "divisi", "biro",
-    "unit", "satuan", "subdirektorat", "seksi", "sub", "universitas", "institut",
-    "sekolah", "akademi", "politeknik", "fakultas", "program", "studi", "prodi",
-    "pemerintah", "pemkab", "pemkot", "pemprov", "pemda", "provinsi", "kabupaten", "kota",
-    "kecamatan", "kelurahan", "desa", "dusun", "kampung", "balai", "wilayah", "regional",
-    "cabang", "perwakilan", "bappeda", "bappenas", "kadin", "polda", "polres", "polresta",
-    "polrestabes", "polsek", "polri", "polairud", "kodam", "korem", "kodim", "koramil",
-    "lanal", "lantamal", "lanud", "kejati", "kejari", "kejaksaan", "pengadilan", "negeri",
-    "tinggi", "mahkamah", "konstitusi", "duta", "dubes", "atase", "konsul",
-    "ditreskrimsus", "ditreskrimum",
-    "ditresnarkoba", "ditlantas", "satreskrim", "satlantas", "satnarkoba", "reskrim",
-    "tipikor", "tipidter", "tipidkor", "krimsus", "krimum", "narkoba", "humas", "propam",
-    "intelkam", "binmas", "sabhara", "lalu", "lintas", "gakkum", "polisi", "kepolisian",
-    "tni", "angkatan", "darat", "laut", "udara", "pt", "cv", "tbk", "persero", "perum",
-    "perumda", "bank", "grup", "group", "holding", "futures", "sekuritas", "securities",
-    "asset", "management", "manajemen", "capital", "investama", "finance", "financial",
-    "insurance", "asuransi", "syariah", "corp", "corporation", "inc", "ltd", "llc", "co",
-    "company", "foundation", "institute", "center", "centre", "research", "riset",
-    "consulting", "konsultan", "partners", "airlines", "airways", "retail", "banking",
-    "business", "bisnis", "operations", "operation", "public", "relations", "affairs",
-    "corporate", "communications", "communication", "komunikasi", "marketing",
-    "pemasaran", "sales", "penjualan", "strategy", "strategi", "investment", "investasi",
-    "investor", "digital", "technology", "teknologi", "product", "produk", "brand",
-    "treasury", "risk", "risiko", "compliance", "legal", "human", "resources", "sumber",
-    "daya", "manusia", "development", "pengembangan", "project", "proyek", "department",
-    "departemen", "office", "team", "operasi", "ekonomi", "economics", "economic",
-    "markets", "market", "pasar", "modal", "saham", "equity", "ekuitas", "fixed",
-    "income", "wealth", "private", "global", "asia", "pasifik", "pacific", "southeast",
-    "tenggara", "partai", "fraksi", "dpp", "dpw", "dpd", "dpc", "pengurus", "organisasi",
-    "asosiasi", "perhimpunan", "ikatan", "persatuan", "forum", "koperasi", "yayasan",
-    "lsm", "rumah", "sakit", "rsud", "rsup", "puskesmas", "klinik", "laboratorium",
-    "lab", "museum", "pelabuhan", "bandara", "bandar", "terminal", "stasiun", "pos",
-    "republik", "kerajaan", "kesultanan", "federasi", "uni", "federal", "kedutaan",
-    "besar", "kedubes", "konsulat", "jenderal", "kbri", "kjri", "umum", "nasional",
-    "daerah", "negara", "luar", "dalam", "agama", "sosial", "dasar", "menengah", "atas",
-    "keuangan", "kesehatan", "pendidikan", "kebudayaan", "perhubungan", "pertanian",
-    "kehutanan", "perikanan", "kelautan", "perdagangan", "perindustrian", "ketenagakerjaan",
-    "pariwisata", "lingkungan", "hidup", "bencana", "penanggulangan", "meteorologi",
-    "klimatologi", "geofisika", "statistik", "pertanahan", "transportasi", "energi",
-    "mineral", "pangan", "obat", "makanan", "pengawas", "pengawasan", "pemeriksa",
-    "pemberantasan", "korupsi", "narkotika", "pencarian", "pertolongan", "sar", "basarnas",
-    "pemadam", "kebakaran", "kominfo", "informatika", "diskominfo", "bpbd", "bmkg", "bps",
-    "sekretariat", "staf", "presidensial", "istana", "kepresidenan", "media", "redaksi",
-    "pemimpin", "sekjen", "sekda", "setda", "dprd", "dpr", "mpr", "dpd", "kpu", "bawaslu",
-    "kpk", "ojk", "bi", "bei", "bumn", "bumd", "pln", "pdam", "kai", "pelni", "tvri",
-    "rri", "lkbn", "antara", "indonesia", "ri", "internasional", "international",
-    "world", "national", "dunia", "pbb", "who", "unicef", "unesco", "perwakilan",
-    "timnas", "klub", "club", "fc", "united", "sport", "olahraga", "sepak", "bola",
-))
-# Honorifics and religious or academic titles before a name.
-_HONORIFICS = frozenset((
-    "h", "hj", "dr", "drs", "dra", "prof", "ir", "kh", "k.h", "ustaz", "ustadz",
-    "ustazah", "kiai", "kyai", "habib", "syekh", "sheikh", "tuan", "nyonya", "bapak", "ibu",
-    "pak", "bu", "mr", "mrs", "ms", "sir", "dato", "dato'", "dato'sri", "dato'seri",
-    "datuk", "datuk'seri", "tun", "haji", "hajjah", "raden", "rm", "gusti",
-    "pangeran", "sultan", "rev", "pdt", "pendeta", "romo", "pastor", "uskup", "bhante",
-    "bante", "biksu", "mgr", "kak", "mas", "mbak", "bang", "abang", "om", "tante", "eyang",
-    "ki", "nyi", "almarhum", "alm", "almarhumah", "dokter", "dr.",
-))
-# Academic degrees printed after a name.
-_DEGREES = frozenset((
-    "sh", "mh", "msi", "se", "mm", "spd", "mpd", "skm", "mkes", "mt", "st", "phd", "mba",
-    "sik", "ssos", "msos", "ssi", "sp", "ak", "ca", "cpa", "mhum", "mag", "lc", "ma", "mkn",
-    "skom", "mkom", "spog", "spa", "sag", "mag", "sip", "mip", "ssn", "msn", "sked", "mked",
-    "mars", "mpp", "msc", "bsc", "ba", "llm", "cfa", "sth", "mth", "shi", "mhi", "spd.i",
-    "sfarm", "apt", "skep", "ners", "amd", "dipl", "ing", "jd", "md", "sc",
-))
-# Offices held over a place: one word after them is the place when enough remain.
-_PLACE_OFFICES = frozenset((
-    "bupati", "wabup", "gubernur", "wagub", "walikota", "kota", "camat", "lurah", "kades",
-    "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "wakapolda",
-    "wakapolres", "dandim", "danrem", "pangdam", "danramil", "kajari", "kajati",
-    "kakanwil", "sekda", "polda", "polres", "polresta", "polsek", "kodim", "korem",
-    "kodam", "pemkab", "pemkot", "pemprov", "kabupaten", "provinsi", "kecamatan",
-    "kelurahan", "desa", "dprd", "bpbd", "kpu", "bawaslu", "pn", "pt", "cv", "bank",
-    "partai", "universitas", "rsud", "dinkes", "disdik", "dishub", "bappeda", "kejari",
-    "kejati", "lapas", "rutan", "kanwil", "kampung", "dusun", "pulau", "pelabuhan",
-))
-# Provinces, their usual short forms and compass words, which follow an office.
-_REGIONS = frozenset((
-    "aceh", "sumut", "sumatera", "sumbar", "riau", "kepri", "jambi", "sumsel", "babel",
-    "bangka", "belitung", "bengkulu", "lampung", "dki", "jakarta", "jabar", "jawa",
-    "banten", "jateng", "diy", "yogyakarta", "jogja", "jatim", "bali", "ntb", "ntt", "nusa",
-    "tenggara", "kalbar", "kalimantan", "kalteng", "kalsel", "kaltim", "kaltara", "sulut",
-    "sulawesi", "gorontalo", "sulteng", "sulbar", "sulsel", "sultra", "maluku", "malut",
-    "papua", "pabar", "barat", "timur", "utara", "selatan", "tengah", "raya", "pusat",
-    "surabaya", "bandung", "medan", "makassar", "semarang", "palembang",
-    "denpasar", "mataram", "kupang", "kendari", "manado", "ambon", "jayapura", "pontianak",
-    "banjarmasin", "samarinda", "balikpapan", "pekanbaru", "padang", "batam", "bogor",
-    "bekasi", "depok", "tangerang", "solo", "surakarta", "malang", "sleman", "bantul",
-    "cirebon", "tasikmalaya", "palu", "mamuju", "ternate", "sorong", "manokwari",
-    "merauke", "timika", "bukittinggi", "banda", "lhokseumawe", "serang", "cilegon",
-))
-# fmt: on
-_WEEKDAYS = frozenset(
-    ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
-)
-_MONTHS = frozenset(
-    (
-        "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
-        "september", "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun",
-        "jul", "agu", "agt", "sep", "sept", "okt", "nov", "des",
-    )
-)  # fmt: skip
-# Capitalized words that open a sentence before the subject: "Namun Anas mengatakan".
-# fmt: off
-_CONNECTIVES = frozenset((
-    "namun", "sementara", "sedangkan", "selain", "kemudian", "lalu", "bahkan", "tetapi",
-    "tapi", "adapun", "menurut", "saat", "ketika", "sebelumnya", "selanjutnya", "dan",
-    "itu", "hal", "oleh", "karena", "sementara", "pada", "di", "dalam", "kata", "ujar",
-    "sedang", "meski", "meskipun", "walau", "jika", "bila", "apabila", "sebab", "maka",
-    "juga", "pun", "terkait", "soal", "mengenai", "atas", "untuk", "bagi", "dengan",
-    "usai", "seusai", "setelah", "sebelum", "sejak", "hingga", "sampai", "sehingga",
-    "kini", "kemarin", "nah", "ya", "tidak", "bukan", "sang", "si", "para",
-))
-# Capitalized pronouns and words that are not a speaker anyone can name.
-_NOT_SPEAKERS = frozenset((
-    "kami", "kita", "saya", "aku", "mereka", "anda", "kalian", "ini", "itu", "tersebut",
-    "beliau", "dia", "ia", "pihaknya", "semua", "warga", "masyarakat",
-))
-# First words of many personal names that a later mention drops: "Muhammad Tito
-# Karnavian" is "Tito", "I Wayan Koster" is "Koster".
-_NAME_OPENERS = frozenset((
-    "muhammad", "mohammad", "mohamad", "muhamad", "moh", "mohd", "muh", "m", "ahmad",
-    "achmad", "akhmad", "abdul", "abdullah", "siti", "sri", "nur", "nyoman", "i", "ni",
-    "made", "wayan", "ketut", "komang", "putu", "gede", "gusti", "ayu", "anak", "agung",
-    "ida", "bagus", "raden", "r", "andi", "teuku", "tengku", "cut", "haji", "dewa",
-    "kadek", "luh", "ngurah", "tjokorda", "cokorda", "daeng", "la", "wa", "yohanes",
-    "maria", "fransiskus", "theresia",
-))
-# fmt: on
 # Bureaucratic and police compounds are made of syllables of the words they stand for
 # ("Kemenkes", "Ditreskrimsus", "Diskominfo", "Satpol"): these openings mark them.
 _COMPOUND = re.compile(
@@ -202,6 +31,15 @@ _COMPOUND = re.compile(
     r"Danlan|Pangdam|Pemkab|Pemkot|Pemprov|Bappe|Dinkes|Disdik|Dishub|Diskom|Disnak|"
     r"Dispar|Disper|Diskan|Dispen|Puspen|Kapus|Kadin)[a-z]*"
 )
+# Ministers by their portfolio's syllables: "Menkeu", "Menparekraf", "Wamendag".
+_MINISTER = re.compile(
+    r"(?:Wa)?[Mm]en(?:keu|kes|dag|lu|han|aker|naker|pora|par|tan|hub|sos|ag|kum|kominfo|pupr|"
+    r"dik|ristek|perin|investasi|desa|pan|kop|lhk|esdm|atr|ppn|bumn|ses|ko|dagri|kopukm)"
+    r"[a-z]*(?:-?[A-Z]+)?"
+)
+# A word with capitals inside it is a brand or an agency ("JIExpo", "KemenPANRB"),
+# not a name; "McDonald" and "DeLeon" are the exceptions kept.
+_INNER_CAPITAL = re.compile(r"(?!Mc|Mac|De|Di|Le|La|O')[A-Za-z][a-z]*[A-Z]")
 # Portfolios and agencies are nouns made with ke-...-an or pe(r)-...-an ("Menteri
 # Keuangan", "Badan Pelayanan Publik"); personal names almost never have that shape.
 _INSTITUTION_NOUN = re.compile(r"(?:Ke|Pe)[a-z]{3,}an")
@@ -235,17 +73,22 @@ class Attribution:
 
 def _is_weekday_or_month(token: str) -> bool:
     key = _key(token)
-    return key in _WEEKDAYS or key in _MONTHS or token[:1].isdigit() or token.startswith("(")
+    return (
+        key in words.WEEKDAYS
+        or key in words.MONTHS
+        or token[:1].isdigit()
+        or token.startswith("(")
+    )
 
 
 def _is_role_word(token: str) -> bool:
     """Whether ``token`` is a title, rank, honorific or organisation word."""
     key = _key(token)
     if (
-        key in _PERSON_TITLES
-        or key in _ORGANISATION_WORDS
-        or key in _HONORIFICS
-        or key in _REGIONS
+        key in words.PERSON_TITLES
+        or key in words.ORGANISATION_WORDS
+        or key in words.HONORIFICS
+        or key in words.PLACES
         or key == "dan"
         or token == "&"
         or token.startswith("(")
@@ -253,7 +96,9 @@ def _is_role_word(token: str) -> bool:
         return True
     if len(key) > 1 and token.replace(".", "").replace("-", "").isupper():
         return True  # PT, PANRB, R&D, AKBP, DKI
-    if "'" in key and key.split("'")[0] in _HONORIFICS:
+    if token[:1].isdigit() or _INNER_CAPITAL.match(token) or _MINISTER.fullmatch(token):
+        return True  # "Dandim 1417 Kendari", "JIExpo", "Menkeu"
+    if "'" in key and key.split("'")[0] in words.HONORIFICS:
         return True  # Dato'Sri
     return (
         _INSTITUTION_NOUN.fullmatch(token) is not None
@@ -264,7 +109,11 @@ def _is_role_word(token: str) -> bool:
 
 def _is_person_title(token: str) -> bool:
     key = _key(token)
-    return key in _PERSON_TITLES or key in _HONORIFICS
+    return (
+        key in words.PERSON_TITLES
+        or key in words.HONORIFICS
+        or _MINISTER.fullmatch(token) is not None
+    )
 
 
 def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
@@ -272,10 +121,12 @@ def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
     no one is named."""
     end = len(tokens)
     # Degrees after the name ("Budi Santoso SH MH").
-    while end > 1 and (_key(tokens[end - 1]) in _DEGREES or _is_weekday_or_month(tokens[end - 1])):
+    while end > 1 and (
+        _key(tokens[end - 1]) in words.DEGREES or _is_weekday_or_month(tokens[end - 1])
+    ):
         end -= 1
     start = 0
-    while start < end and _key(tokens[start]) in _CONNECTIVES:
+    while start < end and _key(tokens[start]) in words.CONNECTIVES:
         start += 1
     first = start
     weak = -1  # the last token taken as a role only because it names a place here
@@ -290,7 +141,7 @@ def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
             # Margret Natasa", "PT Evoluzione Alessandro Monzani", "Bank Mega Kostaman
             # Thayib").
             left = end - at - 1
-            if key in _PLACE_OFFICES and left >= 2:
+            if key in words.PLACE_OFFICES and left >= 2:
                 following = tokens[at + 1]
                 if _key(following) in places or (
                     left >= 3 and not _is_role_word(following) and following[:1].isupper()
@@ -299,7 +150,7 @@ def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
                     at += 1
             if key == "sri" and at > start and _key(tokens[at - 1]).startswith("dato"):
                 first = at + 1
-        elif key in places or key in _WEEKDAYS or key in _MONTHS:
+        elif key in places or key in words.WEEKDAYS or key in words.MONTHS:
             first = at + 1
             weak = at
         elif key == "sri" and at > start and _key(tokens[at - 1]) in ("dato'", "dato", "tan"):
@@ -319,7 +170,8 @@ def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
     if name and all(_is_weekday_or_month(t) or _key(t) in places for t in name):
         return end, end, "not-a-person"
     if name and (
-        _key(name[0]) in _NOT_SPEAKERS or not all(t[:1].isupper() or t in _PARTICLES for t in name)
+        _key(name[0]) in words.NOT_SPEAKERS
+        or not all(t[:1].isupper() or t in _PARTICLES for t in name)
     ):
         return end, end, "unknown"
     if name:
@@ -327,7 +179,7 @@ def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
     role = tokens[start:end]
     if not role:
         return end, end, "unknown"
-    if all(_is_weekday_or_month(t) or _key(t) in places or _key(t) in _REGIONS for t in role):
+    if all(_is_weekday_or_month(t) or _key(t) in places or _key(t) in words.PLACES for t in role):
         return end, end, "not-a-person"
     if any(_is_person_title(t) for t in role):
         return end, end, "role"
@@ -346,11 +198,22 @@ def split(run: str, places: frozenset[str] = frozenset()) -> Attribution:
     'not-a-person'
     """
     segments = [part.split() for part in run.split(",")]
-    segments = [tokens for tokens in segments if tokens]
+    # Degrees after a comma ("Ir. Kusnardi, M.Si.") and lone initials are not a name.
+    segments = [
+        tokens
+        for tokens in segments
+        if tokens and not all(_key(t) in words.DEGREES or len(_key(t)) == 1 for t in tokens)
+    ]
     results = [(tokens, _segment(tokens, places)) for tokens in segments]
     for number, (tokens, (start, end, kind)) in enumerate(results):
         if kind != "person":
             continue
+        if start > 0 and number + 1 < len(results):
+            # "Kepala Balai Taman Nasional Gunung Rinjani, Dedy Asriady": words after a
+            # role, then a name alone after the comma: the name is the person.
+            _, (next_start, _, next_kind) = results[number + 1]
+            if next_kind == "person" and next_start == 0:
+                continue
         name = " ".join(tokens[start:end])
         before = [" ".join(t) for t, _ in results[:number]] + [" ".join(tokens[:start])]
         role = ", ".join(part for part in before if part)
@@ -429,8 +292,12 @@ class Names:
                 # place ("Landak Karolin Margret Natasa" and the tag "Karolin Margret
                 # Natasa"), unless the rest is itself a name's first word.
                 at = _index(tokens, candidate)
-                if at > 0 and not all(_key(t) in _NAME_OPENERS for t in tokens[:at]):
+                if at > 0 and not all(_key(t) in words.NAME_OPENERS for t in tokens[:at]):
                     return candidate
+        if len(tokens) == 1:
+            for candidate in self.known:
+                if _contraction(tokens[0].lower(), [t.lower() for t in candidate]):
+                    return candidate  # "Jokowi" of "Joko Widodo"
         if len(tokens) >= 3:
             return tokens
         return self._from_text(tokens) or tokens
@@ -463,9 +330,27 @@ class Names:
 
 
 # Capitalized words right before and right after a mention in the text.
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’`\-]*\.?"
 _RUN_BEFORE = re.compile(rf"(?:{_NAME_WORD} )+$")
 _RUN_AFTER = re.compile(rf"(?: {_NAME_WORD}(?![\w'’\-]))+")
+
+
+def _contraction(word: str, tokens: Sequence[str]) -> bool:
+    """Whether ``word`` is made of a start of every one of ``tokens``, in order
+    ("jokowi" of "joko widodo"), and of more than their initials."""
+    if len(tokens) < 2 or len(word) <= len(tokens):
+        return False
+
+    def made(at: int, index: int) -> bool:
+        if index == len(tokens):
+            return at == len(word)
+        token = tokens[index]
+        return any(
+            word.startswith(token[:length], at) and made(at + length, index + 1)
+            for length in range(1, len(token) + 1)
+        )
+
+    return made(0, 0)
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
@@ -491,7 +376,7 @@ def _cut(tokens: tuple[str, ...], mentions: Iterable[tuple[str, ...]]) -> tuple[
             continue
         at = _index(tokens, mention)
         if 0 < at < len(tokens) - len(mention) and not all(
-            _key(t) in _NAME_OPENERS for t in tokens[:at]
+            _key(t) in words.NAME_OPENERS for t in tokens[:at]
         ):
             return tokens[at:]
     return tokens
