@@ -40,8 +40,8 @@ _WORD_FORM = re.compile(r"[A-Za-z][a-z]{2,24}")
 # "ABBR (Long Form)": the acronym right before them.
 _SHORT_BEFORE = re.compile(rf"(?<![\w&\-])(?P<short>{_SHORT_WORD}|[a-z]{{3,15}})\s*$")
 # "Long Form/ABBR" and "ABBR/Long Form": an acronym of capitals on one side of a slash.
-_SLASH_SHORT_AFTER = re.compile(r"(?<=[a-z])/(?P<short>[A-Z][A-Za-z]{0,3}[A-Z]{1,8})(?![\w/])")
-_SLASH_SHORT_BEFORE = re.compile(r"(?<![\w/])(?P<short>[A-Z]{2,10})/(?=[A-Z][a-z])")
+_SLASH_SHORT_AFTER = re.compile(r"(?P<short>[A-Z][A-Za-z]{0,3}[A-Z]{1,8})(?![\w/])")
+_SLASH_SHORT_BEFORE = re.compile(r"(?<![\w/])(?P<short>[A-Z]{2,10})$")
 # A long form does not run across these; a comma only inside a list ending with "dan".
 _CLAUSE_BREAKS = '.;:!?()"“”/'
 _WORD = re.compile(r"[^\W_]+")
@@ -197,12 +197,16 @@ def _prefixes(letters: str, words: Sequence[str], skips: int = 1) -> list[str] |
 def _pieces(word: str, letters: str, first: bool) -> Iterator[int]:
     """Lengths of the starts of ``letters`` that ``word`` may give in a syllabic
     abbreviation: a subsequence that begins with the word's first letter ("Dis" of
-    "Dinas"), or, after the first word, two or more letters in a row ("dik" of
-    "Pendidikan", "bud" of "Kebudayaan")."""
+    "Dinas"), or two or more letters in a row ("dik" of "Pendidikan", "bud" of
+    "Kebudayaan"); the first word gives such a run only after a prefix of at most three
+    letters ("pol" of "Kepolisian")."""
     for length in range(min(len(letters), 6), 0, -1):
         piece = letters[:length]
-        starts = piece[0] == word[0] and _subsequence(piece, word)
-        if starts or (not first and length >= 2 and piece in word):
+        opens = piece[0] == word[0] and _subsequence(piece, word)
+        inside = (not first and length >= 2 and piece in word) or (
+            first and length >= 3 and 0 < word.find(piece) <= 3
+        )
+        if opens or inside:
             yield length
 
 
@@ -211,19 +215,23 @@ def _subsequence(piece: str, word: str) -> bool:
     return all(c in found for c in piece)
 
 
-def _syllables(letters: str, words: Sequence[str], first: bool = True) -> list[str] | None:
-    """What each word gives when ``words`` spell ``letters`` by syllables; None if not."""
+def _syllables(
+    letters: str, words: Sequence[str], first: bool = True, skips: int = 0
+) -> list[str] | None:
+    """What each word gives when ``words`` spell ``letters`` by syllables; None if not.
+    ``skips`` content words after the first may give nothing ("Kepolisian Negara Republik
+    Indonesia (Polri)")."""
     if not words:
         return [] if not letters else None
     if not letters:
         return None if any(w not in _FUNCTION_WORDS for w in words) else [""] * len(words)
     word = words[0]
     for length in _pieces(word, letters, first):
-        rest = _syllables(letters[length:], words[1:], first=False)
+        rest = _syllables(letters[length:], words[1:], False, skips)
         if rest is not None:
             return [letters[:length], *rest]
-    if word in _FUNCTION_WORDS and not first:
-        rest = _syllables(letters, words[1:], first=False)
+    if not first and (word in _FUNCTION_WORDS or skips > 0):
+        rest = _syllables(letters, words[1:], False, skips - (word not in _FUNCTION_WORDS))
         if rest is not None:
             return ["", *rest]
     return None
@@ -272,24 +280,36 @@ def _content(words: Sequence[str]) -> list[str]:
     return [w for w in words if w.lower() not in _FUNCTION_WORDS]
 
 
-def _match(short: str, long: str) -> tuple[str, str] | None:
-    """``(kind, evidence)`` when ``long`` is a long form of ``short``, else None."""
+def _match(short: str, long: str, translate: bool | None = None) -> tuple[str, str] | None:
+    """``(kind, evidence)`` when ``long`` is a long form of ``short``, else None.
+    ``translate``: only as an English acronym of a translated name (True), never (False),
+    or after the other forms (None)."""
     words = [w.lower() for w in _WORD.findall(long)]
     if not words or words[0] in _FUNCTION_WORDS or words[-1] in _FUNCTION_WORDS:
         return None
     letters = _letters(short)
+    if translate is True:
+        return _translation(short, long, letters)
     if letters is not None and len(words) <= len(letters) + _EXTRA_WORDS:
         pieces = _prefixes(letters, words) if words[0][0] == letters[0] else None
         if pieces is not None:
             lower = any(c.islower() for c in short)
             kind = "syllabic" if lower or any(len(p) > 1 for p in pieces) else "initialism"
             return kind, "+".join(_evidence(short, pieces))
-    if short.isalpha() and len(short) >= 3 and short.lower() not in _NOT_ABBREVIATIONS:
+    syllabic = short.isalpha() and not short.isupper() and len(short) >= 3
+    if syllabic and short.lower() not in _NOT_ABBREVIATIONS:
         plain = short.lower()
-        pieces = _syllables(plain, words) if len(words) <= len(plain) + 2 else None
+        skips = 1 if len(_content(words)) >= 4 else 0
+        pieces = _syllables(plain, words, skips=skips) if len(words) <= len(plain) + 2 else None
         if pieces is not None and len(_content(words)) >= 2 and _plausible(short, long):
             kind = "lower-case" if short.islower() else "syllabic"
             return kind, "+".join(_evidence(short, pieces))
+    return None if translate is False else _translation(short, long, letters)
+
+
+def _translation(short: str, long: str, letters: str | None) -> tuple[str, str] | None:
+    """``("cross-language", evidence)`` when ``short`` is an English acronym of the
+    translated name ``long``."""
     if short.isupper() and letters is not None:
         spaced = [w.lower() for w in long.replace(",", " ").split()]
         spaced = [w.strip("()\"'“”") for w in spaced if w.strip("()\"'“”")]
@@ -333,7 +353,8 @@ def _plausible(short: str, long: str) -> bool:
 def _candidates(text: str, start: int, limit: int) -> Iterator[int]:
     """Start offsets of the runs of words ending right before ``start``, shortest first:
     within the clause, across commas only in a list that ends with "dan"."""
-    window = max(0, start - _WINDOW)
+    # A word of a long form is rarely longer than 16 characters.
+    window = max(0, start - min(_WINDOW, 16 * limit))
     offset = max(window, *(text.rfind(c, window, start) + 1 for c in _CLAUSE_BREAKS))
     words = _words(text[offset:start])
     for count in range(1, min(len(words), limit) + 1):
@@ -348,10 +369,23 @@ def _long_before(text: str, start: int, short: str) -> tuple[int, str, str] | No
     """The shortest long form of ``short`` ending right before ``start``, as its start
     offset, kind and evidence; None if there is none."""
     limit = len(short) + _EXTRA_WORDS
+    initial = short[0].lower()
     for at in _candidates(text, start, limit):
-        found = _match(short, text[at:start].rstrip(" ,"))
-        if found is not None:
-            return at, *found
+        # Only a long form that opens with the acronym's letter (or, for a syllabic one,
+        # its first syllable after a prefix: "Kepolisian Resor (Polres)") is worth the
+        # full test.
+        opening = text[at : at + 7].lower()
+        if opening[0] == initial or (not short.isupper() and short[:3].lower() in opening):
+            found = _match(short, text[at:start].rstrip(" ,"), translate=False)
+            if found is not None:
+                return at, *found
+    if short.isupper():
+        for at in _candidates(text, start, limit):
+            first = text[at : text.find(" ", at, start) % (start + 1)].lower().split("-")[0]
+            if first in _ENGLISH_INITIALS:
+                found = _match(short, text[at:start].rstrip(" ,"), translate=True)
+                if found is not None:
+                    return at, *found
     return None
 
 
@@ -398,6 +432,8 @@ def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Ite
     for paren_start, paren_end, inner in parentheses:
         if "/" in inner:
             continue  # "(Belt and Road Initiative/BRI)": a slash definition, found below
+        if inner.lower() in _NOT_ABBREVIATIONS:
+            continue  # "(kanan)", "(Persero)"
         if _SHORT_FORM.fullmatch(inner) or _WORD_FORM.fullmatch(inner):
             found = _long_before(text, paren_start, inner)
             if found is not None:
@@ -418,21 +454,32 @@ def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Ite
 
 def _slashes(field: str, text: str) -> Iterator[Acronym]:
     """``Long Form/ABBR`` and ``ABBR/Long Form`` in ``text``."""
-    for match in _SLASH_SHORT_AFTER.finditer(text):
-        short = match.group("short")
-        for at in _candidates(text, match.start(), len(short) + _EXTRA_WORDS):
-            long = text[at : match.start()]
-            found = _match(short, long)
-            if found is not None:
-                yield Acronym(short, long, at, match.end(), field, "slash", found[1])
-                break
-    for match in _SLASH_SHORT_BEFORE.finditer(text):
-        short = match.group("short")
-        after = _long_after(text, match.end(), short)
+    # Slashes are found with str.find: most are in dates ("(1/7)") and fail the cheap
+    # tests on their neighbours before any pattern runs.
+    slash = text.find("/")
+    while slash > 0:
+        after = _SLASH_SHORT_AFTER.match(text, slash + 1) if text[slash - 1].islower() else None
         if after is not None:
-            end, _, evidence = after
-            long = text[match.end() : end]
-            yield Acronym(short, long, match.start(), end, field, "slash", evidence)
+            short = after.group("short")
+            for at in _candidates(text, slash, len(short) + _EXTRA_WORDS):
+                long = text[at:slash]
+                found = _match(short, long)
+                if found is not None:
+                    yield Acronym(short, long, at, after.end(), field, "slash", found[1])
+                    break
+        before = (
+            _SLASH_SHORT_BEFORE.search(text, max(0, slash - 11), slash)
+            if text[slash - 1].isupper() and text[slash + 1 : slash + 2].isupper()
+            else None
+        )
+        if before is not None:
+            short = before.group("short")
+            found_after = _long_after(text, slash + 1, short)
+            if found_after is not None:
+                end, _, evidence = found_after
+                long = text[slash + 1 : end]
+                yield Acronym(short, long, before.start(), end, field, "slash", evidence)
+        slash = text.find("/", slash + 1)
 
 
 def enrich(article: Article) -> Acronyms:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from typing import ClassVar
 
 import attrs
@@ -60,7 +60,7 @@ _PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau)"
 # acronyms in parentheses, and "dan"/"bin"/... between capitalized words.
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = (
-    rf"(?:(?:[{_UPPER}]|Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms|Moh|Muh|Moch|Tb|Ny)\.(?=\s)"
+    rf"(?:(?:[{_UPPER}]\.){{2,3}}(?=\s)|(?:[{_UPPER}]|Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms|Moh|Muh|Moch|Tb|Ny)\.(?=\s)"
     rf"|[{_UPPER}](?:[\w'’`&\-]*[\w&])?"
     rf"|\([{_UPPER}][\w&\-]*\)|drg?\.(?=\s))"
 )
@@ -80,7 +80,9 @@ _DESCRIBED = (
     r"pengunjung|pengemudi|sopir|pria|wanita|perempuan|ibu|bapak|nenek|kakek|kader|calon|"
     r"koordinator|manajer|penasihat|pegiat|pemerhati|praktisi|konsultan|psikolog|dokter|"
     r"perawat|bidan|penyuluh|pemandu|penumpang|pembeli|orang\s+tua|ketua|sekretaris)"
-    rf"(?:\s+[a-z][\w\-]*){{0,4}},?\s+(?=[{_UPPER}]))"
+    rf"(?:\s+[a-z][\w\-]*){{0,4}},?\s+(?=[{_UPPER}])"
+    # Any description set off by a comma: "ujar produser serial itu, Shanty Harmayn".
+    rf"|(?:[a-z][\w\-]*\s+){{0,4}}[a-z][\w\-]*,\s+(?=[{_UPPER}]))"
 )
 # The speaker's words after a cue: a role and a name may be parted by commas ("kata
 # Kasubdit Tipikor Ditreskrimsus Polda, AKBP Ferdiyan Fahmi"; "kata Budi, Senin").
@@ -120,7 +122,6 @@ _ADJUNCT_END = re.compile(
     r"(?:\s*\([^()]{0,30}\)|\s+(?:di|dari|ke|pada|saat|ketika|usai|seusai|setelah|sebelum|"
     r"dalam|selepas|sesudah|kepada|melalui|lewat)(?:\s+[a-z][\w\-]*){0,4}|\s*,)\s*$"
 )
-_PREPOSITION_END = re.compile(r"(?:^|\s)(?:di|dari|ke|pada|hari)\s*$")
 # The last word of an attribution before a quotation.
 _ATTRIBUTION_END = re.compile(rf"{_VERBS}|bahwa|{_PRONOUN}|menurutnya|[{_UPPER}(].*")
 # Only this much text before an opening quotation mark is searched for an attribution.
@@ -130,11 +131,6 @@ _MIN_UNATTRIBUTED_WORDS = 3
 # Speech ends with punctuation before its closing mark when more text follows it;
 # a title or a term in quotation marks does not ("Mercy and Justice" International).
 _SPEECH_END = tuple(".,!?…:;-–—")
-# Words after "di", "Kabupaten", ... in the article: places, not names.
-_PLACE = re.compile(
-    rf"(?:\bdi|\bKabupaten|\bKab\.|(?<!Wali )\bKota|\bProvinsi|\bKecamatan|\bDesa|"
-    rf"\bKelurahan|\bPulau)\s+(?P<place>[{_UPPER}][a-z]+)\b"
-)
 
 
 @attrs.frozen
@@ -238,7 +234,7 @@ def _cue(groups: dict[str, str | None]) -> _Cue | None:
 _NOT_SUBJECTS = frozenset(["kami", "kita", "saya", "aku", "mereka", "anda", "kalian"])
 
 
-def _subject(text: str, end: int, places: frozenset[str]) -> tuple[int, str] | None:
+def _subject(text: str, end: int, places: _Reader) -> tuple[int, str] | None:
     """Where the subject of a verb at ``end`` starts in ``text``, and its words.
 
     Looks past a time or a place between them (``Asmar di Kendari, Minggu (1/7),
@@ -246,38 +242,73 @@ def _subject(text: str, end: int, places: frozenset[str]) -> tuple[int, str] | N
     """
     lo = max(0, end - _BEFORE_WINDOW)
     for _ in range(6):
-        adjunct = _ADJUNCT_END.search(text, lo, end)
-        if adjunct is not None and adjunct.start() < end:
-            end = adjunct.start()
-            continue
+        if _may_end_with_adjunct(text, lo, end):
+            adjunct = _ADJUNCT_END.search(text, lo, end)
+            if adjunct is not None and adjunct.start() < end:
+                end = adjunct.start()
+                continue
+        if not _may_end_with_subject(text, lo, end):
+            return None
         match = _SUBJECT.search(text, lo, end)
         if match is None:
             return None
         run = match.group("subject")
-        head = text[lo : match.start()]
-        if _PREPOSITION_END.search(head) or speakers.split(run, places).kind == "not-a-person":
-            end = match.start()  # "di Kendari", "Minggu": a place or a time, not the subject
-            preposition = _PREPOSITION_END.search(head)
-            if preposition is not None:
-                end = lo + preposition.start()
-            continue
         start = match.start()
-        apposition = (
-            _SUBJECT.search(text, lo, start) if text[:start].rstrip().endswith(",") else None
-        )
-        if apposition is not None and not _PREPOSITION_END.search(text[lo : apposition.start()]):
-            first = speakers.split(apposition.group("subject"), places)
-            if first.kind in ("person", "role", "institution"):
+        if _last_word(text, lo, start) in _PREPOSITIONS:
+            end = text.rindex(" ", lo, start - 1) if " " in text[lo : start - 1] else lo
+            continue  # "di Kendari": a place, not the subject
+        if places.split(run).kind == "not-a-person":
+            end = start  # "Minggu": a time, not the subject
+            continue
+        if text[lo:start].rstrip().endswith(",") and _may_end_with_subject(text, lo, start):
+            apposition = _SUBJECT.search(text, lo, start)
+            if (
+                apposition is not None
+                and _last_word(text, lo, apposition.start()) not in _PREPOSITIONS
+                and places.split(apposition.group("subject")).kind
+                in ("person", "role", "institution")
+            ):
                 return apposition.start(), text[apposition.start() : match.end()].rstrip(" ,")
         return start, run
     return None
+
+
+_PREPOSITIONS = frozenset(("di", "dari", "ke", "pada", "hari"))
+_ADJUNCT_WORDS = frozenset(
+    (
+        "di", "dari", "ke", "pada", "saat", "ketika", "usai", "seusai", "setelah",
+        "sebelum", "dalam", "selepas", "sesudah", "kepada", "melalui", "lewat",
+    )
+)  # fmt: skip
+
+
+def _last_word(text: str, lo: int, end: int) -> str:
+    """The last word of ``text[lo:end]``."""
+    tail = text[lo:end].rstrip(" ,")
+    return tail[tail.rfind(" ") + 1 :]
+
+
+def _may_end_with_subject(text: str, lo: int, end: int) -> bool:
+    """A cheap test before the search of :data:`_SUBJECT`, which tries a name at every
+    position: the last word is capitalized, an acronym in parentheses or a pronoun."""
+    last = _last_word(text, lo, end)
+    return bool(last) and (last[0].isupper() or last[0] == "(" or last in ("dia", "ia", "beliau"))
+
+
+def _may_end_with_adjunct(text: str, lo: int, end: int) -> bool:
+    """A cheap test before the search of :data:`_ADJUNCT_END`: the text ends with a
+    comma or a parenthesis, or one of its last five words introduces a time or place."""
+    tail = text[max(lo, end - 60) : end].rstrip()
+    if tail.endswith((",", ")")):
+        return True
+    return any(word in _ADJUNCT_WORDS for word in tail.split()[-5:])
 
 
 def _direct(
     index: int,
     paragraph: str,
     taken: list[tuple[int, int]],
-    places: frozenset[str],
+    places: _Reader,
     continued: bool,
 ) -> list[_Said]:
     """Quotations in ``paragraph``; adds their spans and attributions to ``taken``.
@@ -378,7 +409,7 @@ def _unclosed(paragraph: str, start: int) -> int | None:
     return None
 
 
-def _before(paragraph: str, lo: int, at: int, places: frozenset[str]) -> _Cue | None:
+def _before(paragraph: str, lo: int, at: int, places: _Reader) -> _Cue | None:
     """The attribution ending right before an opening quotation mark at ``at``."""
     window = paragraph[lo:at]
     if not _may_end_attribution(window):
@@ -410,7 +441,7 @@ def _indirect(
     cues: list[re.Match[str]],
     verbs: list[re.Match[str]],
     offset: int,
-    places: frozenset[str],
+    places: _Reader,
 ) -> list[_Said]:
     """Attributions outside quotation marks, with the clause each reports.
 
@@ -458,14 +489,33 @@ def _trimmed(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
     return start, start + len(stripped)
 
 
-def _places(article: Article, body: str) -> frozenset[str]:
-    """Lower-case words the article uses as place names: its dateline, ``di Kendari``,
+class _Reader:
+    """What reading one article's attributions needs: its places, and the attributions
+    already read (the same words are read again for every verb and quotation)."""
+
+    def __init__(self, places: Container[str]) -> None:
+        self.places = places
+        self._read: dict[str, speakers.Attribution] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.places
+
+    def split(self, run: str) -> speakers.Attribution:
+        """:func:`speakers.split` of ``run``, read once per article."""
+        found = self._read.get(run)
+        if found is None:
+            found = self._read[run] = speakers.split(run, self.places)
+        return found
+
+
+def _places(article: Article) -> speakers.Places:
+    """The words the article uses as place names: its dateline, ``di Kendari``,
     ``Kabupaten Landak``."""
-    words = {match.group("place").lower() for match in _PLACE.finditer(body)}
+    known: list[str] = []
     if article.dateline is not None:
-        words.update(article.dateline.city.lower().split())
-        words.update((article.dateline.region or "").lower().split())
-    return frozenset(words)
+        known += article.dateline.city.lower().split()
+        known += (article.dateline.region or "").lower().split()
+    return speakers.Places("\n".join(article.paragraphs), known)
 
 
 def _searchable(article: Article) -> str:
@@ -518,11 +568,7 @@ def enrich(article: Article) -> Quotes:
     """Find the direct and indirect speech in ``article`` and resolve the speakers."""
     paragraphs = article.paragraphs
     starts, (cues, verbs) = _by_paragraph(paragraphs, [[_INDIRECT_CUE], _INDIRECT_VERBS])
-    places = (
-        _places(article, "\n".join(paragraphs))
-        if cues or verbs or any('"' in p or "“" in p for p in paragraphs)
-        else frozenset()
-    )
+    places = _Reader(_places(article))
     said: list[_Said] = []
     continued = False
     for index, paragraph in enumerate(paragraphs):
@@ -545,7 +591,7 @@ def enrich(article: Article) -> Quotes:
         return Quotes()
 
     runs = {
-        s.cue.run: speakers.split(s.cue.run, places)
+        s.cue.run: places.split(s.cue.run)
         for s in said
         if s.cue and s.cue.run and not s.cue.pronoun
     }
@@ -553,7 +599,7 @@ def enrich(article: Article) -> Quotes:
         article.tags,
         [a.name for a in runs.values() if a.name],
         _searchable(article),
-        places,
+        places.places,
     )
     resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)
     previous: str | None = None

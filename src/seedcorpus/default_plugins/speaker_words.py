@@ -14,6 +14,7 @@ __all__ = [
     "MONTHS",
     "NAME_OPENERS",
     "NOT_SPEAKERS",
+    "ORGANISATION_HEADS",
     "ORGANISATION_WORDS",
     "PERSON_TITLES",
     "PLACES",
@@ -110,14 +111,28 @@ ORGANISATION_WORDS = frozenset((
     "rri", "lkbn", "antara", "indonesia", "ri", "internasional", "international",
     "world", "national", "dunia", "pbb", "who", "unicef", "unesco", "perwakilan",
     "gunung", "taman", "danau", "pantai", "sungai", "teluk", "selat", "bukit", "hutan",
-    "cagar", "suaka", "alam", "wisata", "kebun", "petani", "kopi", "nelayan", "pengusaha",
+    "cagar", "suaka", "wisata", "kebun", "petani", "kopi", "nelayan", "pengusaha",
     "pedagang", "pemuda", "mahasiswa", "buruh", "hotel", "restoran", "sawit", "karet",
     "tambang", "ekspor", "impor", "jasa", "konstruksi", "properti", "pengembang",
     "perumahan", "angkutan", "industri", "tekstil", "farmasi", "peternak", "perkebunan",
     "seluruh", "bersatu", "kerukunan", "keluarga", "pekerja", "wartawan", "jurnalis",
     "notaris", "apotek", "koperasi", "pers", "gereja", "masjid", "pesantren", "pondok",
     "muhammadiyah", "nahdlatul", "ulama", "nu", "kwarda", "pramuka", "taruna",
+    "imigrasi", "pajak", "bea", "cukai", "anggaran", "migas", "minerba", "hortikultura",
+    "peternakan", "kependudukan", "catatan", "sipil", "protokol", "keprotokolan",
     "timnas", "klub", "club", "fc", "united", "sport", "olahraga", "sepak", "bola",
+))
+# Words that open an organisation's name: an attribution that opens with one and holds
+# no title is the organisation speaking ("kata Direktorat Jenderal Imigrasi").
+ORGANISATION_HEADS = frozenset((
+    "kementerian", "kemenko", "badan", "dinas", "kantor", "lembaga", "komisi", "dewan",
+    "majelis", "direktorat", "ditjen", "biro", "pemerintah", "pemkab", "pemkot", "pemprov",
+    "pemda", "polda", "polres", "polresta", "polrestabes", "polsek", "polri", "kodam",
+    "korem", "kodim", "kejati", "kejari", "kejaksaan", "pengadilan", "mahkamah", "pt",
+    "perum", "perumda", "universitas", "institut", "partai", "asosiasi", "perhimpunan",
+    "yayasan", "rsud", "puskesmas", "balai", "satuan", "bpbd", "bmkg", "bps", "kpu",
+    "bawaslu", "kpk", "ojk", "dpr", "dprd", "mpr", "pln", "kai", "basarnas", "bnpb",
+    "kepolisian", "sekretariat", "inspektorat", "otoritas", "koperasi",
 ))
 # Honorifics and religious or academic titles before a name.
 HONORIFICS = frozenset((

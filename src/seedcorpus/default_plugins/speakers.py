@@ -11,14 +11,15 @@ text (title, caption, lead, indirect speech). See ``docs/enrichers/quotes.md``.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 import attrs
 
 from seedcorpus.default_plugins import speaker_words as words
 
-__all__ = ["KINDS", "Attribution", "Names", "split"]
+__all__ = ["KINDS", "Attribution", "Names", "Places", "split"]
 
 KINDS = ("person", "role", "institution", "not-a-person", "unknown")
 """The values of :attr:`Attribution.kind` (and of ``Quote.speaker_kind``)."""
@@ -31,6 +32,7 @@ _COMPOUND = re.compile(
     r"Danlan|Pangdam|Pemkab|Pemkot|Pemprov|Bappe|Dinkes|Disdik|Dishub|Diskom|Disnak|"
     r"Dispar|Disper|Diskan|Dispen|Puspen|Kapus|Kadin)[a-z]*"
 )
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Ministers by their portfolio's syllables: "Menkeu", "Menparekraf", "Wamendag".
 _MINISTER = re.compile(
     r"(?:Wa)?[Mm]en(?:keu|kes|dag|lu|han|aker|naker|pora|par|tan|hub|sos|ag|kum|kominfo|pupr|"
@@ -48,6 +50,7 @@ _PARTICLES = frozenset(("bin", "binti", "van", "von", "de", "der", "al", "da", "
 _APOSTROPHES = str.maketrans({"`": "'", "’": "'", "‘": "'", "´": "'"})
 
 
+@functools.lru_cache(maxsize=16384)
 def _key(token: str) -> str:
     """The lexicon form of ``token``: lower case, no periods, one kind of apostrophe."""
     return token.translate(_APOSTROPHES).replace(".", "").lower()
@@ -81,6 +84,7 @@ def _is_weekday_or_month(token: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_role_word(token: str) -> bool:
     """Whether ``token`` is a title, rank, honorific or organisation word."""
     key = _key(token)
@@ -94,6 +98,8 @@ def _is_role_word(token: str) -> bool:
         or token.startswith("(")
     ):
         return True
+    if _INITIALS.fullmatch(token):
+        return key in words.HONORIFICS  # "M.Y. Bramuda", but "H." and "K.H." are titles
     if len(key) > 1 and token.replace(".", "").replace("-", "").isupper():
         return True  # PT, PANRB, R&D, AKBP, DKI
     if token[:1].isdigit() or _INNER_CAPITAL.match(token) or _MINISTER.fullmatch(token):
@@ -107,6 +113,15 @@ def _is_role_word(token: str) -> bool:
     )
 
 
+def _institution_only(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` name an organisation speaking as a body: they open with an
+    organisation's word and hold no title, rank or honorific before a person's name
+    ("Direktorat Jenderal Imigrasi", "Polda Metro Jaya")."""
+    return _key(tokens[0]) in words.ORGANISATION_HEADS and not any(
+        _is_person_title(t) for t in tokens
+    )
+
+
 def _is_person_title(token: str) -> bool:
     key = _key(token)
     return (
@@ -116,7 +131,7 @@ def _is_person_title(token: str) -> bool:
     )
 
 
-def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
+def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
     """Where the name is in ``tokens``: ``(start, end, kind)``; ``start == end`` when
     no one is named."""
     end = len(tokens)
@@ -127,6 +142,8 @@ def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
         end -= 1
     start = 0
     while start < end and _key(tokens[start]) in words.CONNECTIVES:
+        if _key(tokens[start]) in words.NAME_OPENERS and end - start >= 3:
+            break  # "Lalu Muhamad Iqbal": a Sasak name, not "then"
         start += 1
     first = start
     weak = -1  # the last token taken as a role only because it names a place here
@@ -156,6 +173,18 @@ def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
         elif key == "sri" and at > start and _key(tokens[at - 1]) in ("dato'", "dato", "tan"):
             first = at + 1
         at += 1
+    if (
+        first == end
+        and end - start >= 2
+        and _key(tokens[end - 1]) in words.PERSON_TITLES
+        and not _is_role_word(tokens[end - 2])
+        and tokens[end - 2][:1].isupper()
+    ):
+        # A title word after a name is the name's ("Erwin Zainul Hakim").
+        first = max(
+            start,
+            max((i + 1 for i in range(start, end - 1) if _is_role_word(tokens[i])), default=start),
+        )
     name = tokens[first:end]
     if (
         not name
@@ -174,7 +203,7 @@ def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
         or not all(t[:1].isupper() or t in _PARTICLES for t in name)
     ):
         return end, end, "unknown"
-    if name:
+    if name and not _institution_only(tokens[start:end]):
         return first, end, "person"
     role = tokens[start:end]
     if not role:
@@ -186,7 +215,7 @@ def _segment(tokens: list[str], places: frozenset[str]) -> tuple[int, int, str]:
     return end, end, "institution"
 
 
-def split(run: str, places: frozenset[str] = frozenset()) -> Attribution:
+def split(run: str, places: Container[str] = frozenset()) -> Attribution:
     """Separate the person in the attribution words ``run`` from their role.
 
     ``places`` are lower-case words the article uses as place names (the dateline city,
@@ -236,6 +265,43 @@ def _name_tokens(tokens: Sequence[str]) -> bool:
     )
 
 
+class Places(Container[str]):
+    """The lower-case words an article uses as place names: ``known`` ones (its dateline)
+    and any word printed after ``di``, ``Kabupaten``, ``Kota``, ``Desa``, ... in ``text``.
+    The text is searched only for the words asked about, once each."""
+
+    def __init__(self, text: str, known: Iterable[str] = ()) -> None:
+        self._text = text
+        self._found = dict.fromkeys(known, True)
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str) or not key:
+            return False
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = _named_as_place(self._text, key[:1].upper() + key[1:])
+        return found
+
+
+# Words that introduce a place: "di Kendari", "Kabupaten Landak".
+_PLACE_HEADS = ("di ", "Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Kecamatan ", "Desa ")
+
+
+def _named_as_place(text: str, word: str) -> bool:
+    """Whether ``text`` prints ``word`` after a word that introduces a place."""
+    for head in _PLACE_HEADS:
+        phrase = head + word
+        at = text.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            opens = at == 0 or not text[at - 1].isalnum()  # "di", not "Budi"
+            closes = end == len(text) or not text[end].isalnum()
+            if opens and closes and (head != "Kota " or not text.endswith("Wali ", 0, at)):
+                return True
+            at = text.find(phrase, end)
+    return False
+
+
 @attrs.define
 class Names:
     """The names an article gives its people, to resolve a short mention to the fullest.
@@ -247,7 +313,7 @@ class Names:
 
     known: list[tuple[str, ...]]
     text: str
-    places: frozenset[str] = frozenset()
+    places: Container[str] = frozenset()
     _cache: dict[tuple[str, ...], tuple[str, ...]] = attrs.field(factory=dict)
 
     @classmethod
@@ -256,7 +322,7 @@ class Names:
         tags: Iterable[str],
         names: Iterable[str],
         text: str,
-        places: frozenset[str] = frozenset(),
+        places: Container[str] = frozenset(),
     ) -> Names:
         """Known names from person-like ``tags`` and the ``names`` attributions print."""
         known: list[tuple[str, ...]] = []
@@ -303,14 +369,26 @@ class Names:
         return self._from_text(tokens) or tokens
 
     def _from_text(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
-        """The longest run of name words in the text that contains ``tokens``."""
+        """The longest name in the text that contains ``tokens``: the capitalized words
+        around each place the text prints them, read as an attribution is read."""
         best: tuple[str, ...] | None = None
-        pattern = re.compile(rf"(?<![\w'’-]){re.escape(' '.join(tokens))}(?![\w'’-])")
-        for match in pattern.finditer(self.text):
-            before = _RUN_BEFORE.search(self.text, max(0, match.start() - 60), match.start())
-            after = _RUN_AFTER.match(self.text, match.end())
+        mention = " ".join(tokens)
+        text = self.text
+        at = text.find(mention)
+        while at >= 0:
+            end = at + len(mention)
+            if (at and (text[at - 1].isalnum() or text[at - 1] in "'’-")) or (
+                end < len(text) and (text[end].isalnum() or text[end] in "'’-")
+            ):
+                at = text.find(mention, end)
+                continue
+            before = _RUN_BEFORE.search(text, max(0, at - 60), at)
+            after = _RUN_AFTER.match(text, end)
+            at = text.find(mention, end)
             left = before.group().split() if before else []
             right = after.group().split() if after else []
+            if not left and not right:
+                continue
             # Name words after the mention; before it, the run is read as an attribution
             # is, so that a title or a company stays out ("PT Evoluzione Alessandro").
             kept_right: list[str] = []
