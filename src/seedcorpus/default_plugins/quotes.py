@@ -18,6 +18,7 @@ from typing import ClassVar
 
 import attrs
 
+from seedcorpus.default_plugins import quote_patterns as patterns
 from seedcorpus.default_plugins import speakers
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
@@ -26,111 +27,9 @@ from seedcorpus.text import sentence_spans
 
 __all__ = ["Quote", "Quotes", "enrich", "seedcorpus_enrichers"]
 
-# Cue words of an attribution after the speech or inside it: "kata Anas", "ujarnya",
-# "lanjut dia", "catat Ariston". Each also takes "-nya" (the previous speaker).
-_CUES = (
-    "kata|ujar|ucap|tutur|jelas|ungkap|tambah|lanjut|imbuh|tegas|terang|papar|pungkas|"
-    "tandas|catat|sebut|tukas|timpal|sambung|tutup|kenang|harap|pinta|ajak|imbau|beber|urai|"
-    "sahut|jawab|tanya|seru|tulis|klaim|akui"
-)
-# After a closing quotation mark only: "demikian Anas", "demikian kata Anas", "demikian
-# disampaikan Anas".
-_DEMIKIAN = (
-    r"demikian(?:\s+(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|tegas|di(?:sampaikan|katakan|"
-    r"ungkapkan|jelaskan|tegaskan|sebutkan|paparkan|utarakan)(?:\s+oleh)?))?"
-)
-# Cues of indirect speech (", kata Anas, ..."): the common ones, so that a noun such as
-# "nilai" or "harap" in running text is not taken for one.
-_INDIRECT_CUES = (
-    "kata|ujar|ucap|tutur|jelas|ungkap|tambah|lanjut|imbuh|tegas|terang|papar|catat|sebut"
-)
-# Verbs with the speaker before them: "Anas mengatakan", "Ia menambahkan".
-_ME_VERBS = (
-    "me(?:ngatakan|njelaskan|ngungkapkan|nuturkan|nambahkan|lanjutkan|negaskan|nyatakan|"
-    "nyebutkan|maparkan|nerangkan|nyampaikan|ngimbuhkan|nilai|minta|ngimbau|ngakui|nekankan|"
-    "ngingatkan|mastikan|ngemukakan|mbeberkan|nyebut|ngaku|ncatat)"
-)
-_BER_VERBS = "ber(?:kata|ujar|harap|pesan)"
-_VERBS = f"{_ME_VERBS}|{_BER_VERBS}"
-_PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau)"
-
-# A run of capitalized words that names (and often titles) the speaker: "Menteri
-# Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (PANRB) Abdullah Azwar Anas".
-# Besides capitalized words it takes initials ("S."), titles with a period ("Dr."),
-# acronyms in parentheses, and "dan"/"bin"/... between capitalized words.
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_TOKEN = (
-    rf"(?:(?:[{_UPPER}]\.){{2,3}}(?=\s)|(?:[{_UPPER}]|Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms|Moh|Muh|Moch|Tb|Ny)\.(?=\s)"
-    rf"|[{_UPPER}](?:[\w'’`&\-]*[\w&])?"
-    rf"|\([{_UPPER}][\w&\-]*\)|drg?\.(?=\s))"
-)
-_RUN = (
-    rf"(?<![\w'’`&(\-.]){_TOKEN}"
-    rf"(?:\s+(?:{_TOKEN}|(?:dan|bin|binti|van|von|de|der|al|of|for|and|the|\d+)"
-    rf"(?=\s+[{_UPPER}])))*"
-)
-# Lower-case words that may describe the speaker before the name: "kata pengamat pasar
-# modal Budi", "ujar dr. Siti".
-_DESCRIBED = (
-    r"(?:(?:pengamat|analis|ekonom|peneliti|pakar|ahli|dosen|guru|warga|petani|nelayan|"
-    r"pedagang|pengusaha|pengelola|pemilik|mahasiswa|siswa|pelatih|pengacara|kuasa\s+hukum|"
-    r"juru\s+bicara|sang|seorang|salah\s+seorang|dr\.|ketua|kepala|direktur|wakil|anggota|"
-    r"staf|karyawan|pegawai|relawan|korban|saksi|tokoh|aktivis|penyanyi|aktor|aktris|editor|"
-    r"sutradara|penulis|atlet|pemain|kapten|penggagas|pendiri|pengurus|petugas|penjual|"
-    r"pengunjung|pengemudi|sopir|pria|wanita|perempuan|ibu|bapak|nenek|kakek|kader|calon|"
-    r"koordinator|manajer|penasihat|pegiat|pemerhati|praktisi|konsultan|psikolog|dokter|"
-    r"perawat|bidan|penyuluh|pemandu|penumpang|pembeli|orang\s+tua|ketua|sekretaris)"
-    rf"(?:\s+[a-z][\w\-]*){{0,4}},?\s+(?=[{_UPPER}])"
-    # Any description set off by a comma: "ujar produser serial itu, Shanty Harmayn".
-    rf"|(?:[a-z][\w\-]*\s+){{0,4}}[a-z][\w\-]*,\s+(?=[{_UPPER}]))"
-)
-# The speaker's words after a cue: a role and a name may be parted by commas ("kata
-# Kasubdit Tipikor Ditreskrimsus Polda, AKBP Ferdiyan Fahmi"; "kata Budi, Senin").
-_NAMED = rf"{_DESCRIBED}?{_RUN}(?:\s*,\s*{_RUN}){{0,2}}"
-# What names the speaker after a cue: a pronoun (the previous speaker) or a name run.
-_SPEAKER = rf"(?:\s+(?P<pronoun>{_PRONOUN})\b|\s+(?P<name>{_NAMED}))?"
-
-_QUOTE = re.compile(r"[\"“](?P<text>[^\"“”]+)[\"”]")
-# The same for text without an opening curly quotation mark, most text: a pattern that
-# starts with a literal is searched many times faster than one that starts with a set.
-_STRAIGHT_QUOTE = re.compile(r"\"(?P<text>[^\"“”]+)[\"”]")
-_AFTER_QUOTE = re.compile(
-    rf"\s*,?\s*(?:(?P<cue>(?i:{_CUES})(?:nya)?|{_DEMIKIAN})\b{_SPEAKER}"
-    rf"|(?P<subject>{_RUN}|{_PRONOUN})\s+(?P<verb>{_VERBS})\b)"
-)
-# A cue right before an opening quotation mark: "Menurut Anas, ", "kata Budi: ".
-_CUE_BEFORE_QUOTE = re.compile(
-    rf"\b(?P<cue>(?i:{_CUES}|menurut))(?:\s+(?P<pronoun>{_PRONOUN})\b|\s+(?P<name>{_NAMED}))"
-    r"\s*[,:]?\s*$"
-    r"|\b(?P<nya>(?i:menurutnya))\s*[,:]?\s*$"
-)
-# A verb right before an opening quotation mark; its subject is found by _subject.
-_VERB_BEFORE_QUOTE = re.compile(rf"\b(?P<verb>{_VERBS})(?:\s+bahwa)?\s*[,:]?\s*$")
-_INDIRECT_CUE = re.compile(rf",\s*(?P<cue>(?:{_INDIRECT_CUES})(?:nya)?)\b{_SPEAKER}")
-# Indirect speech with the speaker first is found from the verb, then the speaker is
-# searched for before it: a pattern that starts with a literal ("me", "ber") is found
-# much faster than one that starts with a name. Not before a quotation mark: that is
-# direct speech.
-_INDIRECT_VERBS = tuple(
-    re.compile(rf"(?P<verb>{verbs})\b(?:\s+bahwa\b)?(?!\s*[,:]?\s*[\"“])")
-    for verbs in (_ME_VERBS, _BER_VERBS)
-)
-# The subject at the end of the text before a verb, and what may stand between them:
-# a time or place ("Asmar di Kendari, Minggu (1/7), mengatakan"), an apposition.
-_SUBJECT = re.compile(rf"(?P<subject>{_RUN}|\b{_PRONOUN})[\s,]*$")
-_ADJUNCT_END = re.compile(
-    r"(?:\s*\([^()]{0,30}\)|\s+(?:di|dari|ke|pada|saat|ketika|usai|seusai|setelah|sebelum|"
-    r"dalam|selepas|sesudah|kepada|melalui|lewat)(?:\s+[a-z][\w\-]*){0,4}|\s*,)\s*$"
-)
-# The last word of an attribution before a quotation.
-_ATTRIBUTION_END = re.compile(rf"{_VERBS}|bahwa|{_PRONOUN}|menurutnya|[{_UPPER}(].*")
-# Only this much text before an opening quotation mark is searched for an attribution.
-_BEFORE_WINDOW = 160
-# An unattributed quotation shorter than this is a term or a title, not speech.
-_MIN_UNATTRIBUTED_WORDS = 3
-# Speech ends with punctuation before its closing mark when more text follows it;
-# a title or a term in quotation marks does not ("Mercy and Justice" International).
-_SPEECH_END = tuple(".,!?…:;-–—")
+# Searched once over the whole body (see _by_paragraph).
+_INDIRECT_CUE = patterns.INDIRECT_CUE
+_INDIRECT_VERBS = patterns.INDIRECT_VERBS
 
 
 @attrs.frozen
@@ -225,7 +124,7 @@ def _cue(groups: dict[str, str | None]) -> _Cue | None:
     subject, verb = groups["subject"], groups["verb"]
     if subject is None or subject.split()[0].lower() in _NOT_SUBJECTS:
         return None
-    if re.fullmatch(_PRONOUN, subject):
+    if re.fullmatch(patterns.PRONOUN, subject):
         return _Cue(verb, run=subject, pronoun=True)
     return _Cue(verb, run=subject)
 
@@ -240,16 +139,16 @@ def _subject(text: str, end: int, places: _Reader) -> tuple[int, str] | None:
     Looks past a time or a place between them (``Asmar di Kendari, Minggu (1/7),
     mengatakan``) and joins an apposition (``Budi Santoso, Kepala Dinas X, mengatakan``).
     """
-    lo = max(0, end - _BEFORE_WINDOW)
+    lo = max(0, end - patterns.BEFORE_WINDOW)
     for _ in range(6):
         if _may_end_with_adjunct(text, lo, end):
-            adjunct = _ADJUNCT_END.search(text, lo, end)
+            adjunct = patterns.ADJUNCT_END.search(text, lo, end)
             if adjunct is not None and adjunct.start() < end:
                 end = adjunct.start()
                 continue
         if not _may_end_with_subject(text, lo, end):
             return None
-        match = _SUBJECT.search(text, lo, end)
+        match = patterns.SUBJECT.search(text, lo, end)
         if match is None:
             return None
         run = match.group("subject")
@@ -261,7 +160,7 @@ def _subject(text: str, end: int, places: _Reader) -> tuple[int, str] | None:
             end = start  # "Minggu": a time, not the subject
             continue
         if text[lo:start].rstrip().endswith(",") and _may_end_with_subject(text, lo, start):
-            apposition = _SUBJECT.search(text, lo, start)
+            apposition = patterns.SUBJECT.search(text, lo, start)
             if (
                 apposition is not None
                 and _last_word(text, lo, apposition.start()) not in _PREPOSITIONS
@@ -289,14 +188,14 @@ def _last_word(text: str, lo: int, end: int) -> str:
 
 
 def _may_end_with_subject(text: str, lo: int, end: int) -> bool:
-    """A cheap test before the search of :data:`_SUBJECT`, which tries a name at every
+    """A cheap test before the search of :data:`patterns.SUBJECT`, which tries a name at every
     position: the last word is capitalized, an acronym in parentheses or a pronoun."""
     last = _last_word(text, lo, end)
     return bool(last) and (last[0].isupper() or last[0] == "(" or last in ("dia", "ia", "beliau"))
 
 
 def _may_end_with_adjunct(text: str, lo: int, end: int) -> bool:
-    """A cheap test before the search of :data:`_ADJUNCT_END`: the text ends with a
+    """A cheap test before the search of :data:`patterns.ADJUNCT_END`: the text ends with a
     comma or a parenthesis, or one of its last five words introduces a time or place."""
     tail = text[max(lo, end - 60) : end].rstrip()
     if tail.endswith((",", ")")):
@@ -329,7 +228,7 @@ def _direct(
         searched_from = first_mark + 1
     else:
         searched_from = 0
-    pattern = _QUOTE if "“" in paragraph else _STRAIGHT_QUOTE
+    pattern = patterns.QUOTE if "“" in paragraph else patterns.STRAIGHT_QUOTE
     spans += [
         (m.start(), *m.span("text"), m.end()) for m in pattern.finditer(paragraph, searched_from)
     ]
@@ -344,14 +243,17 @@ def _direct(
         if start >= end:
             continue
         cue, taken_end = None, mark_end
-        after = _AFTER_QUOTE.match(paragraph, mark_end)
+        after = patterns.AFTER_QUOTE.match(paragraph, mark_end)
         if after is not None:
             cue = _cue(after.groupdict())
             if cue is not None:
                 taken_end = after.end()
         if cue is None and mark_start > 0:
             cue = _before(
-                paragraph, max(previous_end, mark_start - _BEFORE_WINDOW), mark_start, places
+                paragraph,
+                max(previous_end, mark_start - patterns.BEFORE_WINDOW),
+                mark_start,
+                places,
             )
         if cue is None:
             lead_in = paragraph[previous_end:mark_start].rstrip()
@@ -360,9 +262,9 @@ def _direct(
                 cue = _Cue(None, inherited=True)
             elif lead_in and not lead_in.endswith((".", "!", "?", ":")):
                 continue  # a term or a title in quotation marks, not speech
-            elif follows[:1].isalnum() and not stripped.endswith(_SPEECH_END):
+            elif follows[:1].isalnum() and not stripped.endswith(patterns.SPEECH_END):
                 continue  # "Mercy and Justice" International Short Film: a title
-            elif len(paragraph[start:end].split()) < _MIN_UNATTRIBUTED_WORDS:
+            elif len(paragraph[start:end].split()) < patterns.MIN_UNATTRIBUTED_WORDS:
                 continue
             else:
                 cue = _Cue(None, inherited=True)
@@ -373,9 +275,11 @@ def _direct(
         span = _trimmed(paragraph, opening + 1, len(paragraph))
         if (
             span is not None
-            and len(paragraph[span[0] : span[1]].split()) >= _MIN_UNATTRIBUTED_WORDS
+            and len(paragraph[span[0] : span[1]].split()) >= patterns.MIN_UNATTRIBUTED_WORDS
         ):
-            cue = _before(paragraph, max(previous_end, opening - _BEFORE_WINDOW), opening, places)
+            cue = _before(
+                paragraph, max(previous_end, opening - patterns.BEFORE_WINDOW), opening, places
+            )
             said.append(
                 _Said(
                     index, *span, direct=True, cue=cue or _Cue(None, inherited=True), runs_on=True
@@ -414,10 +318,10 @@ def _before(paragraph: str, lo: int, at: int, places: _Reader) -> _Cue | None:
     window = paragraph[lo:at]
     if not _may_end_attribution(window):
         return None
-    match = _CUE_BEFORE_QUOTE.search(window)
+    match = patterns.CUE_BEFORE_QUOTE.search(window)
     if match is not None:
         return _cue(match.groupdict())
-    match = _VERB_BEFORE_QUOTE.search(window)
+    match = patterns.VERB_BEFORE_QUOTE.search(window)
     if match is None:
         return None
     found = _subject(paragraph, lo + match.start(), places)
@@ -431,7 +335,7 @@ def _may_end_attribution(text: str) -> bool:
     ``bahwa``, or part of a name or a pronoun. A cheap test that spares most quotations
     the search of the attribution patterns, which try a name at every position."""
     tail = text.rstrip(" ,:")
-    return _ATTRIBUTION_END.fullmatch(tail, tail.rfind(" ") + 1) is not None
+    return patterns.ATTRIBUTION_END.fullmatch(tail, tail.rfind(" ") + 1) is not None
 
 
 def _indirect(
@@ -445,8 +349,9 @@ def _indirect(
 ) -> list[_Said]:
     """Attributions outside quotation marks, with the clause each reports.
 
-    ``cues`` and ``verbs`` are the matches of :data:`_INDIRECT_CUE` and
-    :data:`_INDIRECT_VERBS` in the paragraph, found in a text where it starts at ``offset``.
+    ``cues`` and ``verbs`` are the matches of :data:`patterns.INDIRECT_CUE` and
+    :data:`patterns.INDIRECT_VERBS` in the paragraph, found in a text where it starts
+    at ``offset``.
     """
     # (where the attribution starts, the cue, the reported span; None: sentence's own end)
     found: list[tuple[int, _Cue | None, int | None, int | None]] = []
@@ -567,7 +472,9 @@ def _by_paragraph(
 def enrich(article: Article) -> Quotes:
     """Find the direct and indirect speech in ``article`` and resolve the speakers."""
     paragraphs = article.paragraphs
-    starts, (cues, verbs) = _by_paragraph(paragraphs, [[_INDIRECT_CUE], _INDIRECT_VERBS])
+    starts, (cues, verbs) = _by_paragraph(
+        paragraphs, [[patterns.INDIRECT_CUE], patterns.INDIRECT_VERBS]
+    )
     places = _Reader(_places(article))
     said: list[_Said] = []
     continued = False
