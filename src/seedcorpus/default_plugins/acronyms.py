@@ -26,7 +26,7 @@ __all__ = ["Acronym", "Acronyms", "enrich", "seedcorpus_enrichers"]
 
 _SHORT_WORD = r"[A-Z][A-Za-z0-9&\-]{1,11}"
 # In parentheses an acronym may have two parts: "(UU LLAJ)".
-_SHORT = rf"{_SHORT_WORD}(?: [A-Z][A-Za-z0-9&\-]{{1,8}})?"
+_SHORT = rf"{_SHORT_WORD}|[A-Z]{{2,5}} [A-Z][A-Za-z0-9&\-]{{1,10}}"
 # Every definition has parentheses or a slash; a pattern that starts with a literal is
 # searched much faster than one that starts with a capital.
 _PARENS = re.compile(r"\((?P<inner>[^()]{1,150})\)")
@@ -38,7 +38,7 @@ _SHORT_FORM = re.compile(_SHORT)
 # A syllabic or lower-case abbreviation alone in the parentheses: "Pergub", "pilkada".
 _WORD_FORM = re.compile(r"[A-Za-z][a-z]{2,24}")
 # "ABBR (Long Form)": the acronym right before them.
-_SHORT_BEFORE = re.compile(rf"(?<![\w&\-])(?P<short>{_SHORT_WORD}|[a-z]{{3,15}})\s*$")
+_SHORT_BEFORE = re.compile(r"(?<![\w&\-])(?P<short>[A-Z][A-Za-z0-9&\-]{1,24}|[a-z]{3,24})\s*$")
 # "Long Form/ABBR" and "ABBR/Long Form": an acronym of capitals on one side of a slash.
 _SLASH_SHORT_AFTER = re.compile(r"(?P<short>[A-Z][A-Za-z]{0,3}[A-Z]{1,8})(?![\w/])")
 _SLASH_SHORT_BEFORE = re.compile(r"(?<![\w/])(?P<short>[A-Z]{2,10})$")
@@ -75,7 +75,7 @@ _INSTITUTION_WORDS = frozenset((
     "anggaran", "pendapatan", "belanja", "surat", "kartu", "tanda", "bahan", "harga",
     "pajak", "bea", "cukai", "kredit", "usaha", "hutan", "kebakaran", "lahan", "bencana",
     "penanggulangan", "pelayanan", "terpadu", "kesehatan", "pendidikan", "keluarga",
-    "desa", "kota", "kabupaten", "provinsi", "wilayah", "instruksi", "keputusan",
+    "desa", "kota", "kabupaten", "provinsi", "wilayah", "instruksi", "keputusan", "otoritas",
 ))
 # What an Indonesian word of an institution's name gives an English acronym: "Organisasi
 # Negara-negara Pengekspor Minyak (OPEC)" is the Organization of the Petroleum Exporting
@@ -432,7 +432,7 @@ def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Ite
     for paren_start, paren_end, inner in parentheses:
         if "/" in inner:
             continue  # "(Belt and Road Initiative/BRI)": a slash definition, found below
-        if inner.lower() in _NOT_ABBREVIATIONS:
+        if not inner.isupper() and inner.lower() in _NOT_ABBREVIATIONS:
             continue  # "(kanan)", "(Persero)"
         if _SHORT_FORM.fullmatch(inner) or _WORD_FORM.fullmatch(inner):
             found = _long_before(text, paren_start, inner)
@@ -441,9 +441,9 @@ def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Ite
                 long = text[start:paren_start].rstrip(" ,")
                 yield Acronym(inner, long, start, paren_end, field, kind, evidence)
                 continue
-            if _SHORT_FORM.fullmatch(inner):
+            if _SHORT_FORM.fullmatch(inner) and " " not in inner:
                 continue
-        before = _SHORT_BEFORE.search(text, max(0, paren_start - 16), paren_start)
+        before = _SHORT_BEFORE.search(text, max(0, paren_start - 28), paren_start)
         if before is None:
             continue
         short, long = before.group("short"), inner.strip()

@@ -210,7 +210,7 @@ def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
         return end, end, "unknown"
     if all(_is_weekday_or_month(t) or _key(t) in places or _key(t) in words.PLACES for t in role):
         return end, end, "not-a-person"
-    if any(_is_person_title(t) for t in role):
+    if _key(role[0]) not in words.ORGANISATION_HEADS and any(_is_person_title(t) for t in role):
         return end, end, "role"
     return end, end, "institution"
 
