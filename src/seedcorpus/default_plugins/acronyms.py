@@ -22,7 +22,7 @@ from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
 
-__all__ = ["Acronym", "Acronyms", "enrich", "seedcorpus_enrichers"]
+__all__ = ["KINDS", "Acronym", "Acronyms", "enrich", "seedcorpus_enrichers"]
 
 _SHORT_WORD = r"[A-Z][A-Za-z0-9&\-]{1,11}"
 # In parentheses an acronym may have two parts: "(UU LLAJ)".
