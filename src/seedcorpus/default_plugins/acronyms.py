@@ -26,7 +26,7 @@ __all__ = ["KINDS", "Acronym", "Acronyms", "enrich", "seedcorpus_enrichers"]
 
 _SHORT_WORD = r"[A-Z][A-Za-z0-9&\-]{1,11}"
 # In parentheses an acronym may have two parts: "(UU LLAJ)".
-_SHORT = rf"{_SHORT_WORD}|[A-Z]{{2,5}} [A-Z][A-Za-z0-9&\-]{{1,10}}"
+_SHORT = rf"{_SHORT_WORD}|[A-Z]{{2,5}} [A-Z][A-Za-z0-9&\-]{{1,10}}|[A-Z][a-z]{{2,8}} [A-Z]{{2,5}}"
 # Every definition has parentheses or a slash; a pattern that starts with a literal is
 # searched much faster than one that starts with a capital.
 _PARENS = re.compile(r"\((?P<inner>[^()]{1,150})\)")

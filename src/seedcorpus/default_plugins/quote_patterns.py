@@ -69,7 +69,7 @@ DESCRIBED = (
 )
 # The speaker's words after a cue: a role and a name may be parted by commas ("kata
 # Kasubdit Tipikor Ditreskrimsus Polda, AKBP Ferdiyan Fahmi"; "kata Budi, Senin").
-NAMED = rf"{DESCRIBED}?{RUN}(?:\s*,\s*{RUN}){{0,2}}"
+NAMED = rf"{DESCRIBED}?{RUN}(?:\s*,\s*(?:dan\s+|serta\s+)?{RUN}){{0,3}}"
 # What names the speaker after a cue: a pronoun (the previous speaker) or a name run.
 SPEAKER = rf"(?:\s+(?P<pronoun>{PRONOUN})\b|\s+(?P<name>{NAMED}))?"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar
 
 import attrs
@@ -398,12 +398,17 @@ class _Reader:
     """What reading one article's attributions needs: its places, and the attributions
     already read (the same words are read again for every verb and quotation)."""
 
-    def __init__(self, places: Container[str]) -> None:
+    def __init__(self, places: speakers.Places) -> None:
         self.places = places
         self._read: dict[str, speakers.Attribution] = {}
 
     def __contains__(self, key: object) -> bool:
         return key in self.places
+
+    def learn(self, words: Iterable[str]) -> None:
+        """Take ``words`` as not a person's in this article; read attributions again."""
+        self.places.add(words)
+        self._read.clear()
 
     def split(self, run: str) -> speakers.Attribution:
         """:func:`speakers.split` of ``run``, read once per article."""
@@ -502,6 +507,18 @@ def enrich(article: Article) -> Quotes:
         for s in said
         if s.cue and s.cue.run and not s.cue.pronoun
     }
+    # An organisation that speaks as a body ("kata Jasa Marga") names words that are not
+    # a person's elsewhere in the article ("Group Head Jasa Marga Lisye Octaviana").
+    learned = {
+        word.lower()
+        for attribution in runs.values()
+        if attribution.kind == "institution" and attribution.role
+        for word in attribution.role.split()
+        if word[:1].isupper() and word.isalpha() and not word.isupper()
+    }
+    if learned:
+        places.learn(learned)
+        runs = {run: places.split(run) for run in runs}
     names = speakers.Names.build(
         article.tags,
         [a.name for a in runs.values() if a.name],

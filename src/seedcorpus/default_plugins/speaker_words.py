@@ -148,7 +148,7 @@ DEGREES = frozenset((
     "sik", "ssos", "msos", "ssi", "sp", "ak", "ca", "cpa", "mhum", "mag", "lc", "ma", "mkn",
     "skom", "mkom", "spog", "spa", "sag", "mag", "sip", "mip", "ssn", "msn", "sked", "mked",
     "mars", "mpp", "msc", "bsc", "ba", "llm", "cfa", "sth", "mth", "shi", "mhi", "spd.i",
-    "sfarm", "apt", "skep", "ners", "amd", "dipl", "ing", "jd", "md", "sc",
+    "sfarm", "apt", "skep", "ners", "amd", "dipl", "ing", "jd", "sc",
 ))
 # Offices held over a place: one word after them is the place when enough remain.
 PLACE_OFFICES = frozenset((

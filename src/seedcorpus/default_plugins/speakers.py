@@ -145,14 +145,13 @@ def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
         if _key(tokens[start]) in words.NAME_OPENERS and end - start >= 3:
             break  # "Lalu Muhamad Iqbal": a Sasak name, not "then"
         start += 1
-    first = start
-    weak = -1  # the last token taken as a role only because it names a place here
+    first = strong = start  # after the last role word; after the last lexicon one
     at = start
     while at < end:
         token = tokens[at]
         key = _key(token)
         if _is_role_word(token) or (token[:1].islower() and key not in _PARTICLES):
-            first = at + 1
+            first = strong = at + 1
             # A place-bound office or a company marker: the next word is the place or
             # company when words enough remain for the person ("Bupati Landak Karolin
             # Margret Natasa", "PT Evoluzione Alessandro Monzani", "Bank Mega Kostaman
@@ -163,15 +162,12 @@ def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
                 if _key(following) in places or (
                     left >= 3 and not _is_role_word(following) and following[:1].isupper()
                 ):
-                    first = at + 2
+                    first = strong = at + 2
                     at += 1
-            if key == "sri" and at > start and _key(tokens[at - 1]).startswith("dato"):
-                first = at + 1
         elif key in places or key in words.WEEKDAYS or key in words.MONTHS:
-            first = at + 1
-            weak = at
+            first = at + 1  # a place the article names, or a time
         elif key == "sri" and at > start and _key(tokens[at - 1]) in ("dato'", "dato", "tan"):
-            first = at + 1
+            first = strong = at + 1
         at += 1
     if (
         first == end
@@ -186,16 +182,12 @@ def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
             max((i + 1 for i in range(start, end - 1) if _is_role_word(tokens[i])), default=start),
         )
     name = tokens[first:end]
-    if (
-        not name
-        and weak == end - 1
-        and first - 1 == weak
-        and not _is_weekday_or_month(tokens[weak])
-    ):
-        # Only a place the article names stands where the name should be: "kata Budi
-        # Sudirman" where "di Sudirman" also occurs. Weekdays and months stay out.
-        name = tokens[weak:end]
-        first = weak
+    if not name and strong < end:
+        # Only words the article uses for a place or a company stand where the name
+        # should be: "kata Aburizal Bakrie" where "PT Bakrie" also occurs. Weekdays and
+        # months stay out.
+        name = [t for t in tokens[strong:end] if not _is_weekday_or_month(t)]
+        first = end - len(name)
     if name and all(_is_weekday_or_month(t) or _key(t) in places for t in name):
         return end, end, "not-a-person"
     if name and (
@@ -203,7 +195,15 @@ def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
         or not all(t[:1].isupper() or t in _PARTICLES for t in name)
     ):
         return end, end, "unknown"
+    role = tokens[start:first]
     if name and not _institution_only(tokens[start:end]):
+        if (
+            len(name) == 1
+            and role
+            and all(t[:1].isupper() for t in role)
+            and not any(_is_person_title(t) for t in role)
+        ):
+            return end, end, "institution"  # "Jasa Marga", "Bank Mandiri": no one named
         return first, end, "person"
     role = tokens[start:end]
     if not role:
@@ -226,7 +226,16 @@ def split(run: str, places: Container[str] = frozenset()) -> Attribution:
     >>> split("Minggu").kind
     'not-a-person'
     """
-    segments = [part.split() for part in run.split(",")]
+    # "Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Abdul Muhari": the
+    # commas of a list that ends with "dan" are inside the role, not between parts.
+    parts = run.split(",")
+    listed = max(
+        (n for n, part in enumerate(parts) if n and part.split()[:1] in (["dan"], ["serta"])),
+        default=0,
+    )
+    if listed:
+        parts = [",".join(parts[: listed + 1]), *parts[listed + 1 :]]
+    segments = [part.split() for part in parts]
     # Degrees after a comma ("Ir. Kusnardi, M.Si.") and lone initials are not a name.
     segments = [
         tokens
@@ -273,6 +282,10 @@ class Places(Container[str]):
     def __init__(self, text: str, known: Iterable[str] = ()) -> None:
         self._text = text
         self._found = dict.fromkeys(known, True)
+
+    def add(self, known: Iterable[str]) -> None:
+        """Take ``known`` as words that are not names here (an organisation's words)."""
+        self._found.update(dict.fromkeys(known, True))
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str) or not key:
@@ -449,6 +462,9 @@ def _cut(tokens: tuple[str, ...], mentions: Iterable[tuple[str, ...]]) -> tuple[
     it are not a name's usual first words ("Muhammad Tito Karnavian" stays)."""
     if len(tokens) < 3:
         return tokens
+    mentions = list(mentions)
+    if any(m and m == tokens[: len(m)] for m in mentions if len(m) < len(tokens)):
+        return tokens  # "kata Arief" confirms "Arief Prasetyo Adi" starts with a name
     for mention in mentions:
         if len(mention) >= len(tokens):
             continue
