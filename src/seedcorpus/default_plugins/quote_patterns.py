@@ -44,7 +44,7 @@ PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau)"
 UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = (
     rf"(?:(?:[{UPPER}]\.){{2,3}}(?=\s)|(?:[{UPPER}]|Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms|Moh|Muh|Moch|Tb|Ny)\.(?=\s)"
-    rf"|[{UPPER}](?:[\w'’`&\-]*[\w&])?"
+    rf"|[{UPPER}](?:[\w'’`&\-]*[\w&])?(?:/[{UPPER}](?:[\w'’`&\-]*[\w&])?)*"
     rf"|\([{UPPER}][\w&\-]*\)|drg?\.(?=\s))"
 )
 RUN = (

@@ -27,6 +27,8 @@ from seedcorpus.text import sentence_spans
 
 __all__ = ["Quote", "Quotes", "enrich", "seedcorpus_enrichers"]
 
+# The cue words without "-nya", to tell "katanya" (the previous speaker) from "tanya".
+_CUE_WORDS = frozenset(patterns.CUES.split("|"))
 # Searched once over the whole body (see _by_paragraph).
 _INDIRECT_CUE = patterns.INDIRECT_CUE
 _INDIRECT_VERBS = patterns.INDIRECT_VERBS
@@ -116,9 +118,10 @@ def _cue(groups: dict[str, str | None]) -> _Cue | None:
     if cue is not None:
         cue = " ".join(cue.lower().split())
         name, pronoun = groups["name"], groups["pronoun"]
-        if cue.endswith("nya"):
+        nya = cue.endswith("nya") and cue[:-3] in _CUE_WORDS  # not "tanya"
+        if nya:
             name = pronoun = None  # "katanya kepada wartawan": the previous speaker
-        if name is None and pronoun is None and not cue.endswith("nya"):
+        if name is None and pronoun is None and not nya:
             return None  # "kata kunci", "jelas bahwa": the word, not an attribution
         return _Cue(cue.split()[0], run=name or pronoun, pronoun=name is None)
     subject, verb = groups["subject"], groups["verb"]

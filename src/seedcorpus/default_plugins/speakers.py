@@ -110,6 +110,7 @@ def _is_role_word(token: str) -> bool:
         _INSTITUTION_NOUN.fullmatch(token) is not None
         or _COMPOUND.fullmatch(token) is not None
         or ("-" in token and all(_is_role_word(part) for part in token.split("-") if part))
+        or ("/" in token and all(_is_role_word(part) for part in token.split("/") if part))
     )
 
 
@@ -421,7 +422,7 @@ class Names:
 
 
 # Capitalized words right before and right after a mention in the text.
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’`\-]*\.?"
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-z]{0,3}\.|[A-ZÀ-ÖØ-Þ][\w'’`\-]*)"
 _RUN_BEFORE = re.compile(rf"(?:{_NAME_WORD} )+$")
 _RUN_AFTER = re.compile(rf"(?: {_NAME_WORD}(?![\w'’\-]))+")
 
