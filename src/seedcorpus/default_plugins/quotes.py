@@ -145,13 +145,14 @@ def _subject(text: str, end: int, places: _Reader) -> tuple[int, str] | None:
     lo = max(0, end - patterns.BEFORE_WINDOW)
     for _ in range(6):
         if _may_end_with_adjunct(text, lo, end):
-            adjunct = patterns.ADJUNCT_END.search(text, lo, end)
+            # An adjunct is short: searching its last 60 characters finds it.
+            adjunct = patterns.ADJUNCT_END.search(text, max(lo, end - 60), end)
             if adjunct is not None and adjunct.start() < end:
                 end = adjunct.start()
                 continue
         if not _may_end_with_subject(text, lo, end):
             return None
-        match = patterns.SUBJECT.search(text, lo, end)
+        match = patterns.SUBJECT.search(text, _run_start(text, lo, end), end)
         if match is None:
             return None
         run = match.group("subject")
@@ -159,11 +160,11 @@ def _subject(text: str, end: int, places: _Reader) -> tuple[int, str] | None:
         if _last_word(text, lo, start) in _PREPOSITIONS:
             end = text.rindex(" ", lo, start - 1) if " " in text[lo : start - 1] else lo
             continue  # "di Kendari": a place, not the subject
-        if places.split(run).kind == "not-a-person":
+        if speakers.names_a_time_or_place(run, places.places):
             end = start  # "Minggu": a time, not the subject
             continue
         if text[lo:start].rstrip().endswith(",") and _may_end_with_subject(text, lo, start):
-            apposition = patterns.SUBJECT.search(text, lo, start)
+            apposition = patterns.SUBJECT.search(text, _run_start(text, lo, start), start)
             if (
                 apposition is not None
                 and _last_word(text, lo, apposition.start()) not in _PREPOSITIONS
@@ -182,6 +183,31 @@ _ADJUNCT_WORDS = frozenset(
         "sebelum", "dalam", "selepas", "sesudah", "kepada", "melalui", "lewat",
     )
 )  # fmt: skip
+
+
+def _run_start(text: str, lo: int, end: int) -> int:
+    """Where a search for the run of name words ending at ``end`` may start: a little
+    before the first word of the capitalized words (and their joiners) that end the
+    text. The search of :data:`~patterns.SUBJECT` from ``lo`` would try every position;
+    this spares it all but a few."""
+    at = end
+    while at > lo:
+        space = text.rfind(" ", lo, at - 1)
+        word = text[space + 1 : at].strip(" ,")
+        if word and not (
+            word[0].isupper() or word[0].isdigit() or word[0] == "(" or word in _JOINERS
+        ):
+            break
+        at = space + 1 if space >= lo else lo
+        if space < lo:
+            break
+    return max(lo, at - 2)
+
+
+# Lower-case words inside a run of name words: "Dewan Perwakilan Rakyat dan ...".
+_JOINERS = frozenset(
+    ("dan", "bin", "binti", "van", "von", "de", "der", "al", "of", "for", "and", "the")
+)
 
 
 def _last_word(text: str, lo: int, end: int) -> str:
