@@ -114,7 +114,8 @@ _ENGLISH_INITIALS: dict[str, tuple[str, ...]] = {
     "pekerja": ("w",), "buruh": ("l",), "pelajar": ("s",), "mahasiswa": ("s",),
     "universitas": ("u",), "kerja sama": ("c",), "inisiatif": ("i",), "prakarsa": ("i",),
     "jalan": ("r",), "sabuk": ("b",), "digital": ("d",), "ekspor": ("e",),
-    "teknik": ("e",), "sains": ("s",), "matematika": ("m",), "standardisasi": ("s",),
+    "teknik": ("e",), "fasilitas": ("f",), "sains": ("s",), "matematika": ("m",),
+    "standardisasi": ("s",),
 }  # fmt: skip
 # fmt: on
 # Characters before an acronym searched for its long form.
@@ -381,8 +382,7 @@ def _long_before(text: str, start: int, short: str) -> tuple[int, str, str] | No
                 return at, *found
     if short.isupper():
         for at in _candidates(text, start, limit):
-            first = text[at : text.find(" ", at, start) % (start + 1)].lower().split("-")[0]
-            if first in _ENGLISH_INITIALS:
+            if text[at].isupper():
                 found = _match(short, text[at:start].rstrip(" ,"), translate=True)
                 if found is not None:
                     return at, *found

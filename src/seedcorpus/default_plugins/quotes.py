@@ -143,7 +143,7 @@ def _subject(text: str, end: int, places: _Reader) -> tuple[int, str] | None:
     mengatakan``) and joins an apposition (``Budi Santoso, Kepala Dinas X, mengatakan``).
     """
     lo = max(0, end - patterns.BEFORE_WINDOW)
-    for _ in range(6):
+    for _ in range(10):  # each turn takes off one adjunct, place or time
         if _may_end_with_adjunct(text, lo, end):
             # An adjunct is short: searching its last 60 characters finds it.
             adjunct = patterns.ADJUNCT_END.search(text, max(lo, end - 60), end)
@@ -157,6 +157,15 @@ def _subject(text: str, end: int, places: _Reader) -> tuple[int, str] | None:
             return None
         run = match.group("subject")
         start = match.start()
+        relative = _RELATIVE.search(text, max(lo, start - 40), start)
+        if relative is not None and _may_end_with_subject(text, lo, relative.start()):
+            # "Budi Prasetyo, yang juga Ketua Kelompok Tani X, mengatakan": the person is
+            # before the relative clause, the run after it is the role.
+            before = patterns.SUBJECT.search(
+                text, _run_start(text, lo, relative.start()), relative.start()
+            )
+            if before is not None:
+                return before.start(), f"{before.group('subject')}, {run}"
         if _last_word(text, lo, start) in _PREPOSITIONS:
             end = text.rindex(" ", lo, start - 1) if " " in text[lo : start - 1] else lo
             continue  # "di Kendari": a place, not the subject
@@ -176,6 +185,10 @@ def _subject(text: str, end: int, places: _Reader) -> tuple[int, str] | None:
     return None
 
 
+# A relative clause between a name and a role: "Budi, yang juga Ketua X,".
+_RELATIVE = re.compile(
+    r",\s+yang\s+(?:juga\s+)?(?:merupakan\s+|adalah\s+|menjabat\s+(?:sebagai\s+)?)?$"
+)
 _PREPOSITIONS = frozenset(("di", "dari", "ke", "pada", "hari"))
 _ADJUNCT_WORDS = frozenset(
     (

@@ -120,7 +120,9 @@ ORGANISATION_WORDS = frozenset((
     "muhammadiyah", "nahdlatul", "ulama", "nu", "kwarda", "pramuka", "taruna",
     "imigrasi", "pajak", "bea", "cukai", "anggaran", "migas", "minerba", "hortikultura",
     "peternakan", "kependudukan", "catatan", "sipil", "protokol", "keprotokolan",
-    "timnas", "klub", "club", "fc", "united", "sport", "olahraga", "sepak", "bola",
+    "kelompok", "tani", "gapoktan", "poktan", "himpunan", "gabungan", "komunitas",
+    "paguyuban", "sanggar", "timnas", "klub", "club", "fc", "united", "sport", "olahraga",
+    "sepak", "bola",
 ))
 # Words that open an organisation's name: an attribution that opens with one and holds
 # no title is the organisation speaking ("kata Direktorat Jenderal Imigrasi").
