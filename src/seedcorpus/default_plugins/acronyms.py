@@ -18,6 +18,7 @@ from typing import ClassVar
 
 import attrs
 
+from seedcorpus.default_plugins import speaker_words
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
@@ -344,6 +345,8 @@ def _plausible(short: str, long: str) -> bool:
         return True  # the first word may open a sentence
     if short.islower():
         return False
+    if all(w.lower() in speaker_words.PLACES for w in words):
+        return True  # places: "Jawa Barat (Jabar)", "Jakarta, Bogor, ... (Jabodetabek)"
     return any(
         w.lower().split("-")[0] in _INSTITUTION_WORDS
         or (len(w) > 6 and w[:2] in ("Ke", "Pe") and w.endswith("an"))

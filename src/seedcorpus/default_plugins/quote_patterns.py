@@ -62,7 +62,9 @@ DESCRIBED = (
     r"sutradara|penulis|atlet|pemain|kapten|penggagas|pendiri|pengurus|petugas|penjual|"
     r"pengunjung|pengemudi|sopir|pria|wanita|perempuan|ibu|bapak|nenek|kakek|kader|calon|"
     r"koordinator|manajer|penasihat|pegiat|pemerhati|praktisi|konsultan|psikolog|dokter|"
-    r"perawat|bidan|penyuluh|pemandu|penumpang|pembeli|orang\s+tua|ketua|sekretaris)"
+    r"perawat|bidan|penyuluh|pemandu|penumpang|pembeli|orang\s+tua|ketua|sekretaris|ekonom|"
+    r"politikus|politisi|legislator|akademisi|ulama|aktivis|spesialis|jurnalis|"
+    r"[a-z]{3,}(?:olog|wan|wati))"
     rf"(?:\s+[a-z][\w\-]*){{0,4}},?\s+(?=[{UPPER}])"
     # Any description set off by a comma: "ujar produser serial itu, Shanty Harmayn".
     rf"|(?:[a-z][\w\-]*\s+){{0,4}}[a-z][\w\-]*,\s+(?=[{UPPER}]))"

@@ -121,8 +121,8 @@ ORGANISATION_WORDS = frozenset((
     "imigrasi", "pajak", "bea", "cukai", "anggaran", "migas", "minerba", "hortikultura",
     "peternakan", "kependudukan", "catatan", "sipil", "protokol", "keprotokolan",
     "kelompok", "tani", "gapoktan", "poktan", "himpunan", "gabungan", "komunitas",
-    "paguyuban", "sanggar", "timnas", "klub", "club", "fc", "united", "sport", "olahraga",
-    "sepak", "bola",
+    "paguyuban", "sanggar", "satgas", "timnas", "klub", "club", "fc", "united", "sport",
+    "olahraga", "sepak", "bola",
 ))
 # Words that open an organisation's name: an attribution that opens with one and holds
 # no title is the organisation speaking ("kata Direktorat Jenderal Imigrasi").

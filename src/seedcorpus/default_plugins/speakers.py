@@ -102,8 +102,10 @@ def _is_role_word(token: str) -> bool:
         return key in words.HONORIFICS  # "M.Y. Bramuda", but "H." and "K.H." are titles
     if len(key) > 1 and token.replace(".", "").replace("-", "").isupper():
         return True  # PT, PANRB, R&D, AKBP, DKI
-    if token[:1].isdigit() or _INNER_CAPITAL.match(token) or _MINISTER.fullmatch(token):
-        return True  # "Dandim 1417 Kendari", "JIExpo", "Menkeu"
+    if any(c.isdigit() for c in token) or _INNER_CAPITAL.match(token):
+        return True  # "Dandim 1417 Kendari", "Covid-19", "U-23", "JIExpo"
+    if _MINISTER.fullmatch(token):
+        return True  # "Menkeu"
     if "'" in key and key.split("'")[0] in words.HONORIFICS:
         return True  # Dato'Sri
     return (
