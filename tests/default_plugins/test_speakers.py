@@ -151,9 +151,18 @@ def test_a_tag_with_the_name_cuts_a_longer_printed_name() -> None:
 
 
 def test_a_later_short_mention_cuts_an_organisation_word() -> None:
-    names = Names.build([], ["Mandiri Darmawan Junaidi", "Darmawan"], "")
+    text = "Laba Bank Mandiri naik, kata Direktur Utama Bank Mandiri Darmawan Junaidi."
+    names = Names.build([], ["Mandiri Darmawan Junaidi", "Darmawan"], text)
 
     assert names.fullest("Darmawan") == "Darmawan Junaidi"
+
+
+def test_a_middle_name_mention_keeps_the_first_name() -> None:
+    # "Sufmi" is printed only before "Dasco": it is the person's, not an organisation's.
+    text = "Wakil Ketua DPR Sufmi Dasco Ahmad hadir. Dasco menegaskan itu."
+    names = Names.build([], ["Sufmi Dasco Ahmad", "Dasco"], text)
+
+    assert names.fullest("Dasco") == "Sufmi Dasco Ahmad"
 
 
 # --- property: a rendered quote resolves to the generated name ------------------------

@@ -27,6 +27,8 @@ from seedcorpus.text import sentence_spans
 
 __all__ = ["Quote", "Quotes", "enrich", "seedcorpus_enrichers"]
 
+# Speech that closes with these before its mark and a cue word after it is attributed.
+_ATTRIBUTED_END = (",", "?", "!")
 # The cue words without "-nya", to tell "katanya" (the previous speaker) from "tanya".
 _CUE_WORDS = frozenset(patterns.CUES.split("|"))
 # Searched once over the whole body (see _by_paragraph).
@@ -289,6 +291,10 @@ def _direct(
         if after is not None:
             cue = _cue(after.groupdict())
             if cue is not None:
+                taken_end = after.end()
+            elif after.group("cue") and stripped.endswith(_ATTRIBUTED_END):
+                # '"...," kata sumber itu': an attribution that names no one.
+                cue = _Cue(after.group("cue").lower().split()[0])
                 taken_end = after.end()
         if cue is None and mark_start > 0:
             cue = _before(

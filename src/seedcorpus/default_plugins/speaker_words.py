@@ -178,6 +178,18 @@ PLACES = frozenset((
     "cirebon", "tasikmalaya", "palu", "mamuju", "ternate", "sorong", "manokwari",
     "merauke", "timika", "bukittinggi", "banda", "lhokseumawe", "serang", "cilegon",
 
+    # Countries, which precede names in titles ("Presiden China Xi Jinping").
+    "china", "tiongkok", "amerika", "serikat", "jepang", "korea", "korsel", "korut",
+    "rusia", "ukraina", "india", "australia", "malaysia", "singapura", "thailand",
+    "vietnam", "filipina", "brunei", "myanmar", "kamboja", "laos", "timor", "leste",
+    "inggris", "prancis", "perancis", "jerman", "italia", "spanyol", "belanda", "turki",
+    "arab", "saudi", "iran", "irak", "mesir", "palestina", "israel", "qatar", "uea",
+    "emirat", "pakistan", "bangladesh", "afrika", "brasil", "kanada", "meksiko",
+    "argentina", "selandia", "azerbaijan", "uzbekistan", "kazakhstan", "swiss", "swedia",
+    "norwegia", "denmark", "finlandia", "polandia", "yunani", "portugal", "austria",
+    "belgia", "ceko", "hongaria", "rumania", "nigeria", "kenya", "ethiopia", "suriah",
+    "yordania", "lebanon", "yaman", "kuwait", "oman", "bahrain", "afghanistan", "nepal",
+    "lanka", "mongolia", "taiwan", "kong", "makau", "eropa", "asean", "pbb",
     # Regencies, cities and regions that precede names in titles ("Bupati Landak").
     "landak", "sanggau", "sintang", "ketapang", "kubu", "sambas", "bengkayang", "melawi",
     "kapuas", "sekadau", "mempawah", "singkawang", "toba", "samosir", "karo", "dairi",

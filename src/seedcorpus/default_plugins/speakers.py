@@ -358,7 +358,7 @@ class Names:
         short = [tuple(n.split()) for n in names]
         for tokens in short:
             if len(tokens) > 1 and tokens not in known:
-                known.append(_cut(tokens, short))
+                known.append(_cut(tokens, short, text))
         known.sort(key=len, reverse=True)
         return cls(known, text, places)
 
@@ -374,7 +374,7 @@ class Names:
     def _fullest(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         # A name attributions print longer, in one attribution, is cut first: "Mandiri
         # Darmawan Junaidi" is "Darmawan Junaidi" when "kata Darmawan" occurs too.
-        tokens = _cut(tokens, self.known)
+        tokens = _cut(tokens, self.known, self.text)
         for candidate in self.known:
             if len(candidate) > len(tokens) and _contains(candidate, tokens):
                 return candidate
@@ -468,10 +468,14 @@ def _index(longer: Sequence[str], shorter: Sequence[str]) -> int:
     return -1
 
 
-def _cut(tokens: tuple[str, ...], mentions: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+def _cut(
+    tokens: tuple[str, ...], mentions: Iterable[tuple[str, ...]], text: str
+) -> tuple[str, ...]:
     """``tokens`` without leading words that are not the person's: when another mention
     starts inside them ("Darmawan" inside "Mandiri Darmawan Junaidi") and the words before
-    it are not a name's usual first words ("Muhammad Tito Karnavian" stays)."""
+    it stand elsewhere in ``text`` without the rest of the name ("Bank Mandiri"). A
+    name's usual first words stay ("Muhammad Tito Karnavian"), and so does a first name
+    used only with the rest ("Sufmi Dasco Ahmad" and "kata Dasco")."""
     if len(tokens) < 3:
         return tokens
     mentions = list(mentions)
@@ -481,8 +485,24 @@ def _cut(tokens: tuple[str, ...], mentions: Iterable[tuple[str, ...]]) -> tuple[
         if len(mention) >= len(tokens):
             continue
         at = _index(tokens, mention)
-        if 0 < at < len(tokens) - len(mention) and not all(
-            _key(t) in words.NAME_OPENERS for t in tokens[:at]
+        if (
+            0 < at < len(tokens) - len(mention)
+            and not all(_key(t) in words.NAME_OPENERS for t in tokens[:at])
+            and _stands_alone(text, tokens[at - 1], tokens[at])
         ):
             return tokens[at:]
     return tokens
+
+
+def _stands_alone(text: str, word: str, following: str) -> bool:
+    """Whether ``text`` prints ``word`` somewhere not followed by ``following``."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        whole = (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        )
+        if whole and not text.startswith(" " + following, end):
+            return True
+        at = text.find(word, end)
+    return False
