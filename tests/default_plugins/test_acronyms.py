@@ -274,6 +274,8 @@ def definitions(draw: st.DrawFn) -> tuple[str, str, str]:
         assume(words[0] in ("Badan", "Dewan", "Komisi", "Lembaga", "Pusat", "Otoritas"))
         short = "".join(w[: draw(st.integers(2, 3))] for w in words if w != "dan")
         short = short[0] + short[1:].lower()
+        # Words never taken for an abbreviation ("(depan)", "(kanan)") are left out.
+        assume(short.lower() not in acronyms._NOT_ABBREVIATIONS)
     else:
         short = "".join(w[0] for w in words if w != "dan")
     if draw(st.booleans()):
