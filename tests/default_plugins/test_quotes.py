@@ -386,3 +386,39 @@ def test_contract_1_json_still_reads() -> None:
 def test_version_is_bumped() -> None:
     (spec,) = quotes.seedcorpus_enrichers()
     assert spec.version == "2"
+
+
+def test_a_description_points_back_to_the_person_named_before() -> None:
+    item = article(
+        '"Kami bermain dengan semangat," kata Leonardo Medina.',
+        "Di sisi lain, pelatih Arema FC Joel Cornelli memuji permainan anak asuhnya.",
+        '"Mereka disiplin menjalankan instruksi," kata pelatih asal Brasil itu.',
+        '"Pertahanan kami rapat," ujar pria berusia 50 tahun tersebut.',
+    )
+
+    assert [q.speaker for q in direct(item)] == [
+        "Leonardo Medina",
+        "Joel Cornelli",
+        "Joel Cornelli",
+    ]
+
+
+def test_a_nickname_the_article_explains_is_the_full_name() -> None:
+    item = article(
+        "Kepala Eksekutif OJK Friderica Widyasari Dewi mengatakan 500 aplikasi diblokir.",
+        '"Cek legalitas sebelum meminjam," ujar Kiki, sapaan akrab Friderica.',
+    )
+
+    assert [q.speaker for q in direct(item)] == ["Friderica Widyasari Dewi"]
+
+
+def test_a_cue_after_speech_that_names_no_one() -> None:
+    item = article(
+        '"Kami siap," kata Budi Santoso.',
+        '"Pemeriksaan dijadwalkan pekan depan," kata sumber di lingkungan kejaksaan.',
+    )
+
+    assert [(q.speaker, q.speaker_kind) for q in direct(item)] == [
+        ("Budi Santoso", "person"),
+        (None, "unknown"),
+    ]

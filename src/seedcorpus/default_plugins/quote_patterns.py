@@ -52,6 +52,8 @@ RUN = (
     rf"(?:\s+(?:{TOKEN}|(?:dan|bin|binti|van|von|de|der|al|of|for|and|the|\d+)"
     rf"(?=\s+[{UPPER}])))*"
 )
+# A run of name words alone, to find the people a text names.
+RUN_ONLY = re.compile(RUN)
 # Lower-case words that may describe the speaker before the name: "kata pengamat pasar
 # modal Budi", "ujar dr. Siti".
 DESCRIBED = (

@@ -29,6 +29,19 @@ __all__ = ["Quote", "Quotes", "enrich", "seedcorpus_enrichers"]
 
 # Speech that closes with these before its mark and a cue word after it is attributed.
 _ATTRIBUTED_END = (",", "?", "!")
+# A description that points back: "pria itu", "pelatih asal Brasil tersebut".
+_ANAPHOR = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,6}?(?:itu|tersebut)\b")
+_POINTS_BACK = re.compile(r"\s+(?:itu|tersebut)\b")
+# A nickname and the name it stands for: "Kiki, sapaan akrab Friderica", "Friderica,
+# yang akrab disapa Kiki".
+_NICKNAME = re.compile(
+    rf"(?P<nick>[{patterns.UPPER}][a-z]+),\s+(?:sapaan|panggilan)(?:\s+akrab)?\s+"
+    rf"(?P<name>{patterns.RUN})"
+)
+_NICKNAMED = re.compile(
+    rf"(?P<name>{patterns.RUN}),?\s+(?:yang\s+)?(?:akrab\s+)?(?:disapa|dipanggil)\s+"
+    rf"(?P<nick>[{patterns.UPPER}][a-z]+)"
+)
 # The cue words without "-nya", to tell "katanya" (the previous speaker) from "tanya".
 _CUE_WORDS = frozenset(patterns.CUES.split("|"))
 # Searched once over the whole body (see _by_paragraph).
@@ -97,6 +110,9 @@ class _Cue:
     """The attribution points back to the previous speaker (``katanya``, ``kata dia``)."""
     inherited: bool = False
     """No attribution of its own: the speech continues the speaker's words around it."""
+    anaphor: bool = False
+    """A description points back to someone named before: ``kata pelatih asal Brasil
+    itu``."""
 
 
 @attrs.frozen
@@ -290,11 +306,16 @@ def _direct(
         after = patterns.AFTER_QUOTE.match(paragraph, mark_end)
         if after is not None:
             cue = _cue(after.groupdict())
+            if cue is not None and cue.run and _POINTS_BACK.match(paragraph, after.end()):
+                # "kata pelatih asal Brasil itu": a description, not a name
+                cue = _Cue(cue.cue, anaphor=True)
             if cue is not None:
                 taken_end = after.end()
             elif after.group("cue") and stripped.endswith(_ATTRIBUTED_END):
-                # '"...," kata sumber itu': an attribution that names no one.
-                cue = _Cue(after.group("cue").lower().split()[0])
+                # '"...," kata pelatih asal Brasil itu': the person named before;
+                # '"...," kata sumber di kejaksaan': an attribution that names no one.
+                anaphor = _ANAPHOR.match(paragraph, after.end())
+                cue = _Cue(after.group("cue").lower().split()[0], anaphor=anaphor is not None)
                 taken_end = after.end()
         if cue is None and mark_start > 0:
             cue = _before(
@@ -466,6 +487,37 @@ class _Reader:
         return found
 
 
+def _nicknames(paragraphs: Sequence[str], places: _Reader) -> dict[str, str]:
+    """The nicknames the article explains, each with the name it stands for."""
+    body = "\n".join(paragraphs)
+    if not any(word in body for word in ("sapaan", "panggilan", "disapa", "dipanggil")):
+        return {}  # a literal test spares most articles both searches
+    found = {}
+    for pattern in (_NICKNAME, _NICKNAMED):
+        for match in pattern.finditer(body):
+            name = places.split(match.group("name")).name
+            if name is not None:
+                found[match.group("nick")] = name
+    return found
+
+
+def _named_before(
+    paragraphs: Sequence[str], said: _Said, places: _Reader, names: speakers.Names
+) -> str | None:
+    """The last person named before ``said``, in its paragraph or the one before: whom a
+    description such as ``pelatih asal Brasil itu`` points back to."""
+    for index in (said.paragraph, said.paragraph - 1):
+        if index < 0:
+            continue
+        text = paragraphs[index][: said.start] if index == said.paragraph else paragraphs[index]
+        runs = [m.group() for m in patterns.RUN_ONLY.finditer(text)]
+        for run in reversed(runs):
+            attribution = places.split(run)
+            if attribution.kind == "person" and attribution.name is not None:
+                return names.fullest(attribution.name)
+    return None
+
+
 def _places(article: Article) -> speakers.Places:
     """The words the article uses as place names: its dateline, ``di Kendari``,
     ``Kabupaten Landak``."""
@@ -573,18 +625,22 @@ def enrich(article: Article) -> Quotes:
         _searchable(article),
         places.places,
     )
+    nicknames = _nicknames(paragraphs, places)
     resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)
     previous: str | None = None
     for s in said:
         cue = s.cue
         speaker, kind, role = None, "unknown", None
-        if cue is not None and cue.pronoun:
+        if cue is not None and cue.anaphor:
+            speaker = _named_before(paragraphs, s, places, names) or previous
+            kind = "person" if speaker else "unknown"
+        elif cue is not None and cue.pronoun:
             speaker, kind = previous, "person" if previous else "unknown"
         elif cue is not None and cue.run is not None:
             attribution = runs[cue.run]
             role, kind = attribution.role, attribution.kind
             if attribution.name is not None:
-                speaker = names.fullest(attribution.name)
+                speaker = names.fullest(nicknames.get(attribution.name, attribution.name))
         elif cue is not None and cue.inherited and previous is not None:
             speaker, kind = previous, "person"
         # An attribution by title alone ("Menteri PANRB menjelaskan") usually refers back

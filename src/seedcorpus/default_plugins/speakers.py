@@ -434,7 +434,7 @@ class Names:
 
 # Capitalized words right before and right after a mention in the text.
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-z]{0,3}\.|[A-ZÀ-ÖØ-Þ][\w'’`\-]*)"
-_RUN_BEFORE = re.compile(rf"(?:{_NAME_WORD} )+$")
+_RUN_BEFORE = re.compile(rf"(?:(?:{_NAME_WORD}|bin|binti|van|von|de|der|al) )+$")
 _RUN_AFTER = re.compile(rf"(?: {_NAME_WORD}(?![\w'’\-]))+")
 
 
