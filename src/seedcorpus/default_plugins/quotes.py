@@ -30,7 +30,7 @@ __all__ = ["Quote", "Quotes", "enrich", "seedcorpus_enrichers"]
 # Speech that closes with these before its mark and a cue word after it is attributed.
 _ATTRIBUTED_END = (",", "?", "!")
 # A description that points back: "pria itu", "pelatih asal Brasil tersebut".
-_ANAPHOR = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,6}?(?:itu|tersebut)\b")
+_ANAPHOR = re.compile(r"\s+(?:[a-z0-9][\w\-]*\s+){1,6}?(?:itu|tersebut)\b")
 _POINTS_BACK = re.compile(r"\s+(?:itu|tersebut)\b")
 # A nickname and the name it stands for: "Kiki, sapaan akrab Friderica", "Friderica,
 # yang akrab disapa Kiki".
