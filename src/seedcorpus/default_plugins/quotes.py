@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import attrs
 
 from seedcorpus.default_plugins import quote_patterns as patterns
-from seedcorpus.default_plugins import speakers
+from seedcorpus.default_plugins import speakers, subjects
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
@@ -32,16 +32,6 @@ _ATTRIBUTED_END = (",", "?", "!")
 # A description that points back: "pria itu", "pelatih asal Brasil tersebut".
 _ANAPHOR = re.compile(r"\s+(?:[a-z0-9][\w\-]*\s+){1,6}?(?:itu|tersebut)\b")
 _POINTS_BACK = re.compile(r"\s+(?:itu|tersebut)\b")
-# A nickname and the name it stands for: "Kiki, sapaan akrab Friderica", "Friderica,
-# yang akrab disapa Kiki".
-_NICKNAME = re.compile(
-    rf"(?P<nick>[{patterns.UPPER}][a-z]+),\s+(?:sapaan|panggilan)(?:\s+akrab)?\s+"
-    rf"(?P<name>{patterns.RUN})"
-)
-_NICKNAMED = re.compile(
-    rf"(?P<name>{patterns.RUN}),?\s+(?:yang\s+)?(?:akrab\s+)?(?:disapa|dipanggil)\s+"
-    rf"(?P<nick>[{patterns.UPPER}][a-z]+)"
-)
 # The cue words without "-nya", to tell "katanya" (the previous speaker) from "tanya".
 _CUE_WORDS = frozenset(patterns.CUES.split("|"))
 # Searched once over the whole body (see _by_paragraph).
@@ -154,120 +144,11 @@ def _cue(groups: dict[str, str | None]) -> _Cue | None:
 _NOT_SUBJECTS = frozenset(["kami", "kita", "saya", "aku", "mereka", "anda", "kalian"])
 
 
-def _subject(text: str, end: int, places: _Reader) -> tuple[int, str] | None:
-    """Where the subject of a verb at ``end`` starts in ``text``, and its words.
-
-    Looks past a time or a place between them (``Asmar di Kendari, Minggu (1/7),
-    mengatakan``) and joins an apposition (``Budi Santoso, Kepala Dinas X, mengatakan``).
-    """
-    lo = max(0, end - patterns.BEFORE_WINDOW)
-    for _ in range(10):  # each turn takes off one adjunct, place or time
-        if _may_end_with_adjunct(text, lo, end):
-            # An adjunct is short: searching its last 60 characters finds it.
-            adjunct = patterns.ADJUNCT_END.search(text, max(lo, end - 60), end)
-            if adjunct is not None and adjunct.start() < end:
-                end = adjunct.start()
-                continue
-        if not _may_end_with_subject(text, lo, end):
-            return None
-        match = patterns.SUBJECT.search(text, _run_start(text, lo, end), end)
-        if match is None:
-            return None
-        run = match.group("subject")
-        start = match.start()
-        relative = _RELATIVE.search(text, max(lo, start - 40), start)
-        if relative is not None and _may_end_with_subject(text, lo, relative.start()):
-            # "Budi Prasetyo, yang juga Ketua Kelompok Tani X, mengatakan": the person is
-            # before the relative clause, the run after it is the role.
-            before = patterns.SUBJECT.search(
-                text, _run_start(text, lo, relative.start()), relative.start()
-            )
-            if before is not None:
-                return before.start(), f"{before.group('subject')}, {run}"
-        if _last_word(text, lo, start) in _PREPOSITIONS:
-            end = text.rindex(" ", lo, start - 1) if " " in text[lo : start - 1] else lo
-            continue  # "di Kendari": a place, not the subject
-        if speakers.names_a_time_or_place(run, places.places):
-            end = start  # "Minggu": a time, not the subject
-            continue
-        if text[lo:start].rstrip().endswith(",") and _may_end_with_subject(text, lo, start):
-            apposition = patterns.SUBJECT.search(text, _run_start(text, lo, start), start)
-            if (
-                apposition is not None
-                and _last_word(text, lo, apposition.start()) not in _PREPOSITIONS
-                and places.split(apposition.group("subject")).kind
-                in ("person", "role", "institution")
-            ):
-                return apposition.start(), text[apposition.start() : match.end()].rstrip(" ,")
-        return start, run
-    return None
-
-
-# A relative clause between a name and a role: "Budi, yang juga Ketua X,".
-_RELATIVE = re.compile(
-    r",\s+yang\s+(?:juga\s+)?(?:merupakan\s+|adalah\s+|menjabat\s+(?:sebagai\s+)?)?$"
-)
-_PREPOSITIONS = frozenset(("di", "dari", "ke", "pada", "hari"))
-_ADJUNCT_WORDS = frozenset(
-    (
-        "di", "dari", "ke", "pada", "saat", "ketika", "usai", "seusai", "setelah",
-        "sebelum", "dalam", "selepas", "sesudah", "kepada", "melalui", "lewat",
-    )
-)  # fmt: skip
-
-
-def _run_start(text: str, lo: int, end: int) -> int:
-    """Where a search for the run of name words ending at ``end`` may start: a little
-    before the first word of the capitalized words (and their joiners) that end the
-    text. The search of :data:`~patterns.SUBJECT` from ``lo`` would try every position;
-    this spares it all but a few."""
-    at = end
-    while at > lo:
-        space = text.rfind(" ", lo, at - 1)
-        word = text[space + 1 : at].strip(" ,")
-        if word and not (
-            word[0].isupper() or word[0].isdigit() or word[0] == "(" or word in _JOINERS
-        ):
-            break
-        at = space + 1 if space >= lo else lo
-        if space < lo:
-            break
-    return max(lo, at - 2)
-
-
-# Lower-case words inside a run of name words: "Dewan Perwakilan Rakyat dan ...".
-_JOINERS = frozenset(
-    ("dan", "bin", "binti", "van", "von", "de", "der", "al", "of", "for", "and", "the")
-)
-
-
-def _last_word(text: str, lo: int, end: int) -> str:
-    """The last word of ``text[lo:end]``."""
-    tail = text[lo:end].rstrip(" ,")
-    return tail[tail.rfind(" ") + 1 :]
-
-
-def _may_end_with_subject(text: str, lo: int, end: int) -> bool:
-    """A cheap test before the search of :data:`patterns.SUBJECT`, which tries a name at every
-    position: the last word is capitalized, an acronym in parentheses or a pronoun."""
-    last = _last_word(text, lo, end)
-    return bool(last) and (last[0].isupper() or last[0] == "(" or last in ("dia", "ia", "beliau"))
-
-
-def _may_end_with_adjunct(text: str, lo: int, end: int) -> bool:
-    """A cheap test before the search of :data:`patterns.ADJUNCT_END`: the text ends with a
-    comma or a parenthesis, or one of its last five words introduces a time or place."""
-    tail = text[max(lo, end - 60) : end].rstrip()
-    if tail.endswith((",", ")")):
-        return True
-    return any(word in _ADJUNCT_WORDS for word in tail.split()[-5:])
-
-
 def _direct(
     index: int,
     paragraph: str,
     taken: list[tuple[int, int]],
-    places: _Reader,
+    places: subjects.Reader,
     continued: bool,
 ) -> list[_Said]:
     """Quotations in ``paragraph``; adds their spans and attributions to ``taken``.
@@ -382,7 +263,7 @@ def _unclosed(paragraph: str, start: int) -> int | None:
     return None
 
 
-def _before(paragraph: str, lo: int, at: int, places: _Reader) -> _Cue | None:
+def _before(paragraph: str, lo: int, at: int, places: subjects.Reader) -> _Cue | None:
     """The attribution ending right before an opening quotation mark at ``at``."""
     window = paragraph[lo:at]
     if not _may_end_attribution(window):
@@ -393,7 +274,7 @@ def _before(paragraph: str, lo: int, at: int, places: _Reader) -> _Cue | None:
     match = patterns.VERB_BEFORE_QUOTE.search(window)
     if match is None:
         return None
-    found = _subject(paragraph, lo + match.start(), places)
+    found = subjects.subject(paragraph, lo + match.start(), places)
     if found is None or found[0] < lo:
         return None
     return _cue({"subject": found[1], "verb": match.group("verb")})
@@ -414,7 +295,7 @@ def _indirect(
     cues: list[re.Match[str]],
     verbs: list[re.Match[str]],
     offset: int,
-    places: _Reader,
+    places: subjects.Reader,
 ) -> list[_Said]:
     """Attributions outside quotation marks, with the clause each reports.
 
@@ -432,7 +313,7 @@ def _indirect(
         else:
             found.append((at, cue, None, at))  # "<clause>, kata Anas."
     for verb in verbs:
-        subject = _subject(paragraph, verb.start() - offset, places)
+        subject = subjects.subject(paragraph, verb.start() - offset, places)
         if subject is not None:  # "Anas mengatakan <clause>."
             cue = _cue({"subject": subject[1], "verb": verb.group("verb")})
             found.append((subject[0], cue, verb.end() - offset, None))
@@ -461,85 +342,6 @@ def _trimmed(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     start += len(text) - len(text.lstrip())
     return start, start + len(stripped)
-
-
-class _Reader:
-    """What reading one article's attributions needs: its places, and the attributions
-    already read (the same words are read again for every verb and quotation)."""
-
-    def __init__(self, places: speakers.Places) -> None:
-        self.places = places
-        self._read: dict[str, speakers.Attribution] = {}
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.places
-
-    def learn(self, words: Iterable[str]) -> None:
-        """Take ``words`` as not a person's in this article; read attributions again."""
-        self.places.add(words)
-        self._read.clear()
-
-    def split(self, run: str) -> speakers.Attribution:
-        """:func:`speakers.split` of ``run``, read once per article."""
-        found = self._read.get(run)
-        if found is None:
-            found = self._read[run] = speakers.split(run, self.places)
-        return found
-
-
-def _nicknames(paragraphs: Sequence[str], places: _Reader) -> dict[str, str]:
-    """The nicknames the article explains, each with the name it stands for."""
-    body = "\n".join(paragraphs)
-    if not any(word in body for word in ("sapaan", "panggilan", "disapa", "dipanggil")):
-        return {}  # a literal test spares most articles both searches
-    found = {}
-    for pattern in (_NICKNAME, _NICKNAMED):
-        for match in pattern.finditer(body):
-            name = places.split(match.group("name")).name
-            if name is not None:
-                found[match.group("nick")] = name
-    return found
-
-
-def _named_before(
-    paragraphs: Sequence[str], said: _Said, places: _Reader, names: speakers.Names
-) -> str | None:
-    """The last person named before ``said``, in its paragraph or the one before: whom a
-    description such as ``pelatih asal Brasil itu`` points back to."""
-    for index in (said.paragraph, said.paragraph - 1):
-        if index < 0:
-            continue
-        text = paragraphs[index][: said.start] if index == said.paragraph else paragraphs[index]
-        runs = [m.group() for m in patterns.RUN_ONLY.finditer(text)]
-        for run in reversed(runs):
-            attribution = places.split(run)
-            if attribution.kind == "person" and attribution.name is not None:
-                return names.fullest(attribution.name)
-    return None
-
-
-def _places(article: Article) -> speakers.Places:
-    """The words the article uses as place names: its dateline, ``di Kendari``,
-    ``Kabupaten Landak``."""
-    known: list[str] = []
-    if article.dateline is not None:
-        known += article.dateline.city.lower().split()
-        known += (article.dateline.region or "").lower().split()
-    return speakers.Places("\n".join(article.paragraphs), known)
-
-
-def _searchable(article: Article) -> str:
-    """The text a short name's fuller form is looked for in: the title (unless every
-    word is capitalized, as in a Title Case headline), the caption and the paragraphs."""
-    parts = []
-    title = article.title or ""
-    words = title.split()
-    if words and sum(w[:1].isupper() for w in words) * 2 <= len(words):
-        parts.append(title)
-    if article.caption is not None:
-        parts.append(article.caption.text)
-    parts += article.paragraphs
-    return "\n".join(parts)
 
 
 def _by_paragraph(
@@ -580,7 +382,7 @@ def enrich(article: Article) -> Quotes:
     starts, (cues, verbs) = _by_paragraph(
         paragraphs, [[patterns.INDIRECT_CUE], patterns.INDIRECT_VERBS]
     )
-    places = _Reader(_places(article))
+    places = subjects.Reader(subjects.places_of(article))
     said: list[_Said] = []
     continued = False
     for index, paragraph in enumerate(paragraphs):
@@ -622,17 +424,19 @@ def enrich(article: Article) -> Quotes:
     names = speakers.Names.build(
         article.tags,
         [a.name for a in runs.values() if a.name],
-        _searchable(article),
+        subjects.searchable(article),
         places.places,
     )
-    nicknames = _nicknames(paragraphs, places)
+    nicknames = subjects.nicknames(paragraphs, places)
     resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)
     previous: str | None = None
     for s in said:
         cue = s.cue
         speaker, kind, role = None, "unknown", None
         if cue is not None and cue.anaphor:
-            speaker = _named_before(paragraphs, s, places, names) or previous
+            speaker = (
+                subjects.named_before(paragraphs, s.paragraph, s.start, places, names) or previous
+            )
             kind = "person" if speaker else "unknown"
         elif cue is not None and cue.pronoun:
             speaker, kind = previous, "person" if previous else "unknown"
