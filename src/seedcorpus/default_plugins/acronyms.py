@@ -27,7 +27,10 @@ __all__ = ["KINDS", "Acronym", "Acronyms", "enrich", "seedcorpus_enrichers"]
 
 _SHORT_WORD = r"[A-Z][A-Za-z0-9&\-]{1,11}"
 # In parentheses an acronym may have two parts: "(UU LLAJ)".
-_SHORT = rf"{_SHORT_WORD}|[A-Z]{{2,5}} [A-Z][A-Za-z0-9&\-]{{1,10}}|[A-Z][a-z]{{2,8}} [A-Z]{{2,5}}"
+_SHORT = (
+    rf"{_SHORT_WORD}|[A-Z]{{2,5}} [A-Z][A-Za-z0-9&\-]{{1,10}}"
+    r"|[A-Z][a-z]{2,8} [A-Z](?:[A-Z]{1,4}|[a-z]{2,10})"
+)
 # Every definition has parentheses or a slash; a pattern that starts with a literal is
 # searched much faster than one that starts with a capital.
 _PARENS = re.compile(r"\((?P<inner>[^()]{1,150})\)")
@@ -298,9 +301,10 @@ def _match(short: str, long: str, translate: bool | None = None) -> tuple[str, s
             lower = any(c.islower() for c in short)
             kind = "syllabic" if lower or any(len(p) > 1 for p in pieces) else "initialism"
             return kind, "+".join(_evidence(short, pieces))
-    syllabic = short.isalpha() and not short.isupper() and len(short) >= 3
-    if syllabic and short.lower() not in _NOT_ABBREVIATIONS:
-        plain = short.lower()
+    # "Menko Polhukam": a two-part abbreviation is read as one word.
+    plain = short.lower().replace(" ", "")
+    syllabic = plain.isalpha() and not short.isupper() and len(plain) >= 3
+    if syllabic and plain not in _NOT_ABBREVIATIONS:
         skips = 1 if len(_content(words)) >= 4 else 0
         pieces = _syllables(plain, words, skips=skips) if len(words) <= len(plain) + 2 else None
         if pieces is not None and len(_content(words)) >= 2 and _plausible(short, long):

@@ -45,11 +45,11 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = (
     rf"(?:(?:[{UPPER}]\.){{2,3}}(?=\s)|(?:[{UPPER}]|Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms|Moh|Muh|Moch|Tb|Ny)\.(?=\s)"
     rf"|[{UPPER}](?:[\w'’`&\-]*[\w&])?(?:/[{UPPER}](?:[\w'’`&\-]*[\w&])?)*"
-    rf"|\([{UPPER}][\w&\-]*\)|drg?\.(?=\s))"
+    rf"|\([{UPPER}][\w&\-]*(?: [{UPPER}][\w&\-]*)*\)|drg?\.(?=\s))"
 )
 RUN = (
     rf"(?<![\w'’`&(\-.]){TOKEN}"
-    rf"(?:\s+(?:{TOKEN}|(?:dan|bin|binti|van|von|de|der|al|of|for|and|the|\d+)"
+    rf"(?:\s+(?:{TOKEN}|(?:dan|bin|binti|van|von|de|der|al|of|for|and|the|on|\d+)"
     rf"(?=\s+[{UPPER}])))*"
 )
 # A run of name words alone, to find the people a text names.

@@ -184,6 +184,17 @@ def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
             start,
             max((i + 1 for i in range(start, end - 1) if _is_role_word(tokens[i])), default=start),
         )
+    if (
+        first == end
+        and end - start >= 2
+        and tokens[end - 1].isupper()
+        and len(tokens[end - 1]) <= 3
+        and not _is_role_word(tokens[end - 2])
+        and tokens[end - 2][:1].isupper()
+    ):
+        first = end - 1  # "Mahfud MD": capitals after a name are the name's
+        while first > start and not _is_role_word(tokens[first - 1]):
+            first -= 1
     name = tokens[first:end]
     if not name and strong < end:
         # Only words the article uses for a place or a company stand where the name
@@ -228,6 +239,15 @@ def names_a_time_or_place(run: str, places: Container[str] = frozenset()) -> boo
     )
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_GLUE = "\u2060"  # a word joiner: not a space, so split() keeps the words together
+_COMMA = "\u201a"
+
+
+def _unglued(text: str) -> str:
+    return text.replace(_GLUE, " ").replace(_COMMA, ",")
+
+
 def split(run: str, places: Container[str] = frozenset()) -> Attribution:
     """Separate the person in the attribution words ``run`` from their role.
 
@@ -241,6 +261,9 @@ def split(run: str, places: Container[str] = frozenset()) -> Attribution:
     """
     # "Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Abdul Muhari": the
     # commas of a list that ends with "dan" are inside the role, not between parts.
+    if "(" in run:
+        # "(Menko Polhukam)" is one word of the role, and its inner commas no boundary.
+        run = _PARENTHESES.sub(lambda m: m.group().replace(" ", _GLUE).replace(",", _COMMA), run)
     parts = run.split(",")
     if len(parts) > 2:
         listed = max(
@@ -274,12 +297,12 @@ def split(run: str, places: Container[str] = frozenset()) -> Attribution:
             after, (_, _, a_kind) = results[number + 1]
             if a_kind in ("role", "institution"):
                 role = " ".join(after)
-        return Attribution(role or None, name, "person")
+        return Attribution(_unglued(role) or None, _unglued(name), "person")
     if not results:
         return Attribution(None, None, "unknown")
     tokens, (_, _, kind) = results[0]
     text = ", ".join(" ".join(t) for t, _ in results if _[2] != "not-a-person")
-    return Attribution(text or None, None, kind)
+    return Attribution(_unglued(text) or None, None, kind)
 
 
 def _name_tokens(tokens: Sequence[str]) -> bool:
