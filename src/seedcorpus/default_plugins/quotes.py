@@ -313,6 +313,8 @@ def _indirect(
         else:
             found.append((at, cue, None, at))  # "<clause>, kata Anas."
     for verb in verbs:
+        if any(s <= verb.start() - offset < e for s, e in taken):
+            continue  # the verb of a direct quotation's attribution
         subject = subjects.subject(paragraph, verb.start() - offset, places)
         if subject is not None:  # "Anas mengatakan <clause>."
             cue = _cue({"subject": subject[1], "verb": verb.group("verb")})
@@ -426,6 +428,7 @@ def enrich(article: Article) -> Quotes:
         [a.name for a in runs.values() if a.name],
         subjects.searchable(article),
         places.places,
+        places.split,
     )
     nicknames = subjects.nicknames(paragraphs, places)
     resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 import attrs
 
@@ -362,6 +362,9 @@ class Names:
     known: list[tuple[str, ...]]
     text: str
     places: Container[str] = frozenset()
+    reader: Callable[[str], Attribution] | None = None
+    """Reads attribution words as :func:`split` does with ``places``; a caller that has
+    read them before passes its own, which remembers."""
     _cache: dict[tuple[str, ...], tuple[str, ...]] = attrs.field(factory=dict)
 
     @classmethod
@@ -371,6 +374,7 @@ class Names:
         names: Iterable[str],
         text: str,
         places: Container[str] = frozenset(),
+        reader: Callable[[str], Attribution] | None = None,
     ) -> Names:
         """Known names from person-like ``tags`` and the ``names`` attributions print."""
         known: list[tuple[str, ...]] = []
@@ -383,7 +387,7 @@ class Names:
             if len(tokens) > 1 and tokens not in known:
                 known.append(_cut(tokens, short, text))
         known.sort(key=len, reverse=True)
-        return cls(known, text, places)
+        return cls(known, text, places, reader)
 
     def fullest(self, name: str) -> str:
         """The fullest form of ``name`` the article gives: a known name that contains it
@@ -444,7 +448,8 @@ class Names:
                 if not _name_tokens([token]) or _key(token) in self.places:
                     break
                 kept_right.append(token)
-            attribution = split(" ".join((*left, *tokens, *kept_right)), self.places)
+            run = " ".join((*left, *tokens, *kept_right))
+            attribution = self.reader(run) if self.reader else split(run, self.places)
             if attribution.name is None:
                 continue
             named = tuple(attribution.name.split())
