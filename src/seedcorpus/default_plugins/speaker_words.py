@@ -152,7 +152,8 @@ DEGREES = frozenset((
     "mars", "mpp", "msc", "bsc", "ba", "llm", "cfa", "sth", "mth", "shi", "mhi", "spd.i",
     "sfarm", "apt", "skep", "ners", "amd", "dipl", "ing", "jd", "sc",
 ))
-# Offices held over a place: one word after them is the place when enough remain.
+# Offices held over a place or a company: one word after them is the place or the
+# company when enough remain for the name.
 PLACE_OFFICES = frozenset((
     "bupati", "wabup", "gubernur", "wagub", "walikota", "kota", "camat", "lurah", "kades",
     "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "wakapolda",
@@ -162,6 +163,9 @@ PLACE_OFFICES = frozenset((
     "kelurahan", "desa", "dprd", "bpbd", "kpu", "bawaslu", "pn", "pt", "cv", "bank",
     "partai", "universitas", "rsud", "dinkes", "disdik", "dishub", "bappeda", "kejari",
     "kejati", "lapas", "rutan", "kanwil", "kampung", "dusun", "pulau", "pelabuhan",
+    # Corporate titles: the company's name follows ("CEO Microsoft Satya Nadella").
+    "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "pendiri", "presdir",
+    "chairman", "komisaris", "direktur", "dirut", "manager", "manajer", "officer",
 ))
 # Provinces, their usual short forms and compass words, which follow an office.
 PLACES = frozenset((

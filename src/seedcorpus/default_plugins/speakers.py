@@ -163,7 +163,10 @@ def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
             if key in words.PLACE_OFFICES and left >= 2:
                 following = tokens[at + 1]
                 if _key(following) in places or (
-                    left >= 3 and not _is_role_word(following) and following[:1].isupper()
+                    left >= 3
+                    and not _is_role_word(following)
+                    and following[:1].isupper()
+                    and _key(following) not in words.NAME_OPENERS
                 ):
                     first = strong = at + 2
                     at += 1
