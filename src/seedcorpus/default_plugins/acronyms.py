@@ -80,6 +80,8 @@ _INSTITUTION_WORDS = frozenset((
     "pajak", "bea", "cukai", "kredit", "usaha", "hutan", "kebakaran", "lahan", "bencana",
     "penanggulangan", "pelayanan", "terpadu", "kesehatan", "pendidikan", "keluarga",
     "desa", "kota", "kabupaten", "provinsi", "wilayah", "instruksi", "keputusan", "otoritas",
+    "komandan", "distrik", "militer", "resor", "sektor", "pangkalan", "armada", "batalyon",
+    "brigade", "resimen", "panglima", "inspektur",
 ))
 # What an Indonesian word of an institution's name gives an English acronym: "Organisasi
 # Negara-negara Pengekspor Minyak (OPEC)" is the Organization of the Petroleum Exporting
@@ -203,13 +205,13 @@ def _pieces(word: str, letters: str, first: bool) -> Iterator[int]:
     """Lengths of the starts of ``letters`` that ``word`` may give in a syllabic
     abbreviation: a subsequence that begins with the word's first letter ("Dis" of
     "Dinas"), or two or more letters in a row ("dik" of "Pendidikan", "bud" of
-    "Kebudayaan"); the first word gives such a run only after a prefix of at most three
-    letters ("pol" of "Kepolisian")."""
+    "Kebudayaan"); the first word gives such a run only of three letters or more ("pol"
+    of "Kepolisian", "dan" of "Komandan")."""
     for length in range(min(len(letters), 6), 0, -1):
         piece = letters[:length]
         opens = piece[0] == word[0] and _subsequence(piece, word)
         inside = (not first and length >= 2 and piece in word) or (
-            first and length >= 3 and 0 < word.find(piece) <= 3
+            first and length >= 3 and word.find(piece) > 0
         )
         if opens or inside:
             yield length
@@ -382,7 +384,7 @@ def _long_before(text: str, start: int, short: str) -> tuple[int, str, str] | No
         # Only a long form that opens with the acronym's letter (or, for a syllabic one,
         # its first syllable after a prefix: "Kepolisian Resor (Polres)") is worth the
         # full test.
-        opening = text[at : at + 7].lower()
+        opening = text[at : at + 14].lower()
         if opening[0] == initial or (not short.isupper() and short[:3].lower() in opening):
             found = _match(short, text[at:start].rstrip(" ,"), translate=False)
             if found is not None:

@@ -93,6 +93,8 @@ CUE_BEFORE_QUOTE = re.compile(
 )
 # A verb right before an opening quotation mark; its subject is found by _subject.
 VERB_BEFORE_QUOTE = re.compile(rf"\b(?P<verb>{VERBS})(?:\s+bahwa)?\s*[,:]?\s*$")
+# Any me-/ber- verb set off by a comma or colon before a quotation: "Budi menjawab, ".
+ANY_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<verb>(?:me|ber)[a-z]{3,})\s*[,:]\s*$")
 INDIRECT_CUE = re.compile(rf",\s*(?P<cue>(?:{INDIRECT_CUES})(?:nya)?)\b{SPEAKER}")
 # Indirect speech with the speaker first is found from the verb, then the speaker is
 # searched for before it: a pattern that starts with a literal ("me", "ber") is found
@@ -110,7 +112,9 @@ ADJUNCT_END = re.compile(
     r"dalam|selepas|sesudah|kepada|melalui|lewat)(?:\s+[a-z][\w\-]*){0,4}|\s*,)\s*$"
 )
 # The last word of an attribution before a quotation.
-ATTRIBUTION_END = re.compile(rf"{VERBS}|bahwa|{PRONOUN}|menurutnya|[{UPPER}(].*")
+ATTRIBUTION_END = re.compile(
+    rf"{VERBS}|bahwa|{PRONOUN}|menurutnya|[{UPPER}(].*|(?:me|ber)[a-z]{{3,}}[,:]?"
+)
 # Only this much text before an opening quotation mark is searched for an attribution.
 BEFORE_WINDOW = 160
 # An unattributed quotation shorter than this is a term or a title, not speech.

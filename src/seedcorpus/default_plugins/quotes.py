@@ -271,7 +271,9 @@ def _before(paragraph: str, lo: int, at: int, places: subjects.Reader) -> _Cue |
     match = patterns.CUE_BEFORE_QUOTE.search(window)
     if match is not None:
         return _cue(match.groupdict())
-    match = patterns.VERB_BEFORE_QUOTE.search(window)
+    match = patterns.VERB_BEFORE_QUOTE.search(window) or patterns.ANY_VERB_BEFORE_QUOTE.search(
+        window
+    )
     if match is None:
         return None
     found = subjects.subject(paragraph, lo + match.start(), places)

@@ -121,8 +121,8 @@ ORGANISATION_WORDS = frozenset((
     "imigrasi", "pajak", "bea", "cukai", "anggaran", "migas", "minerba", "hortikultura",
     "peternakan", "kependudukan", "catatan", "sipil", "protokol", "keprotokolan",
     "kelompok", "tani", "gapoktan", "poktan", "himpunan", "gabungan", "komunitas",
-    "paguyuban", "sanggar", "satgas", "timnas", "klub", "club", "fc", "united", "sport",
-    "olahraga", "sepak", "bola",
+    "paguyuban", "sanggar", "satgas", "tirta", "pdam", "timnas", "klub", "club", "fc",
+    "united", "sport", "olahraga", "sepak", "bola",
 ))
 # Words that open an organisation's name: an attribution that opens with one and holds
 # no title is the organisation speaking ("kata Direktorat Jenderal Imigrasi").
@@ -166,6 +166,8 @@ PLACE_OFFICES = frozenset((
     # Corporate titles: the company's name follows ("CEO Microsoft Satya Nadella").
     "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "pendiri", "presdir",
     "chairman", "komisaris", "direktur", "dirut", "manager", "manajer", "officer",
+    # Water utilities are "PDAM Tirta <name>": the word after "Tirta" is the company's.
+    "tirta",
 ))
 # Provinces, their usual short forms and compass words, which follow an office.
 PLACES = frozenset((
