@@ -347,7 +347,7 @@ def _plausible(short: str, long: str) -> bool:
     """Whether a syllabic abbreviation's long form is a thing's name, not a person's: in
     lower case ("lembaga pemasyarakatan"), or with an institution's noun."""
     words = [w for w in long.replace(",", " ").split() if w.lower() not in _FUNCTION_WORDS]
-    if all(w[:1].islower() for w in words[1:]):
+    if len(words) > 1 and all(w[:1].islower() for w in words[1:]):
         return True  # the first word may open a sentence
     if short.islower():
         return False
