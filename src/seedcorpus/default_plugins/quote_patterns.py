@@ -45,7 +45,7 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = (
     rf"(?:(?:[{UPPER}]\.){{2,3}}(?=\s)|(?:[{UPPER}]|Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms|Moh|Muh|Moch|Tb|Ny)\.(?=\s)"
     rf"|[{UPPER}](?:[\w'’`&\-]*[\w&])?(?:/[{UPPER}](?:[\w'’`&\-]*[\w&])?)*"
-    rf"|\([{UPPER}][\w&\-]*(?: [{UPPER}][\w&\-]*)*\)|drg?\.(?=\s))"
+    rf"|\([{UPPER}][\w&\-]*(?: [{UPPER}][\w&\-]*)*\)|drg?\.?(?=\s[{UPPER}]))"
 )
 RUN = (
     rf"(?<![\w'’`&(\-.]){TOKEN}"

@@ -13,6 +13,7 @@ __all__ = [
     "HONORIFICS",
     "MONTHS",
     "NAME_OPENERS",
+    "NAME_STARTS",
     "NOT_SPEAKERS",
     "ORGANISATION_HEADS",
     "ORGANISATION_WORDS",
@@ -121,8 +122,8 @@ ORGANISATION_WORDS = frozenset((
     "imigrasi", "pajak", "bea", "cukai", "anggaran", "migas", "minerba", "hortikultura",
     "peternakan", "kependudukan", "catatan", "sipil", "protokol", "keprotokolan",
     "kelompok", "tani", "gapoktan", "poktan", "himpunan", "gabungan", "komunitas",
-    "paguyuban", "sanggar", "satgas", "tirta", "pdam", "timnas", "klub", "club", "fc",
-    "united", "sport", "olahraga", "sepak", "bola",
+    "paguyuban", "sanggar", "satgas", "tirta", "pdam", "kemlu", "kemenlu", "timnas",
+    "klub", "club", "fc", "united", "sport", "olahraga", "sepak", "bola",
 ))
 # Words that open an organisation's name: an attribution that opens with one and holds
 # no title is the organisation speaking ("kata Direktorat Jenderal Imigrasi").
@@ -268,6 +269,11 @@ CONNECTIVES = frozenset((
 NOT_SPEAKERS = frozenset((
     "kami", "kita", "saya", "aku", "mereka", "anda", "kalian", "ini", "itu", "tersebut",
     "beliau", "dia", "ia", "pihaknya", "semua", "warga", "masyarakat",
+))
+# Words that open a name and stand nowhere else in it (Balinese "I", "Ni"; Sasak "Lalu";
+# Bugis "Andi"; Acehnese "Teuku"): a name printed after unknown words starts there.
+NAME_STARTS = frozenset((
+    "i", "ni", "lalu", "baiq", "andi", "teuku", "tengku", "tjokorda", "cokorda", "tubagus",
 ))
 # First words of many personal names that a later mention drops: "Muhammad Tito
 # Karnavian" is "Tito", "I Wayan Koster" is "Koster".

@@ -198,6 +198,13 @@ def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
         first = end - 1  # "Mahfud MD": capitals after a name are the name's
         while first > start and not _is_role_word(tokens[first - 1]):
             first -= 1
+    starts = [
+        at
+        for at in range(first + 1, end - 1)
+        if _key(tokens[at]) in words.NAME_STARTS and tokens[at][:1].isupper()
+    ]
+    if starts and not any(_key(t) in words.NAME_OPENERS for t in tokens[first : starts[0]]):
+        first = starts[0]  # "Kemlu Lalu Muhamad Iqbal": the name starts at "Lalu"
     name = tokens[first:end]
     if not name and strong < end:
         # Only words the article uses for a place or a company stand where the name
