@@ -32,6 +32,12 @@ _COMPOUND = re.compile(
     r"Danlan|Pangdam|Pemkab|Pemkot|Pemprov|Bappe|Dinkes|Disdik|Dishub|Diskom|Disnak|"
     r"Dispar|Disper|Diskan|Dispen|Puspen|Kapus|Kadin)[a-z]*"
 )
+# Words a Roman numeral follows: "Komisi I", "Wilayah V" (not the Balinese "I").
+_NUMBERED = frozenset((
+    "komisi", "seksi", "bagian", "kelas", "wilayah", "sub", "bidang", "unit", "satuan",
+    "tipe", "golongan", "eselon", "lantamal", "kodaeral", "armada", "divisi", "batalyon",
+    "regional", "region", "zona", "sektor", "tahap", "jilid", "ring", "level", "pelita",
+))  # fmt: skip
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Ministers by their portfolio's syllables: "Menkeu", "Menparekraf", "Wamendag".
 _MINISTER = re.compile(
@@ -153,7 +159,8 @@ def _segment(tokens: list[str], places: Container[str]) -> tuple[int, int, str]:
     while at < end:
         token = tokens[at]
         key = _key(token)
-        if _is_role_word(token) or (token[:1].islower() and key not in _PARTICLES):
+        numeral = token in ("I", "V", "X") and at > start and _key(tokens[at - 1]) in _NUMBERED
+        if numeral or _is_role_word(token) or (token[:1].islower() and key not in _PARTICLES):
             first = strong = at + 1
             # A place-bound office or a company marker: the next word is the place or
             # company when words enough remain for the person ("Bupati Landak Karolin
