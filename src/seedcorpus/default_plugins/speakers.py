@@ -112,6 +112,8 @@ def _is_role_word(token: str) -> bool:
         return True  # "Dandim 1417 Kendari", "Covid-19", "U-23", "JIExpo"
     if _MINISTER.fullmatch(token):
         return True  # "Menkeu"
+    if len(key) >= 8 and key.endswith("nya"):
+        return True  # "Penyanyinya, Happy Asmara": a description ("her singer"), no name
     if "'" in key and key.split("'")[0] in words.HONORIFICS:
         return True  # Dato'Sri
     return (
