@@ -14,7 +14,8 @@ import re
 CUES = (
     "kata|ujar|ucap|tutur|jelas|ungkap|tambah|lanjut|imbuh|tegas|terang|papar|pungkas|"
     "tandas|catat|sebut|tukas|timpal|sambung|tutup|kenang|harap|pinta|ajak|imbau|beber|urai|"
-    "sahut|jawab|tanya|seru|tulis|klaim|akui"
+    "sahut|jawab|tanya|seru|tulis|klaim|akui|keluh|sesal|canda|kisah|cerita|bisik|teriak|"
+    "pesan|puji|tuding|sindir|sergah|ingat"
 )
 # After a closing quotation mark only: "demikian Anas", "demikian kata Anas", "demikian
 # disampaikan Anas".

@@ -444,7 +444,12 @@ def enrich(article: Article) -> Quotes:
             )
             kind = "person" if speaker else "unknown"
         elif cue is not None and cue.pronoun:
-            speaker, kind = previous, "person" if previous else "unknown"
+            # No one has spoken yet: the person the text named last ("Budi Hartanto (52),
+            # nelayan ..., mengeluhkan ..." then '"...," keluhnya').
+            speaker = previous or subjects.named_before(
+                paragraphs, s.paragraph, s.start, places, names
+            )
+            kind = "person" if speaker else "unknown"
         elif cue is not None and cue.run is not None:
             attribution = runs[cue.run]
             role, kind = attribution.role, attribution.kind

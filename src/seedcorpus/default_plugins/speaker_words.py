@@ -274,6 +274,8 @@ NOT_SPEAKERS = frozenset((
 # Bugis "Andi"; Acehnese "Teuku"): a name printed after unknown words starts there.
 NAME_STARTS = frozenset((
     "i", "ni", "lalu", "baiq", "andi", "teuku", "tengku", "tjokorda", "cokorda", "tubagus",
+    # Balinese birth-order names open a name, or follow "I"/"Ni" and each other.
+    "wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang",
 ))
 # First words of many personal names that a later mention drops: "Muhammad Tito
 # Karnavian" is "Tito", "I Wayan Koster" is "Koster".
