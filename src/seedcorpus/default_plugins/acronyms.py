@@ -180,7 +180,9 @@ def _letters(short: str) -> str | None:
     return "".join(c for c in short.lower() if c.isalpha())
 
 
-def _prefixes(letters: str, words: Sequence[str], skips: int = 1) -> list[str] | None:
+def _prefixes(
+    letters: str, words: Sequence[str], skips: int = 1, first: bool = True
+) -> list[str] | None:
     """What each word gives when ``words`` spell ``letters`` by prefixes, function words
     optional; None if they do not. ``skips`` content words inside the long form may give
     nothing too ("Stasiun Pengisian Bahan Bakar Umum (SPBU)": "bahan bakar" is one B)."""
@@ -190,12 +192,20 @@ def _prefixes(letters: str, words: Sequence[str], skips: int = 1) -> list[str] |
     for length in range(1, min(len(word), len(letters)) + 1):
         if word[length - 1] != letters[length - 1]:
             break
-        rest = _prefixes(letters[length:], words[1:], skips)
+        rest = _prefixes(letters[length:], words[1:], skips, first=False)
         if rest is not None:
             return [word[:length], *rest]
+    if letters and word[:2] in ("ke", "pe") and not first:
+        # A noun made with ke-/pe(r)-/pen- may give its root's initial: "Kantor
+        # Kesyahbandaran dan Otoritas Pelabuhan (KSOP)".
+        for affix in (2, 3, 4):
+            if word[affix : affix + 1] == letters[0]:
+                rest = _prefixes(letters[1:], words[1:], skips, first=False)
+                if rest is not None:
+                    return [word[affix], *rest]
     skippable = word in _FUNCTION_WORDS or (skips > 0 and len(words) > 1 and letters)
     if skippable:
-        rest = _prefixes(letters, words[1:], skips - (word not in _FUNCTION_WORDS))
+        rest = _prefixes(letters, words[1:], skips - (word not in _FUNCTION_WORDS), first)
         if rest is not None:
             return ["", *rest]
     return None
