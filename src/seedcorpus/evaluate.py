@@ -30,12 +30,22 @@ import attrs
 
 from seedcorpus.corpus import run_enrichers
 from seedcorpus.decoding import decode
-from seedcorpus.models import Article, Source
+from seedcorpus.models import Article, Caption, Dateline, Source
 from seedcorpus.registry import Registry
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize
 
-__all__ = ["FIELDS", "FieldScore", "evaluate", "main"]
+__all__ = [
+    "FIELDS",
+    "FieldScore",
+    "PassageScore",
+    "evaluate",
+    "main",
+    "passage_article",
+    "passage_report",
+    "passage_results",
+    "score_passages",
+]
 
 _MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -175,12 +185,108 @@ def report(scores: Iterable[FieldScore]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the table; exit 1 if any field is below 100%."""
     parser = argparse.ArgumentParser(prog="python -m seedcorpus.evaluate", description=__doc__)
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--gold", type=Path, default=None)
+    parser.add_argument(
+        "--passages", type=Path, default=None, help="score speakers and acronyms on passages"
+    )
     args = parser.parse_args(argv)
+    if args.passages is not None:
+        passages = score_passages(args.passages)
+        print(passage_report(passages))
+        return 0 if passages[-1].speakers == passages[-1].acronyms == passages[-1].total else 1
+    if args.folder is None:
+        parser.error("a folder (or --passages FILE) is required")
     scores = evaluate(args.folder, args.gold)
     print(report(scores))
     return 0 if all(s.accuracy == 1.0 for s in scores) else 1
+
+
+# --- passages: speakers and acronyms on short hand-labelled texts ----------------------
+
+
+@attrs.frozen
+class PassageScore:
+    """Per-passage exact-match accuracy of the speakers and acronyms of one class."""
+
+    name: str
+    """The failure class (``weekday``, ``role``, ``acronym-comma``, ...) or ``all``."""
+    total: int
+    """Passages of the class."""
+    speakers: int
+    """Passages whose list of direct-quote speakers, in order, is exact."""
+    acronyms: int
+    """Passages whose map of defined acronyms (short form to long form) is exact."""
+    misses: tuple[str, ...] = ()
+    """One line per mismatch: passage id, what differed, expected, got."""
+
+
+def passage_article(row: dict[str, Any]) -> Article:
+    """The article a passage row describes: its paragraphs, title, tags, caption and
+    dateline city (see ``tests/data/passages/README.md``)."""
+    caption = row.get("caption")
+    dateline = row.get("dateline")
+    return Article(
+        id=str(row["id"]),
+        source=Source(f"{row['id']}.txt", "0" * 64, "passage"),
+        title=row.get("title") or "",
+        language="id",
+        tags=tuple(row.get("tags") or ()),
+        caption=Caption(caption) if caption else None,
+        dateline=Dateline(dateline, "ANTARA") if dateline else None,
+        paragraphs=tuple(normalize(p) for p in row["paragraphs"]),
+    )
+
+
+def passage_results(article: Article) -> tuple[list[str | None], dict[str, str]]:
+    """The direct-quote speakers (in order) and the acronym map the enrichers give."""
+    from seedcorpus.default_plugins import acronyms, quotes
+
+    speakers = [q.speaker for q in quotes.enrich(article).quotes if q.direct]
+    defined = {a.short: a.long for a in acronyms.enrich(article).acronyms}
+    return speakers, defined
+
+
+def score_passages(path: str | Path) -> list[PassageScore]:
+    """Run the ``quotes`` and ``acronyms`` enrichers over every passage of the JSON Lines
+    file ``path``; score each class, then all passages together (``all``, last)."""
+    rows = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line]
+    outcomes: dict[str, list[tuple[bool, bool, list[str]]]] = {}
+    for row in rows:
+        speakers, defined = passage_results(passage_article(row))
+        misses = []
+        if speakers != row["speakers"]:
+            misses.append(f"{row['id']}: speakers expected {row['speakers']!r}, got {speakers!r}")
+        if defined != row["acronyms"]:
+            misses.append(f"{row['id']}: acronyms expected {row['acronyms']!r}, got {defined!r}")
+        outcome = (speakers == row["speakers"], defined == row["acronyms"], misses)
+        for name in [*row["classes"], "all"]:
+            outcomes.setdefault(name, []).append(outcome)
+    names = [*sorted(set(outcomes) - {"all"}), "all"]
+    return [
+        PassageScore(
+            name,
+            len(outcomes.get(name, [])),
+            sum(s for s, _, _ in outcomes.get(name, [])),
+            sum(a for _, a, _ in outcomes.get(name, [])),
+            tuple(line for _, _, m in outcomes.get(name, []) for line in m)
+            if name == "all"
+            else (),
+        )
+        for name in names
+    ]
+
+
+def passage_report(scores: Iterable[PassageScore]) -> str:
+    """A plain-text table of the passage scores by class, then every mismatch."""
+    scores = list(scores)
+    lines = [f"{'class':<20} {'passages':>8} {'speakers':>9} {'acronyms':>9}"]
+    for s in scores:
+        speakers = s.speakers / s.total if s.total else 1.0
+        acronyms = s.acronyms / s.total if s.total else 1.0
+        lines.append(f"{s.name:<20} {s.total:>8} {speakers:>9.1%} {acronyms:>9.1%}")
+    lines += [f"  miss {line}" for s in scores for line in s.misses]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ from __future__ import annotations
 import cattrs
 import pytest
 from articles import SAMPLE, SEED, article, news_articles
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import acronyms
 from seedcorpus.default_plugins.acronyms import Acronyms
@@ -60,6 +61,8 @@ def test_sample_defines_nothing() -> None:
         ),
         ("Dibahas di Komisi Pemberantasan Korupsi (KPK).", "KPK", "Komisi Pemberantasan Korupsi"),
         ("Kata International Monetary Fund (IMF) itu.", "IMF", "International Monetary Fund"),
+        # An English acronym of a translated name: Organisation, Health, World.
+        ("Kata Organisasi Kesehatan Dunia (WHO) hari ini.", "WHO", "Organisasi Kesehatan Dunia"),
     ],
 )
 def test_definition_forms(text: str, short: str, long: str) -> None:
@@ -70,7 +73,6 @@ def test_definition_forms(text: str, short: str, long: str) -> None:
     "text",
     [
         "Menteri (kanan) dan Duta Besar (kiri) bertemu.",
-        "Kata Organisasi Kesehatan Dunia (WHO) hari ini.",  # English acronym, Indonesian name
         "PT Pertamina (Persero) menaikkan harga.",  # one capital: a word, not an acronym
         "Rapat digelar Senin (1/7).",
         "Dibuka oleh Presiden (RI) kemarin.",  # "Presiden" does not spell RI
@@ -143,3 +145,146 @@ def test_one_search_of_all_fields_finds_what_a_search_of_each_finds(item: Articl
         matches = acronyms._PARENS.finditer(text)
         expected = [(m.start(), m.end(), m.group("inner")) for m in matches]
         assert found.get(index, []) == expected
+
+
+def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(a.short, a.long, a.kind, a.evidence) for a in acronyms.enrich(article(text)).acronyms]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Data Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) menunjukkan hujan.",
+            ("BMKG", "Badan Meteorologi, Klimatologi, dan Geofisika", "initialism", "B+M+K+G"),
+        ),
+        (
+            "Hotel meraih sertifikat Cleanliness, Health, Safety, and Environment (CHSE).",
+            ("CHSE", "Cleanliness, Health, Safety, and Environment", "initialism", "C+H+S+E"),
+        ),
+        (
+            "Okupansi hotel, restoran, dan kafe (Horeka) naik.",
+            ("Horeka", "hotel, restoran, dan kafe", "syllabic", "Ho+re+ka"),
+        ),
+        (
+            "Kepala Dinas Pendidikan dan Kebudayaan (Disdikbud) hadir.",
+            ("Disdikbud", "Dinas Pendidikan dan Kebudayaan", "syllabic", "Dis+dik+bud"),
+        ),
+        (
+            "Diatur dalam Peraturan Gubernur (Pergub) Nomor 5.",
+            ("Pergub", "Peraturan Gubernur", "syllabic", "Per+gub"),
+        ),
+        (
+            "Napi kabur dari lembaga pemasyarakatan (lapas) itu.",
+            ("lapas", "lembaga pemasyarakatan", "lower-case", "la+pas"),
+        ),
+        (
+            "Jelang pilkada (pemilihan kepala daerah) serentak.",
+            ("pilkada", "pemilihan kepala daerah", "lower-case", "pil+ka+da"),
+        ),
+        (
+            "Anggota Organisasi Negara-negara Pengekspor Minyak (OPEC) sepakat.",
+            (
+                "OPEC",
+                "Organisasi Negara-negara Pengekspor Minyak",
+                "cross-language",
+                "organisasi=O negara-negara=C pengekspor=E minyak=P",
+            ),
+        ),
+        (
+            "Proyek Belt and Road Initiative/BRI berlanjut.",
+            ("BRI", "Belt and Road Initiative", "slash", "B+R+I"),
+        ),
+        (
+            "Kerja sama BRI/Belt and Road Initiative berlanjut.",
+            ("BRI", "Belt and Road Initiative", "slash", "B+R+I"),
+        ),
+        (
+            "Warga antre di stasiun pengisian bahan bakar umum (SPBU) itu.",
+            ("SPBU", "stasiun pengisian bahan bakar umum", "initialism", "S+P+B+U"),
+        ),
+        (
+            "Dijerat Undang-Undang Lalu Lintas dan Angkutan Jalan (UU LLAJ).",
+            (
+                "UU LLAJ",
+                "Undang-Undang Lalu Lintas dan Angkutan Jalan",
+                "initialism",
+                "U+U+L+L+A+J",
+            ),
+        ),
+        (
+            "Kata Kepolisian Negara Republik Indonesia (Polri) kemarin.",
+            ("Polri", "Kepolisian Negara Republik Indonesia", "syllabic", "Pol+r+i"),
+        ),
+    ],
+)
+def test_kinds_of_definition(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presiden Joko Widodo (Jokowi) datang.",  # a nickname, not an abbreviation
+        "Perum Bulog (Persero) dan Wakil Gubernur (kiri) hadir.",
+        "Harga cabai Rp80/kg dan 1/7 turun, kata ANTARA/HO.",
+        "Bank Dunia/World Bank merilis proyeksi.",
+        "Ia tinggal bersama istrinya (Siti) di Bandung.",
+    ],
+)
+def test_words_in_parentheses_or_slashes_that_define_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_contract_1_json_still_reads() -> None:
+    data = {"acronyms": [{"short": "PBB", "long": "Perserikatan Bangsa-Bangsa", "start": 0,
+                          "end": 32, "field": "paragraphs.0"}]}  # fmt: skip
+    result = cattrs.Converter().structure(data, Acronyms)
+
+    assert (result.acronyms[0].kind, result.acronyms[0].evidence) == (None, None)
+
+
+def test_version_is_bumped() -> None:
+    (spec,) = acronyms.seedcorpus_enrichers()
+    assert spec.version == "2"
+
+
+_LONG_WORDS = (
+    "Badan", "Dinas", "Dewan", "Komisi", "Lembaga", "Pusat", "Nasional", "Daerah", "Pengawas",
+    "Pelayanan", "Perlindungan", "Konsumen", "Keuangan", "Pangan", "Riset", "Inovasi",
+    "Sosial", "Jaminan", "Tenaga", "Kerja", "Usaha", "Milik", "Negara", "Umum", "Otoritas",
+    "Jasa", "Angkutan", "Sungai", "Hutan", "Rakyat", "Teknologi", "Informasi", "Ekonomi",
+)  # fmt: skip
+
+
+@st.composite
+def definitions(draw: st.DrawFn) -> tuple[str, str, str]:
+    """A text defining an acronym made from a long form, the acronym and the long form."""
+    words = draw(st.lists(st.sampled_from(_LONG_WORDS), min_size=2, max_size=5, unique=True))
+    # Distinct initials, so no shorter run of the same words spells the acronym too.
+    initials = [w[0] for w in words]
+    assume(len(set(initials)) == len(initials))
+    if draw(st.booleans()) and len(words) >= 3:
+        words.insert(len(words) - 1, "dan")
+    long = " ".join(words)
+    syllabic = draw(st.booleans())
+    if syllabic:
+        # A syllabic abbreviation names an institution or a thing, not a person: its
+        # long form opens with an institution's noun ("Badan ...", "Dinas ...").
+        assume(words[0] in ("Badan", "Dewan", "Komisi", "Lembaga", "Pusat", "Otoritas"))
+        short = "".join(w[: draw(st.integers(2, 3))] for w in words if w != "dan")
+        short = short[0] + short[1:].lower()
+        # Words never taken for an abbreviation ("(depan)", "(kanan)") are left out.
+        assume(short.lower() not in acronyms._NOT_ABBREVIATIONS)
+    else:
+        short = "".join(w[0] for w in words if w != "dan")
+    if draw(st.booleans()):
+        return f"Pemerintah membentuk {long} ({short}) tahun ini.", short, long
+    return f"Pemerintah membentuk {short} ({long}) tahun ini.", short, long
+
+
+@given(definitions())
+def test_a_definition_made_from_its_long_form_resolves(case: tuple[str, str, str]) -> None:
+    text, short, long = case
+
+    assert pairs(article(text)) == [(short, long)]

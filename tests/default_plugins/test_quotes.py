@@ -9,7 +9,7 @@ from hypothesis import given
 
 from seedcorpus.default_plugins import quotes
 from seedcorpus.default_plugins.quotes import Quote, Quotes
-from seedcorpus.models import Article, Dateline
+from seedcorpus.models import Article, Caption, Dateline
 from seedcorpus.testing import check_enricher
 
 ANAS = "Abdullah Azwar Anas"
@@ -274,3 +274,151 @@ def test_a_paragraph_with_a_nul_is_searched_alone() -> None:
     texts = [quote.text for quote in quotes.enrich(item).quotes]
 
     assert texts == ["Kami siap bersaing", "Harga naik"]
+
+
+def test_speaker_kind_and_attribution_as_printed() -> None:
+    item = article(
+        '"Hujan lebat masih terjadi," kata BMKG dalam keterangannya.',
+        '"Kami siaga," kata Kepala BPBD Sultra, Asmar, di Kendari, Minggu.',
+        '"Tenda sudah disiapkan," katanya.',
+        '"Kami menunggu data," kata Menteri PANRB.',
+    )
+    found = [(q.speaker, q.speaker_kind, q.attribution) for q in direct(item)]
+
+    assert found == [
+        (None, "institution", "BMKG"),
+        ("Asmar", "person", "Kepala BPBD Sultra, Asmar"),
+        ("Asmar", "person", None),
+        (None, "role", "Menteri PANRB"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Asmar di Kendari, Minggu mengatakan, "Banjir rob merendam 120 rumah warga."',
+        'Asmar di Kendari, Minggu (1/7), mengatakan, "Banjir rob merendam 120 rumah warga."',
+        'Asmar saat ditemui di Kendari, Minggu, mengatakan, "Banjir rob merendam rumah warga."',
+    ],
+)
+def test_a_weekday_or_place_before_the_verb_is_not_the_speaker(text: str) -> None:
+    item = article(text, dateline=Dateline("Kendari", "ANTARA"))
+
+    assert [q.speaker for q in direct(item)] == ["Asmar"]
+
+
+def test_a_quotation_running_over_two_paragraphs_is_the_next_speakers() -> None:
+    item = article(
+        '"Festival digelar setiap bulan. Ada 80 agenda wisata sepanjang tahun.',
+        '"Semua melibatkan pelaku usaha lokal," kata Kepala Dinas Pariwisata Budi Santoso.',
+    )
+    first, second = direct(item)
+
+    assert first.text == "Festival digelar setiap bulan. Ada 80 agenda wisata sepanjang tahun"
+    assert (first.cue, first.speaker) == (None, "Budi Santoso")
+    assert second.speaker == "Budi Santoso"
+
+
+def test_an_unattributed_quotation_continues_the_speaker_before_it() -> None:
+    item = article(
+        "Budi Santoso mengatakan harga beras naik.",
+        '"Pasokan dari Jawa Timur berkurang karena panen mundur."',
+    )
+
+    assert [q.speaker for q in direct(item)] == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Mercy and Justice" International Short Film Festival memilih film itu.',
+        'Novel "Laut Bercerita" dicetak ulang untuk ke-50 kalinya.',
+        '"Indonesia Emas 2045" menjadi tema forum pemuda di Makassar.',
+    ],
+)
+def test_a_quoted_title_is_not_speech(text: str) -> None:
+    assert direct(article(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('"Pasar menahan diri," catat Analis Riset Praus Kapital Alfred Nainggolan.', "catat"),
+        (
+            '"Pasar menahan diri," demikian Analis Riset Praus Kapital Alfred Nainggolan.',
+            "demikian",
+        ),
+        ('"Pasar menahan diri," demikian kata Alfred Nainggolan.', "demikian"),
+        ('"Pasar menahan diri," sebut Alfred Nainggolan.', "sebut"),
+        ('"Pasar menahan diri," papar Alfred Nainggolan.', "papar"),
+    ],
+)
+def test_more_cue_words(text: str, cue: str) -> None:
+    (quote,) = direct(article(text))
+
+    assert (quote.speaker, quote.cue) == ("Alfred Nainggolan", cue)
+
+
+def test_a_name_from_indirect_speech_or_the_caption_resolves_a_short_one() -> None:
+    item = article(
+        "Menteri Perdagangan Zulkifli Hasan menyatakan bahwa harga minyak goreng normal.",
+        '"Kami akan cek ke pasar di Papua," kata Zulkifli.',
+        '"Stok vaksin cukup," kata Budi.',
+        caption=Caption("Menteri Kesehatan Budi Gunadi Sadikin di Jakarta, Senin (3/4/2023)."),
+    )
+
+    assert [q.speaker for q in direct(item)] == ["Zulkifli Hasan", "Budi Gunadi Sadikin"]
+
+
+def test_contract_1_json_still_reads() -> None:
+    data = {"quotes": [{"text": "Kami siap", "speaker": "Budi", "cue": "kata", "paragraph": 0,
+                        "direct": True, "start": 1, "end": 10}]}  # fmt: skip
+    (quote,) = cattrs.Converter().structure(data, Quotes).quotes
+
+    assert (quote.speaker, quote.speaker_kind, quote.attribution, quote.role) == (
+        "Budi",
+        None,
+        None,
+        None,
+    )
+
+
+def test_version_is_bumped() -> None:
+    (spec,) = quotes.seedcorpus_enrichers()
+    assert spec.version == "2"
+
+
+def test_a_description_points_back_to_the_person_named_before() -> None:
+    item = article(
+        '"Kami bermain dengan semangat," kata Leonardo Medina.',
+        "Di sisi lain, pelatih Arema FC Joel Cornelli memuji permainan anak asuhnya.",
+        '"Mereka disiplin menjalankan instruksi," kata pelatih asal Brasil itu.',
+        '"Pertahanan kami rapat," ujar pria berusia 50 tahun tersebut.',
+    )
+
+    assert [q.speaker for q in direct(item)] == [
+        "Leonardo Medina",
+        "Joel Cornelli",
+        "Joel Cornelli",
+    ]
+
+
+def test_a_nickname_the_article_explains_is_the_full_name() -> None:
+    item = article(
+        "Kepala Eksekutif OJK Friderica Widyasari Dewi mengatakan 500 aplikasi diblokir.",
+        '"Cek legalitas sebelum meminjam," ujar Kiki, sapaan akrab Friderica.',
+    )
+
+    assert [q.speaker for q in direct(item)] == ["Friderica Widyasari Dewi"]
+
+
+def test_a_cue_after_speech_that_names_no_one() -> None:
+    item = article(
+        '"Kami siap," kata Budi Santoso.',
+        '"Pemeriksaan dijadwalkan pekan depan," kata sumber di lingkungan kejaksaan.',
+    )
+
+    assert [(q.speaker, q.speaker_kind) for q in direct(item)] == [
+        ("Budi Santoso", "person"),
+        (None, "unknown"),
+    ]

@@ -18,37 +18,118 @@ from typing import ClassVar
 
 import attrs
 
+from seedcorpus.default_plugins import speaker_words
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
 
-__all__ = ["Acronym", "Acronyms", "enrich", "seedcorpus_enrichers"]
+__all__ = ["KINDS", "Acronym", "Acronyms", "enrich", "seedcorpus_enrichers"]
 
-_SHORT = r"[A-Z][A-Za-z0-9&\-]{1,11}"
-# Every definition has parentheses; a pattern that starts with a literal is searched
-# much faster than one that starts with a capital.
+_SHORT_WORD = r"[A-Z][A-Za-z0-9&\-]{1,11}"
+# In parentheses an acronym may have two parts: "(UU LLAJ)".
+_SHORT = (
+    rf"{_SHORT_WORD}|[A-Z]{{2,5}} [A-Z][A-Za-z0-9&\-]{{1,10}}"
+    r"|[A-Z][a-z]{2,8} [A-Z](?:[A-Z]{1,4}|[a-z]{2,10})"
+)
+# Every definition has parentheses or a slash; a pattern that starts with a literal is
+# searched much faster than one that starts with a capital.
 _PARENS = re.compile(r"\((?P<inner>[^()]{1,150})\)")
 # The same for the fields joined with NUL between them (see _parentheses), which it does
 # not cross.
 _JOINED_PARENS = re.compile(r"\((?P<inner>[^()\x00]{1,150})\)")
 # "Long Form (ABBR)": the acronym alone in the parentheses.
 _SHORT_FORM = re.compile(_SHORT)
+# A syllabic or lower-case abbreviation alone in the parentheses: "Pergub", "pilkada".
+_WORD_FORM = re.compile(r"[A-Za-z][a-z]{2,24}")
 # "ABBR (Long Form)": the acronym right before them.
-_SHORT_BEFORE = re.compile(rf"(?<![\w&\-])(?P<short>{_SHORT})\s*$")
-# A long form does not run across these.
-_CLAUSE_BREAKS = '.,;:!?()"“”'
+_SHORT_BEFORE = re.compile(r"(?<![\w&\-])(?P<short>[A-Z][A-Za-z0-9&\-]{1,24}|[a-z]{3,24})\s*$")
+# "Long Form/ABBR" and "ABBR/Long Form": an acronym of capitals on one side of a slash.
+_SLASH_SHORT_AFTER = re.compile(r"(?P<short>[A-Z][A-Za-z]{0,3}[A-Z]{1,8})(?![\w/])")
+_SLASH_SHORT_BEFORE = re.compile(r"(?<![\w/])(?P<short>[A-Z]{2,10})$")
+# A long form does not run across these; a comma only inside a list ending with "dan".
+_CLAUSE_BREAKS = '.;:!?()"“”/'
 _WORD = re.compile(r"[^\W_]+")
+_CONJUNCTION = re.compile(r"\b(?:dan|serta|and|&)(?:\s|$)")
 # Words a long form may skip; Indonesian and English (for names kept in English).
 # fmt: off
 _FUNCTION_WORDS = frozenset((
     "dan", "di", "ke", "dari", "untuk", "yang", "atau", "serta", "bagi", "pada",
-    "dalam", "dengan", "oleh", "of", "and", "the", "for", "on", "in", "to",
+    "dalam", "dengan", "oleh", "of", "and", "the", "for", "on", "in", "to", "a", "an",
 ))
+# Words in parentheses that are never an abbreviation of the words before them.
+_NOT_ABBREVIATIONS = frozenset((
+    "kanan", "kiri", "tengah", "depan", "belakang", "atas", "bawah", "persero", "tbk",
+    "red", "ist", "istimewa", "dok", "dokumentasi", "foto", "ilustrasi", "net", "dll",
+    "dsb", "ket", "sic", "almarhum", "almarhumah", "alm", "lahir", "hlm", "sebelumnya",
+    "baru", "lama", "kini", "dulu", "nonaktif", "purnawirawan", "purn", "ant", "antara",
+))
+# Nouns of institutions and rules: a capitalized long form of a syllabic abbreviation
+# has one ("Dinas ...", "Peraturan Gubernur"), a person's name ("Joko Widodo (Jokowi)")
+# does not.
+_INSTITUTION_WORDS = frozenset((
+    "badan", "dinas", "kementerian", "kantor", "komisi", "komite", "dewan", "majelis",
+    "lembaga", "pusat", "satuan", "direktorat", "kepala", "peraturan", "undang", "pemerintah",
+    "perusahaan", "perseroan", "kamar", "komando", "markas", "pasukan", "angkatan",
+    "kepolisian", "kejaksaan", "pengadilan", "rumah", "sekolah", "universitas", "institut",
+    "balai", "unit", "kelompok", "organisasi", "asosiasi", "perhimpunan", "ikatan",
+    "persatuan", "gerakan", "partai", "program", "sistem", "operasi", "bantuan", "dana",
+    "tim", "pos", "koperasi", "yayasan", "bank", "pasar", "bandar", "kawasan", "jalan",
+    "gugus", "tugas", "sekretariat", "inspektorat", "wakil", "ketua", "sekretaris",
+    "direktur", "menteri", "gubernur", "bupati", "polisi", "daerah", "nasional", "rencana",
+    "anggaran", "pendapatan", "belanja", "surat", "kartu", "tanda", "bahan", "harga",
+    "pajak", "bea", "cukai", "kredit", "usaha", "hutan", "kebakaran", "lahan", "bencana",
+    "penanggulangan", "pelayanan", "terpadu", "kesehatan", "pendidikan", "keluarga",
+    "desa", "kota", "kabupaten", "provinsi", "wilayah", "instruksi", "keputusan", "otoritas",
+    "komandan", "distrik", "militer", "resor", "sektor", "pangkalan", "armada", "batalyon",
+    "brigade", "resimen", "panglima", "inspektur",
+))
+# What an Indonesian word of an institution's name gives an English acronym: "Organisasi
+# Negara-negara Pengekspor Minyak (OPEC)" is the Organization of the Petroleum Exporting
+# Countries. The empty string: the word gives no letter ("Hak Asasi Manusia", human
+# rights).
+_ENGLISH_INITIALS: dict[str, tuple[str, ...]] = {
+    "organisasi": ("o",), "negara": ("c", "s", "n"), "pengekspor": ("e",),
+    "minyak": ("p", "o"), "kesehatan": ("h",), "dunia": ("w",), "perdagangan": ("t",),
+    "perserikatan": ("u",), "bangsa": ("n",), "dana": ("f",), "moneter": ("m",),
+    "internasional": ("i",), "bank": ("b",), "pembangunan": ("d",), "asia": ("a",),
+    "asosiasi": ("a",), "perhimpunan": ("a",), "kerja": ("c",), "sama": ("",),
+    "ekonomi": ("e",), "energi": ("e",), "atom": ("a",), "pangan": ("f",),
+    "pertanian": ("a",), "pendidikan": ("e",), "keilmuan": ("s",), "ilmu": ("s",),
+    "pengetahuan": ("",), "kebudayaan": ("c",), "anak": ("c",), "darurat": ("e",),
+    "pengungsi": ("r",), "tinggi": ("h",), "komisaris": ("c",), "komisi": ("c",),
+    "penerbangan": ("a",), "sipil": ("c",), "maritim": ("m",), "pariwisata": ("t",),
+    "tenggara": ("se", "s"), "kawasan": ("a", "r"), "bebas": ("f",), "kemitraan": ("p",),
+    "komprehensif": ("c",), "regional": ("r",), "investasi": ("i",),
+    "infrastruktur": ("i",), "produk": ("p",), "domestik": ("d",), "bruto": ("g",),
+    "sumber": ("r",), "daya": ("",), "manusia": ("h",), "kecerdasan": ("i",),
+    "buatan": ("a",), "pusat": ("c",), "dewan": ("c", "b"), "keamanan": ("s",),
+    "pakta": ("t", "p"), "perjanjian": ("t", "a"), "atlantik": ("a",), "utara": ("n",),
+    "selatan": ("s",), "timur": ("e",), "barat": ("w",), "uni": ("u",), "eropa": ("e",),
+    "federasi": ("f",), "sepak": ("",), "bola": ("f",), "komite": ("c",),
+    "olimpiade": ("o",), "global": ("g",), "iklim": ("c",), "perubahan": ("c",),
+    "lingkungan": ("e",), "program": ("p",), "keuangan": ("f",), "stabilitas": ("s",),
+    "forum": ("f",), "kelompok": ("g",), "industri": ("i",), "teknologi": ("t",),
+    "informasi": ("i",), "komunikasi": ("c",), "penelitian": ("r",), "riset": ("r",),
+    "nasional": ("n",), "institut": ("i",), "lembaga": ("i", "a"), "otoritas": ("a",),
+    "udara": ("a",), "laut": ("s", "m"), "angkatan": ("f",), "pasukan": ("f",),
+    "perdamaian": ("p",), "misi": ("m",), "kantor": ("o",), "palang": ("c",),
+    "merah": ("r",), "sekretariat": ("s",), "majelis": ("a",), "kemanusiaan": ("h",),
+    "hak": ("r",), "asasi": ("",), "perusahaan": ("c",), "gas": ("g",), "alam": ("n",),
+    "layanan": ("s",), "sistem": ("s",), "badan": ("a", "b"), "kepolisian": ("p",),
+    "kriminal": ("c",), "pemuda": ("y",), "wanita": ("w",), "perempuan": ("w",),
+    "pekerja": ("w",), "buruh": ("l",), "pelajar": ("s",), "mahasiswa": ("s",),
+    "universitas": ("u",), "kerja sama": ("c",), "inisiatif": ("i",), "prakarsa": ("i",),
+    "jalan": ("r",), "sabuk": ("b",), "digital": ("d",), "ekspor": ("e",),
+    "teknik": ("e",), "fasilitas": ("f",), "sains": ("s",), "matematika": ("m",),
+    "standardisasi": ("s",),
+}  # fmt: skip
 # fmt: on
 # Characters before an acronym searched for its long form.
 _WINDOW = 200
 # A long form has at most this many more words than its acronym has letters.
 _EXTRA_WORDS = 4
+KINDS = ("initialism", "syllabic", "lower-case", "slash", "cross-language")
+"""The values of :attr:`Acronym.kind`."""
 
 
 @attrs.frozen
@@ -57,8 +138,8 @@ class Acronym:
 
     ``start`` and ``end`` are character offsets into the text of ``field``
     (``article.title``, ``article.caption.text`` or ``article.paragraphs[i]`` for
-    ``paragraphs.<i>``) and span the whole definition, ``Long Form (ABBR)`` or
-    ``ABBR (Long Form)``.
+    ``paragraphs.<i>``) and span the whole definition, ``Long Form (ABBR)``,
+    ``ABBR (Long Form)``, ``Long Form/ABBR`` or ``ABBR/Long Form``.
     """
 
     short: str
@@ -71,6 +152,15 @@ class Acronym:
     """Offset one past the last character (the closing parenthesis)."""
     field: str
     """The field the definition is in, ``title``, ``caption.text`` or ``paragraphs.<i>``."""
+    kind: str | None = None
+    """How the acronym is made (one of :data:`KINDS`): ``initialism`` (``PBB``: word
+    initials), ``syllabic`` (``Disdikbud``, ``Pergub``: parts of words), ``lower-case``
+    (``pilkada``, ``lapas``), ``slash`` (``Belt and Road Initiative/BRI``),
+    ``cross-language`` (``Organisasi Negara-negara Pengekspor Minyak (OPEC)``: an English
+    acronym of a translated name). ``None`` in data written before version 2."""
+    evidence: str | None = None
+    """What each word of the long form gives the acronym, e.g. ``Dis+dik+bud`` or
+    ``organisasi=O negara=C pengekspor=E minyak=P``."""
 
 
 @attrs.frozen
@@ -90,38 +180,245 @@ def _letters(short: str) -> str | None:
     return "".join(c for c in short.lower() if c.isalpha())
 
 
-def _spells(letters: str, words: list[str]) -> bool:
-    """Whether ``words`` spell ``letters``: each word a prefix, function words optional."""
+def _prefixes(
+    letters: str, words: Sequence[str], skips: int = 1, first: bool = True
+) -> list[str] | None:
+    """What each word gives when ``words`` spell ``letters`` by prefixes, function words
+    optional; None if they do not. ``skips`` content words inside the long form may give
+    nothing too ("Stasiun Pengisian Bahan Bakar Umum (SPBU)": "bahan bakar" is one B)."""
     if not words:
-        return not letters
+        return [] if not letters else None
     word = words[0]
     for length in range(1, min(len(word), len(letters)) + 1):
         if word[length - 1] != letters[length - 1]:
             break
-        if _spells(letters[length:], words[1:]):
-            return True
-    return word in _FUNCTION_WORDS and _spells(letters, words[1:])
+        rest = _prefixes(letters[length:], words[1:], skips, first=False)
+        if rest is not None:
+            return [word[:length], *rest]
+    if letters and word[:2] in ("ke", "pe") and not first:
+        # A noun made with ke-/pe(r)-/pen- may give its root's initial: "Kantor
+        # Kesyahbandaran dan Otoritas Pelabuhan (KSOP)".
+        for affix in (2, 3, 4):
+            if word[affix : affix + 1] == letters[0]:
+                rest = _prefixes(letters[1:], words[1:], skips, first=False)
+                if rest is not None:
+                    return [word[affix], *rest]
+    skippable = word in _FUNCTION_WORDS or (skips > 0 and len(words) > 1 and letters)
+    if skippable:
+        rest = _prefixes(letters, words[1:], skips - (word not in _FUNCTION_WORDS), first)
+        if rest is not None:
+            return ["", *rest]
+    return None
 
 
-def _fits(letters: str, words: list[str]) -> bool:
-    """Like :func:`_spells`, but the first and last words must give letters."""
-    return (
-        bool(words)
-        and words[0] not in _FUNCTION_WORDS
-        and words[-1] not in _FUNCTION_WORDS
-        and words[0][0] == letters[0]
-        and _spells(letters, words)
+def _pieces(word: str, letters: str, first: bool) -> Iterator[int]:
+    """Lengths of the starts of ``letters`` that ``word`` may give in a syllabic
+    abbreviation: a subsequence that begins with the word's first letter ("Dis" of
+    "Dinas"), or two or more letters in a row ("dik" of "Pendidikan", "bud" of
+    "Kebudayaan"); the first word gives such a run only of three letters or more ("pol"
+    of "Kepolisian", "dan" of "Komandan")."""
+    for length in range(min(len(letters), 6), 0, -1):
+        piece = letters[:length]
+        opens = piece[0] == word[0] and _subsequence(piece, word)
+        inside = (not first and length >= 2 and piece in word) or (
+            first and length >= 3 and word.find(piece) > 0
+        )
+        if opens or inside:
+            yield length
+
+
+def _subsequence(piece: str, word: str) -> bool:
+    found = iter(word)
+    return all(c in found for c in piece)
+
+
+def _syllables(
+    letters: str, words: Sequence[str], first: bool = True, skips: int = 0
+) -> list[str] | None:
+    """What each word gives when ``words`` spell ``letters`` by syllables; None if not.
+    ``skips`` content words after the first may give nothing ("Kepolisian Negara Republik
+    Indonesia (Polri)")."""
+    if not words:
+        return [] if not letters else None
+    if not letters:
+        return None if any(w not in _FUNCTION_WORDS for w in words) else [""] * len(words)
+    word = words[0]
+    for length in _pieces(word, letters, first):
+        rest = _syllables(letters[length:], words[1:], False, skips)
+        if rest is not None:
+            return [letters[:length], *rest]
+    if not first and (word in _FUNCTION_WORDS or skips > 0):
+        rest = _syllables(letters, words[1:], False, skips - (word not in _FUNCTION_WORDS))
+        if rest is not None:
+            return ["", *rest]
+    return None
+
+
+def _translated(letters: str, words: Sequence[str]) -> list[str] | None:
+    """What each word gives when the English acronym ``letters`` is made of the English
+    words for ``words``, in any order; None if it is not."""
+    options: list[tuple[str, ...]] = []
+    for word in words:
+        base = word.split("-")[0]
+        if base in _FUNCTION_WORDS:
+            options.append(("",))
+        elif base in _ENGLISH_INITIALS:
+            options.append(_ENGLISH_INITIALS[base])
+        else:
+            options.append((base[0],))
+    if not any(base.split("-")[0] in _ENGLISH_INITIALS for base in words):
+        return None
+
+    def choose(at: int, left: str) -> list[str] | None:
+        if at == len(options):
+            return [] if not left else None
+        for option in options[at]:
+            remaining = left
+            for c in option:
+                if c not in remaining:
+                    break
+                remaining = remaining.replace(c, "", 1)
+            else:
+                rest = choose(at + 1, remaining)
+                if rest is not None:
+                    return [option, *rest]
+        return None
+
+    return choose(0, letters)
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    """The words of ``text`` with their offsets; a hyphenated word is one word here and
+    in :data:`_WORD` several, so both are tried by the callers."""
+    return [(m.start(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w.lower() not in _FUNCTION_WORDS]
+
+
+def _match(short: str, long: str, translate: bool | None = None) -> tuple[str, str] | None:
+    """``(kind, evidence)`` when ``long`` is a long form of ``short``, else None.
+    ``translate``: only as an English acronym of a translated name (True), never (False),
+    or after the other forms (None)."""
+    words = [w.lower() for w in _WORD.findall(long)]
+    if not words or words[0] in _FUNCTION_WORDS or words[-1] in _FUNCTION_WORDS:
+        return None
+    letters = _letters(short)
+    if translate is True:
+        return _translation(short, long, letters)
+    if letters is not None and len(words) <= len(letters) + _EXTRA_WORDS:
+        pieces = _prefixes(letters, words) if words[0][0] == letters[0] else None
+        if pieces is not None:
+            lower = any(c.islower() for c in short)
+            kind = "syllabic" if lower or any(len(p) > 1 for p in pieces) else "initialism"
+            return kind, "+".join(_evidence(short, pieces))
+    # "Menko Polhukam": a two-part abbreviation is read as one word.
+    plain = short.lower().replace(" ", "")
+    syllabic = plain.isalpha() and not short.isupper() and len(plain) >= 3
+    if syllabic and plain not in _NOT_ABBREVIATIONS:
+        skips = 1 if len(_content(words)) >= 4 else 0
+        pieces = _syllables(plain, words, skips=skips) if len(words) <= len(plain) + 2 else None
+        if pieces is not None and len(_content(words)) >= 2 and _plausible(short, long):
+            kind = "lower-case" if short.islower() else "syllabic"
+            return kind, "+".join(_evidence(short, pieces))
+    return None if translate is False else _translation(short, long, letters)
+
+
+def _translation(short: str, long: str, letters: str | None) -> tuple[str, str] | None:
+    """``("cross-language", evidence)`` when ``short`` is an English acronym of the
+    translated name ``long``."""
+    if short.isupper() and letters is not None:
+        spaced = [w.lower() for w in long.replace(",", " ").split()]
+        spaced = [w.strip("()\"'“”") for w in spaced if w.strip("()\"'“”")]
+        # In lower case, only a translated term ("kecerdasan buatan/AI") is taken.
+        known = all(w.split("-")[0] in _ENGLISH_INITIALS or w in _FUNCTION_WORDS for w in spaced)
+        capitalized = long[:1].isupper() or (known and len(spaced) >= 2)
+        if spaced and capitalized and len(spaced) <= len(letters) + _EXTRA_WORDS:
+            chosen = _translated(letters, spaced)
+            if chosen is not None:
+                parts = [f"{w}={c.upper()}" for w, c in zip(spaced, chosen, strict=True) if c]
+                return "cross-language", " ".join(parts)
+    return None
+
+
+def _evidence(short: str, pieces: Sequence[str]) -> list[str]:
+    """The pieces as printed in ``short`` (its capitals kept), skipped words left out."""
+    out, at = [], 0
+    letters = [c for c in short if c.isalpha()]
+    for piece in pieces:
+        if piece:
+            out.append("".join(letters[at : at + len(piece)]))
+            at += len(piece)
+    return out
+
+
+def _plausible(short: str, long: str) -> bool:
+    """Whether a syllabic abbreviation's long form is a thing's name, not a person's: in
+    lower case ("lembaga pemasyarakatan"), or with an institution's noun."""
+    words = [w for w in long.replace(",", " ").split() if w.lower() not in _FUNCTION_WORDS]
+    if len(words) > 1 and all(w[:1].islower() for w in words[1:]):
+        return True  # the first word may open a sentence
+    if short.islower():
+        return False
+    if all(w.lower() in speaker_words.PLACES for w in words):
+        return True  # places: "Jawa Barat (Jabar)", "Jakarta, Bogor, ... (Jabodetabek)"
+    return any(
+        w.lower().split("-")[0] in _INSTITUTION_WORDS
+        or (len(w) > 6 and w[:2] in ("Ke", "Pe") and w.endswith("an"))
+        for w in words
     )
 
 
-def _long_before(text: str, start: int, letters: str) -> int | None:
-    """Start offset of the shortest long form ending right before ``start``, if any."""
-    window = max(0, start - _WINDOW)
+def _candidates(text: str, start: int, limit: int) -> Iterator[int]:
+    """Start offsets of the runs of words ending right before ``start``, shortest first:
+    within the clause, across commas only in a list that ends with "dan"."""
+    # A word of a long form is rarely longer than 16 characters.
+    window = max(0, start - min(_WINDOW, 16 * limit))
     offset = max(window, *(text.rfind(c, window, start) + 1 for c in _CLAUSE_BREAKS))
-    words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, offset, start)]
-    for count in range(1, min(len(words), len(letters) + _EXTRA_WORDS) + 1):
-        if _fits(letters, [word for _, word in words[-count:]]):
-            return words[-count][0]
+    words = _words(text[offset:start])
+    for count in range(1, min(len(words), limit) + 1):
+        at = offset + words[-count][0]
+        span = text[at:start]
+        if "," in span and not _CONJUNCTION.search(span[span.rindex(",") :]):
+            break
+        yield at
+
+
+def _long_before(text: str, start: int, short: str) -> tuple[int, str, str] | None:
+    """The shortest long form of ``short`` ending right before ``start``, as its start
+    offset, kind and evidence; None if there is none."""
+    limit = len(short) + _EXTRA_WORDS
+    initial = short[0].lower()
+    for at in _candidates(text, start, limit):
+        # Only a long form that opens with the acronym's letter (or, for a syllabic one,
+        # its first syllable after a prefix: "Kepolisian Resor (Polres)") is worth the
+        # full test.
+        opening = text[at : at + 14].lower()
+        if opening[0] == initial or (not short.isupper() and short[:3].lower() in opening):
+            found = _match(short, text[at:start].rstrip(" ,"), translate=False)
+            if found is not None:
+                return at, *found
+    if short.isupper():
+        for at in _candidates(text, start, limit):
+            if text[at].isupper():
+                found = _match(short, text[at:start].rstrip(" ,"), translate=True)
+                if found is not None:
+                    return at, *found
+    return None
+
+
+def _long_after(text: str, start: int, short: str) -> tuple[int, str, str] | None:
+    """The shortest long form of ``short`` starting at ``start`` (``ABBR/Long Form``), as
+    its end offset, kind and evidence."""
+    ends = [m.end() for m in _WORD.finditer(text, start, min(len(text), start + _WINDOW))]
+    for end in ends[: len(short) + _EXTRA_WORDS]:
+        span = text[start:end]
+        if any(c in span for c in _CLAUSE_BREAKS + ","):
+            break
+        found = _match(short, span)
+        if found is not None and found[0] == "initialism":
+            return end, *found
     return None
 
 
@@ -152,21 +449,56 @@ def _parentheses(texts: Sequence[str]) -> dict[int, list[tuple[int, int, str]]]:
 
 def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Iterator[Acronym]:
     for paren_start, paren_end, inner in parentheses:
-        letters = _letters(inner) if _SHORT_FORM.fullmatch(inner) else None
-        if letters is not None:
-            start = _long_before(text, paren_start, letters)
-            if start is not None:
-                long = text[start:paren_start].rstrip()
-                yield Acronym(inner, long, start, paren_end, field)
-            continue
-        before = _SHORT_BEFORE.search(text, max(0, paren_start - 16), paren_start)
+        if "/" in inner:
+            continue  # "(Belt and Road Initiative/BRI)": a slash definition, found below
+        if not inner.isupper() and inner.lower() in _NOT_ABBREVIATIONS:
+            continue  # "(kanan)", "(Persero)"
+        if _SHORT_FORM.fullmatch(inner) or _WORD_FORM.fullmatch(inner):
+            found = _long_before(text, paren_start, inner)
+            if found is not None:
+                start, kind, evidence = found
+                long = text[start:paren_start].rstrip(" ,")
+                yield Acronym(inner, long, start, paren_end, field, kind, evidence)
+                continue
+            if _SHORT_FORM.fullmatch(inner) and " " not in inner:
+                continue
+        before = _SHORT_BEFORE.search(text, max(0, paren_start - 28), paren_start)
         if before is None:
             continue
-        letters = _letters(before.group("short"))
-        long = inner.strip()
-        words = [word.lower() for word in _WORD.findall(long)]
-        if letters and len(words) <= len(letters) + _EXTRA_WORDS and _fits(letters, words):
-            yield Acronym(before.group("short"), long, before.start(), paren_end, field)
+        short, long = before.group("short"), inner.strip()
+        found_after = _match(short, long)
+        if found_after is not None:
+            yield Acronym(short, long, before.start(), paren_end, field, *found_after)
+
+
+def _slashes(field: str, text: str) -> Iterator[Acronym]:
+    """``Long Form/ABBR`` and ``ABBR/Long Form`` in ``text``."""
+    # Slashes are found with str.find: most are in dates ("(1/7)") and fail the cheap
+    # tests on their neighbours before any pattern runs.
+    slash = text.find("/")
+    while slash > 0:
+        after = _SLASH_SHORT_AFTER.match(text, slash + 1) if text[slash - 1].islower() else None
+        if after is not None:
+            short = after.group("short")
+            for at in _candidates(text, slash, len(short) + _EXTRA_WORDS):
+                long = text[at:slash]
+                found = _match(short, long)
+                if found is not None:
+                    yield Acronym(short, long, at, after.end(), field, "slash", found[1])
+                    break
+        before = (
+            _SLASH_SHORT_BEFORE.search(text, max(0, slash - 11), slash)
+            if text[slash - 1].isupper() and text[slash + 1 : slash + 2].isupper()
+            else None
+        )
+        if before is not None:
+            short = before.group("short")
+            found_after = _long_after(text, slash + 1, short)
+            if found_after is not None:
+                end, _, evidence = found_after
+                long = text[slash + 1 : end]
+                yield Acronym(short, long, before.start(), end, field, "slash", evidence)
+        slash = text.find("/", slash + 1)
 
 
 def enrich(article: Article) -> Acronyms:
@@ -179,12 +511,20 @@ def enrich(article: Article) -> Acronyms:
     first_paragraph = len(texts) - len(article.paragraphs)
     names = ["title", "caption.text"][:first_paragraph]
 
-    first: dict[str, Acronym] = {}
-    for index, parentheses in sorted(_parentheses(texts).items()):
+    found: list[tuple[int, int, Acronym]] = []
+    for index, parentheses in _parentheses(texts).items():
         number = index - first_paragraph
         field = names[index] if number < 0 else f"paragraphs.{number}"
-        for acronym in _find(field, texts[index], parentheses):
-            first.setdefault(acronym.short, acronym)
+        found += ((index, a.start, a) for a in _find(field, texts[index], parentheses))
+    for index, text in enumerate(texts):
+        if "/" in text:
+            number = index - first_paragraph
+            field = names[index] if number < 0 else f"paragraphs.{number}"
+            found += ((index, a.start, a) for a in _slashes(field, text))
+    # The first definition in reading order wins, whichever form it took.
+    first: dict[str, Acronym] = {}
+    for _, _, acronym in sorted(found, key=lambda item: item[:2]):
+        first.setdefault(acronym.short, acronym)
     return Acronyms(acronyms=tuple(first.values()))
 
 
@@ -196,5 +536,5 @@ def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
         enrich=enrich,
         types=(Acronyms,),
         description="Acronyms defined in the text, with their long forms",
-        version="1",
+        version="2",
     )

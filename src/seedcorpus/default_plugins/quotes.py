@@ -18,6 +18,8 @@ from typing import ClassVar
 
 import attrs
 
+from seedcorpus.default_plugins import quote_patterns as patterns
+from seedcorpus.default_plugins import speakers, subjects
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
@@ -25,116 +27,16 @@ from seedcorpus.text import sentence_spans
 
 __all__ = ["Quote", "Quotes", "enrich", "seedcorpus_enrichers"]
 
-# Cue verbs of an attribution after the speech: "kata Anas", "ujarnya", "lanjut dia".
-_CUES = "kata|ujar|ucap|tutur|jelas|ungkap|tambah|lanjut|imbuh|tegas|terang|papar|pungkas|tandas"
-# Verbs with the speaker before them: "Anas mengatakan", "Ia menambahkan".
-_ME_VERBS = (
-    "me(?:ngatakan|njelaskan|ngungkapkan|nuturkan|nambahkan|lanjutkan|negaskan|nyatakan|"
-    "nyebutkan|maparkan|nerangkan|nyampaikan|ngimbuhkan)"
-)
-_BER_VERBS = "ber(?:kata|ujar)"
-_VERBS = f"{_ME_VERBS}|{_BER_VERBS}"
-_PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau)"
-
-# A run of capitalized words that names (and often titles) the speaker: "Menteri
-# Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (PANRB) Abdullah Azwar Anas".
-# Besides capitalized words it takes initials ("S."), titles with a period ("Dr."),
-# acronyms in parentheses, and "dan"/"bin"/... between capitalized words.
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_TOKEN = (
-    rf"(?:(?:[{_UPPER}]|Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn)\.(?=\s)"
-    rf"|[{_UPPER}](?:[\w'’&\-]*[\w&])?"
-    rf"|\([{_UPPER}][\w&\-]*\))"
-)
-_RUN = (
-    rf"(?<![\w'’&(\-.]){_TOKEN}"
-    rf"(?:\s+(?:{_TOKEN}|(?:dan|bin|binti|van|von|de|der|al)(?=\s+[{_UPPER}])))*"
-)
-# What names the speaker after a cue: a pronoun (the previous speaker) or a name run.
-_SPEAKER = rf"(?:\s+(?P<pronoun>{_PRONOUN})\b|\s+(?P<name>{_RUN}))?"
-
-_QUOTE = re.compile(r"[\"“](?P<text>[^\"“”]+)[\"”]")
-# The same for text without an opening curly quotation mark, most text: a pattern that
-# starts with a literal is searched many times faster than one that starts with a set.
-_STRAIGHT_QUOTE = re.compile(r"\"(?P<text>[^\"“”]+)[\"”]")
-_AFTER_QUOTE = re.compile(
-    rf"\s*,?\s*(?:(?P<cue>(?i:{_CUES})(?:nya)?)\b{_SPEAKER}"
-    rf"|(?P<subject>{_RUN}|{_PRONOUN})\s+(?P<verb>{_VERBS})\b)"
-)
-_BEFORE_QUOTE = re.compile(
-    rf"(?:(?P<subject>{_RUN}|\b{_PRONOUN})\s+(?P<verb>{_VERBS})(?:\s+bahwa)?"
-    rf"|\b(?P<cue>(?i:{_CUES}|menurut))(?:\s+(?P<pronoun>{_PRONOUN})\b|\s+(?P<name>{_RUN})))"
-    r"\s*[,:]?\s*$"
-)
-_INDIRECT_CUE = re.compile(rf",\s*(?P<cue>(?:{_CUES})(?:nya)?)\b{_SPEAKER}")
-# Indirect speech with the speaker first is found from the verb, then the speaker is
-# searched for before it: a pattern that starts with a literal ("me", "ber") is found
-# much faster than one that starts with a name. Not before a quotation mark: that is
-# direct speech.
-_INDIRECT_VERBS = tuple(
-    re.compile(rf"(?P<verb>{verbs})\b(?:\s+bahwa\b)?(?!\s*[,:]?\s*[\"“])")
-    for verbs in (_ME_VERBS, _BER_VERBS)
-)
-_SUBJECT = re.compile(rf"(?P<subject>{_RUN}|\b{_PRONOUN})\s+$")
-# The last word of an attribution before a quotation.
-_ATTRIBUTION_END = re.compile(rf"{_VERBS}|bahwa|{_PRONOUN}|[{_UPPER}(].*")
-# Only this much text before an opening quotation mark is searched for an attribution.
-_BEFORE_WINDOW = 160
-# An unattributed quotation shorter than this is a term or a title, not speech.
-_MIN_UNATTRIBUTED_WORDS = 3
-
-# Words in a name run that are not part of the name: titles, ranks, institutions,
-# honorifics. The name is what follows the last of them. Compared in lower case.
-# fmt: off
-_TITLE_WORDS = frozenset((
-    "menteri", "menko", "wakil", "wamen", "direktur", "dirut", "kepala", "ketua",
-    "sekretaris", "sekjen", "gubernur", "wagub", "bupati", "wabup", "wali", "walikota",
-    "camat", "lurah", "presiden", "wapres", "panglima", "jenderal", "komisaris",
-    "manajer", "manager", "ceo", "cfo", "coo", "cto", "presdir", "pimpinan", "pemimpin",
-    "juru", "bicara", "jubir", "kabid", "kadis", "kapolri", "kapolda", "kapolres",
-    "kapolsek", "kasat", "kapten", "kolonel", "letnan", "mayor", "brigjen", "irjen",
-    "kombes", "akbp", "kompol", "anggota", "pengamat", "peneliti", "ekonom", "dosen",
-    "guru", "besar", "rektor", "dekan", "dr", "drs", "dra", "prof", "ir", "hj", "kh",
-    "ustaz", "ustadz", "tbk", "persero", "kementerian", "badan", "dinas", "kantor",
-    "lembaga", "komisi", "dewan", "majelis", "pusat", "direktorat", "bidang", "bagian",
-    "divisi", "biro", "unit", "universitas", "pemerintah", "pemkab", "pemkot",
-    "pemprov", "provinsi", "kabupaten", "kota", "general", "head", "director", "chief",
-    "officer", "senior", "vice", "executive", "founder", "pendiri", "utama", "staf",
-    "khusus", "koordinator", "ahli", "analis", "bapak", "ibu", "pak", "bu", "negeri",
-    "negara", "luar", "dalam", "agama", "sosial", "umum", "nasional", "daerah", "republik",
-    "pol", "kol", "letkol", "jend", "inf", "purn", "bappeda", "kadin", "balai", "wilayah",
-    "sungai", "pelaksana", "desa", "kelurahan", "kecamatan", "dusun", "kampung", "dasar",
-    "menengah", "tinggi",
-))
-# Provinces and their usual short forms, which follow an office before the name
-# ("Kepala Dinas Kesehatan Sulut Ahmad Daulay"); the dateline's city and region are
-# added per article.
-_REGIONS = frozenset((
-    "aceh", "sumut", "sumatera", "sumbar", "riau", "kepri", "jambi", "sumsel", "babel",
-    "bengkulu", "lampung", "dki", "jakarta", "jabar", "jawa", "banten", "jateng", "diy",
-    "yogyakarta", "jatim", "bali", "ntb", "ntt", "nusa", "kalbar", "kalimantan", "kalteng",
-    "kalsel", "kaltim", "kaltara", "sulut", "sulawesi", "gorontalo", "sulteng", "sulbar",
-    "sulsel", "sultra", "maluku", "malut", "papua", "pabar", "barat", "timur", "utara",
-    "selatan", "tengah", "tenggara",
-))
-# fmt: on
-# Portfolios and agencies are nouns made with ke-...-an or pe(r)-...-an ("Menteri
-# Keuangan", "Badan Pelayanan Publik"); personal names almost never have that shape.
-_INSTITUTION_NOUN = re.compile(r"(?:Ke|Pe)[a-z]{3,}an")
-# Capitalized words that open a sentence before the subject: "Namun Anas mengatakan".
-# fmt: off
-_CONNECTIVES = frozenset((
-    "namun", "sementara", "sedangkan", "selain", "kemudian", "lalu", "bahkan", "tetapi",
-    "tapi", "adapun", "menurut", "saat", "ketika", "sebelumnya", "selanjutnya", "dan",
-    "itu", "hal", "oleh", "karena",
-))
-# fmt: on
-# Capitalized pronouns that are not a speaker anyone can name.
-_NOT_SPEAKERS = frozenset(["kami", "kita", "saya", "aku", "mereka", "anda", "kalian"])
-# A company or place name follows these ("PT Pelindo", "Desa Sukamaju"). Unless a title
-# word ends it ("PT Astra Otoparts Tbk") we take it to be one word, when two or more
-# words remain for the person's name.
-_NAME_FOLLOWS = frozenset({"PT", "CV", "Desa", "Kelurahan", "Kecamatan", "Kabupaten", "Kota"})
+# Speech that closes with these before its mark and a cue word after it is attributed.
+_ATTRIBUTED_END = (",", "?", "!")
+# A description that points back: "pria itu", "pelatih asal Brasil tersebut".
+_ANAPHOR = re.compile(r"\s+(?:[a-z0-9][\w\-]*\s+){1,6}?(?:itu|tersebut)\b")
+_POINTS_BACK = re.compile(r"\s+(?:itu|tersebut)\b")
+# The cue words without "-nya", to tell "katanya" (the previous speaker) from "tanya".
+_CUE_WORDS = frozenset(patterns.CUES.split("|"))
+# Searched once over the whole body (see _by_paragraph).
+_INDIRECT_CUE = patterns.INDIRECT_CUE
+_INDIRECT_VERBS = patterns.INDIRECT_VERBS
 
 
 @attrs.frozen
@@ -151,8 +53,8 @@ class Quote:
     (``X, kata Anas``), after it (``Anas mengatakan bahwa X``), or the whole sentence when
     the attribution sits inside it (``X, kata dia, Y``)."""
     speaker: str | None
-    """The speaker's fullest name in the article, or ``None`` if the text names no one
-    (e.g. only a title: ``Menteri PANRB menjelaskan``)."""
+    """The speaker's fullest name in the article, or ``None`` if the text names no person
+    (only a title: ``Menteri PANRB menjelaskan``; an institution: ``kata BMKG``)."""
     cue: str | None
     """The attribution word as printed, in lower case, e.g. ``kata``, ``katanya``,
     ``mengatakan``, ``menurut``; ``None`` for a quotation without one."""
@@ -165,8 +67,16 @@ class Quote:
     end: int
     """Offset one past the last character."""
     role: str | None = None
-    """The title or office printed before the name, e.g. ``Direktur PT Astra Otoparts
+    """The title or office printed with the name, e.g. ``Direktur PT Astra Otoparts
     Tbk``; ``None`` if there is none."""
+    speaker_kind: str | None = None
+    """What the attribution names (see :data:`~seedcorpus.default_plugins.speakers.KINDS`):
+    ``person``, ``role`` (a title alone), ``institution``, ``not-a-person`` (a weekday, a
+    place) or ``unknown`` (no attribution, or a pronoun with no one before it); ``None``
+    in data written before version 2 of the enricher."""
+    attribution: str | None = None
+    """The words naming the speaker as printed (``Kasubdit Tipikor Ditreskrimsus Polda,
+    AKBP Ferdiyan Fahmi``, ``dia``), or ``None``."""
 
 
 @attrs.frozen
@@ -185,9 +95,14 @@ class _Cue:
 
     cue: str | None
     run: str | None = None
-    """The capitalized words naming the speaker, as printed."""
+    """The words naming the speaker, as printed."""
     pronoun: bool = False
     """The attribution points back to the previous speaker (``katanya``, ``kata dia``)."""
+    inherited: bool = False
+    """No attribution of its own: the speech continues the speaker's words around it."""
+    anaphor: bool = False
+    """A description points back to someone named before: ``kata pelatih asal Brasil
+    itu``."""
 
 
 @attrs.frozen
@@ -199,69 +114,180 @@ class _Said:
     end: int
     direct: bool
     cue: _Cue | None
+    runs_on: bool = False
+    """The quotation is not closed in its paragraph: it goes on in the next."""
 
 
 def _cue(groups: dict[str, str | None]) -> _Cue | None:
     """The attribution an attribution pattern matched, or None if the words are not one."""
+    if groups.get("nya"):
+        return _Cue(str(groups["nya"]).lower(), pronoun=True)
     cue = groups.get("cue")
     if cue is not None:
-        cue = cue.lower()
+        cue = " ".join(cue.lower().split())
         name, pronoun = groups["name"], groups["pronoun"]
-        if name is None and pronoun is None and not cue.endswith("nya"):
+        nya = cue.endswith("nya") and cue[:-3] in _CUE_WORDS  # not "tanya"
+        if nya:
+            name = pronoun = None  # "katanya kepada wartawan": the previous speaker
+        if name is None and pronoun is None and not nya:
             return None  # "kata kunci", "jelas bahwa": the word, not an attribution
-        return _Cue(cue, run=name, pronoun=name is None)
+        return _Cue(cue.split()[0], run=name or pronoun, pronoun=name is None)
     subject, verb = groups["subject"], groups["verb"]
-    if subject is None or subject.lower() in _NOT_SPEAKERS:
+    if subject is None or subject.split()[0].lower() in _NOT_SUBJECTS:
         return None
-    if re.fullmatch(_PRONOUN, subject):
-        return _Cue(verb, pronoun=True)
+    if re.fullmatch(patterns.PRONOUN, subject):
+        return _Cue(verb, run=subject, pronoun=True)
     return _Cue(verb, run=subject)
 
 
-def _direct(index: int, paragraph: str, taken: list[tuple[int, int]]) -> list[_Said]:
-    """Quotations in ``paragraph``; adds their spans and attributions to ``taken``."""
+# Capitalized pronouns that are not a speaker anyone can name.
+_NOT_SUBJECTS = frozenset(["kami", "kita", "saya", "aku", "mereka", "anda", "kalian"])
+
+
+def _direct(
+    index: int,
+    paragraph: str,
+    taken: list[tuple[int, int]],
+    places: subjects.Reader,
+    continued: bool,
+) -> list[_Said]:
+    """Quotations in ``paragraph``; adds their spans and attributions to ``taken``.
+
+    ``continued``: the previous paragraph's last quotation was not closed, so a closing
+    mark before any opening one ends its continuation here.
+    """
     said: list[_Said] = []
-    if '"' not in paragraph and "“" not in paragraph:
+    if '"' not in paragraph and "“" not in paragraph and "”" not in paragraph:
         return said  # a literal test is much cheaper than a search that starts with a set
     previous_end = 0
-    for match in (_QUOTE if "“" in paragraph else _STRAIGHT_QUOTE).finditer(paragraph):
-        start, end = match.span("text")
-        # The comma before the closing mark belongs to the attribution, not the speech.
+    spans: list[tuple[int, int, int, int]] = []  # (mark start, text start, text end, mark end)
+    first_mark = min(
+        i for i in (paragraph.find('"'), paragraph.find("“"), paragraph.find("”")) if i >= 0
+    )
+    if continued and _closes(paragraph, first_mark) and paragraph.count('"') % 2 == 1:
+        spans.append((0, 0, first_mark, first_mark + 1))
+        searched_from = first_mark + 1
+    else:
+        searched_from = 0
+    pattern = patterns.QUOTE if "“" in paragraph else patterns.STRAIGHT_QUOTE
+    spans += [
+        (m.start(), *m.span("text"), m.end()) for m in pattern.finditer(paragraph, searched_from)
+    ]
+    last_end = spans[-1][3] if spans else searched_from
+    opening = _unclosed(paragraph, last_end)
+    for mark_start, start, end, mark_end in spans:
         text = paragraph[start:end]
-        end = start + len(text.rstrip().rstrip(",").rstrip())
+        # The comma before the closing mark belongs to the attribution, not the speech.
+        stripped = text.rstrip()
+        end = start + len(stripped.rstrip(",").rstrip())
         start += len(text) - len(text.lstrip())
         if start >= end:
             continue
-        cue, taken_end = None, match.end()
-        after = _AFTER_QUOTE.match(paragraph, match.end())
+        cue, taken_end = None, mark_end
+        after = patterns.AFTER_QUOTE.match(paragraph, mark_end)
         if after is not None:
             cue = _cue(after.groupdict())
+            if cue is not None and cue.run and _POINTS_BACK.match(paragraph, after.end()):
+                # "kata pelatih asal Brasil itu": a description, not a name
+                cue = _Cue(cue.cue, anaphor=True)
             if cue is not None:
                 taken_end = after.end()
+            elif after.group("cue") and stripped.endswith(_ATTRIBUTED_END):
+                # '"...," kata pelatih asal Brasil itu': the person named before;
+                # '"...," kata sumber di kejaksaan': an attribution that names no one.
+                anaphor = _ANAPHOR.match(paragraph, after.end())
+                cue = _Cue(after.group("cue").lower().split()[0], anaphor=anaphor is not None)
+                taken_end = after.end()
+        if cue is None and mark_start > 0:
+            cue = _before(
+                paragraph,
+                max(previous_end, mark_start - patterns.BEFORE_WINDOW),
+                mark_start,
+                places,
+            )
         if cue is None:
-            window = paragraph[max(previous_end, match.start() - _BEFORE_WINDOW) : match.start()]
-            before = _BEFORE_QUOTE.search(window) if _may_end_attribution(window) else None
-            cue = None if before is None else _cue(before.groupdict())
-        if cue is None:
-            lead_in = paragraph[previous_end : match.start()].rstrip()
+            lead_in = paragraph[previous_end:mark_start].rstrip()
+            follows = paragraph[mark_end : mark_end + 2].lstrip()
             if said and lead_in.endswith(","):
-                cue = attrs.evolve(said[-1].cue, cue=None) if said[-1].cue else None
+                cue = _Cue(None, inherited=True)
             elif lead_in and not lead_in.endswith((".", "!", "?", ":")):
                 continue  # a term or a title in quotation marks, not speech
-            elif len(paragraph[start:end].split()) < _MIN_UNATTRIBUTED_WORDS:
+            elif follows[:1].isalnum() and not stripped.endswith(patterns.SPEECH_END):
+                continue  # "Mercy and Justice" International Short Film: a title
+            elif len(paragraph[start:end].split()) < patterns.MIN_UNATTRIBUTED_WORDS:
                 continue
+            else:
+                cue = _Cue(None, inherited=True)
         said.append(_Said(index, start, end, direct=True, cue=cue))
-        taken.append((match.start(), taken_end))
-        previous_end = match.end()
+        taken.append((mark_start, taken_end))
+        previous_end = mark_end
+    if opening is not None:
+        span = _trimmed(paragraph, opening + 1, len(paragraph))
+        if (
+            span is not None
+            and len(paragraph[span[0] : span[1]].split()) >= patterns.MIN_UNATTRIBUTED_WORDS
+        ):
+            cue = _before(
+                paragraph, max(previous_end, opening - patterns.BEFORE_WINDOW), opening, places
+            )
+            said.append(
+                _Said(
+                    index, *span, direct=True, cue=cue or _Cue(None, inherited=True), runs_on=True
+                )
+            )
+            taken.append((opening, len(paragraph)))
     return said
+
+
+def _closes(paragraph: str, at: int) -> bool:
+    """Whether the quotation mark at ``at`` closes (text before it, none after)."""
+    return (
+        at > 0
+        and not paragraph[at - 1].isspace()
+        and (at + 1 == len(paragraph) or not paragraph[at + 1].isalnum())
+    )
+
+
+def _unclosed(paragraph: str, start: int) -> int | None:
+    """The offset of an opening quotation mark after ``start`` that no mark closes."""
+    for mark in ('"', "“"):
+        at = paragraph.find(mark, start)
+        if (
+            at >= 0
+            and (at == 0 or paragraph[at - 1].isspace())
+            and paragraph[at + 1 : at + 2].isalnum()
+        ):
+            rest = paragraph[at + 1 :]
+            if '"' not in rest and "”" not in rest:
+                return at
+    return None
+
+
+def _before(paragraph: str, lo: int, at: int, places: subjects.Reader) -> _Cue | None:
+    """The attribution ending right before an opening quotation mark at ``at``."""
+    window = paragraph[lo:at]
+    if not _may_end_attribution(window):
+        return None
+    match = patterns.CUE_BEFORE_QUOTE.search(window)
+    if match is not None:
+        return _cue(match.groupdict())
+    match = patterns.VERB_BEFORE_QUOTE.search(window) or patterns.ANY_VERB_BEFORE_QUOTE.search(
+        window
+    )
+    if match is None:
+        return None
+    found = subjects.subject(paragraph, lo + match.start(), places)
+    if found is None or found[0] < lo:
+        return None
+    return _cue({"subject": found[1], "verb": match.group("verb")})
 
 
 def _may_end_attribution(text: str) -> bool:
     """Whether ``text`` may end with an attribution: its last word is a speech verb,
     ``bahwa``, or part of a name or a pronoun. A cheap test that spares most quotations
-    the search of :data:`_BEFORE_QUOTE`, which tries a name at every position."""
+    the search of the attribution patterns, which try a name at every position."""
     tail = text.rstrip(" ,:")
-    return _ATTRIBUTION_END.fullmatch(tail, tail.rfind(" ") + 1) is not None
+    return patterns.ATTRIBUTION_END.fullmatch(tail, tail.rfind(" ") + 1) is not None
 
 
 def _indirect(
@@ -271,11 +297,13 @@ def _indirect(
     cues: list[re.Match[str]],
     verbs: list[re.Match[str]],
     offset: int,
+    places: subjects.Reader,
 ) -> list[_Said]:
     """Attributions outside quotation marks, with the clause each reports.
 
-    ``cues`` and ``verbs`` are the matches of :data:`_INDIRECT_CUE` and
-    :data:`_INDIRECT_VERBS` in the paragraph, found in a text where it starts at ``offset``.
+    ``cues`` and ``verbs`` are the matches of :data:`patterns.INDIRECT_CUE` and
+    :data:`patterns.INDIRECT_VERBS` in the paragraph, found in a text where it starts
+    at ``offset``.
     """
     # (where the attribution starts, the cue, the reported span; None: sentence's own end)
     found: list[tuple[int, _Cue | None, int | None, int | None]] = []
@@ -287,12 +315,12 @@ def _indirect(
         else:
             found.append((at, cue, None, at))  # "<clause>, kata Anas."
     for verb in verbs:
-        verb_start = verb.start() - offset
-        window = max(0, verb_start - _BEFORE_WINDOW)
-        subject = _SUBJECT.search(paragraph, window, verb_start)
+        if any(s <= verb.start() - offset < e for s, e in taken):
+            continue  # the verb of a direct quotation's attribution
+        subject = subjects.subject(paragraph, verb.start() - offset, places)
         if subject is not None:  # "Anas mengatakan <clause>."
-            cue = _cue({"subject": subject.group("subject"), "verb": verb.group("verb")})
-            found.append((subject.start(), cue, verb.end() - offset, None))
+            cue = _cue({"subject": subject[1], "verb": verb.group("verb")})
+            found.append((subject[0], cue, verb.end() - offset, None))
 
     said: list[_Said] = []
     sentences = sentence_spans(paragraph) if found else []
@@ -318,71 +346,6 @@ def _trimmed(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     start += len(text) - len(text.lstrip())
     return start, start + len(stripped)
-
-
-def _is_title(token: str, places: frozenset[str] = frozenset()) -> bool:
-    """Whether ``token`` belongs to a title, office or place rather than to a name."""
-    word = token.lower().rstrip(".")
-    return (
-        token.startswith("(")
-        or (len(token) > 1 and token.isupper())  # PT, PANRB, R&D
-        or token == "dan"
-        or word in _TITLE_WORDS
-        or word in _REGIONS
-        or word in places
-        or _INSTITUTION_NOUN.fullmatch(token) is not None
-    )
-
-
-def _split(
-    run: str, known: Sequence[tuple[str, ...]], places: frozenset[str]
-) -> tuple[str | None, str | None]:
-    """Split a name run into (role, name): "Direktur PT X Tbk Yusak Kristian" gives
-    ("Direktur PT X Tbk", "Yusak Kristian"). A known name inside the run wins."""
-    tokens = run.split()
-    while tokens and tokens[0].lower() in _CONNECTIVES:
-        tokens = tokens[1:]
-    for name in known:
-        for at in range(len(tokens) - len(name) + 1):
-            if tuple(tokens[at : at + len(name)]) == name:
-                return " ".join(tokens[:at]) or None, " ".join(name)
-    first = 0
-    for at, token in enumerate(tokens):
-        if _is_title(token, places):
-            first = at + 1
-    if first and first + 2 < len(tokens) and tokens[first - 1] in _NAME_FOLLOWS:
-        first += 1  # "PT Evoluzione Alessandro Monzani": the company's one word
-    return " ".join(tokens[:first]) or None, " ".join(tokens[first:]) or None
-
-
-def _person_tag(tag: str) -> tuple[str, ...] | None:
-    """The words of ``tag`` if it looks like a person's full name: two or more
-    capitalized words, none a title or a place (a one-word tag is most often a place)."""
-    tokens = tuple(tag.split())
-    if len(tokens) > 1 and all(
-        token[0].isupper() and token.isalpha() and not _is_title(token) for token in tokens
-    ):
-        return tokens
-    return None
-
-
-def _fullest(name: str, known: Sequence[tuple[str, ...]]) -> str:
-    """The longest known name that contains ``name`` as consecutive words."""
-    tokens = tuple(name.split())
-    best = tokens
-    for candidate in known:
-        if len(candidate) > len(best) and any(
-            candidate[at : at + len(tokens)] == tokens for at in range(len(candidate))
-        ):
-            best = candidate
-    return " ".join(best)
-
-
-def _dateline_words(article: Article) -> Iterator[str]:
-    """The words of the dateline's city and region, in lower case."""
-    if article.dateline is not None:
-        yield from article.dateline.city.lower().split()
-        yield from (article.dateline.region or "").lower().split()
 
 
 def _by_paragraph(
@@ -420,41 +383,103 @@ def _by_paragraph(
 def enrich(article: Article) -> Quotes:
     """Find the direct and indirect speech in ``article`` and resolve the speakers."""
     paragraphs = article.paragraphs
-    starts, (cues, verbs) = _by_paragraph(paragraphs, [[_INDIRECT_CUE], _INDIRECT_VERBS])
+    starts, (cues, verbs) = _by_paragraph(
+        paragraphs, [[patterns.INDIRECT_CUE], patterns.INDIRECT_VERBS]
+    )
+    places = subjects.Reader(subjects.places_of(article))
     said: list[_Said] = []
+    continued = False
     for index, paragraph in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
-        in_paragraph = _direct(index, paragraph, taken)
+        in_paragraph = _direct(index, paragraph, taken, places, continued)
+        continued = bool(in_paragraph) and in_paragraph[-1].runs_on
         if index in cues or index in verbs:
             in_paragraph += _indirect(
-                index, paragraph, taken, cues.get(index, []), verbs.get(index, []), starts[index]
+                index,
+                paragraph,
+                taken,
+                cues.get(index, []),
+                verbs.get(index, []),
+                starts[index],
+                places,
             )
         if in_paragraph:
             said += sorted(in_paragraph, key=lambda s: s.start)
+    if not said:
+        return Quotes()
 
-    # Names to resolve short forms against: person-like tags, then the full names the
-    # attributions print, longest first so "Anas" finds "Abdullah Azwar Anas".
-    tags = [words for words in map(_person_tag, article.tags) if words]
-    tags.sort(key=len, reverse=True)
-    places = frozenset(_dateline_words(article))
-    names = {s.cue.run: _split(s.cue.run, tags, places) for s in said if s.cue and s.cue.run}
-    known = tags + [tuple(n.split()) for _, n in names.values() if n and " " in n]
-
-    quotes = []
+    runs = {
+        s.cue.run: places.split(s.cue.run)
+        for s in said
+        if s.cue and s.cue.run and not s.cue.pronoun
+    }
+    # An organisation that speaks as a body ("kata Jasa Marga") names words that are not
+    # a person's elsewhere in the article ("Group Head Jasa Marga Lisye Octaviana").
+    learned = {
+        word.lower()
+        for attribution in runs.values()
+        if attribution.kind == "institution" and attribution.role
+        for word in attribution.role.split()
+        if word[:1].isupper() and word.isalpha() and not word.isupper()
+    }
+    if learned:
+        places.learn(learned)
+        runs = {run: places.split(run) for run in runs}
+    names = speakers.Names.build(
+        article.tags,
+        [a.name for a in runs.values() if a.name],
+        subjects.searchable(article),
+        places.places,
+        places.split,
+    )
+    nicknames = subjects.nicknames(paragraphs, places)
+    resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)
     previous: str | None = None
     for s in said:
-        speaker = role = None
-        if s.cue is not None and s.cue.pronoun:
-            speaker = previous
-        elif s.cue is not None and s.cue.run is not None:
-            role, name = names[s.cue.run]
-            speaker = None if name is None else _fullest(name, known)
+        cue = s.cue
+        speaker, kind, role = None, "unknown", None
+        if cue is not None and cue.anaphor:
+            speaker = (
+                subjects.named_before(paragraphs, s.paragraph, s.start, places, names) or previous
+            )
+            kind = "person" if speaker else "unknown"
+        elif cue is not None and cue.pronoun:
+            # No one has spoken yet: the person the text named last ("Budi Hartanto (52),
+            # nelayan ..., mengeluhkan ..." then '"...," keluhnya').
+            speaker = previous or subjects.named_before(
+                paragraphs, s.paragraph, s.start, places, names
+            )
+            kind = "person" if speaker else "unknown"
+        elif cue is not None and cue.run is not None:
+            attribution = runs[cue.run]
+            role, kind = attribution.role, attribution.kind
+            if attribution.name is not None:
+                speaker = names.fullest(nicknames.get(attribution.name, attribution.name))
+        elif cue is not None and cue.inherited and previous is not None:
+            speaker, kind = previous, "person"
         # An attribution by title alone ("Menteri PANRB menjelaskan") usually refers back
         # to the person already speaking, so it does not reset the previous speaker.
         previous = speaker or previous
+        resolved.append((speaker, kind, role))
+    # A quotation that goes on in the next paragraph is the words of whoever the next
+    # paragraph's attribution names.
+    for number, s in enumerate(said):
+        if s.runs_on and s.cue is not None and s.cue.inherited:
+            following = next((n for n in said[number + 1 :] if n.direct), None)
+            at = said.index(following) if following is not None else -1
+            if (
+                at >= 0
+                and following is not None
+                and following.paragraph == s.paragraph + 1
+                and resolved[at][0]
+            ):
+                resolved[number] = (resolved[at][0], "person", resolved[number][2])
+
+    quotes = []
+    for s, (speaker, kind, role) in zip(said, resolved, strict=True):
         quotes.append(
             Quote(
-                text=article.paragraphs[s.paragraph][s.start : s.end],
+                text=paragraphs[s.paragraph][s.start : s.end],
                 speaker=speaker,
                 cue=None if s.cue is None else s.cue.cue,
                 paragraph=s.paragraph,
@@ -462,6 +487,8 @@ def enrich(article: Article) -> Quotes:
                 start=s.start,
                 end=s.end,
                 role=role,
+                speaker_kind=kind,
+                attribution=None if s.cue is None else s.cue.run,
             )
         )
     return Quotes(quotes=tuple(quotes))
@@ -475,5 +502,5 @@ def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
         enrich=enrich,
         types=(Quotes,),
         description="Direct and indirect speech with resolved speakers",
-        version="1",
+        version="2",
     )
