@@ -238,12 +238,17 @@ def passage_article(row: dict[str, Any]) -> Article:
     )
 
 
-def passage_results(article: Article) -> tuple[list[str | None], dict[str, str]]:
-    """The direct-quote speakers (in order) and the acronym map the enrichers give."""
-    from seedcorpus.default_plugins import acronyms, quotes
-
-    speakers = [q.speaker for q in quotes.enrich(article).quotes if q.direct]
-    defined = {a.short: a.long for a in acronyms.enrich(article).acronyms}
+def passage_results(
+    article: Article, registry: Registry | None = None
+) -> tuple[list[str | None], dict[str, str]]:
+    """The direct-quote speakers (in order) and the acronym map that the installed
+    ``quotes`` and ``acronyms`` enrichers give."""
+    registry = Registry.load() if registry is None else registry
+    enrichers = registry.select_enrichers(["quotes", "acronyms"])
+    enriched = run_enrichers(article, enrichers, registry)
+    found = {e.kind: registry.converter.unstructure(e) for e in enriched.enrichments}
+    speakers = [q["speaker"] for q in found["quotes"]["quotes"] if q["direct"]]
+    defined = {a["short"]: a["long"] for a in found["acronyms"]["acronyms"]}
     return speakers, defined
 
 
@@ -251,9 +256,10 @@ def score_passages(path: str | Path) -> list[PassageScore]:
     """Run the ``quotes`` and ``acronyms`` enrichers over every passage of the JSON Lines
     file ``path``; score each class, then all passages together (``all``, last)."""
     rows = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line]
+    registry = Registry.load()
     outcomes: dict[str, list[tuple[bool, bool, list[str]]]] = {}
     for row in rows:
-        speakers, defined = passage_results(passage_article(row))
+        speakers, defined = passage_results(passage_article(row), registry)
         misses = []
         if speakers != row["speakers"]:
             misses.append(f"{row['id']}: speakers expected {row['speakers']!r}, got {speakers!r}")
