@@ -24,7 +24,9 @@ def seed() -> Article:
 
 
 def test_the_numbers_count_what_the_articles_carry(seed: Article) -> None:
-    copy = attrs.evolve(seed, id="copy", byline=Byline(reporters=("Ani", "Budi"), editors=("Budi",)))
+    copy = attrs.evolve(
+        seed, id="copy", byline=Byline(reporters=("Ani", "Budi"), editors=("Budi",))
+    )
     problems = [Problem("no-title", "x"), Problem("no-title", "y"), Problem("bad-date", "z")]
     numbers = report.collect("test", [seed, copy], problems, near=False)
     assert numbers.articles == 2
