@@ -20,7 +20,7 @@ A :class:`~seedcorpus.query.Predicate` always runs in Python, on what the pushed
 conditions let through. An export opened with extra enrichers (``.enrich(...)``) is
 tested in Python too, since the conditions must see what those enrichers add.
 
-This module knows corpora only through :class:`Selectable`; :mod:`seedcorpus.corpus`
+This module knows corpora only through :class:`Selectable`; ``seedcorpus.corpus``
 builds on it, not the other way round.
 """
 
@@ -166,7 +166,7 @@ class FolderBackend:
     """The manifest rows, in order."""
     load: Callable[[ManifestEntry], Article]
     """Reads, parses and enriches one row (:meth:`Corpus.load
-    <seedcorpus.corpus.Corpus.load>`)."""
+    <seedcorpus.Corpus.load>`)."""
     pushdown = False
 
     def count(self, condition: Condition | None) -> int:
