@@ -144,7 +144,7 @@ def test_plugins_table_shows_spec_versions_in_aligned_columns(run) -> None:  # t
     version = dates[starts[2] : starts[3]].strip()
     assert version == Registry.load(entry_points=False).enricher("dates").version
     sqlite = by_name["exporter", "sqlite"]
-    assert sqlite[starts[5] : starts[6]].strip() == "read,search,serve,count"
+    assert sqlite[starts[5] : starts[6]].strip() == "read,search,serve,count,select,duplicates"
 
 
 def test_python_dash_m_runs_the_cli() -> None:

@@ -188,12 +188,9 @@ def find_copies(
 ) -> Duplicates:
     """``duplicates``: find them in a corpus (problems met go to ``problems``), or in a
     ``.sqlite`` export and store them in its tables (``store``)."""
-    import sqlite3
-    from contextlib import closing
-
     from seedcorpus import duplicates
     from seedcorpus.corpus import open_corpus
-    from seedcorpus.default_plugins.sqlite import refresh_duplicates
+    from seedcorpus.registry import Registry
 
     if near and not duplicates.near_available():
         click.echo(
@@ -202,11 +199,14 @@ def find_copies(
             err=True,
         )
     if store:
-        if corpus.suffix != ".sqlite":
-            raise click.BadParameter("--store needs a .sqlite export", param_hint="CORPUS")
-        with closing(sqlite3.connect(corpus)) as connection, connection:
-            found: Duplicates = refresh_duplicates(connection, near=near, threshold=threshold)
-        return found
+        # The exporter offering the capability stores them (the sqlite one does).
+        spec = Registry.load().exporter_with("duplicates", corpus)
+        if spec.duplicates is None or not (spec.suffix and corpus.name.endswith(spec.suffix)):
+            raise click.BadParameter(
+                f"--store needs an export that stores duplicates (a {spec.suffix} file)",
+                param_hint="CORPUS",
+            )
+        return spec.duplicates(corpus, near=near, threshold=threshold)
     articles = open_corpus(corpus, max_bytes=max_bytes).articles(problems)
     return duplicates.find_duplicates(articles, near=near, threshold=threshold)
 

@@ -11,36 +11,35 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
-import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
+from typing import Any, Self, overload
 
 import attrs
 
-from seedcorpus.atomic import atomic_destination
 from seedcorpus.claims import Route, claimants
 from seedcorpus.claims import route as route_entry
 from seedcorpus.decoding import decode_article
-from seedcorpus.errors import (
-    ExportError,
-    ManifestError,
-    ParseError,
-    PluginError,
-    SeedcorpusError,
-)
+from seedcorpus.errors import ManifestError, ParseError, PluginError, SeedcorpusError
+from seedcorpus.exporting import ExportReport, write_export
 from seedcorpus.manifest import INDEX_NAME, read_entry_bytes, read_manifest
 from seedcorpus.models import Article, Enrichment, Manifest, ManifestEntry, Problem, Source
 from seedcorpus.pipeline import process_entries
 from seedcorpus.plugins import describe_error
+from seedcorpus.query import Condition
 from seedcorpus.registry import Registry
+from seedcorpus.selection import (
+    Backend,
+    Checkpoint,
+    Cursor,
+    FolderBackend,
+    PushdownBackend,
+    Selection,
+    StreamBackend,
+)
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 from seedcorpus.text import normalize
-
-if TYPE_CHECKING:  # pragma: no cover
-    from seedcorpus.query import Condition
-    from seedcorpus.selection import Checkpoint, Cursor, Selection
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -53,24 +52,8 @@ __all__ = [
     "run_enrichers",
 ]
 
-T = TypeVar("T")
-
 DEFAULT_MAX_BYTES = 10_000_000
 """Article files larger than this (10 MB) are refused: no news article is that long."""
-
-
-@attrs.frozen
-class ExportReport:
-    """What an export did."""
-
-    destination: Path
-    """Where the output was written."""
-    articles: int
-    """Articles written."""
-    problems: tuple[Problem, ...]
-    """Every problem met: articles skipped, and problems recorded in written articles."""
-    seconds: float
-    """Wall-clock time of the whole export."""
 
 
 def run_enrichers(
@@ -181,10 +164,12 @@ class ArticleSource(ABC):
         """
 
     # Selection: thin delegates; seedcorpus.selection and seedcorpus.query do the work.
+    @abstractmethod
+    def _selection_backend(self) -> Backend:
+        """How this kind of corpus runs a selection (see :mod:`seedcorpus.selection`)."""
+
     def select(self) -> Selection:
         """All articles, as a lazy :class:`~seedcorpus.selection.Selection`."""
-        from seedcorpus.selection import Selection
-
         return Selection(self)
 
     def filter(
@@ -250,33 +235,10 @@ class ArticleSource(ABC):
         :raises ExportError: if the destination exists (without ``force``) or the
             exporter fails; the destination is then left as it was.
         """
-        spec = self.registry.exporter(format)
-        started = time.perf_counter()
         problems: list[Problem] = []
-        count = 0
-
-        def counted(items: Iterable[T]) -> Iterator[T]:
-            nonlocal count
-            for item in items:
-                count += 1
-                if progress is not None:
-                    progress()
-                yield item
-
-        with atomic_destination(destination, force=force, directory=spec.directory) as temporary:
-            articles = counted(self.articles(problems, strict=strict, jobs=jobs))
-            try:
-                spec.write(articles, temporary, self.registry.converter)
-            except SeedcorpusError:
-                raise
-            except Exception as error:
-                plugin = self.registry.owner("exporter", format).name
-                raise ExportError(
-                    f"exporter {format!r} (plugin {plugin!r}) failed: {describe_error(error)}",
-                    path=destination,
-                ) from error
-        return ExportReport(
-            Path(destination), count, tuple(problems), time.perf_counter() - started
+        articles = self.articles(problems, strict=strict, jobs=jobs)
+        return write_export(
+            self.registry, format, articles, destination, problems, force=force, progress=progress
         )
 
 
@@ -338,6 +300,9 @@ class Corpus(ArticleSource):
     def __iter__(self) -> Iterator[Article]:
         for entry in self.manifest.entries:
             yield self.load(entry)
+
+    def _selection_backend(self) -> Backend:
+        return FolderBackend(self.manifest.entries, self.load)
 
     def _index(self) -> dict[str, int]:
         # Positions, not entries: the manifest holds its rows compactly, and a dict of
@@ -519,14 +484,32 @@ class ExportedCorpus(ArticleSource):
             yield self._enrich(article)
 
     def __len__(self) -> int:
-        from seedcorpus.selection import count
+        # COUNT(*), Parquet metadata or lines: nothing is parsed.
+        count = self.spec.count
+        return count(self.root) if count else sum(1 for _ in self._read_plain())
 
-        return count(self)  # COUNT(*), Parquet metadata or lines: nothing is parsed
+    def _selection_backend(self) -> Backend:
+        select = self.spec.select
+        # Enrichers add what conditions may test, so an enriched view tests in Python.
+        selector = None if select is None else select(self.root, self.registry.converter)
+        if selector is None or self.enrichers:
+            return StreamBackend(self._read, self.__len__)
+        return PushdownBackend(selector)
+
+    def stored_enrichers(self) -> tuple[str, ...]:
+        """The enrichment kinds the export's articles carry, read cheaply: what the
+        output records (a ``.sqlite`` export's ``seedcorpus_meta``), else the first
+        article's."""
+        select = self.spec.select
+        selector = None if select is None else select(self.root, self.registry.converter)
+        recorded = None if selector is None else selector.enrichers()
+        if recorded is not None:
+            return recorded
+        first = next(self._read_plain(), None)
+        return () if first is None else tuple(e.kind for e in first.enrichments)
 
     def __repr__(self) -> str:
-        from seedcorpus.selection import stored_enrichers
-
-        names = dict.fromkeys([*stored_enrichers(self), *(s.name for s in self.enrichers)])
+        names = dict.fromkeys([*self.stored_enrichers(), *(s.name for s in self.enrichers)])
         kinds = ",".join(names) or "none"
         return (
             f"<ExportedCorpus {str(self.root)!r} ({self.spec.name}): {len(self)} articles, "

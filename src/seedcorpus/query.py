@@ -61,9 +61,6 @@ SQL = tuple[str, tuple[Any, ...]]
 """An SQL expression over the ``articles`` table and its ``?`` parameters."""
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-# " dan " (Indonesian "and") joins two names in a byline string; every backend turns it
-# into this separator, so a name condition matches one person, never a pair.
-_SEP = "\x01"
 
 
 def _fold(value: str) -> str:
@@ -119,8 +116,8 @@ _ARROW_PATHS = {
     "path": ("source", "path"), "sha256": ("source", "sha256"), "parser": ("source", "parser"),
     "caption": ("caption", "text"), "caption_credit": ("caption", "credit"),
     "dateline_city": ("dateline", "city"), "dateline_agency": ("dateline", "agency"),
-    "original_title": ("syndication", "original_title"), "reporter": ("byline", "reporter"),
-    "editor": ("byline", "editor"), "copyright_year": ("copyright", "year"),
+    "original_title": ("syndication", "original_title"), "reporter": ("byline", "reporters"),
+    "editor": ("byline", "editors"), "copyright_year": ("copyright", "year"),
     "body": ("paragraphs", ""), "published": ("enrichments", ""),
 }  # fmt: skip
 
@@ -133,6 +130,12 @@ def _arrow_column(table: Any, name: str) -> Any:
         return pc.binary_join(column, "\n\n")
     if name == "published":
         return _enrichment_field(table, "dates", "published")
+    if name in ("reporter", "editor"):
+        # The flat column is the names joined with " dan ", null for none (as the
+        # model's ``byline.reporter`` property gives it).
+        names = pc.struct_field(column, field)
+        joined = pc.binary_join(names, " dan ")
+        return pc.if_else(pc.greater(pc.list_value_length(names), 0), joined, None)
     return pc.struct_field(column, field) if field else column
 
 
@@ -287,19 +290,20 @@ class Name(Condition):
         return any(_fold(name) == wanted for name in byline_names(article.byline, self.role))
 
     def sql(self) -> SQL:
-        """The name between separators in the byline column, ``" dan "`` made one."""
+        """The name between separators in the byline column, which holds the names
+        joined with ``" dan "``: each join becomes ``char(1)``, so a name matches one
+        person, never a pair."""
         column = f"articles.{self.role}"
         joined = f"char(1) || lower(replace({column}, ' dan ', char(1))) || char(1)"
         return f"COALESCE(instr({joined}, char(1) || lower(?) || char(1)) > 0, 0)", (self.name,)
 
     def arrow(self, table: Any) -> Any:
-        """The same as :meth:`sql`, with pyarrow compute."""
+        """Any element of the byline's ``reporters`` or ``editors`` list equals the
+        name, ignoring ASCII case."""
         pc = _pc()
-        names = pc.ascii_lower(
-            pc.replace_substring(_arrow_column(table, self.role), " dan ", _SEP)
-        )
-        joined = pc.binary_join_element_wise(_SEP, names, _SEP, "")
-        return _filled(pc.match_substring(joined, f"{_SEP}{_fold(self.name)}{_SEP}"))
+        names = pc.struct_field(table["byline"], f"{self.role}s")
+        found = pc.equal(pc.ascii_lower(pc.list_flatten(names)), _fold(self.name))
+        return _any_per_row(table, names, found)
 
     def columns(self) -> frozenset[str]:
         """``byline``."""

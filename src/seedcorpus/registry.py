@@ -34,7 +34,7 @@ __all__ = ["Capability", "PluginEntry", "Registry", "SpecKind"]
 SpecKind = Literal["parser", "enricher", "exporter"]
 """The three kinds of thing a plugin can add."""
 
-Capability = Literal["read", "search", "serve", "count"]
+Capability = Literal["read", "search", "serve", "count", "select", "duplicates"]
 """The optional capabilities of an :class:`~seedcorpus.specs.ExporterSpec`."""
 
 Spec = ParserSpec | EnricherSpec | ExporterSpec
@@ -67,10 +67,12 @@ class PluginEntry:
     """One line saying what it does."""
     capabilities: tuple[str, ...] = ()
     """For an exporter, the optional capabilities it offers (``read``, ``search``,
-    ``serve``, ``count``), in that order; empty otherwise."""
+    ``serve``, ``count``, ``select``, ``duplicates``), in that order; empty otherwise."""
 
 
-_CAPABILITIES: tuple[Capability, ...] = ("read", "search", "serve", "count")
+_CAPABILITIES: tuple[Capability, ...] = (
+    "read", "search", "serve", "count", "select", "duplicates"
+)  # fmt: skip
 
 
 class Registry:

@@ -2,39 +2,44 @@
 
 ``corpus.filter(...)``, ``corpus[a:b]``, ``corpus.head(n)`` and ``corpus.iter(start=...)``
 return a :class:`Selection`: nothing is read until it is iterated, counted or turned into
-a table. Each kind of corpus has a backend that does the work where it is cheapest:
+a table. Each kind of corpus gives a :class:`Backend` that does the work where it is
+cheapest:
 
-* a folder: the manifest gives the count; conditions run in Python on parsed articles;
-* a ``.sqlite`` export: conditions are a ``WHERE``, slices a ``LIMIT``/``OFFSET``, and
-  counts a ``SELECT COUNT(*)``;
-* a ``.parquet`` export: the count comes from the file's metadata; conditions run with
-  pyarrow on the columns they need, one row group at a time, and only matching rows are
-  decoded into articles;
-* any other export (``.jsonl``, ``.csv``, a plugin's): read in order, tested in Python;
-  a ``.jsonl`` count is its number of non-blank lines.
+* a folder (:class:`FolderBackend`): the manifest gives the count; conditions run in
+  Python on parsed articles;
+* an export whose exporter offers the ``select`` capability
+  (:attr:`~seedcorpus.specs.ExporterSpec.select`; :class:`PushdownBackend`): the output
+  runs the conditions, slices and counts itself. The built-in ``sqlite`` exporter makes
+  conditions a ``WHERE``, slices a ``LIMIT``/``OFFSET`` and counts a ``SELECT
+  COUNT(*)``; the ``parquet`` one counts from the file's metadata and runs conditions
+  with pyarrow on the columns they need, decoding only the matching rows;
+* any other export (:class:`StreamBackend`): read in order, tested in Python; its count
+  is the exporter's ``count`` (a ``.jsonl`` file's non-blank lines) where it has one.
 
 A :class:`~seedcorpus.query.Predicate` always runs in Python, on what the pushed-down
 conditions let through. An export opened with extra enrichers (``.enrich(...)``) is
 tested in Python too, since the conditions must see what those enrichers add.
+
+This module knows corpora only through :class:`Selectable`; ``seedcorpus.corpus``
+builds on it, not the other way round.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import sqlite3
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import attrs
 
 from seedcorpus.errors import SeedcorpusError
+from seedcorpus.exporting import ExportReport, write_export
 from seedcorpus.flat import FLAT_COLUMNS, flat_row
-from seedcorpus.models import Article, Problem
-from seedcorpus.query import And, Condition, Everything, Predicate
+from seedcorpus.models import Article, ManifestEntry, Problem
+from seedcorpus.query import And, Condition, Predicate
 from seedcorpus.query import editor as _editor
 from seedcorpus.query import language as _language
 from seedcorpus.query import place as _place
@@ -43,11 +48,20 @@ from seedcorpus.query import reporter as _reporter
 from seedcorpus.query import speaker as _speaker
 from seedcorpus.query import tag as _tag
 from seedcorpus.query import text as _text
+from seedcorpus.registry import Registry
+from seedcorpus.specs import Selector
 
-if TYPE_CHECKING:  # pragma: no cover
-    from seedcorpus.corpus import ArticleSource, Corpus, ExportedCorpus
-
-__all__ = ["Checkpoint", "Cursor", "Selection", "count", "export_selection", "stored_enrichers"]
+__all__ = [
+    "Backend",
+    "Checkpoint",
+    "Cursor",
+    "FolderBackend",
+    "PushdownBackend",
+    "Selectable",
+    "Selection",
+    "StreamBackend",
+    "export_selection",
+]
 
 _ALL = range(sys.maxsize)
 _KEYWORDS: dict[str, Callable[[str], Condition]] = {
@@ -92,32 +106,97 @@ class Checkpoint:
         return cls(int(parts[1]), int(parts[2]), parts[4], parts[3])
 
 
-class _Backend(Protocol):
-    def count(self) -> int: ...
+class Backend(Protocol):
+    """How one kind of corpus runs a selection: what
+    ``ArticleSource._selection_backend()`` returns."""
+
+    @property
+    def pushdown(self) -> bool:
+        """True if the backend evaluates conditions itself: it is then given only
+        :attr:`pushable <seedcorpus.query.Condition.pushable>` ones, and the rest run in
+        Python on what it yields. False: it takes any condition, and tests it in Python."""
+
+    def count(self, condition: Condition | None) -> int:
+        """The number of articles meeting ``condition`` (None: all of them)."""
+
     def rows(
-        self, condition: Condition | None, start: int, problems: list[Problem] | None
-    ) -> Iterator[tuple[int, Article]]: ...
-    def id_at(self, position: int) -> str | None: ...
+        self,
+        condition: Condition | None,
+        start: int,
+        problems: list[Problem] | None,
+        *,
+        skip: int = 0,
+        limit: int | None = None,
+    ) -> Iterator[tuple[int, Article]]:
+        """The articles meeting ``condition`` at position ``start`` or after, with their
+        positions, the first ``skip`` left out and at most ``limit`` given; leniently
+        if ``problems`` is a list (see :meth:`Selection.iter`)."""
+
+    def id_at(self, position: int) -> str | None:
+        """The id of the article at ``position``, or None if there is none."""
+
+
+class Selectable(Protocol):
+    """What a selection needs of a corpus; every
+    :class:`~seedcorpus.corpus.ArticleSource` is one."""
+
+    @property
+    def root(self) -> Path:
+        """The corpus folder, or the export file."""
+
+    @property
+    def registry(self) -> Registry:
+        """The plugins the corpus uses."""
+
+    def _selection_backend(self) -> Backend:
+        """How the corpus runs a selection."""
+
+
+def _window(
+    rows: Iterator[tuple[int, Article]], skip: int, limit: int | None
+) -> Iterator[tuple[int, Article]]:
+    return itertools.islice(rows, skip, None if limit is None else skip + limit)
 
 
 @attrs.frozen
-class _Folder:
-    corpus: Corpus
+class FolderBackend:
+    """A corpus folder's: positions are manifest rows; conditions run in Python."""
 
-    def count(self) -> int:
-        return len(self.corpus.manifest.entries)
+    entries: Sequence[ManifestEntry]
+    """The manifest rows, in order."""
+    load: Callable[[ManifestEntry], Article]
+    """Reads, parses and enriches one row (:meth:`Corpus.load
+    <seedcorpus.Corpus.load>`)."""
+    pushdown = False
+
+    def count(self, condition: Condition | None) -> int:
+        """The manifest's rows, or the matching articles, read."""
+        if condition is None:
+            return len(self.entries)
+        return sum(1 for _ in self.rows(condition, 0, None))
 
     def rows(
+        self,
+        condition: Condition | None,
+        start: int,
+        problems: list[Problem] | None,
+        *,
+        skip: int = 0,
+        limit: int | None = None,
+    ) -> Iterator[tuple[int, Article]]:
+        """Load each row from ``start``, test it in Python."""
+        return _window(self._matching(condition, start, problems), skip, limit)
+
+    def _matching(
         self, condition: Condition | None, start: int, problems: list[Problem] | None
     ) -> Iterator[tuple[int, Article]]:
-        entries = self.corpus.manifest.entries
-        for position in range(start, len(entries)):
+        for position in range(start, len(self.entries)):
             try:
-                article = self.corpus.load(entries[position])
+                article = self.load(self.entries[position])
             except SeedcorpusError as error:
                 if problems is None:
                     raise
-                path = error.path or entries[position].file
+                path = error.path or self.entries[position].file
                 problems.append(Problem(error.code, error.message, path=path, line=error.line))
                 continue
             if problems is not None:
@@ -126,26 +205,43 @@ class _Folder:
                 yield position, article
 
     def id_at(self, position: int) -> str | None:
-        entries = self.corpus.manifest.entries
-        return entries[position].id if 0 <= position < len(entries) else None
+        """The manifest row's id."""
+        return self.entries[position].id if 0 <= position < len(self.entries) else None
 
 
 @attrs.frozen
-class _Stream:
-    """Any readable export: read in order, tested in Python."""
+class StreamBackend:
+    """Any readable export's: read in order, tested in Python; positions are the
+    articles' indices."""
 
-    corpus: ExportedCorpus
+    read: Callable[[], Iterable[Article]]
+    """Reads the articles, in order."""
+    size: Callable[[], int]
+    """Counts them cheaply (``len`` of the export)."""
+    pushdown = False
 
-    def count(self) -> int:
-        if self.corpus.root.name.endswith(".jsonl"):
-            with self.corpus.root.open("rb") as lines:
-                return sum(1 for line in lines if line.strip())
-        return sum(1 for _ in self.corpus)
+    def count(self, condition: Condition | None) -> int:
+        """``size()``, or the matching articles, read."""
+        if condition is None:
+            return self.size()
+        return sum(1 for _ in self.rows(condition, 0, None))
 
     def rows(
+        self,
+        condition: Condition | None,
+        start: int,
+        problems: list[Problem] | None,
+        *,
+        skip: int = 0,
+        limit: int | None = None,
+    ) -> Iterator[tuple[int, Article]]:
+        """Read from the beginning, test from ``start`` on."""
+        return _window(self._matching(condition, start, problems), skip, limit)
+
+    def _matching(
         self, condition: Condition | None, start: int, problems: list[Problem] | None
     ) -> Iterator[tuple[int, Article]]:
-        for position, article in enumerate(self.corpus):
+        for position, article in enumerate(self.read()):
             if position < start:
                 continue
             if problems is not None:
@@ -154,171 +250,43 @@ class _Stream:
                 yield position, article
 
     def id_at(self, position: int) -> str | None:
+        """Read up to ``position``."""
         # Only a resume asks, and it reads up to there anyway: reading twice is the
         # price of checking that the checkpoint still fits.
-        found = next(itertools.islice(self.corpus, position, None), None)
+        found = next(itertools.islice(self.read(), position, None), None)
         return None if found is None else found.id
 
 
 @attrs.frozen
-class _Sqlite:
-    corpus: ExportedCorpus
+class PushdownBackend:
+    """An export's whose exporter offers ``select``: the output does the work."""
 
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(f"{self.corpus.root.resolve().as_uri()}?mode=ro", uri=True)
+    selector: Selector
+    """What the exporter's :attr:`~seedcorpus.specs.ExporterSpec.select` gave."""
+    pushdown = True
 
-    def count(self) -> int:
-        return self.count_matching(None)
-
-    def count_matching(self, condition: Condition | None) -> int:
-        where, parameters = (condition or Everything()).sql()
-        with closing(self._connect()) as connection:
-            row = connection.execute(
-                f"SELECT COUNT(*) FROM articles WHERE {where}", parameters
-            ).fetchone()
-        return int(row[0])
+    def count(self, condition: Condition | None) -> int:
+        """The selector's count."""
+        return self.selector.count(condition)
 
     def rows(
         self,
         condition: Condition | None,
         start: int,
         problems: list[Problem] | None,
-        window: tuple[int, int] = (0, -1),
+        *,
+        skip: int = 0,
+        limit: int | None = None,
     ) -> Iterator[tuple[int, Article]]:
-        from seedcorpus.serialization import article_from_json
-
-        where, parameters = (condition or Everything()).sql()
-        converter = self.corpus.registry.converter
-        query = (
-            f"SELECT rowid, json FROM articles WHERE rowid >= ? AND ({where}) "
-            "ORDER BY rowid LIMIT ? OFFSET ?"
-        )
-        with closing(self._connect()) as connection:
-            cursor = connection.execute(query, (start, *parameters, window[1], window[0]))
-            for rowid, text in cursor:
-                path = f"{self.corpus.root}#articles"
-                article = article_from_json(text, converter, path=path, line=rowid)
-                if problems is not None:
-                    problems.extend(article.problems)
-                yield rowid, article
+        """The selector's rows; problems recorded in them go to ``problems``."""
+        for position, article in self.selector.rows(condition, start, skip=skip, limit=limit):
+            if problems is not None:
+                problems.extend(article.problems)
+            yield position, article
 
     def id_at(self, position: int) -> str | None:
-        with closing(self._connect()) as connection:
-            row = connection.execute(
-                "SELECT id FROM articles WHERE rowid = ?", (position,)
-            ).fetchone()
-        return None if row is None else str(row[0])
-
-
-@attrs.frozen
-class _Parquet:
-    corpus: ExportedCorpus
-
-    def _file(self) -> Any:
-        from seedcorpus.default_plugins.parquet import _pyarrow
-
-        return _pyarrow().parquet.ParquetFile(self.corpus.root)
-
-    def count(self) -> int:
-        return int(self._file().metadata.num_rows)
-
-    def count_matching(self, condition: Condition) -> int:
-        parquet_file, total = self._file(), 0
-        for group in range(parquet_file.num_row_groups):
-            columns = sorted(condition.columns())
-            table = parquet_file.read_row_group(group, columns=columns or ["id"])
-            total += int(_true_count(condition.arrow(table)))
-        return total
-
-    def rows(
-        self, condition: Condition | None, start: int, problems: list[Problem] | None
-    ) -> Iterator[tuple[int, Article]]:
-        from seedcorpus.default_plugins.parquet import _from_row
-        from seedcorpus.serialization import article_from_data
-
-        parquet_file, first = self._file(), 0
-        converter = self.corpus.registry.converter
-        for group in range(parquet_file.num_row_groups):
-            size = parquet_file.metadata.row_group(group).num_rows
-            offset, first = first, first + size
-            if first <= start:
-                continue
-            if condition is None:
-                chosen = list(range(size))
-            else:
-                columns = sorted(condition.columns()) or ["id"]
-                mask = condition.arrow(parquet_file.read_row_group(group, columns=columns))
-                chosen = [n for n, keep in enumerate(mask.to_pylist()) if keep]
-            chosen = [n for n in chosen if offset + n >= start]
-            if not chosen:
-                continue
-            table = parquet_file.read_row_group(group).take(chosen)
-            for n, row in zip(chosen, table.to_pylist(), strict=True):
-                line = offset + n + 1
-                data = _from_row(row)
-                article = article_from_data(data, converter, path=str(self.corpus.root), line=line)
-                if problems is not None:
-                    problems.extend(article.problems)
-                yield offset + n, article
-
-    def id_at(self, position: int) -> str | None:
-        parquet_file, first = self._file(), 0
-        for group in range(parquet_file.num_row_groups):
-            size = parquet_file.metadata.row_group(group).num_rows
-            if position < first + size:
-                ids = parquet_file.read_row_group(group, columns=["id"])["id"]
-                return str(ids[position - first].as_py()) if position >= first else None
-            first += size
-        return None
-
-
-def _true_count(mask: Any) -> int:
-    import pyarrow.compute as pc
-
-    return int(pc.sum(pc.cast(mask, "int64")).as_py() or 0)
-
-
-def _backend(corpus: ArticleSource) -> _Backend:
-    from seedcorpus.corpus import Corpus, ExportedCorpus
-
-    if isinstance(corpus, Corpus):
-        return _Folder(corpus)
-    assert isinstance(corpus, ExportedCorpus)  # the two kinds of ArticleSource
-    spec = corpus.spec
-    if not corpus.enrichers and spec.name == "sqlite":
-        return _Sqlite(corpus)
-    if not corpus.enrichers and spec.name == "parquet":
-        return _Parquet(corpus)
-    return _Stream(corpus)
-
-
-def count(corpus: ArticleSource) -> int:
-    """The number of articles, without parsing: the manifest's rows, ``COUNT(*)``, the
-    Parquet metadata, or a ``.jsonl`` file's non-blank lines."""
-    return _backend(corpus).count()
-
-
-def stored_enrichers(corpus: ArticleSource) -> tuple[str, ...]:
-    """The enrichment kinds an export's articles carry, read cheaply: the ``enrichers``
-    entry a ``.sqlite`` export's ``seedcorpus_meta`` has, else the first article's."""
-    from seedcorpus.corpus import ExportedCorpus
-
-    if not isinstance(corpus, ExportedCorpus):
-        return ()
-    if corpus.spec.name == "sqlite":
-        with closing(_Sqlite(corpus)._connect()) as connection:
-            try:
-                row = connection.execute(
-                    "SELECT value FROM seedcorpus_meta WHERE key = 'enrichers'"
-                ).fetchone()
-            except sqlite3.DatabaseError:
-                row = None
-        if row is not None:
-            return tuple(name for name in str(row[0]).split(",") if name)
-    read = corpus.spec.read
-    assert read is not None  # an ExportedCorpus is made only for a readable format
-    first = next(iter(read(corpus.root, corpus.registry.converter)), None)
-    return () if first is None else tuple(e.kind for e in first.enrichments)
+        """The selector's id."""
+        return self.selector.id_at(position)
 
 
 class Selection:
@@ -326,7 +294,7 @@ class Selection:
     sliced. Lazy and immutable: every method returns a new selection or reads."""
 
     def __init__(
-        self, corpus: ArticleSource, condition: Condition | None = None, window: range = _ALL
+        self, corpus: Selectable, condition: Condition | None = None, window: range = _ALL
     ) -> None:
         self.corpus = corpus
         """The corpus selected from."""
@@ -375,13 +343,12 @@ class Selection:
         return self[:n]
 
     def __len__(self) -> int:
-        backend = _backend(self.corpus)
-        if self.condition is None:
-            total = backend.count()
-        elif self.condition.pushable and isinstance(backend, _Sqlite | _Parquet):
-            total = backend.count_matching(self.condition)
+        backend = self.corpus._selection_backend()
+        condition, rest = _split(self.condition, backend)
+        if rest is None:
+            total = backend.count(condition)
         else:
-            total = sum(1 for _ in backend.rows(self.condition, 0, None))
+            total = sum(1 for _ in Selection(self.corpus, self.condition))
         return len(self.window[:total])
 
     def __iter__(self) -> Iterator[Article]:
@@ -416,9 +383,12 @@ class Selection:
 
         :raises SeedcorpusError: without pyarrow (the ``parquet`` extra).
         """
-        from seedcorpus.default_plugins.parquet import _pyarrow
-
-        pa = _pyarrow()
+        try:
+            import pyarrow as pa
+        except ImportError:
+            raise SeedcorpusError(
+                "to_arrow needs pyarrow: pip install 'seedcorpus[parquet]'"
+            ) from None
         fields = [
             (name, pa.int64() if name == "copyright_year" else pa.string())
             for name in FLAT_COLUMNS
@@ -466,7 +436,7 @@ class Cursor:
 
     def _run(self, start: Checkpoint | None, problems: list[Problem] | None) -> Iterator[Article]:
         selection = self.selection
-        backend = _backend(selection.corpus)
+        backend = selection.corpus._selection_backend()
         position, matched = (0, 0) if start is None else (start.position, start.matched)
         if start is not None and start.position > 0:
             found = backend.id_at(start.position - 1)
@@ -478,11 +448,14 @@ class Cursor:
                 )
         condition, rest = _split(selection.condition, backend)
         window = selection.window
-        if isinstance(backend, _Sqlite) and rest is None and window.step == 1:
-            offset = max(0, window.start - matched)
+        if rest is None and window.step == 1:
+            # The backend skips and stops: a LIMIT/OFFSET where it is a database.
+            skip = max(0, window.start - matched)
             limit = max(0, window.stop - max(window.start, matched))
-            rows = backend.rows(condition, position, problems, (offset, min(limit, 2**62)))
-            matched += offset
+            rows = backend.rows(
+                condition, position, problems, skip=skip, limit=None if limit > 2**62 else limit
+            )
+            matched += skip
         else:
             rows = backend.rows(condition, position, problems)
         fingerprint = selection.fingerprint()
@@ -497,14 +470,12 @@ class Cursor:
                 yield article
 
 
-def _split(condition: Condition | None, backend: _Backend) -> tuple[Condition | None, Any]:
+def _split(
+    condition: Condition | None, backend: Backend
+) -> tuple[Condition | None, Condition | None]:
     """The part of ``condition`` the backend runs itself, and the rest, for Python."""
-    if condition is None:
-        return None, None
-    if not isinstance(backend, _Sqlite | _Parquet):
-        return condition, None  # these test in Python anyway
-    if condition.pushable:
-        return condition, None
+    if condition is None or condition.pushable or not backend.pushdown:
+        return condition, None  # a backend that does not push down tests in Python anyway
     if isinstance(condition, And):
         pushed = tuple(p for p in condition.parts if p.pushable)
         kept = tuple(p for p in condition.parts if not p.pushable)
@@ -520,34 +491,20 @@ def export_selection(
     force: bool = False,
     strict: bool = False,
     progress: Callable[[], None] | None = None,
-) -> Any:
+) -> ExportReport:
     """Write the selected articles with the exporter called ``format``, atomically, as
-    :meth:`Corpus.export <seedcorpus.Corpus.export>` does (in one process).
-
-    :returns: an :class:`~seedcorpus.corpus.ExportReport`.
+    :meth:`ArticleSource.export <seedcorpus.ArticleSource.export>` does (in one process).
     """
-    import time
-
-    from seedcorpus.atomic import atomic_destination
-    from seedcorpus.corpus import ExportReport
-
-    corpus = selection.corpus
-    spec = corpus.registry.exporter(format)
-    started = time.perf_counter()
-    problems: list[Problem] = []
-    written = 0
 
     def articles() -> Iterator[Article]:
-        nonlocal written
         for article in selection.iter(problems=None if strict else problems):
             if strict and article.problems:
                 first = article.problems[0]
                 raise SeedcorpusError(f"{first.message} [{first.code}]", path=first.path)
-            written += 1
-            if progress is not None:
-                progress()
             yield article
 
-    with atomic_destination(destination, force=force, directory=spec.directory) as temporary:
-        spec.write(articles(), temporary, corpus.registry.converter)
-    return ExportReport(Path(destination), written, tuple(problems), time.perf_counter() - started)
+    problems: list[Problem] = []
+    registry = selection.corpus.registry
+    return write_export(
+        registry, format, articles(), destination, problems, force=force, progress=progress
+    )

@@ -14,16 +14,21 @@ from typing import Any, Literal, Protocol
 import attrs
 from cattrs import Converter
 
+from seedcorpus.duplicates import Duplicates
 from seedcorpus.models import Article, Enrichment, ManifestEntry, Source
+from seedcorpus.query import Condition
 
 __all__ = [
     "Document",
+    "DuplicatesFunction",
     "EnricherSpec",
     "ExporterSpec",
     "FileStat",
     "ParserSpec",
     "SearchFunction",
     "SearchHit",
+    "SelectFunction",
+    "Selector",
     "ServeFunction",
     "UpdateFunction",
     "UpdateOutcome",
@@ -259,6 +264,55 @@ UpdateFunction = Callable[[UpdateRequest], UpdateOutcome]
 """The type of :attr:`ExporterSpec.update`."""
 
 
+class Selector(Protocol):
+    """What :attr:`ExporterSpec.select` gives for one output: selections run by the
+    output itself (an SQL ``WHERE``, a column scan) rather than on parsed articles.
+
+    A *position* numbers an article in the output's order (SQLite's ``rowid``, a
+    Parquet row index): positions grow along that order but may have gaps, and a
+    checkpoint stores one. Every condition given is :attr:`pushable
+    <seedcorpus.query.Condition.pushable>` (its :meth:`~seedcorpus.query.Condition.sql`
+    and :meth:`~seedcorpus.query.Condition.arrow` forms exist); ``None`` means every
+    article. The core runs the rest of a condition in Python on what this yields.
+    """
+
+    def count(self, condition: Condition | None) -> int:
+        """The number of articles meeting ``condition``, without parsing them."""
+
+    def rows(
+        self, condition: Condition | None, start: int, *, skip: int = 0, limit: int | None = None
+    ) -> Iterator[tuple[int, Article]]:
+        """The articles meeting ``condition`` at ``start`` or after, in order, each with
+        its position: the first ``skip`` of them left out, at most ``limit`` given."""
+
+    def id_at(self, position: int) -> str | None:
+        """The id of the article at ``position``, or ``None`` if there is none."""
+
+    def enrichers(self) -> tuple[str, ...] | None:
+        """The enrichment kinds the output's articles carry, if the output records
+        them cheaply; ``None`` if it does not (the core then reads the first article)."""
+
+
+SelectFunction = Callable[[Path, Converter], Selector | None]
+"""The type of :attr:`ExporterSpec.select`: given an output and the JSON converter, a
+:class:`Selector` for it, or ``None`` for an output it cannot select in (an older
+layout), which is then read in order and tested in Python."""
+
+
+class DuplicatesFunction(Protocol):
+    """The type of :attr:`ExporterSpec.duplicates`: find copies and store them."""
+
+    def __call__(
+        self, output: Path, /, *, near: bool = False, threshold: float = 0.5
+    ) -> Duplicates:
+        """Find the duplicates and republications among the articles of ``output``
+        (see :func:`seedcorpus.duplicates.find_duplicates` for ``near`` and
+        ``threshold``), store them in it, and return them.
+
+        :raises SeedcorpusError: for a missing or foreign output.
+        """
+
+
 @attrs.frozen
 class ExporterSpec:
     """An exporter: writes typed articles to a file (or a folder) in some format.
@@ -267,8 +321,10 @@ class ExporterSpec:
     the destination, and the result is renamed into place only if ``write`` returns.
 
     Besides writing, an exporter may offer optional capabilities: reading its output
-    back (``read``), full-text search (``search``) and serving (``serve``). The core
-    reaches them only through the registry, so disabling the plugin disables them all.
+    back (``read``), counting it (``count``), selecting in it (``select``), full-text
+    search (``search``), serving (``serve``), storing duplicates (``duplicates``) and
+    updating it in place (``update``). The core reaches them only through the
+    registry, so disabling the plugin disables them all.
     """
 
     name: str
@@ -293,9 +349,17 @@ class ExporterSpec:
     serve: ServeFunction | None = None
     """Optional: browse an output over HTTP (``seedcorpus serve``)."""
     count: Callable[[Path], int] | None = None
-    """Optional, for outputs that cannot be read back: the number of articles an
-    output holds (lines, rows), so :func:`~seedcorpus.testing.check_exporter` can check
-    that every article arrived."""
+    """Optional: the number of articles an output holds (lines, rows), found without
+    parsing them. ``len()`` of an opened output uses it, and for outputs that cannot be
+    read back, :func:`~seedcorpus.testing.check_exporter` checks with it that every
+    article arrived."""
+    select: SelectFunction | None = None
+    """Optional: runs ``corpus.filter(...)``, slices and counts of an opened output in
+    the output itself (see :class:`Selector` and ``docs/selecting.md``). Without it, an
+    opened output is read in order and its articles tested in Python."""
+    duplicates: DuplicatesFunction | None = None
+    """Optional: finds copies among an output's articles and stores them in it
+    (``seedcorpus duplicates OUTPUT --store``)."""
     update: UpdateFunction | None = None
     """Optional: brings an existing output up to date with a corpus, redoing only what
     changed (``seedcorpus build``). Without it, a build writes the output whole every

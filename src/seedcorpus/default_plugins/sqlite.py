@@ -25,12 +25,14 @@ from typing import Any
 from cattrs import Converter
 
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
+from seedcorpus.default_plugins.sqlite_select import select_sqlite
 from seedcorpus.default_plugins.sqlite_update import Tables, update_database
+from seedcorpus.duplicates import Duplicates, find_in_records
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
 from seedcorpus.serialization import CONTRACT_VERSION, article_from_json
-from seedcorpus.specs import ExporterSpec, SearchHit, UpdateOutcome, UpdateRequest
+from seedcorpus.specs import ExporterSpec, SearchHit, Selector, UpdateOutcome, UpdateRequest
 
 __all__ = [
     "BM25_WEIGHTS",
@@ -48,7 +50,9 @@ __all__ = [
     "rebuild_index",
     "refresh_duplicates",
     "search",
+    "select",
     "serve_sqlite",
+    "store_duplicates",
     "update_sqlite",
     "upsert_articles",
     "write_sqlite",
@@ -304,6 +308,12 @@ def count_sqlite(source: Path) -> int:
     return int(count)
 
 
+def select(source: Path, converter: Converter) -> Selector | None:
+    """Selections run by SQLite (:mod:`~seedcorpus.default_plugins.sqlite_select`), for
+    a database of this :data:`SCHEMA_VERSION`."""
+    return select_sqlite(source, converter, SCHEMA_VERSION)
+
+
 def read_sqlite(source: Path, converter: Converter) -> Iterator[Article]:
     """Read the articles back, typed, in the order they were written."""
     connection = _connect_read_only(source)
@@ -518,7 +528,7 @@ _DUPLICATES_SCHEMA = (
 
 def refresh_duplicates(
     connection: sqlite3.Connection, *, near: bool = False, threshold: float = 0.5
-) -> Any:
+) -> Duplicates:
     """(Re)write ``duplicate_clusters`` and ``republications`` from the ``articles``
     table, and the ``enrichers`` entry of ``seedcorpus_meta`` (the kinds present).
 
@@ -526,8 +536,6 @@ def refresh_duplicates(
     duplicates DATABASE --store`` adds near duplicates (needs ``datasketch``).
     Returns the :class:`~seedcorpus.duplicates.Duplicates` found.
     """
-    from seedcorpus.duplicates import find_in_records
-
     for statement in _DUPLICATES_SCHEMA:
         connection.execute(statement)
     rows = connection.execute(
@@ -557,6 +565,15 @@ def refresh_duplicates(
     return found
 
 
+def store_duplicates(database: Path, *, near: bool = False, threshold: float = 0.5) -> Duplicates:
+    """:func:`refresh_duplicates` in a database, committed (``seedcorpus duplicates
+    DATABASE --store``)."""
+    if not database.is_file():
+        raise SeedcorpusError("no such database", path=database)
+    with closing(sqlite3.connect(database)) as connection, connection:
+        return refresh_duplicates(connection, near=near, threshold=threshold)
+
+
 @hookimpl
 def seedcorpus_exporters() -> Iterator[ExporterSpec]:
     """Provide the ``sqlite`` exporter."""
@@ -567,6 +584,8 @@ def seedcorpus_exporters() -> Iterator[ExporterSpec]:
         search=search,
         serve=serve_sqlite,
         count=count_sqlite,
+        select=select,
+        duplicates=store_duplicates,
         version=VERSION,
         update=update_sqlite,
         suffix=".sqlite",

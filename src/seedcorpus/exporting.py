@@ -1,0 +1,82 @@
+"""Writing articles with an exporter: atomically, counted, timed, errors named.
+
+Exporting a whole corpus (:meth:`ArticleSource.export <seedcorpus.ArticleSource.export>`)
+and a selection of it (:func:`seedcorpus.selection.export_selection`) both end here, so
+both replace the destination only when the exporter finished, and both report a
+third-party exporter's failure the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from seedcorpus.atomic import atomic_destination
+from seedcorpus.errors import ExportError, SeedcorpusError
+from seedcorpus.models import Article, Problem
+from seedcorpus.plugins import describe_error
+from seedcorpus.registry import Registry
+
+__all__ = ["ExportReport", "write_export"]
+
+
+@attrs.frozen
+class ExportReport:
+    """What an export did."""
+
+    destination: Path
+    """Where the output was written."""
+    articles: int
+    """Articles written."""
+    problems: tuple[Problem, ...]
+    """Every problem met: articles skipped, and problems recorded in written articles."""
+    seconds: float
+    """Wall-clock time of the whole export."""
+
+
+def write_export(
+    registry: Registry,
+    format: str,
+    articles: Iterable[Article],
+    destination: str | os.PathLike[str],
+    problems: list[Problem],
+    *,
+    force: bool = False,
+    progress: Callable[[], None] | None = None,
+) -> ExportReport:
+    """Write ``articles`` with the exporter called ``format``, atomically.
+
+    :param problems: the list the iteration of ``articles`` fills; the report keeps it.
+    :param force: replace an existing destination.
+    :param progress: called once per article handed to the exporter.
+    :raises ExportError: if the destination exists (without ``force``) or the exporter
+        fails; the destination is then left as it was.
+    """
+    spec = registry.exporter(format)
+    started = time.perf_counter()
+    count = 0
+
+    def counted() -> Iterator[Article]:
+        nonlocal count
+        for article in articles:
+            count += 1
+            if progress is not None:
+                progress()
+            yield article
+
+    with atomic_destination(destination, force=force, directory=spec.directory) as temporary:
+        try:
+            spec.write(counted(), temporary, registry.converter)
+        except SeedcorpusError:
+            raise
+        except Exception as error:
+            plugin = registry.owner("exporter", format).name
+            raise ExportError(
+                f"exporter {format!r} (plugin {plugin!r}) failed: {describe_error(error)}",
+                path=destination,
+            ) from error
+    return ExportReport(Path(destination), count, tuple(problems), time.perf_counter() - started)
