@@ -1,10 +1,5 @@
-"""The ``seedcorpus`` command: a thin layer over :mod:`seedcorpus.corpus`.
-
-Exit codes: 0 everything went well, 1 problems in the data or an output that could not
-be written, 2 usage errors, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Errors
-are one line on standard error, never a traceback. See ``docs/cli.md`` and
-``docs/errors.md``.
-"""
+"""The commands that read and write corpora: ``build``, ``export``, ``check``, ``index``,
+``show`` and ``synth``."""
 
 from __future__ import annotations
 
@@ -12,153 +7,48 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 import attrs
 import click
 
-from seedcorpus.__about__ import __version__
-from seedcorpus.atomic import storage_error
 from seedcorpus.build import build_database, find_exporter, reindex
-from seedcorpus.cli_query import condition_options, list_selected, sql_named
+from seedcorpus.cli.app import (
+    cli,
+    corpus_argument,
+    folder_argument,
+    jobs_option,
+    max_bytes_option,
+    quiet_option,
+    strict_option,
+    summary,
+    verbose_option,
+)
+from seedcorpus.cli_query import condition_options, list_selected
 from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
 from seedcorpus.console import (
-    Terminated,
     counted,
     export_to_stdout,
-    handle_signals,
-    parse_size,
-    port_problem,
     print_problems,
     progress_bar,
 )
 from seedcorpus.corpus import (
-    DEFAULT_MAX_BYTES,
     ArticleSource,
     Corpus,
-    ExportReport,
     open_corpus,
     open_folder,
 )
-from seedcorpus.errors import SeedcorpusError, UnknownPluginError
+from seedcorpus.errors import SeedcorpusError
 from seedcorpus.manifest import read_manifest, scan_folder, unlisted_files, write_manifest
 from seedcorpus.models import ManifestEntry, Problem
-from seedcorpus.pipeline import default_jobs
 from seedcorpus.query import Condition
-from seedcorpus.registry import Capability, Registry
+from seedcorpus.registry import Registry
 from seedcorpus.serialization import article_to_json
-from seedcorpus.specs import ExporterSpec
 
-__all__ = ["main"]
-
-
-INTERRUPTED = 130
-"""The exit code after Ctrl-C: 128 + SIGINT, as shells report it."""
-TERMINATED = 143
-"""The exit code after SIGTERM: 128 + SIGTERM."""
-
-
-class _Command(click.Command):
-    """Turns seedcorpus errors into one line and an exit code instead of a traceback,
-    in the context of the command that failed (so a usage error shows its usage)."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except UnknownPluginError as error:
-            raise click.UsageError(str(error), ctx) from None
-        except SeedcorpusError as error:
-            click.echo(f"error: {error}", err=True)
-            ctx.exit(1)
-        except OSError as error:
-            # The machine refusing a write (a full disk, a read-only folder) is one line;
-            # any other OSError is a bug, and its traceback is wanted.
-            found = storage_error(error, error.filename, kept=False)
-            if found is None:
-                raise
-            click.echo(f"error: {found}", err=True)
-            ctx.exit(1)
-        except KeyboardInterrupt as interrupt:
-            # Temporaries were removed and locks let go as the interrupt passed by.
-            click.echo("interrupted; the previous output was kept", err=True)
-            ctx.exit(TERMINATED if isinstance(interrupt, Terminated) else INTERRUPTED)
-
-
-class _Group(click.Group):
-    command_class = _Command
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="seedcorpus")
-def cli() -> None:
-    """Parse, check, enrich, export and search news-article corpora.
-
-    \b
-    Example:
-      seedcorpus build seeds && seedcorpus search seeds.sqlite pelayanan
-    """
-
-
-_quiet_option = click.option(
-    "-q", "--quiet", is_flag=True, help="Print no problems and no progress: only the summary."
-)
-_verbose_option = click.option(
-    "-v", "--verbose", is_flag=True, help="Also print what was done, step by step."
-)
-
-
-_jobs_option = click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=default_jobs,
-    show_default="number of CPUs",
-    help="Worker processes that parse, enrich and serialize.",
-)
-
-
-def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    try:
-        return parse_size(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
-
-
-_DEFAULT_SIZE = str(DEFAULT_MAX_BYTES)
-if DEFAULT_MAX_BYTES % 10**6 == 0:
-    _DEFAULT_SIZE = f"{DEFAULT_MAX_BYTES // 10**6}MB"  # as people write it
-_max_bytes_option = click.option(
-    "--max-bytes",
-    type=str,
-    metavar="SIZE",
-    default=_DEFAULT_SIZE,
-    show_default=True,
-    callback=_size_option,
-    help="Refuse article files larger than this: bytes, or with a unit "
-    "(kB, MB, GB: powers of 1000; KiB, MiB, GiB: of 1024).",
-)
-
-
-def _summary(report: ExportReport, destination: object = None) -> str:
-    rate = report.articles / report.seconds if report.seconds else 0.0
-    return (
-        f"wrote {destination or report.destination}: {counted(report.articles, 'article')}, "
-        f"{counted(len(report.problems), 'problem')}, {report.seconds:.2f} s "
-        f"({rate:,.0f} articles/s)"
-    )
-
-
-_corpus_argument = click.argument("corpus", type=click.Path(exists=True, path_type=Path))
-_folder_argument = click.argument(
-    "corpus", type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
-_strict_option = click.option(
-    "--strict", is_flag=True, help="Stop at the first problem instead of reporting them all."
-)
+__all__: list[str] = []  # commands register with the group
 
 
 @cli.command()
-@_corpus_argument
+@corpus_argument
 @click.option(
     "-o",
     "--output",
@@ -173,7 +63,7 @@ _strict_option = click.option(
     show_default=True,
     help="Exporter that writes the output (see `plugins`).",
 )
-@_jobs_option
+@jobs_option
 @click.option(
     "--full",
     is_flag=True,
@@ -196,16 +86,16 @@ _strict_option = click.option(
     show_default=True,
     help="Format of the shards written with --scheduler.",
 )
-@_strict_option
-@_max_bytes_option
+@strict_option
+@max_bytes_option
 @click.option(
     "--parser",
     metavar="NAME",
     help="Read every row whose parser column is empty with this parser, "
     "instead of the parser that claims its file.",
 )
-@_quiet_option
-@_verbose_option
+@quiet_option
+@verbose_option
 def build(
     corpus: Path,
     output: Path | None,
@@ -266,7 +156,7 @@ def build(
     print_problems(report.problems, quiet=quiet, corpus=corpus)
     problems = counted(len(report.problems), "problem")
     if report.mode == "full":
-        click.echo(_summary(report))
+        click.echo(summary(report))
     elif report.mode == "incremental":
         click.echo(
             f"updated {output}: {counted(report.added, 'article')} written, "
@@ -295,7 +185,7 @@ def _reindex(opened: Corpus, corpus: Path, *, quiet: bool) -> None:
 
 
 @cli.command()
-@_corpus_argument
+@corpus_argument
 @click.option("-f", "--format", "format_", required=True, help="Exporter name (see `plugins`).")
 @click.option(
     "-o",
@@ -311,10 +201,10 @@ def _reindex(opened: Corpus, corpus: Path, *, quiet: bool) -> None:
     help="Enrichers to run: all, none, or names separated by commas.",
 )
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
-@_jobs_option
-@_strict_option
-@_max_bytes_option
-@_quiet_option
+@jobs_option
+@strict_option
+@max_bytes_option
+@quiet_option
 @condition_options
 def export(
     corpus: Path,
@@ -354,7 +244,7 @@ def export(
         if report is None:
             sys.exit(0)  # the reader stopped reading (`| head`): nothing is wrong
         print_problems(report.problems, quiet=quiet, corpus=corpus)
-        click.echo(_summary(report, "standard output"), err=True)
+        click.echo(summary(report, "standard output"), err=True)
         sys.exit(1 if report.problems else 0)
     label = f"{format_} → {output.name}"
     with progress_bar(len(opened), label, enabled=not quiet) as progress:
@@ -362,19 +252,19 @@ def export(
             format_, output, force=force, strict=strict, jobs=jobs, progress=progress
         )
     print_problems(report.problems, quiet=quiet, corpus=corpus)
-    click.echo(_summary(report))
+    click.echo(summary(report))
     sys.exit(1 if report.problems else 0)
 
 
 @cli.command()
-@_folder_argument
+@folder_argument
 @click.option("--json", "as_json", is_flag=True, help="Print problems as JSON lines.")
 @click.option(
     "--list", "list_rows", is_flag=True, help="Print each row's file and the parser that reads it."
 )
-@_strict_option
-@_max_bytes_option
-@_quiet_option
+@strict_option
+@max_bytes_option
+@quiet_option
 def check(
     corpus: Path, as_json: bool, list_rows: bool, strict: bool, max_bytes: int, quiet: bool
 ) -> None:
@@ -434,7 +324,7 @@ def _route(opened: Corpus, entry: ManifestEntry) -> str:
 
 
 @cli.command()
-@_folder_argument
+@folder_argument
 @click.option(
     "--pattern",
     metavar="GLOB",
@@ -446,7 +336,7 @@ def _route(opened: Corpus, entry: ManifestEntry) -> str:
     help="Write this parser for every file listed, claimed or not (with --pattern, "
     "for files no parser claims).",
 )
-@_max_bytes_option
+@max_bytes_option
 @click.option(
     "--force", is_flag=True, help="Write INDEX.md even if rows of files that are gone are lost."
 )
@@ -510,11 +400,11 @@ def index(
 
 
 @cli.command()
-@_corpus_argument
+@corpus_argument
 @click.argument("article_id", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the article's JSON form.")
 @click.option("--enrich", default="none", show_default=True, help="Enrichers to run.")
-@_max_bytes_option
+@max_bytes_option
 @condition_options
 @click.option("-n", "--limit", type=click.IntRange(min=0), default=20, show_default=True,
               help="Without ARTICLE_ID: most articles to list (0: all).")  # fmt: skip
@@ -569,163 +459,11 @@ def show(
 
 
 @cli.command()
-@click.argument("database", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("query")
-@click.option(
-    "-n",
-    "--limit",
-    type=click.IntRange(min=1),
-    default=10,
-    show_default=True,
-    help="Most results to print.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print results as JSON lines.")
-@click.option(
-    "-f", "--format", "format_", metavar="EXPORTER",
-    help="The exporter whose search to use; by default the one whose suffix DATABASE has.",
-)  # fmt: skip
-@condition_options
-def search(
-    database: Path,
-    query: str,
-    limit: int,
-    as_json: bool,
-    format_: str | None,
-    condition: Condition | None,
-) -> None:
-    """Full-text search of a DATABASE written by `build`, best matches first.
-
-    QUERY uses FTS5 syntax: words (all must match), "a phrase", prefix*, AND / OR / NOT.
-    Plain text that is not valid FTS5 (RI-Azerbaijan, 1/7/2024) is searched word by
-    word. Matches are marked [like this], or in color on a terminal. Search is a
-    capability of an exporter (the sqlite one): disabling it disables search. The
-    condition options keep only the articles that meet them, inside the database.
-
-    \b
-    Example:
-      seedcorpus search seeds.sqlite '"pelayanan publik" OR Azerbaijan' -n 5
-    """
-    search_database = _capability(Registry.load(), "search", database, format_).search
-    assert search_database is not None
-
-    # Color only where a person reads it: piped output and --json keep greppable brackets.
-    if sys.stdout.isatty() and not as_json:
-        start, end = click.style("\0", fg="red", bold=True).split("\0")
-    else:
-        start, end = "[", "]"
-    where = None if condition is None else sql_named(condition)
-    hits = search_database(database, query, limit=limit, markers=(start, end), where=where)
-    for hit in hits:
-        if as_json:
-            fields = ("id", "title", "snippet", "score")
-            click.echo(json.dumps({k: getattr(hit, k) for k in fields}, ensure_ascii=False))
-        else:
-            title = hit.title or "(untitled)"
-            click.echo(f"{click.style(hit.id, bold=True)}  {title}\n    {hit.snippet}")
-    if not hits and not as_json:
-        click.echo("no matches", err=True)
-
-
-@cli.command()
-@click.argument("database", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-p", "--port", type=click.IntRange(1, 65535), default=8001, show_default=True,
-    help="Port to listen on.",
-)  # fmt: skip
-@click.option(
-    "--host", default="127.0.0.1", show_default=True,
-    help="Address to listen on; the default lets only this machine connect.",
-)  # fmt: skip
-@click.option(
-    "--print-metadata",
-    is_flag=True,
-    help="Print the datasette metadata as JSON and exit (for `datasette DATABASE -m FILE`).",
-)
-@click.option(
-    "-f", "--format", "format_", metavar="EXPORTER",
-    help="The exporter whose server to use; by default the one whose suffix DATABASE has.",
-)  # fmt: skip
-def serve(database: Path, port: int, host: str, print_metadata: bool, format_: str | None) -> None:
-    """Browse a DATABASE written by `build` in datasette, with full-text search.
-
-    Needs the serve extra: pip install 'seedcorpus[serve]'. Stop with Ctrl-C. Serving
-    is a capability of an exporter (the sqlite one): disabling it disables serve.
-
-    \b
-    Example:
-      seedcorpus serve seeds.sqlite --port 8002
-    """
-    serve_database = _capability(Registry.load(), "serve", database, format_).serve
-    assert serve_database is not None
-    if not print_metadata:
-        # Before anything is announced: a busy port is the user's to change, not a crash.
-        problem = port_problem(host, port)
-        if problem is not None:
-            raise click.BadParameter(
-                f"{problem}; choose another with --port", param_hint="'--port'"
-            )
-    serve_database(database, host=host, port=port, print_metadata=print_metadata)
-
-
-def _capability(
-    registry: Registry, capability: Capability, database: Path, format_: str | None
-) -> ExporterSpec:
-    """The exporter offering ``capability`` for ``database`` (or the one named)."""
-    if format_ is None:
-        return registry.exporter_with(capability, database)
-    spec = registry.exporter(format_)
-    if getattr(spec, capability) is None:
-        raise UnknownPluginError(f"the {format_!r} exporter does not offer {capability}")
-    return spec
-
-
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
-def plugins(as_json: bool) -> None:
-    """List installed parsers, enrichers and exporters, and plugins that failed.
-
-    VERSION is each one's own version (bumped when its output changes); PACKAGE is the
-    distribution that provides it; OFFERS lists an exporter's optional capabilities.
-
-    \b
-    Example:
-      seedcorpus plugins --json | jq -r 'select(.kind == "exporter") | .name'
-    """
-    registry = Registry.load()
-    entries = registry.entries()
-    if as_json:
-        for entry in entries:
-            click.echo(json.dumps(attrs.asdict(entry), ensure_ascii=False))
-    else:
-        header = ("KIND", "NAME", "VERSION", "PLUGIN", "PACKAGE", "OFFERS", "DESCRIPTION")
-        rows = [header] + [
-            (e.kind, e.name, e.version, e.plugin, f"{e.package} {e.package_version}",
-             ",".join(e.capabilities) or "-", e.description)
-            for e in entries
-        ]  # fmt: skip
-        # Widths computed from the cells: columns line up whatever the names' lengths.
-        widths = [max(len(row[n]) for row in rows) for n in range(len(header) - 1)]
-        for row in rows:
-            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-            click.echo("  ".join([*cells, row[-1]]).rstrip())
-    for failure in registry.failures:
-        if as_json:
-            click.echo(json.dumps({"kind": "failure", **attrs.asdict(failure)}))
-        else:
-            click.echo(f"failed: {failure}", err=True)
-    for conflict in registry.conflicts:
-        if as_json:
-            click.echo(json.dumps({"kind": "conflict", "error": conflict}, ensure_ascii=False))
-        else:
-            click.echo(f"conflict: {conflict}", err=True)
-
-
-@cli.command()
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-n", "--n", "count", type=click.IntRange(min=0), default=1000, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same bytes.")
 @click.option("--force", is_flag=True, help="Write into OUT even if it is not empty.")
-@_jobs_option
+@jobs_option
 def synth(out: Path, count: int, seed: int, force: bool, jobs: int) -> None:
     """Write a synthetic ANTARA corpus of N articles (and its INDEX.md) to OUT.
 
@@ -740,99 +478,6 @@ def synth(out: Path, count: int, seed: int, force: bool, jobs: int) -> None:
 
     manifest = synth_corpus(out, count, seed=seed, jobs=jobs, force=force)
     click.echo(f"wrote {out}: {counted(len(manifest.entries), 'article')}")
-
-
-def main() -> None:
-    """Run the command line."""
-    handle_signals()
-    cli(prog_name="seedcorpus")
-
-
-# --- Commands that ask questions of a corpus (duplicates, report) -------------------
-# Their work is in seedcorpus.cli_query; here are the options and the output.
-
-
-@cli.command()
-@_corpus_argument
-@click.option("--json", "as_json", is_flag=True, help="Print the clusters as one JSON object.")
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 1, min_open=True),
-    default=0.5,
-    show_default=True,
-    help="Estimated Jaccard similarity of word 3-shingles that makes a near duplicate.",
-)
-@click.option("--exact-only", is_flag=True, help="Skip near duplicates (faster).")
-@click.option(
-    "--store",
-    is_flag=True,
-    help="Also write the clusters into CORPUS (a .sqlite export) for datasette to show.",
-)
-@_max_bytes_option
-def duplicates(
-    corpus: Path, as_json: bool, threshold: float, exact_only: bool, store: bool, max_bytes: int
-) -> None:
-    """Find copies in CORPUS: exact and near duplicates, and republished articles.
-
-    Near duplicates need the duplicates extra: pip install 'seedcorpus[duplicates]'.
-    Without it, exact duplicates are found and a note says so.
-
-    \b
-    Examples:
-      seedcorpus duplicates seeds
-      seedcorpus duplicates news.sqlite --store --json | jq .kind
-    """
-    from seedcorpus.cli_query import find_copies, print_copies
-
-    problems: list[Problem] = []
-    found = find_copies(
-        corpus, problems, near=not exact_only, threshold=threshold, store=store,
-        max_bytes=max_bytes,
-    )  # fmt: skip
-    print_problems(problems, corpus=corpus)
-    print_copies(found, as_json=as_json)
-
-
-@cli.command()
-@_corpus_argument
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON instead.")
-@click.option(
-    "--enrich",
-    default="auto",
-    show_default=True,
-    help="Enrichers to run first: auto (dates, quotes, acronyms for a folder; none for "
-    "an export, which carries its own), all, none, or names separated by commas.",
-)
-@click.option("--exact-only", is_flag=True, help="Look for exact duplicates only (faster).")
-@_max_bytes_option
-def report(
-    corpus: Path, output: Path | None, as_json: bool, enrich: str, exact_only: bool, max_bytes: int
-) -> None:
-    """Write a one-page HTML report on CORPUS: articles per month, languages, tags,
-    editors and reporters, speakers, acronyms, places, problems, duplicates.
-
-    The page is self-contained (charts are inline SVG; the report extra, matplotlib,
-    draws them). Each chart has its numbers in a table beside it.
-
-    \b
-    Examples:
-      seedcorpus report seeds -o report.html
-      seedcorpus report news.sqlite --json
-    """
-    from seedcorpus.cli_query import write_report
-
-    if output is None and not as_json:
-        raise click.UsageError("give -o/--output FILE for the HTML page, or --json")
-    opened = open_corpus(corpus, max_bytes=max_bytes)
-    if enrich == "auto":
-        enrich = "none" if corpus.is_file() else "dates,quotes,acronyms"
-    opened = opened.enrich(enrich)
-    with progress_bar(len(opened), "report") as progress:
-        write_report(opened, corpus.name, output, as_json=as_json, near=not exact_only,
-                     progress=progress)  # fmt: skip
 
 
 def _export_selected(
@@ -853,5 +498,5 @@ def _export_selected(
         opened.filter(condition), format_, output, force=force, strict=strict
     )
     print_problems(report.problems, corpus=opened.root)
-    click.echo(_summary(report))
+    click.echo(summary(report))
     sys.exit(1 if report.problems else 0)
