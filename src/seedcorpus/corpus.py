@@ -21,10 +21,11 @@ import attrs
 from seedcorpus.claims import Route, claimants
 from seedcorpus.claims import route as route_entry
 from seedcorpus.decoding import decode_article
+from seedcorpus.enriching import run_enrichers
 from seedcorpus.errors import ManifestError, ParseError, PluginError, SeedcorpusError
 from seedcorpus.exporting import ExportReport, write_export
 from seedcorpus.manifest import INDEX_NAME, read_entry_bytes, read_manifest
-from seedcorpus.models import Article, Enrichment, Manifest, ManifestEntry, Problem, Source
+from seedcorpus.models import Article, Manifest, ManifestEntry, Problem, Source
 from seedcorpus.pipeline import process_entries
 from seedcorpus.plugins import describe_error
 from seedcorpus.query import Condition
@@ -54,38 +55,6 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 10_000_000
 """Article files larger than this (10 MB) are refused: no news article is that long."""
-
-
-def run_enrichers(
-    article: Article, enrichers: Iterable[EnricherSpec], registry: Registry
-) -> Article:
-    """Return ``article`` with each enricher's result added (replacing one of the same kind).
-
-    An enricher that raises, or returns something other than its kind of enrichment, is
-    recorded as an ``enricher-failed`` problem naming it and its plugin; the article is
-    kept without that enrichment.
-    """
-    enrichments = list(article.enrichments)
-    problems = list(article.problems)
-    for spec in enrichers:
-        try:
-            enrichment = spec.enrich(article)
-            if not isinstance(enrichment, Enrichment) or enrichment.kind != spec.name:
-                raise TypeError(f"returned {enrichment!r}, not a {spec.name!r} enrichment")
-        except Exception as error:  # an enricher failure never drops the article
-            plugin = registry.owner("enricher", spec.name).name
-            problems.append(
-                Problem(
-                    "enricher-failed",
-                    f"enricher {spec.name!r} (plugin {plugin!r}) raised "
-                    f"{describe_error(error)} on article {article.id!r}",
-                    path=article.source.path,
-                )
-            )
-            continue
-        # Re-enriching replaces the old result of the same kind instead of doubling it.
-        enrichments = [e for e in enrichments if e.kind != spec.name] + [enrichment]
-    return attrs.evolve(article, enrichments=tuple(enrichments), problems=tuple(problems))
 
 
 def _is_first_line(title: str, text: str) -> bool:
