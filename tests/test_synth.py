@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import seedcorpus
-import seedcorpus.synth
+import seedcorpus.synth.writing
 from seedcorpus.cli import cli
 from seedcorpus.manifest import read_manifest
 from seedcorpus.models import Article, Problem
@@ -69,7 +69,7 @@ def test_parallel_workers_write_the_same_corpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Chunks smaller than a folder, so a worker starts in the middle of one.
-    monkeypatch.setattr(seedcorpus.synth, "_CHUNK", 7)
+    monkeypatch.setattr(seedcorpus.synth.writing, "_CHUNK", 7)
     synth_corpus(tmp_path / "serial", 30, seed=2, per_folder=10)
     synth_corpus(tmp_path / "parallel", 30, seed=2, per_folder=10, jobs=2)
     assert _files(tmp_path / "serial") == _files(tmp_path / "parallel")
