@@ -75,5 +75,5 @@ def test_build_command_with_a_scheduler_address(client, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(root), "--scheduler", address, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "10 articles in 1 shards, 0 problems" in result.output
+    assert "10 articles in 1 shard, 0 problems" in result.output
     assert json.loads((out / SHARDS_FILE).read_text())["articles"] == 10
