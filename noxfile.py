@@ -60,7 +60,7 @@ def evaluate(session: nox.Session) -> None:
     """
     session.install("-e", ".")
     session.run(
-        "python", "-m", "seedcorpus.evaluate", *(session.posargs or ["tests/data/samples"])
+        "python", "-m", "seedcorpus.apps.evaluate", *(session.posargs or ["tests/data/samples"])
     )
 
 

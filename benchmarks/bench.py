@@ -6,7 +6,7 @@ Markdown table per corpus size and asserts nothing. See ``docs/performance.md``.
 
 How it measures:
 
-* Corpora come from :func:`seedcorpus.synth.synth_corpus` and are cached in
+* Corpora come from :func:`seedcorpus.apps.synth.synth_corpus` and are cached in
   ``--cache`` (``.bench/``).
 * Every case is measured in a fresh subprocess, so peak RSS
   (``getrusage(RUSAGE_SELF).ru_maxrss``) belongs to that case alone. A figure is the
@@ -443,7 +443,7 @@ def ensure_corpus(cache: Path, n: int, seed: int) -> Path:
     done = root.with_name(root.name + ".done")
     if done.exists():
         return root
-    from seedcorpus.synth import synth_corpus
+    from seedcorpus.apps.synth import synth_corpus
 
     shutil.rmtree(root, ignore_errors=True)
     print(f"generating {n:,} articles in {root} ...", flush=True)

@@ -35,7 +35,7 @@ nitpick_ignore_regex = [
     ("py:class", r"seedcorpus\.models\.E"),
     ("py:class", r"collections\.abc\..*|typing\..*|pathlib\..*|sqlite3\..*|Path|_F"),
     ("py:class", r"contextlib\..*"),
-    ("py:class", r"hypothesis\..*|PluginManager.*|datetime\..*|seedcorpus\.cluster\._Job"),
+    ("py:class", r"hypothesis\..*|PluginManager.*|datetime\..*|seedcorpus\.apps\.cluster\._Job"),
     ("py:meth", r"PluginManager.*"),
     ("py:class", r"pyarrow\..*|seedcorpus\.cli_query\.F"),
 ]

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.atomic import atomic_destination
 from seedcorpus.errors import ExportError
-from seedcorpus.synth import synth_corpus
 
 ARTICLES = 500
 PREVIOUS = b"the previous output\n"

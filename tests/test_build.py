@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seedcorpus import open_corpus
-from seedcorpus.build import build_database
+from seedcorpus.apps.build import build_database
+from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.manifest import build_manifest, read_manifest, write_manifest
@@ -28,7 +29,6 @@ from seedcorpus.models import Article, Enrichment
 from seedcorpus.pipeline import BATCH_SIZE
 from seedcorpus.registry import Registry
 from seedcorpus.specs import EnricherSpec, ExporterSpec, UpdateOutcome, UpdateRequest
-from seedcorpus.synth import synth_corpus
 
 
 @pytest.fixture(scope="module")
@@ -330,7 +330,7 @@ def test_an_export_of_a_folder_reports_an_edit_and_what_to_run(
 
 def test_build_reaches_formats_only_through_the_registry() -> None:
     source = Path(__file__).parent.parent / "src" / "seedcorpus"
-    for module in (source / "build.py", *(source / "cli").glob("*.py")):
+    for module in (source / "apps" / "build.py", *(source / "cli").glob("*.py")):
         assert "default_plugins" not in module.read_text(encoding="utf-8"), module
 
 

@@ -334,7 +334,7 @@ def test_dash_output_of_a_seeking_format_is_one_clear_error(seeds: Path) -> None
 def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
     import pty
 
-    from seedcorpus.synth import synth_corpus
+    from seedcorpus.apps.synth import synth_corpus
 
     synth_corpus(tmp_path / "c", 150, seed=2)
     env = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}

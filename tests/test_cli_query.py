@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from seedcorpus import open_corpus, query
+from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.cli import cli
 from seedcorpus.cli_query import build_condition, needed_enrichers, sql_named
-from seedcorpus.synth import synth_corpus
 
 
 @pytest.fixture(scope="module")

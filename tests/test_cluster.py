@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from seedcorpus import open_corpus
-from seedcorpus.cluster import SHARDS_FILE, build_on_cluster
+from seedcorpus.apps.cluster import SHARDS_FILE, build_on_cluster
+from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.registry import Registry
-from seedcorpus.synth import synth_corpus
 
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("dask.bag")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.atomic import output_lock
-from seedcorpus.synth import synth_corpus
 
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
 ARTICLES = 40

@@ -222,7 +222,7 @@ def test_open_folder_refuses_an_export(seeds: Path, registry: Registry, tmp_path
 def test_exporters_receive_typed_articles_whatever_the_jobs(
     registry: Registry, tmp_path: Path
 ) -> None:
-    from seedcorpus.synth import synth_corpus
+    from seedcorpus.apps.synth import synth_corpus
 
     synth_corpus(tmp_path / "corpus", 70, seed=3)  # more than one batch of 64
     received: list[list[object]] = []

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from seedcorpus import duplicates, open_corpus
+from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.cli import cli
 from seedcorpus.models import Article, Syndication
 from seedcorpus.registry import Registry
-from seedcorpus.synth import synth_corpus
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, SEEDS
-from seedcorpus.evaluate import FIELDS, evaluate, main, text_carries
+from seedcorpus.apps.evaluate import FIELDS, evaluate, main, text_carries
 from seedcorpus.registry import Registry
 
 RENDERINGS = DATA / "renderings"

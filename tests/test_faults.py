@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from seedcorpus.synth import synth_corpus
+from seedcorpus.apps.synth import synth_corpus
 
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
 ARTICLES = 300

@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA
+from seedcorpus.apps.synth import SynthArticle, synth_article
 from seedcorpus.decoding import decode, decode_article
 from seedcorpus.default_plugins.antara import parse_antara
 from seedcorpus.errors import ManifestError, ParseError, SerializationError
@@ -30,7 +31,6 @@ from seedcorpus.manifest import KNOWN_COLUMNS, format_manifest, parse_manifest, 
 from seedcorpus.models import Article, Manifest, ManifestEntry, Source
 from seedcorpus.serialization import article_from_json, make_converter
 from seedcorpus.specs import Document
-from seedcorpus.synth import SynthArticle, synth_article
 from seedcorpus.testing import antara_texts, manifest_texts
 
 NASTY_FILES = sorted(p for p in (DATA / "nasty").rglob("*") if p.is_file())

@@ -99,18 +99,9 @@ def test_corpus_and_pipeline_do_not_import_each_other() -> None:
     assert "seedcorpus.corpus" not in GRAPH["seedcorpus.pipeline"]
 
 
-# build.py still updates SQLite databases itself: the generic build that reaches the
-# exporter's `update` capability through the registry replaces it.
-_NOT_YET = {"seedcorpus.build"}
-
-
 @pytest.mark.parametrize(
     "name",
-    sorted(
-        name
-        for name in MODULES
-        if not name.startswith("seedcorpus.default_plugins") and name not in _NOT_YET
-    ),
+    sorted(name for name in MODULES if not name.startswith("seedcorpus.default_plugins")),
 )
 def test_the_core_reaches_builtin_plugins_only_through_the_registry(name: str) -> None:
     # plugins.py names them as strings; nothing imports them, even lazily.
@@ -122,3 +113,16 @@ def test_the_core_reaches_builtin_plugins_only_through_the_registry(name: str) -
         for alias in node.names
     ]
     assert [m for m in imported if m and m.startswith("seedcorpus.default_plugins")] == []
+
+
+def test_the_library_never_imports_the_applications() -> None:
+    # Applications (build, cluster, report, evaluate, synth) sit on top of the library:
+    # only they, the command line and the test kit may import them.
+    users = {"seedcorpus.apps", "seedcorpus.cli", "seedcorpus.testing"}
+    offenders = [
+        name
+        for name, imports in GRAPH.items()
+        if not any(name == u or name.startswith(f"{u}.") for u in users)
+        and any(module.startswith("seedcorpus.apps") for module in imports)
+    ]
+    assert offenders == []

@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seedcorpus import open_corpus, query
+from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.corpus import Corpus
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.flat import byline_names, published_date, speakers
 from seedcorpus.models import Article
 from seedcorpus.registry import Registry
 from seedcorpus.selection import Checkpoint
-from seedcorpus.synth import synth_corpus
 
 # Parquet needs the parquet extra; without it the other exports are still compared.
 HAS_ARROW = importlib.util.find_spec("pyarrow") is not None

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS
-from seedcorpus import open_corpus, report
+from seedcorpus import open_corpus
+from seedcorpus.apps import report
 from seedcorpus.cli import cli
 from seedcorpus.models import Article, Byline, Problem
 from seedcorpus.registry import Registry

@@ -15,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 import seedcorpus
-import seedcorpus.synth.writing
+import seedcorpus.apps.synth.writing
+from seedcorpus.apps.synth import CUE_VERBS, SynthArticle, synth_article, synth_corpus, synth_path
 from seedcorpus.cli import cli
 from seedcorpus.manifest import read_manifest
 from seedcorpus.models import Article, Problem
-from seedcorpus.synth import CUE_VERBS, SynthArticle, synth_article, synth_corpus, synth_path
 
 SAMPLE = 200
 
@@ -69,7 +69,7 @@ def test_parallel_workers_write_the_same_corpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Chunks smaller than a folder, so a worker starts in the middle of one.
-    monkeypatch.setattr(seedcorpus.synth.writing, "_CHUNK", 7)
+    monkeypatch.setattr(seedcorpus.apps.synth.writing, "_CHUNK", 7)
     synth_corpus(tmp_path / "serial", 30, seed=2, per_folder=10)
     synth_corpus(tmp_path / "parallel", 30, seed=2, per_folder=10, jobs=2)
     assert _files(tmp_path / "serial") == _files(tmp_path / "parallel")
@@ -78,7 +78,7 @@ def test_parallel_workers_write_the_same_corpus(
 def test_articles_do_not_depend_on_the_process(sample: list[SynthArticle]) -> None:
     # str hashing differs between processes; nothing generated may depend on it.
     code = (
-        "import hashlib\nfrom seedcorpus.synth import synth_article\n"
+        "import hashlib\nfrom seedcorpus.apps.synth import synth_article\n"
         "print(hashlib.sha256(b''.join(synth_article(i).data for i in range(40))).hexdigest())"
     )
     here = hashlib.sha256(b"".join(article.data for article in sample[:40])).hexdigest()

@@ -239,7 +239,7 @@ def write_report(
     progress: Callable[[], None] | None,
 ) -> None:
     """``report``: count, then print the numbers (``as_json``) or write the page."""
-    from seedcorpus import report as reporting
+    from seedcorpus.apps import report as reporting
 
     problems: list[Problem] = []
     articles = opened.articles(problems)

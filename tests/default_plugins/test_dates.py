@@ -9,10 +9,10 @@ import pytest
 from articles import SAMPLE, SEED, article, news_articles
 from hypothesis import given
 
+from seedcorpus.apps.synth import synth_article
 from seedcorpus.default_plugins import dates
 from seedcorpus.default_plugins.dates import WEEKDAY_NAMES, Dates
 from seedcorpus.models import Article, Caption, Copyright, Dateline
-from seedcorpus.synth import synth_article
 from seedcorpus.testing import check_enricher
 
 COPYRIGHT_2024 = Copyright(holder="ANTARA", year=2024)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from seedcorpus.evaluate import main, passage_article, passage_results, score_passages
+from seedcorpus.apps.evaluate import main, passage_article, passage_results, score_passages
 
 PASSAGES = Path(__file__).parent.parent / "data" / "passages" / "passages.jsonl"
 ROWS: list[dict[str, Any]] = [

@@ -11,7 +11,8 @@ from pathlib import Path, PurePosixPath
 import attrs
 import click
 
-from seedcorpus.build import build_database, find_exporter, reindex
+from seedcorpus.apps.build import build_database, find_exporter, reindex
+from seedcorpus.apps.cluster import SHARD_FORMATS, build_on_cluster
 from seedcorpus.cli.app import (
     cli,
     corpus_argument,
@@ -24,7 +25,6 @@ from seedcorpus.cli.app import (
     verbose_option,
 )
 from seedcorpus.cli_query import condition_options, list_selected
-from seedcorpus.cluster import SHARD_FORMATS, build_on_cluster
 from seedcorpus.console import (
     counted,
     export_to_stdout,
@@ -474,7 +474,7 @@ def synth(out: Path, count: int, seed: int, force: bool, jobs: int) -> None:
     Example:
       seedcorpus synth big -n 20000 && seedcorpus build big
     """
-    from seedcorpus.synth import synth_corpus
+    from seedcorpus.apps.synth import synth_corpus
 
     manifest = synth_corpus(out, count, seed=seed, jobs=jobs, force=force)
     click.echo(f"wrote {out}: {counted(len(manifest.entries), 'article')}")

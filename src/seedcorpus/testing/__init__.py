@@ -8,10 +8,10 @@
   :func:`check_enricher`, :func:`check_exporter`, and :func:`registry_with`
   (module ``seedcorpus.testing.contracts``);
 * synthetic corpora: :func:`synth_corpus`, :func:`synth_article`
-  (:mod:`seedcorpus.synth`, which needs no test dependency).
+  (:mod:`seedcorpus.apps.synth`, which needs no test dependency).
 """
 
-from seedcorpus.synth import synth_article, synth_corpus
+from seedcorpus.apps.synth import synth_article, synth_corpus
 from seedcorpus.testing.contracts import (
     check_enricher,
     check_exporter,

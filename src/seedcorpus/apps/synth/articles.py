@@ -12,8 +12,8 @@ import random
 
 import attrs
 
+from seedcorpus.apps.synth.drafting import _Draft
 from seedcorpus.models import Article, Source
-from seedcorpus.synth.drafting import _Draft
 
 __all__ = ["SynthArticle", "synth_article", "synth_path"]
 

@@ -14,8 +14,7 @@ import random
 from collections.abc import Sequence
 from typing import TypeVar
 
-from seedcorpus.models import Byline, Caption, Copyright, Dateline, Syndication
-from seedcorpus.synth.vocabulary import (
+from seedcorpus.apps.synth.vocabulary import (
     _ACRONYMS,
     _CAPTION_ACTIONS,
     _CLAUSES,
@@ -38,6 +37,7 @@ from seedcorpus.synth.vocabulary import (
     _WEEKDAYS,
     CUE_VERBS,
 )
+from seedcorpus.models import Byline, Caption, Copyright, Dateline, Syndication
 
 __all__: list[str] = []
 

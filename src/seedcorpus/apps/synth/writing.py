@@ -13,11 +13,11 @@ import random
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from seedcorpus.apps.synth.articles import synth_path
+from seedcorpus.apps.synth.drafting import _Draft
 from seedcorpus.errors import ExportError, SeedcorpusError
 from seedcorpus.manifest import read_manifest, write_manifest
 from seedcorpus.models import Manifest, ManifestEntry
-from seedcorpus.synth.articles import synth_path
-from seedcorpus.synth.drafting import _Draft
 
 __all__ = ["synth_corpus"]
 

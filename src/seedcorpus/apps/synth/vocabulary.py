@@ -1,7 +1,7 @@
 """The words synthetic articles are made of: names, places, acronyms, roles, topics.
 
 Indonesian word lists and sentence parts, as ANTARA prints them, that
-:mod:`seedcorpus.synth.drafting` draws from. Each topic's clauses are joined once, here,
+:mod:`seedcorpus.apps.synth.drafting` draws from. Each topic's clauses are joined once, here,
 so drawing a clause costs one draw.
 """
 

@@ -7,7 +7,7 @@ ANTARA samples (``file``, ``title``, ``language``, ``tags``, ``caption``,
 ``published_at`` (ISO 8601 with its offset), ``signoff`` and ``summary``; a field a row
 leaves out is not scored for that row. Run it as::
 
-    python -m seedcorpus.evaluate FOLDER [--gold FOLDER/gold.jsonl]
+    python -m seedcorpus.apps.evaluate FOLDER [--gold FOLDER/gold.jsonl]
 
 ``published`` is the page's publication date; the text layout has no date line, so it
 is expected from the text only where the text carries that day (as ``d/m`` or
@@ -184,7 +184,9 @@ def report(scores: Iterable[FieldScore]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the table; exit 1 if any field is below 100%."""
-    parser = argparse.ArgumentParser(prog="python -m seedcorpus.evaluate", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m seedcorpus.apps.evaluate", description=__doc__
+    )
     parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--gold", type=Path, default=None)
     parser.add_argument(

@@ -30,9 +30,9 @@ One concept a module; this package re-exports the public names:
 
 from __future__ import annotations
 
-from seedcorpus.synth import vocabulary as _vocabulary
-from seedcorpus.synth.articles import SynthArticle, synth_article, synth_path
-from seedcorpus.synth.writing import synth_corpus
+from seedcorpus.apps.synth import vocabulary as _vocabulary
+from seedcorpus.apps.synth.articles import SynthArticle, synth_article, synth_path
+from seedcorpus.apps.synth.writing import synth_corpus
 
 __all__ = ["CUE_VERBS", "SynthArticle", "synth_article", "synth_corpus", "synth_path"]
 
