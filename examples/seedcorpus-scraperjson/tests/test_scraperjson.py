@@ -203,7 +203,7 @@ def test_index_build_and_search_a_mixed_folder(
     database = tmp_path / "mixed.sqlite"
     result = runner.invoke(cli, ["build", str(mixed), "-o", str(database), "-j", "1"])
     assert result.exit_code == 1  # the untitled article's no-title problem
-    assert f"{len(rows)} articles, 1 problems" in result.stdout
+    assert f"{len(rows)} articles, 1 problem" in result.stdout
 
     corpus = open_corpus(database, registry=REGISTRY)
     article = corpus["2024-07-01-dermaga"]
