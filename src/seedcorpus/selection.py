@@ -185,22 +185,23 @@ class _Sqlite:
         problems: list[Problem] | None,
         window: tuple[int, int] = (0, -1),
     ) -> Iterator[tuple[int, Article]]:
-        from seedcorpus.serialization import article_from_json
+        from seedcorpus.default_plugins.sqlite_rows import article_from_row, article_select
 
         where, parameters = (condition or Everything()).sql()
         converter = self.corpus.registry.converter
-        query = (
-            f"SELECT rowid, json FROM articles WHERE rowid >= ? AND ({where}) "
-            "ORDER BY rowid LIMIT ? OFFSET ?"
-        )
         with closing(self._connect()) as connection:
+            # The columns an article is read back from depend on the database's schema.
+            query = (
+                f"SELECT {article_select(connection)} FROM articles "
+                f"WHERE rowid >= ? AND ({where}) ORDER BY rowid LIMIT ? OFFSET ?"
+            )
             cursor = connection.execute(query, (start, *parameters, window[1], window[0]))
-            for rowid, text in cursor:
+            for row in cursor:
                 path = f"{self.corpus.root}#articles"
-                article = article_from_json(text, converter, path=path, line=rowid)
+                article = article_from_row(row, converter, path=path, line=row[0])
                 if problems is not None:
                     problems.extend(article.problems)
-                yield rowid, article
+                yield row[0], article
 
     def id_at(self, position: int) -> str | None:
         with closing(self._connect()) as connection:
