@@ -67,13 +67,11 @@ class _Rows:
         data = converter.unstructure(article)
         enrichments = data.pop("enrichments")
         paragraphs = data["paragraphs"]
-        spans, start = [], 0
-        for paragraph in paragraphs:
-            spans.append((start, len(paragraph)))
-            start += len(paragraph) + 2  # the blank line that joins them in ``body``
-        data["paragraphs"] = spans
+        data["paragraphs"] = _paragraph_spans(paragraphs, data["source"])
         article_id = article.id
-        self.articles.append((*article_row(article, enrichments), data_to_json(data)))
+        row = article_row(article, enrichments)
+        _drop_columns(data, row)
+        self.articles.append((*row, data_to_json(data)))
         self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
         for position, enrichment in enumerate(enrichments):
             lean = _elide(enrichment, paragraphs)
@@ -90,6 +88,85 @@ class _Rows:
     def write_parts(self, connection: sqlite3.Connection) -> None:
         connection.executemany(_INSERT_TAG, self.tags)
         connection.executemany(_INSERT_ENRICHMENT, self.enrichments)
+
+
+def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[tuple[int, ...]]:
+    """Each paragraph's ``(start, length)`` in ``body``, followed by its span in the source
+    file when ``source["spans"]`` has ``paragraphs.0`` to ``paragraphs.N`` one after the
+    other: those are then moved out of ``source["spans"]`` (``paragraphs_at`` says where
+    they were), since their names take more room than their offsets."""
+    located: list[tuple[int, ...]] = []
+    start = 0
+    for paragraph in paragraphs:
+        located.append((start, len(paragraph)))
+        start += len(paragraph) + 2  # the blank line that joins them in ``body``
+    spans: dict[str, Any] = source["spans"]
+    if not paragraphs or "paragraphs.0" not in spans:
+        return located
+    names = list(spans)
+    at = names.index("paragraphs.0")
+    if names[at : at + len(paragraphs)] != [f"paragraphs.{n}" for n in range(len(paragraphs))]:
+        return located
+    folded = [(*place, *spans.pop(f"paragraphs.{n}")) for n, place in enumerate(located)]
+    source["paragraphs_at"] = at
+    return folded
+
+
+def _unfold_spans(data: dict[str, Any]) -> None:
+    """Put the paragraphs' source spans back where :func:`_paragraph_spans` took them."""
+    source = data["source"]
+    at = source.pop("paragraphs_at", None)
+    if at is None:
+        return
+    items = list(source["spans"].items())
+    items[at:at] = [(f"paragraphs.{n}", place[2:4]) for n, place in enumerate(data["paragraphs"])]
+    source["spans"] = dict(items)
+
+
+# Values of the JSON form that a flat column holds as they are: left out of ``json`` and
+# read back from the column. (Columns made from several values, such as ``reporter``,
+# are not among them.)
+_IN_COLUMNS = (
+    (("source", "path"), "path"),
+    (("source", "sha256"), "sha256"),
+    (("source", "parser"), "parser"),
+    (("title",), "title"),
+    (("caption", "text"), "caption"),
+    (("caption", "credit"), "caption_credit"),
+    (("dateline", "city"), "dateline_city"),
+    (("dateline", "agency"), "dateline_agency"),
+    (("syndication", "original_title"), "original_title"),
+)
+_COLUMN_AT = {column: ARTICLE_COLUMNS.index(column) for _, column in _IN_COLUMNS}
+
+
+def _parent(data: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys[:-1]:
+        data = data.get(key)  # type: ignore[assignment]
+        if not isinstance(data, dict):
+            return None
+    return data
+
+
+def _drop_columns(data: dict[str, Any], row: Sequence[Any]) -> None:
+    """Leave out of ``data`` the values that ``row``'s flat columns hold."""
+    for keys, column in _IN_COLUMNS:
+        parent = _parent(data, keys)
+        if (
+            parent is not None
+            and keys[-1] in parent
+            and parent[keys[-1]] == row[_COLUMN_AT[column]]
+        ):
+            del parent[keys[-1]]
+
+
+def _restore_columns(data: dict[str, Any], columns: Sequence[Any]) -> None:
+    """Put back what :func:`_drop_columns` left out; ``columns`` are the values of the
+    columns of ``_IN_COLUMNS``, in order."""
+    for (keys, _), value in zip(_IN_COLUMNS, columns, strict=True):
+        parent = _parent(data, keys)
+        if parent is not None and keys[-1] not in parent:
+            parent[keys[-1]] = value
 
 
 def _batches(articles: Iterable[Article], converter: Converter) -> Iterable[_Rows]:
@@ -211,16 +288,19 @@ _ENRICHMENTS = (
 )
 
 
+_FLAT = ", ".join(f"articles.{column}" for _, column in _IN_COLUMNS)
+
+
 def article_select(connection: sqlite3.Connection) -> str:
     """The columns to select from ``articles`` for :func:`article_from_row`: rowid,
-    json, body and enrichments; the last two are null in a database written before
-    schema 3, whose ``json`` holds the whole article."""
+    json, body, enrichments and the flat columns ``json`` leaves to them; only the first
+    two in a database written before schema 3, whose ``json`` holds the whole article."""
     current = connection.execute(
         "SELECT 1 FROM pragma_table_info('enrichments') WHERE name = 'elided'"
     ).fetchone()
     if current is None:
         return "articles.rowid, articles.json, NULL, NULL"
-    return f"articles.rowid, articles.json, articles.body, {_ENRICHMENTS}"
+    return f"articles.rowid, articles.json, articles.body, {_ENRICHMENTS}, {_FLAT}"
 
 
 def article_data(row: Sequence[Any]) -> dict[str, Any]:
@@ -229,12 +309,14 @@ def article_data(row: Sequence[Any]) -> dict[str, Any]:
 
     :raises ValueError: if the row's JSON is not valid.
     """
-    _, text, body, enrichments = row
+    text, body, enrichments = row[1:4]
     if enrichments is None:
         data: dict[str, Any] = _loads(text)
         return data
     data = _loads(text)
-    paragraphs = [body[start : start + length] for start, length in data["paragraphs"]]
+    _restore_columns(data, row[4:])
+    _unfold_spans(data)
+    paragraphs = [body[place[0] : place[0] + place[1]] for place in data["paragraphs"]]
     data["paragraphs"] = paragraphs
     parts = sorted(_loads(enrichments), key=lambda part: int(part[0]))
     data["enrichments"] = [
