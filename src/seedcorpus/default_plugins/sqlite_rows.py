@@ -185,8 +185,8 @@ def insert_articles(
 ) -> None:
     """Insert articles into ``articles`` and the part tables (``tags``, ``enrichments``).
 
-    The full-text index is not updated: rebuild it afterwards with
-    :func:`~seedcorpus.default_plugins.sqlite.rebuild_index`.
+    The full-text index is not updated: rebuild it afterwards with the ``sqlite``
+    module's ``rebuild_index``.
     """
     for rows in _batches(articles, converter):
         connection.executemany(_INSERT, rows.articles)
