@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given
@@ -90,3 +91,25 @@ def test_paragraph_spans_fold_and_unfold_exactly(
     _unfold_spans(folded)
     unfolded = folded["source"]["spans"]
     assert [(k, tuple(v)) for k, v in unfolded.items()] == list(spans.items())
+
+
+def test_an_unknown_kind_with_a_located_text_and_a_big_number_reads_back(tmp_path: Path) -> None:
+    from seedcorpus.models import Article, Source, UnknownEnrichment
+    from seedcorpus.registry import Registry
+
+    kept = (
+        '{"kind":"x","big":123456789012345678901234567890,"small":1e-07,'
+        '"items":[{"text":"Kata","paragraph":0,"start":0,"end":4}]}'
+    )
+    article = Article(
+        id="a",
+        source=Source("a.txt", "00", "antara"),
+        title="Judul",
+        paragraphs=("Kata dia.", "Dua."),
+        enrichments=(UnknownEnrichment("x", kept),),
+    )
+    registry = Registry.load(entry_points=False, disabled=())
+    spec = registry.exporter("sqlite")
+    assert spec.read is not None
+    spec.write(iter([article]), tmp_path / "a.sqlite", registry.converter)
+    assert list(spec.read(tmp_path / "a.sqlite", registry.converter)) == [article]

@@ -25,7 +25,7 @@ from cattrs import Converter
 
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
 from seedcorpus.errors import SerializationError
-from seedcorpus.models import Article
+from seedcorpus.models import Article, UnknownEnrichment
 from seedcorpus.serialization import _inexact, article_from_data, article_from_json, data_to_json
 
 __all__ = [
@@ -74,7 +74,8 @@ class _Rows:
         self.articles.append((*row, data_to_json(data)))
         self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
         for position, enrichment in enumerate(enrichments):
-            lean = _elide(enrichment, paragraphs)
+            # An unknown kind's payload (a dict subclass) is written back byte for byte.
+            lean = _elide(enrichment, paragraphs) if type(enrichment) is dict else None
             self.enrichments.append(
                 (
                     article_id,
@@ -274,12 +275,13 @@ def _restore(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> dict[str,
     return enrichment
 
 
-def _loads(text: str) -> Any:
-    try:
-        data = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)  # what data_to_json wrote with json (NaN, say)
-    return json.loads(text) if _inexact(data) else data
+def _loads(text: str, exact: bool) -> Any:
+    if not exact:
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass  # what data_to_json wrote with json (NaN, say)
+    return json.loads(text)
 
 
 _ENRICHMENTS = (
@@ -303,24 +305,26 @@ def article_select(connection: sqlite3.Connection) -> str:
     return f"articles.rowid, articles.json, articles.body, {_ENRICHMENTS}, {_FLAT}"
 
 
-def article_data(row: Sequence[Any]) -> dict[str, Any]:
+def article_data(row: Sequence[Any], *, exact: bool = False) -> dict[str, Any]:
     """The whole article's JSON form (as ``converter.unstructure`` gives it) from a row
     selected with :func:`article_select`.
 
+    :param exact: read numbers as :mod:`json` does; by default orjson reads them, which
+        is faster but reads an integer beyond 64 bits as a float.
     :raises ValueError: if the row's JSON is not valid.
     """
     text, body, enrichments = row[1:4]
+    data: dict[str, Any] = _loads(text, exact)
     if enrichments is None:
-        data: dict[str, Any] = _loads(text)
         return data
-    data = _loads(text)
     _restore_columns(data, row[4:])
     _unfold_spans(data)
     paragraphs = [body[place[0] : place[0] + place[1]] for place in data["paragraphs"]]
     data["paragraphs"] = paragraphs
-    parts = sorted(_loads(enrichments), key=lambda part: int(part[0]))
+    parts = sorted(_loads(enrichments, exact), key=lambda part: int(part[0]))
     data["enrichments"] = [
-        _restore(_loads(part), paragraphs) if elided else _loads(part) for _, elided, part in parts
+        _restore(_loads(part, exact), paragraphs) if elided else _loads(part, exact)
+        for _, elided, part in parts
     ]
     return data
 
@@ -337,6 +341,19 @@ def article_from_row(
         return article_from_json(row[1], converter, path=path, line=line)
     try:
         data = article_data(row)
+        article: Article = converter.structure(data, Article)
+    except Exception:  # told below, the exact way
+        pass
+    else:
+        # As article_from_json does: an unknown enrichment keeps its numbers as read,
+        # so one that orjson may have read inexactly is read again the exact way.
+        if not any(
+            isinstance(enrichment, UnknownEnrichment) and _inexact(kept)
+            for enrichment, kept in zip(article.enrichments, data["enrichments"], strict=False)
+        ):
+            return article
+    try:
+        data = article_data(row, exact=True)
     except (ValueError, TypeError, KeyError, IndexError) as error:
         raise SerializationError(f"not an article: {error}", path=path, line=line) from None
     return article_from_data(data, converter, path=path, line=line)
