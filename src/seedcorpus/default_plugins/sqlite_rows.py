@@ -309,7 +309,7 @@ def article_data(row: Sequence[Any], *, exact: bool = False) -> dict[str, Any]:
     """The whole article's JSON form (as ``converter.unstructure`` gives it) from a row
     selected with :func:`article_select`.
 
-    :param exact: read numbers as :mod:`json` does; by default orjson reads them, which
+    :param exact: read numbers as the ``json`` module does; by default orjson reads them, which
         is faster but reads an integer beyond 64 bits as a float.
     :raises ValueError: if the row's JSON is not valid.
     """
