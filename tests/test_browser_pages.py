@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import html
-import json
 import re
 import shutil
 import sqlite3
@@ -86,9 +85,11 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def seed_json(exported: Path) -> dict[str, Any]:
+    from seedcorpus.default_plugins.sqlite_rows import article_data, article_select
+
     with sqlite3.connect(exported) as connection:
-        (text,) = connection.execute("SELECT json FROM articles").fetchone()
-    return dict(json.loads(text))
+        row = connection.execute(f"SELECT {article_select(connection)} FROM articles").fetchone()
+    return article_data(row)
 
 
 def test_article_page_of_the_seed(seed_json: dict[str, Any]) -> None:

@@ -26,7 +26,7 @@ from seedcorpus.errors import SeedcorpusError, UnknownPluginError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.manifest import build_manifest, read_manifest, write_manifest
 from seedcorpus.models import Article, Enrichment
-from seedcorpus.pipeline import BATCH_SIZE
+from seedcorpus.pipeline import BATCH_SIZE, default_jobs
 from seedcorpus.registry import Registry
 from seedcorpus.specs import EnricherSpec, ExporterSpec, UpdateOutcome, UpdateRequest
 
@@ -39,8 +39,13 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def rows(database: Path) -> list[tuple[str, str]]:
+    """Each article's id and whole JSON form, put back together from its rows."""
+    from seedcorpus.default_plugins.sqlite_rows import article_data, article_select
+
     with sqlite3.connect(database) as db:
-        return db.execute("SELECT id, json FROM articles ORDER BY rowid").fetchall()
+        select = article_select(db)
+        found = db.execute(f"SELECT articles.id, {select} FROM articles ORDER BY rowid")
+        return [(row[0], json.dumps(article_data(row[1:]), ensure_ascii=False)) for row in found]
 
 
 def test_parallel_output_is_identical_to_serial(
@@ -449,3 +454,35 @@ def test_a_build_from_an_export_file_is_always_whole(
         report = build_database(corpus, database)
         assert (report.mode, report.added, report.removed) == ("full", 1, 0)
     assert [article_id for article_id, _ in rows(database)] == corpus.ids()
+
+
+# --- the default number of jobs ---
+
+
+def test_default_jobs_is_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "process_cpu_count", lambda: 6, raising=False)
+    assert default_jobs() == 6
+    monkeypatch.setattr(os, "process_cpu_count", lambda: None, raising=False)
+    assert default_jobs() == 1  # unknown: one process
+
+
+def test_default_jobs_before_python_3_13_reads_the_affinity(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert default_jobs() == 3
+    monkeypatch.delattr(os, "sched_getaffinity")
+    assert default_jobs() == 64
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert default_jobs() == 1
+
+
+def test_build_help_shows_the_default_jobs() -> None:
+    from click.testing import CliRunner
+
+    from seedcorpus.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", "--help"])
+    assert "the cores this process may use" in " ".join(result.output.split())

@@ -77,10 +77,18 @@ class Result:
 
 
 def default_jobs() -> int:
-    """The number of worker processes to use by default: the CPUs this process may use."""
-    return (
-        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    )
+    """The number of worker processes to use by default: the cores this process may use
+    (``os.process_cpu_count()`` from Python 3.13, which also honours ``PYTHON_CPU_COUNT``;
+    before it, the CPU affinity mask where the platform has one, else ``os.cpu_count()``),
+    at least 1. With 1, everything runs in the calling process."""
+    counter = getattr(os, "process_cpu_count", None)
+    if counter is not None:
+        count = counter()
+    elif hasattr(os, "sched_getaffinity"):
+        count = len(os.sched_getaffinity(0))
+    else:
+        count = os.cpu_count()
+    return max(1, count or 1)
 
 
 def problem_for(error: SeedcorpusError, entry: ManifestEntry) -> Problem:

@@ -154,15 +154,32 @@ def test_sqlite_part_tables_hold_paragraphs_enrichments_and_quotes(database: Pat
     with sqlite3.connect(database) as db:
         paragraphs = db.execute("SELECT text FROM paragraphs ORDER BY position").fetchall()
         kinds = {kind for (kind,) in db.execute("SELECT kind FROM enrichments")}
-        quotes = db.execute("SELECT speaker, cue, direct FROM quotes ORDER BY position").fetchall()
-        [(stored,)] = db.execute("SELECT json FROM articles").fetchall()
-    article = json.loads(stored)
-    assert [text for (text,) in paragraphs] == article["paragraphs"]
-    assert kinds == {e["kind"] for e in article["enrichments"]} == set(BUILTIN.enrichers)
-    [enrichment] = [e for e in article["enrichments"] if e["kind"] == "quotes"]
-    assert quotes == [(q["speaker"], q["cue"], int(q["direct"])) for q in enrichment["quotes"]]
-    direct = [(speaker, cue) for speaker, cue, is_direct in quotes if is_direct]
+        quotes = db.execute(
+            "SELECT text, speaker, cue, direct FROM quotes ORDER BY position"
+        ).fetchall()
+    [article] = BUILTIN.exporter("sqlite").read(database, BUILTIN.converter)
+    assert [text for (text,) in paragraphs] == list(article.paragraphs)
+    assert kinds == {e.kind for e in article.enrichments} == set(BUILTIN.enrichers)
+    [enrichment] = [e for e in article.enrichments if e.kind == "quotes"]
+    assert quotes == [(q.text, q.speaker, q.cue, int(q.direct)) for q in enrichment.quotes]
+    direct = [(speaker, cue) for _, speaker, cue, is_direct in quotes if is_direct]
     assert direct == [("Abdullah Azwar Anas", "kata"), ("Abdullah Azwar Anas", "katanya")]
+
+
+def test_sqlite_stores_each_text_once(database: Path) -> None:
+    """The body is the only copy of the text: not in the JSON column, and a quote's
+    text is left out of its enrichment where it is the paragraph's slice."""
+    with sqlite3.connect(database) as db:
+        [(stored, body)] = db.execute("SELECT json, body FROM articles").fetchall()
+        [(quotes, elided)] = db.execute(
+            "SELECT json, elided FROM enrichments WHERE kind = 'quotes'"
+        ).fetchall()
+    article = json.loads(stored)
+    assert "enrichments" not in article
+    assert [body[p[0] : p[0] + p[1]] for p in article["paragraphs"]] == body.split("\n\n")
+    assert "title" not in article  # the title column holds it
+    assert elided == 1
+    assert all("text" not in quote for quote in json.loads(quotes)["quotes"])
 
 
 # --- versions in the outputs' metadata; counts without reading back ---

@@ -92,7 +92,7 @@ jobs_option = click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=default_jobs,
-    show_default="number of CPUs",
+    show_default="the cores this process may use",
     help="Worker processes that parse, enrich and serialize.",
 )
 

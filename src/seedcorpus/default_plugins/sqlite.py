@@ -2,10 +2,13 @@
 
 Tables (see ``docs/formats/sqlite.md``):
 
-* ``articles``: one row per article with the contract's fields flattened into columns,
-  plus ``json``, the whole article in the JSON contract (so it reads back losslessly);
-* ``tags``, ``paragraphs``, ``enrichments`` and ``quotes``: an article's parts, one row
-  each, keyed by ``article_id`` (quotes come from the ``quotes`` enrichment, when it ran);
+* ``articles``: one row per article with the contract's fields flattened into columns
+  (``body`` is the one copy of the text), plus ``json``, the rest of the article in the
+  JSON contract, its paragraphs as spans of ``body`` (see
+  :mod:`~seedcorpus.default_plugins.sqlite_rows`: it reads back losslessly);
+* ``tags`` and ``enrichments``: an article's parts, one row each, keyed by
+  ``article_id``; the views ``paragraphs`` and ``quotes`` show the paragraphs and the
+  ``quotes`` enrichment's quotes one row each;
 * ``articles_fts``: an external-content FTS5 table over ``title``, ``caption`` and
   ``body``, declared the way sqlite-utils does, so datasette finds it unaided;
 * ``duplicate_clusters`` and ``republications``: copies of a story (see
@@ -24,14 +27,22 @@ from typing import Any
 
 from cattrs import Converter
 
-from seedcorpus.columns import ARTICLE_COLUMNS, article_row
+from seedcorpus.default_plugins.sqlite_rows import (
+    COLUMNS,
+    article_from_row,
+    article_select,
+    delete_articles,
+    insert_articles,
+    read_article,
+    upsert_articles,
+)
 from seedcorpus.default_plugins.sqlite_select import select_sqlite
 from seedcorpus.default_plugins.sqlite_update import Tables, update_database
 from seedcorpus.duplicates import Duplicates, find_in_records
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
-from seedcorpus.serialization import CONTRACT_VERSION, article_from_json
+from seedcorpus.serialization import CONTRACT_VERSION
 from seedcorpus.specs import ExporterSpec, SearchHit, Selector, UpdateOutcome, UpdateRequest
 
 __all__ = [
@@ -43,7 +54,6 @@ __all__ = [
     "VIEWS",
     "count_sqlite",
     "delete_articles",
-    "flatten",
     "fts_query",
     "insert_articles",
     "read_sqlite",
@@ -58,11 +68,14 @@ __all__ = [
     "write_sqlite",
 ]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 """Stored in ``seedcorpus_meta``; a database with another version is rebuilt whole.
 
 Version 2 added the contract-2 columns (``url``, ``published_at``, ``section``; ``title``
-may be null) and the views of :data:`VIEWS`."""
+may be null) and the views of :data:`VIEWS`. Version 3 stores each text once (see
+:mod:`~seedcorpus.default_plugins.sqlite_rows`): ``paragraphs`` and ``quotes`` became
+views, ``articles.json`` lost its paragraphs' text and its enrichments, and
+``enrichments`` gained ``position`` and ``elided``."""
 
 VERSION = "1"
 """The exporter's version, stored in ``seedcorpus_meta`` as ``exporter:sqlite``."""
@@ -98,31 +111,14 @@ CREATE TABLE tags (
     PRIMARY KEY (article_id, position)
 );
 CREATE INDEX tags_tag ON tags(tag);
-CREATE TABLE paragraphs (
-    article_id TEXT NOT NULL REFERENCES articles(id),
-    position INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    PRIMARY KEY (article_id, position)
-);
 CREATE TABLE enrichments (
     article_id TEXT NOT NULL REFERENCES articles(id),
     kind TEXT NOT NULL,
+    position INTEGER NOT NULL,
     json TEXT NOT NULL,
+    elided INTEGER NOT NULL,
     PRIMARY KEY (article_id, kind)
 );
-CREATE TABLE quotes (
-    article_id TEXT NOT NULL REFERENCES articles(id),
-    position INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    speaker TEXT,
-    cue TEXT,
-    paragraph INTEGER,
-    direct INTEGER,
-    start INTEGER,
-    "end" INTEGER,
-    PRIMARY KEY (article_id, position)
-);
-CREATE INDEX quotes_speaker ON quotes(speaker);
 CREATE INDEX articles_language ON articles(language);
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_editor ON articles(editor);
@@ -137,6 +133,31 @@ CREATE VIRTUAL TABLE [articles_fts] USING FTS5 (
 # facets them): they hold no data, so they cost nothing to build and nothing to update.
 # A title-less article (contract 2 allows one) is listed by the start of its lead.
 _VIEWS = """
+CREATE VIEW paragraphs AS
+SELECT articles.id AS article_id,
+       span.key AS position,
+       substr(articles.body, json_extract(span.value, '$[0]') + 1,
+              json_extract(span.value, '$[1]')) AS text
+FROM articles, json_each(articles.json, '$.paragraphs') AS span;
+CREATE VIEW quotes AS
+SELECT enrichments.article_id,
+       quote.key AS position,
+       coalesce(json_extract(quote.value, '$.text'), substr(
+           articles.body,
+           json_extract(articles.json, '$.paragraphs[' ||
+                        json_extract(quote.value, '$.paragraph') || '][0]')
+               + json_extract(quote.value, '$.start') + 1,
+           json_extract(quote.value, '$.end') - json_extract(quote.value, '$.start')
+       )) AS text,
+       json_extract(quote.value, '$.speaker') AS speaker,
+       json_extract(quote.value, '$.cue') AS cue,
+       json_extract(quote.value, '$.paragraph') AS paragraph,
+       json_extract(quote.value, '$.direct') AS direct,
+       json_extract(quote.value, '$.start') AS start,
+       json_extract(quote.value, '$.end') AS "end"
+FROM enrichments JOIN articles ON articles.id = enrichments.article_id,
+     json_each(enrichments.json, '$.quotes') AS quote
+WHERE enrichments.kind = 'quotes';
 CREATE VIEW article_list AS
 SELECT articles.id,
        coalesce(nullif(articles.title, ''), substr(articles.body, 1, 80) || '…') AS title,
@@ -169,96 +190,11 @@ WHERE enrichments.kind = 'acronyms'
 GROUP BY short, long;
 """
 
-VIEWS = ("article_list", "speakers", "acronyms")
-"""The views the schema adds for readers: the article list (one short row per article,
-``tags`` a JSON array), speakers with their quote counts, and acronyms with their long
-forms and article counts."""
-
-COLUMNS = (*ARTICLE_COLUMNS, "json")
-"""Columns of the ``articles`` table, in order: the flat columns, then ``json``."""
-_UPDATE = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in COLUMNS[1:])} WHERE id = ?"
-_INSERT = f"INSERT INTO articles ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
-
-
-def flatten(article: Article, converter: Converter) -> tuple[tuple[Any, ...], dict[str, Any]]:
-    """One article's row of :data:`COLUMNS`, and its JSON form (``unstructure`` once;
-    the ``json`` column is that form dumped once)."""
-    data = converter.unstructure(article)
-    text = json.dumps(data, ensure_ascii=False)
-    return (*article_row(article, data["enrichments"]), text), data
-
-
-def insert_articles(
-    connection: sqlite3.Connection, articles: Iterable[Article], converter: Converter
-) -> None:
-    """Insert articles into ``articles`` and the part tables (``tags``, ``paragraphs``,
-    ``enrichments``, ``quotes``).
-
-    The full-text index is not updated: rebuild it afterwards with :func:`rebuild_index`.
-    """
-    for article in articles:
-        row, data = flatten(article, converter)
-        connection.execute(_INSERT, row)
-        _insert_parts(connection, data)
-
-
-def upsert_articles(
-    connection: sqlite3.Connection, articles: Iterable[Article], converter: Converter
-) -> None:
-    """Update articles in place by id (part tables included), inserting new ones.
-
-    Updating in place keeps each article's row, so the database's order stays the
-    manifest's order for articles that changed. The FTS triggers keep the index in step.
-    """
-    for article in articles:
-        row, data = flatten(article, converter)
-        if connection.execute(_UPDATE, (*row[1:], row[0])).rowcount == 0:
-            connection.execute(_INSERT, row)
-        _delete_parts(connection, [(article.id,)])
-        _insert_parts(connection, data)
-
-
-def delete_articles(connection: sqlite3.Connection, ids: Iterable[str]) -> None:
-    """Delete articles and their parts by id."""
-    rows = [(article_id,) for article_id in ids]
-    _delete_parts(connection, rows)
-    connection.executemany("DELETE FROM articles WHERE id = ?", rows)
-
-
-_PART_TABLES = ("tags", "paragraphs", "enrichments", "quotes")
-
-
-def _insert_parts(connection: sqlite3.Connection, data: dict[str, Any]) -> None:
-    """Fill the tables that hold an article's parts, one row per part."""
-    article_id = data["id"]
-    connection.executemany(
-        "INSERT INTO tags VALUES (?, ?, ?)",
-        [(article_id, position, tag) for position, tag in enumerate(data["tags"])],
-    )
-    connection.executemany(
-        "INSERT INTO paragraphs VALUES (?, ?, ?)",
-        [(article_id, position, text) for position, text in enumerate(data["paragraphs"])],
-    )
-    connection.executemany(
-        "INSERT OR REPLACE INTO enrichments VALUES (?, ?, ?)",
-        [(article_id, e["kind"], json.dumps(e, ensure_ascii=False)) for e in data["enrichments"]],
-    )
-    quotes: dict[str, Any] = next(
-        (e for e in data["enrichments"] if e.get("kind") == "quotes"), {}
-    )
-    fields = ("text", "speaker", "cue", "paragraph", "direct", "start", "end")
-    connection.executemany(
-        "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (article_id, position, *(quote.get(field) for field in fields))
-            for position, quote in enumerate(quotes.get("quotes", ()))
-        ],
-    )
-
-
-def _delete_parts(connection: sqlite3.Connection, rows: list[tuple[str]]) -> None:
-    for table in _PART_TABLES:
-        connection.executemany(f"DELETE FROM {table} WHERE article_id = ?", rows)
+VIEWS = ("paragraphs", "quotes", "article_list", "speakers", "acronyms")
+"""The views the schema adds for readers: paragraphs and quotes (one row each, read
+from the body and the ``quotes`` enrichment, which hold the only copy), the article
+list (one short row per article, ``tags`` a JSON array), speakers with their quote
+counts, and acronyms with their long forms and article counts."""
 
 
 def rebuild_index(connection: sqlite3.Connection) -> None:
@@ -318,8 +254,9 @@ def read_sqlite(source: Path, converter: Converter) -> Iterator[Article]:
     """Read the articles back, typed, in the order they were written."""
     connection = _connect_read_only(source)
     try:
-        for rowid, text in connection.execute("SELECT rowid, json FROM articles ORDER BY rowid"):
-            yield article_from_json(text, converter, path=f"{source}#articles", line=rowid)
+        select = article_select(connection)
+        for row in connection.execute(f"SELECT {select} FROM articles ORDER BY rowid"):
+            yield article_from_row(row, converter, path=f"{source}#articles", line=row[0])
     finally:
         connection.close()
 
@@ -497,6 +434,7 @@ def update_sqlite(request: UpdateRequest) -> UpdateOutcome:
     only what changed (see :func:`~seedcorpus.default_plugins.sqlite_update.update_database`)."""
     tables = Tables(
         SCHEMA_VERSION,
+        read=read_article,
         upsert=upsert_articles,
         delete=delete_articles,
         refresh=refresh_duplicates,

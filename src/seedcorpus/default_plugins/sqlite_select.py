@@ -15,9 +15,9 @@ from pathlib import Path
 
 from cattrs import Converter
 
+from seedcorpus.default_plugins.sqlite_rows import article_from_row, article_select
 from seedcorpus.models import Article
 from seedcorpus.query import Condition, Everything
-from seedcorpus.serialization import article_from_json
 from seedcorpus.specs import Selector
 
 __all__ = ["SqliteSelector", "select_sqlite"]
@@ -61,16 +61,17 @@ class SqliteSelector:
     ) -> Iterator[tuple[int, Article]]:
         """``SELECT ... WHERE rowid >= start AND (condition) LIMIT limit OFFSET skip``."""
         where, parameters = (condition or Everything()).sql()
-        query = (
-            f"SELECT rowid, json FROM articles WHERE rowid >= ? AND ({where}) "
-            "ORDER BY rowid LIMIT ? OFFSET ?"
-        )
         path = f"{self.database}#articles"
         window = (-1 if limit is None else limit, skip)  # LIMIT -1: no limit
         with closing(_connect(self.database)) as connection:
+            # The columns an article is read back from depend on the database's schema.
+            query = (
+                f"SELECT {article_select(connection)} FROM articles "
+                f"WHERE rowid >= ? AND ({where}) ORDER BY rowid LIMIT ? OFFSET ?"
+            )
             cursor = connection.execute(query, (start, *parameters, *window))
-            for rowid, text in cursor:
-                yield rowid, article_from_json(text, self.converter, path=path, line=rowid)
+            for row in cursor:
+                yield row[0], article_from_row(row, self.converter, path=path, line=row[0])
 
     def id_at(self, position: int) -> str | None:
         """The id in the row with that ``rowid``."""

@@ -24,7 +24,6 @@ from cattrs import Converter
 
 from seedcorpus.errors import ExportError
 from seedcorpus.models import Article, ManifestEntry
-from seedcorpus.serialization import article_from_json
 from seedcorpus.specs import FileStat, UpdateOutcome, UpdateRequest
 
 __all__ = ["FILES_TABLE", "Tables", "update_database"]
@@ -46,6 +45,8 @@ class Tables:
 
     schema_version: str
     """The schema the exporter writes; a database with another is rebuilt whole."""
+    read: Callable[[sqlite3.Connection, str, Converter], Article | None]
+    """Read one article back by id (``None`` if there is none)."""
     upsert: Callable[[sqlite3.Connection, Iterable[Article], Converter], None]
     """Update articles in place by id, inserting new ones."""
     delete: Callable[[sqlite3.Connection, Iterable[str]], None]
@@ -246,10 +247,12 @@ def _reenrich(
     """Re-run the ``stale`` enrichers on the articles ``ids``, read back from their
     stored JSON."""
     converter = request.converter
-    for article_id in ids:
-        (stored,) = connection.execute(
-            "SELECT json FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        article = request.enrich(article_from_json(stored, converter), stale)
-        tables.upsert(connection, [article], converter)
+
+    def articles() -> Iterable[Article]:
+        for article_id in ids:
+            stored = tables.read(connection, article_id, converter)
+            if stored is not None:
+                yield request.enrich(stored, stale)
+
+    tables.upsert(connection, articles(), converter)
     return len(ids)

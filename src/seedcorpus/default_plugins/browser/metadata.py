@@ -102,7 +102,9 @@ _ARTICLE_COLUMNS = {
     "editor": "Who edited it.",
     "copyright_year": "The year of the copyright line.",
     "published": "Publication date found by the dates enricher.",
-    "json": "The whole article in the seedcorpus JSON contract.",
+    "json": "The rest of the article in the seedcorpus JSON contract: its paragraphs as "
+    "[start, length] in body, without the enrichments and the values other columns hold "
+    "(the article page shows it whole).",
 }
 
 TABLES: dict[str, dict[str, Any]] = {
@@ -139,8 +141,8 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "articles": {
         "title": "Articles, all columns",
-        "description": "One row per article with every field, the body and the whole "
-        "article as JSON. The search box matches title, caption and body, ignoring case "
+        "description": "One row per article with every field, the body and the rest of "
+        "the article as JSON. The search box matches title, caption and body, ignoring case "
         "and diacritics.",
         "label_column": "title",
         "columns": _ARTICLE_COLUMNS,
@@ -187,7 +189,10 @@ TABLES: dict[str, dict[str, Any]] = {
         "columns": {
             "article_id": "The article.",
             "kind": "The enricher: dates, quotes, acronyms, language, stats, or a plugin's.",
-            "json": "The enrichment in the JSON contract.",
+            "position": "The enrichment's place among the article's, from 0.",
+            "json": "The enrichment in the JSON contract; where elided is 1, the text of "
+            "records placed in a paragraph is left out (it is that paragraph's slice).",
+            "elided": "1 if texts were left out of json, else 0.",
         },
     },
     "seedcorpus_meta": {

@@ -267,13 +267,21 @@ async def _article(datasette: Any, name: str, request: Any) -> dict[str, Any] | 
     if len(pks) != 1:
         return None
     db = datasette.get_database(name)
-    row = (await db.execute("SELECT json FROM articles WHERE id = ?", [pks[0]])).first()
-    if row is None:
+    data = await db.execute_fn(lambda connection: _article_data(connection, pks[0]))
+    if data is None:
         return None
     links = _links(datasette, name)
-    return article_page(
-        json.loads(row[0]), speaker_url=links["speaker"], acronym_url=links["acronym"]
-    )
+    return article_page(data, speaker_url=links["speaker"], acronym_url=links["acronym"])
+
+
+def _article_data(connection: Any, article_id: str) -> dict[str, Any] | None:
+    # The article is put back together from its rows (see sqlite_rows).
+    from seedcorpus.default_plugins.sqlite_rows import article_data, article_select
+
+    row = connection.execute(
+        f"SELECT {article_select(connection)} FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
+    return None if row is None else article_data(row)
 
 
 @hookimpl

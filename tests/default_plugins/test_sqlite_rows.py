@@ -1,0 +1,115 @@
+"""The SQLite row layout stores each text once and gives back exactly what was written."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedcorpus.default_plugins.sqlite_rows import (
+    _elide,
+    _paragraph_spans,
+    _restore,
+    _unfold_spans,
+)
+
+words = st.text(alphabet="ab \n", max_size=12)
+
+
+@st.composite
+def enrichment_and_paragraphs(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
+    """An enrichment whose records may locate a paragraph slice (by ``paragraph`` or
+    ``field``, in range or not), with a text equal to it, another text, or none."""
+    paragraphs = draw(st.lists(words, max_size=4))
+    records = []
+    for _ in range(draw(st.integers(0, 4))):
+        record: dict[str, Any] = {}
+        number = draw(st.integers(-1, 5))
+        if draw(st.booleans()):
+            record["paragraph"] = number
+        else:
+            record["field"] = draw(st.sampled_from([f"paragraphs.{number}", "title", 3]))
+        start, end = sorted(draw(st.lists(st.integers(-1, 14), min_size=2, max_size=2)))
+        record["start"], record["end"] = start, end
+        text = draw(st.sampled_from(["slice", "other", "none"]))
+        if text == "slice" and 0 <= number < len(paragraphs) and start >= 0:
+            record["text"] = paragraphs[number][start:end]
+        elif text == "other":
+            record["text"] = draw(words)
+        records.append(record)
+    return {"kind": "x", "items": records, "n": 1}, paragraphs
+
+
+@given(enrichment_and_paragraphs())
+def test_eliding_texts_is_undone_exactly(case: tuple[dict[str, Any], list[str]]) -> None:
+    enrichment, paragraphs = case
+    original = copy.deepcopy(enrichment)
+    lean = _elide(enrichment, paragraphs)
+    assert enrichment == original  # the unstructured data is not changed in place
+    if lean is None:
+        return
+    assert len(str(lean)) < len(str(original))
+    assert _restore(copy.deepcopy(lean), paragraphs) == original
+
+
+def test_a_located_record_without_text_keeps_the_enrichment_whole() -> None:
+    paragraphs = ["Kata dia."]
+    enrichment = {
+        "kind": "x",
+        "items": [
+            {"text": "Kata", "paragraph": 0, "start": 0, "end": 4},
+            {"paragraph": 0, "start": 5, "end": 8},  # reading back would add a text
+        ],
+    }
+    assert _elide(enrichment, paragraphs) is None
+    assert _elide({"kind": "x", "items": enrichment["items"][:1]}, paragraphs) == {
+        "kind": "x",
+        "items": [{"paragraph": 0, "start": 0, "end": 4}],
+    }
+
+
+names = st.sampled_from(["title", "tags.0", "byline.reporters", "x"])
+
+
+@given(st.lists(words, max_size=4), st.data())
+def test_paragraph_spans_fold_and_unfold_exactly(
+    paragraphs: list[str], data: st.DataObject
+) -> None:
+    before = data.draw(st.lists(names, max_size=3, unique=True))
+    after = data.draw(st.lists(names.filter(lambda n: n not in before), max_size=2, unique=True))
+    middle = [f"paragraphs.{n}" for n in range(len(paragraphs))]
+    if data.draw(st.booleans()):
+        middle = middle[::-1]  # out of order: not folded, still exact
+    spans = {name: (i, i + 1) for i, name in enumerate([*before, *middle, *after])}
+    source = {"path": "a.txt", "spans": dict(spans)}
+    folded = {"paragraphs": _paragraph_spans(paragraphs, source), "source": source}
+    body = "\n\n".join(paragraphs)
+    assert [body[p[0] : p[0] + p[1]] for p in folded["paragraphs"]] == paragraphs
+    _unfold_spans(folded)
+    unfolded = folded["source"]["spans"]
+    assert [(k, tuple(v)) for k, v in unfolded.items()] == list(spans.items())
+
+
+def test_an_unknown_kind_with_a_located_text_and_a_big_number_reads_back(tmp_path: Path) -> None:
+    from seedcorpus.models import Article, Source, UnknownEnrichment
+    from seedcorpus.registry import Registry
+
+    kept = (
+        '{"kind":"x","big":123456789012345678901234567890,"small":1e-07,'
+        '"items":[{"text":"Kata","paragraph":0,"start":0,"end":4}]}'
+    )
+    article = Article(
+        id="a",
+        source=Source("a.txt", "00", "antara"),
+        title="Judul",
+        paragraphs=("Kata dia.", "Dua."),
+        enrichments=(UnknownEnrichment("x", kept),),
+    )
+    registry = Registry.load(entry_points=False, disabled=())
+    spec = registry.exporter("sqlite")
+    assert spec.read is not None
+    spec.write(iter([article]), tmp_path / "a.sqlite", registry.converter)
+    assert list(spec.read(tmp_path / "a.sqlite", registry.converter)) == [article]
