@@ -158,22 +158,25 @@ def _window(
     return itertools.islice(rows, skip, None if limit is None else skip + limit)
 
 
-@attrs.frozen
-class FolderBackend:
-    """A corpus folder's: positions are manifest rows; conditions run in Python."""
+class _InPython:
+    """What the backends that read every article and test it in Python share; each
+    says how many articles there are and which match (``_size``, ``_matching``)."""
 
-    entries: Sequence[ManifestEntry]
-    """The manifest rows, in order."""
-    load: Callable[[ManifestEntry], Article]
-    """Reads, parses and enriches one row (:meth:`Corpus.load
-    <seedcorpus.Corpus.load>`)."""
     pushdown = False
 
+    def _size(self) -> int:
+        raise NotImplementedError
+
+    def _matching(
+        self, condition: Condition | None, start: int, problems: list[Problem] | None
+    ) -> Iterator[tuple[int, Article]]:
+        raise NotImplementedError
+
     def count(self, condition: Condition | None) -> int:
-        """The manifest's rows, or the matching articles, read."""
+        """All the articles, counted cheaply; or the matching ones, read."""
         if condition is None:
-            return len(self.entries)
-        return sum(1 for _ in self.rows(condition, 0, None))
+            return self._size()
+        return sum(1 for _ in self._matching(condition, 0, None))
 
     def rows(
         self,
@@ -184,8 +187,22 @@ class FolderBackend:
         skip: int = 0,
         limit: int | None = None,
     ) -> Iterator[tuple[int, Article]]:
-        """Load each row from ``start``, test it in Python."""
+        """Read from ``start`` on, test in Python, keep the window asked for."""
         return _window(self._matching(condition, start, problems), skip, limit)
+
+
+@attrs.frozen
+class FolderBackend(_InPython):
+    """A corpus folder's: positions are manifest rows; conditions run in Python."""
+
+    entries: Sequence[ManifestEntry]
+    """The manifest rows, in order."""
+    load: Callable[[ManifestEntry], Article]
+    """Reads, parses and enriches one row (:meth:`Corpus.load
+    <seedcorpus.Corpus.load>`)."""
+
+    def _size(self) -> int:
+        return len(self.entries)
 
     def _matching(
         self, condition: Condition | None, start: int, problems: list[Problem] | None
@@ -210,7 +227,7 @@ class FolderBackend:
 
 
 @attrs.frozen
-class StreamBackend:
+class StreamBackend(_InPython):
     """Any readable export's: read in order, tested in Python; positions are the
     articles' indices."""
 
@@ -218,25 +235,9 @@ class StreamBackend:
     """Reads the articles, in order."""
     size: Callable[[], int]
     """Counts them cheaply (``len`` of the export)."""
-    pushdown = False
 
-    def count(self, condition: Condition | None) -> int:
-        """``size()``, or the matching articles, read."""
-        if condition is None:
-            return self.size()
-        return sum(1 for _ in self.rows(condition, 0, None))
-
-    def rows(
-        self,
-        condition: Condition | None,
-        start: int,
-        problems: list[Problem] | None,
-        *,
-        skip: int = 0,
-        limit: int | None = None,
-    ) -> Iterator[tuple[int, Article]]:
-        """Read from the beginning, test from ``start`` on."""
-        return _window(self._matching(condition, start, problems), skip, limit)
+    def _size(self) -> int:
+        return self.size()
 
     def _matching(
         self, condition: Condition | None, start: int, problems: list[Problem] | None
