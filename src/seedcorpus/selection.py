@@ -158,7 +158,7 @@ def _window(
     return itertools.islice(rows, skip, None if limit is None else skip + limit)
 
 
-class _InPython:
+class PythonBackend:
     """What the backends that read every article and test it in Python share; each
     says how many articles there are and which match (``_size``, ``_matching``)."""
 
@@ -192,7 +192,7 @@ class _InPython:
 
 
 @attrs.frozen
-class FolderBackend(_InPython):
+class FolderBackend(PythonBackend):
     """A corpus folder's: positions are manifest rows; conditions run in Python."""
 
     entries: Sequence[ManifestEntry]
@@ -227,7 +227,7 @@ class FolderBackend(_InPython):
 
 
 @attrs.frozen
-class StreamBackend(_InPython):
+class StreamBackend(PythonBackend):
     """Any readable export's: read in order, tested in Python; positions are the
     articles' indices."""
 
