@@ -57,6 +57,7 @@ __all__ = [
     "Cursor",
     "FolderBackend",
     "PushdownBackend",
+    "PythonBackend",
     "Selectable",
     "Selection",
     "StreamBackend",
