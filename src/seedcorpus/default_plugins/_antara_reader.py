@@ -385,38 +385,26 @@ class Reader(FieldReader):
                     heads.pop(0)
         elif dateline_at < 0:
             return -1  # body-first text: everything is body
+        # The title again, if it looks like the title (an AMP page has none).
+        if heads and credits.get(heads[0]) is None and title_at >= 0:
+            candidate = units[heads[0]]
+            printed = self.plain(candidate.start, candidate.end)
+            # A headline, however reworded, is followed by the caption and never ends
+            # with a period; a caption without credit usually does.
+            if shape.similar(printed, value) or (
+                len(heads) > 1 and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
+            ):
+                candidate.role = _REPEAT
+                heads.pop(0)
         if dateline_at >= 0:
-            # Before the dateline, position decides: the title again (if it looks like
-            # the title: an AMP page has none), then the caption.
-            if heads and credits.get(heads[0]) is None and title_at >= 0:
-                candidate = units[heads[0]]
-                printed = self.plain(candidate.start, candidate.end)
-                # A headline, however reworded, is followed by the caption and never
-                # ends with a period; a caption without credit usually does.
-                if shape.similar(printed, value) or (
-                    len(heads) > 1
-                    and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
-                ):
-                    candidate.role = _REPEAT
-                    heads.pop(0)
+            # Before the dateline, position decides: then comes the caption.
             if heads:
                 self.caption_at = heads.pop(0)
                 units[self.caption_at].role = _CAPTION
             for index in heads:
                 units[index].role = _PARAGRAPH
         else:
-            # No dateline: the title again must look like it, the caption have a credit.
-            if heads and credits.get(heads[0]) is None and title_at >= 0:
-                candidate = units[heads[0]]
-                printed = self.plain(candidate.start, candidate.end)
-                # A headline, however reworded, is followed by the caption and never
-                # ends with a period; a caption without credit usually does.
-                if shape.similar(printed, value) or (
-                    len(heads) > 1
-                    and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
-                ):
-                    candidate.role = _REPEAT
-                    heads.pop(0)
+            # No dateline: the caption must have a credit.
             if heads and credits.get(heads[0]) is not None:
                 self.caption_at = heads[0]
                 units[heads[0]].role = _CAPTION
