@@ -229,3 +229,30 @@ def test_a_rendered_quote_resolves_to_the_name(case: tuple[str, str]) -> None:
 
 def test_kinds_are_listed() -> None:
     assert set(speakers.KINDS) == {"person", "role", "institution", "not-a-person", "unknown"}
+
+
+_REMEMBERED_RUNS = [
+    "Bupati Landak Karolin Margret Natasa",
+    "PT Evoluzione Alessandro Monzani",
+    "Minggu",
+    "Kendari",
+    "Asmar di Kendari",
+    "Kepala Dinas Kendari Budi Santoso",
+    "Aburizal Bakrie",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_REMEMBERED_RUNS),
+            st.frozensets(st.sampled_from(["kendari", "landak", "bakrie", "budi", "asmar"])),
+        ),
+        max_size=12,
+    )
+)
+def test_remembered_readings_are_the_readings(calls: list[tuple[str, frozenset[str]]]) -> None:
+    # split() remembers readings across articles by the answers about places they
+    # depended on; with other places the same words must be read afresh.
+    for run, places in calls:
+        assert split(run, places) == speakers._split(run, places)

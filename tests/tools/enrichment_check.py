@@ -1,0 +1,140 @@
+"""Compare enricher output and CPU cost between two versions of seedcorpus.
+
+Not a test: a tool for performance work that must not change any output.
+
+``python tests/tools/enrichment_check.py dump OUT.json FOLDER...`` parses every ``*.txt``
+under the folders with the ANTARA parser, runs the enrichers named by ``--enrichers``
+(default ``quotes,dates,stats``) and writes their results as JSON, one line per article
+and enricher, so two dumps made with different code can be compared with ``cmp``.
+
+``python tests/tools/enrichment_check.py time FOLDER... --old SRC`` times each enricher
+(and the parser) per article in CPU time (:func:`time.process_time`), alternating runs
+of the current code and of the code under ``SRC`` (e.g. a ``git archive`` of the commit
+before, unpacked) in fresh processes: old, new, old, new, ... It prints the median over
+the runs of each side and the median of the paired ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def _documents(folders: list[str]) -> list[Any]:
+    from seedcorpus.decoding import decode
+    from seedcorpus.models import Source
+    from seedcorpus.specs import Document
+
+    documents = []
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*.txt")):
+            data = path.read_bytes()
+            text, encoding = decode(data)
+            source = Source(str(path), hashlib.sha256(data).hexdigest(), "antara", encoding)
+            documents.append(Document(id=path.stem, text=text, source=source))
+    return documents
+
+
+def _enrich_functions(names: list[str]) -> dict[str, Any]:
+    import importlib
+
+    return {
+        name: importlib.import_module(f"seedcorpus.default_plugins.{name}").enrich
+        for name in names
+    }
+
+
+def dump(out: str, folders: list[str], names: list[str]) -> None:
+    """Write every enricher's results on every article to ``out``."""
+    from seedcorpus.registry import Registry
+    from seedcorpus.serialization import data_to_json, make_converter
+
+    registry = Registry.load()
+    parse = registry.parser("antara").parse
+    converter = make_converter()
+    functions = _enrich_functions(names)
+    with open(out, "w", encoding="utf-8") as file:
+        for document in _documents(folders):
+            article = parse(document)
+            for name, enrich in functions.items():
+                result = converter.unstructure(enrich(article))
+                file.write(f"{document.source.path}\t{name}\t{data_to_json(result)}\n")
+
+
+def measure(folders: list[str], names: list[str]) -> dict[str, float]:
+    """CPU µs per article of the parser and of each enricher, in this process."""
+    import gc
+
+    from seedcorpus.registry import Registry
+
+    parse = Registry.load().parser("antara").parse
+    documents = _documents(folders)
+    functions = _enrich_functions(names)
+    gc.collect()
+    gc.disable()
+    figures: dict[str, float] = {}
+    started = time.process_time()
+    articles = [parse(document) for document in documents]
+    figures["parser"] = (time.process_time() - started) / len(documents) * 1e6
+    for name, enrich in functions.items():
+        for article in articles[:50]:  # warm caches as a long build would
+            enrich(article)
+        started = time.process_time()
+        for article in articles:
+            enrich(article)
+        figures[name] = (time.process_time() - started) / len(articles) * 1e6
+    return figures
+
+
+def compare(folders: list[str], names: list[str], old: str, pairs: int) -> None:
+    """Paired runs in fresh processes, old then new; print per-article figures."""
+    here = str(Path(__file__).resolve())
+    command = [sys.executable, here, "measure", *folders, "--enrichers", ",".join(names)]
+    sides: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+    for _ in range(pairs):
+        for side in ("old", "new"):
+            env = dict(os.environ)
+            if side == "old":
+                env["PYTHONPATH"] = old
+            output = subprocess.run(command, env=env, capture_output=True, check=True, text=True)
+            sides[side].append(json.loads(output.stdout))
+    print("| step | old µs/article | new µs/article | speed-up (median of pairs) |")
+    print("|---|---:|---:|---:|")
+    for key in sides["old"][0]:
+        olds = [run[key] for run in sides["old"]]
+        news = [run[key] for run in sides["new"]]
+        ratio = statistics.median(o / n for o, n in zip(olds, news, strict=True))
+        print(
+            f"| {key} | {statistics.median(olds):.1f} | {statistics.median(news):.1f} "
+            f"| {ratio:.2f}× |"
+        )
+
+
+def main() -> None:
+    """Parse the command line and run one of ``dump``, ``measure`` or ``time``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=["dump", "measure", "time"])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--enrichers", default="quotes,dates,stats")
+    parser.add_argument("--old", help="source folder of the old code (for time)")
+    parser.add_argument("--pairs", type=int, default=5)
+    args = parser.parse_args()
+    names = [name for name in args.enrichers.split(",") if name]
+    if args.action == "dump":
+        dump(args.paths[0], args.paths[1:], names)
+    elif args.action == "measure":
+        print(json.dumps(measure(args.paths, names)))
+    else:
+        compare(args.paths, names, args.old, args.pairs)
+
+
+if __name__ == "__main__":
+    main()
