@@ -389,25 +389,25 @@ class Places(Container[str]):
 
 
 # Words that introduce a place: "di Kendari", "Kabupaten Landak". "di" is searched with a
-# pattern that opens with a literal (fast); the rest, rarer, with str.find.
+# pattern that opens with a literal (fast); the rest, rarer, with one pattern for all, a
+# single pass where a str.find for each head would read the text six times. No head
+# holds a capital after its first letter, so no occurrence of one hides another.
 _DI_PLACE = re.compile(r" di ([A-ZÀ-ÖØ-Þ][a-z]+)(?![\w'’-])")
 _PLACE_HEADS = ("Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Kecamatan ", "Desa ")
+_PLACE_HEAD = re.compile("|".join(re.escape(head) for head in _PLACE_HEADS))
 _CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-z]+(?![\w'’-])")
 
 
 def _place_words(text: str) -> set[str]:
     """The capitalized words ``text`` prints after a word that introduces a place."""
     found = {word.lower() for word in _DI_PLACE.findall(text)}
-    for head in _PLACE_HEADS:
-        at = text.find(head)
-        while at >= 0:
-            end = at + len(head)
-            opens = at == 0 or not text[at - 1].isalnum()
-            if opens and (head != "Kota " or not text.endswith("Wali ", 0, at)):
-                word = _CAPITALIZED.match(text, end)
-                if word is not None:
-                    found.add(word.group().lower())
-            at = text.find(head, end)
+    for head in _PLACE_HEAD.finditer(text):
+        at, end = head.span()
+        opens = at == 0 or not text[at - 1].isalnum()
+        if opens and (head.group() != "Kota " or not text.endswith("Wali ", 0, at)):
+            word = _CAPITALIZED.match(text, end)
+            if word is not None:
+                found.add(word.group().lower())
     return found
 
 
