@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-__all__ = ["normalize", "sentence_count", "sentence_spans", "split_names"]
+__all__ = [
+    "ArticleText",
+    "article_text",
+    "normalize",
+    "sentence_count",
+    "sentence_spans",
+    "split_names",
+]
 
 
 def normalize(text: str) -> str:
@@ -140,3 +148,58 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     if len(word) > _LONGEST_ABBREVIATION:
         return False
     return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+
+
+class ArticleText:
+    """What several enrichers derive from one article's paragraphs, each computed once.
+
+    The ``dates``, ``quotes`` and ``stats`` enrichers each used to split the same
+    paragraphs into sentences; they now ask :func:`article_text` for this object, which
+    computes each paragraph's sentences on first use and keeps them for the others.
+
+    >>> text = article_text(("Kata dr. Andi, ini wajar. Harga naik.", "Dua."))
+    >>> text.sentences(0)
+    ((0, 25), (26, 37))
+    >>> text.sentence_total(), text.body.count("\\n")
+    (3, 1)
+    """
+
+    __slots__ = ("_body", "_sentences", "paragraphs")
+
+    def __init__(self, paragraphs: tuple[str, ...]) -> None:
+        self.paragraphs = paragraphs
+        """The paragraphs, as given."""
+        self._body: str | None = None
+        self._sentences: list[tuple[tuple[int, int], ...] | None] = [None] * len(paragraphs)
+
+    @property
+    def body(self) -> str:
+        """The paragraphs joined with a newline between them."""
+        if self._body is None:
+            self._body = "\n".join(self.paragraphs)
+        return self._body
+
+    def sentences(self, index: int) -> tuple[tuple[int, int], ...]:
+        """:func:`sentence_spans` of paragraph ``index``, computed once."""
+        found = self._sentences[index]
+        if found is None:
+            found = self._sentences[index] = tuple(sentence_spans(self.paragraphs[index]))
+        return found
+
+    def sentence_total(self) -> int:
+        """The number of sentences in all paragraphs: the sum of :func:`sentence_count`
+        over them, using the spans other enrichers have already computed."""
+        return sum(
+            sentence_count(paragraph) if found is None else len(found)
+            for paragraph, found in zip(self.paragraphs, self._sentences, strict=True)
+        )
+
+
+@functools.lru_cache(maxsize=4)
+def article_text(paragraphs: tuple[str, ...]) -> ArticleText:
+    """The shared :class:`ArticleText` of ``paragraphs`` (``article.paragraphs``).
+
+    Keyed on the paragraphs themselves, so the enrichers of one article, run one after
+    the other, share it; the few most recent articles are kept.
+    """
+    return ArticleText(paragraphs)

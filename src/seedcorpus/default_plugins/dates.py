@@ -23,7 +23,7 @@ import attrs
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
-from seedcorpus.text import sentence_spans
+from seedcorpus.text import article_text
 
 __all__ = ["WEEKDAY_NAMES", "DateMention", "Dates", "enrich", "seedcorpus_enrichers"]
 
@@ -375,7 +375,7 @@ def _weigh(article: Article, fields: list[tuple[str, str]], found: list[_Found])
         loose_years = list(dict.fromkeys(loose))
     lead_end = 0
     if article.paragraphs and any(mention.field == "paragraphs.0" for mention in found):
-        spans = sentence_spans(article.paragraphs[0])
+        spans = article_text(article.paragraphs).sentences(0)
         lead_end = spans[0][1] if spans else len(article.paragraphs[0])
     places = [
         "lead" if mention.field == "paragraphs.0" and mention.start < lead_end else mention.field

@@ -23,7 +23,7 @@ from seedcorpus.default_plugins import speakers, subjects
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
-from seedcorpus.text import sentence_spans
+from seedcorpus.text import ArticleText, article_text
 
 __all__ = ["Quote", "Quotes", "enrich", "seedcorpus_enrichers"]
 
@@ -298,6 +298,7 @@ def _indirect(
     verbs: list[re.Match[str]],
     offset: int,
     places: subjects.Reader,
+    text: ArticleText,
 ) -> list[_Said]:
     """Attributions outside quotation marks, with the clause each reports.
 
@@ -323,7 +324,7 @@ def _indirect(
             found.append((subject[0], cue, verb.end() - offset, None))
 
     said: list[_Said] = []
-    sentences = sentence_spans(paragraph) if found else []
+    sentences = text.sentences(index) if found else ()
     for at, cue, start, end in found:
         if cue is None or any(s <= at < e for s, e in taken):
             continue
@@ -386,7 +387,8 @@ def enrich(article: Article) -> Quotes:
     starts, (cues, verbs) = _by_paragraph(
         paragraphs, [[patterns.INDIRECT_CUE], patterns.INDIRECT_VERBS]
     )
-    places = subjects.Reader(subjects.places_of(article))
+    text = article_text(paragraphs)
+    places = subjects.Reader(subjects.places_of(article, text.body))
     said: list[_Said] = []
     continued = False
     for index, paragraph in enumerate(paragraphs):
@@ -402,6 +404,7 @@ def enrich(article: Article) -> Quotes:
                 verbs.get(index, []),
                 starts[index],
                 places,
+                text,
             )
         if in_paragraph:
             said += sorted(in_paragraph, key=lambda s: s.start)
@@ -432,7 +435,7 @@ def enrich(article: Article) -> Quotes:
         places.places,
         places.split,
     )
-    nicknames = subjects.nicknames(paragraphs, places)
+    nicknames = subjects.nicknames(text.body, places)
     resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)
     previous: str | None = None
     for s in said:

@@ -2,7 +2,8 @@
 
 Sentences are counted with :func:`seedcorpus.text.sentence_count`, which agrees with
 :func:`seedcorpus.text.sentence_spans`, the splitter the ``dates`` and ``quotes``
-enrichers use.
+enrichers use; paragraphs they have split already (:func:`seedcorpus.text.article_text`)
+are not split again.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import attrs
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
-from seedcorpus.text import sentence_count
+from seedcorpus.text import article_text
 
 __all__ = ["WORDS_PER_MINUTE", "Stats", "enrich", "seedcorpus_enrichers"]
 
@@ -46,10 +47,12 @@ class Stats(Enrichment):
 def enrich(article: Article) -> Stats:
     """Count the words, sentences and paragraphs of the body and estimate reading time."""
     paragraphs = article.paragraphs
-    # One split of the joined body: a space never glues two tokens, so the count is the
-    # sum over paragraphs, without a list per paragraph.
-    words = len(" ".join(paragraphs).split())
-    sentences = sum(map(sentence_count, paragraphs))
+    # The body the other enrichers share, split once: a newline never glues two
+    # tokens, so the count is the sum over paragraphs, without a list per paragraph.
+    # Sentences already split for ``dates`` or ``quotes`` are counted, not split again.
+    text = article_text(paragraphs)
+    words = len(text.body.split())
+    sentences = text.sentence_total()
     return Stats(
         words=words,
         sentences=sentences,

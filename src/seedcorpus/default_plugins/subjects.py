@@ -170,9 +170,9 @@ class Reader:
         return found
 
 
-def nicknames(paragraphs: Sequence[str], places: Reader) -> dict[str, str]:
-    """The nicknames the article explains, each with the name it stands for."""
-    body = "\n".join(paragraphs)
+def nicknames(body: str, places: Reader) -> dict[str, str]:
+    """The nicknames the article explains, each with the name it stands for; ``body`` is
+    its paragraphs joined with newlines (:attr:`seedcorpus.text.ArticleText.body`)."""
     if not any(word in body for word in ("sapaan", "panggilan", "disapa", "dipanggil")):
         return {}  # a literal test spares most articles both searches
     found = {}
@@ -202,14 +202,16 @@ def named_before(
     return None
 
 
-def places_of(article: Article) -> speakers.Places:
+def places_of(article: Article, body: str | None = None) -> speakers.Places:
     """The words the article uses as place names: its dateline, ``di Kendari``,
-    ``Kabupaten Landak``."""
+    ``Kabupaten Landak``. ``body``: the paragraphs joined with newlines, if at hand."""
     known: list[str] = []
     if article.dateline is not None:
         known += article.dateline.city.lower().split()
         known += (article.dateline.region or "").lower().split()
-    return speakers.Places("\n".join(article.paragraphs), known)
+    if body is None:
+        body = "\n".join(article.paragraphs)
+    return speakers.Places(body, known)
 
 
 def searchable(article: Article) -> str:

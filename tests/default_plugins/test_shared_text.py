@@ -1,0 +1,67 @@
+"""The text the ``dates``, ``quotes`` and ``stats`` enrichers share: split once, the same
+results as each enricher computing it alone, in any order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from articles import news_articles
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedcorpus.default_plugins import dates, quotes, stats
+from seedcorpus.models import Article
+from seedcorpus.testing import antara_articles
+from seedcorpus.text import ArticleText, article_text, sentence_count, sentence_spans
+
+ENRICHERS: list[Callable[[Article], Any]] = [dates.enrich, quotes.enrich, stats.enrich]
+ARTICLES = st.one_of(news_articles(), antara_articles())
+
+
+def _alone(article: Article) -> list[Any]:
+    results = []
+    for enrich in ENRICHERS:
+        article_text.cache_clear()  # nothing shared: each enricher splits on its own
+        results.append(enrich(article))
+    return results
+
+
+@given(ARTICLES, st.permutations(range(len(ENRICHERS))))
+def test_sharing_changes_no_result(article: Article, order: list[int]) -> None:
+    alone = _alone(article)
+    article_text.cache_clear()
+    shared = {number: ENRICHERS[number](article) for number in order}
+
+    assert [shared[number] for number in range(len(ENRICHERS))] == alone
+
+
+@given(ARTICLES)
+def test_stats_counts_as_before(article: Article) -> None:
+    # The counts stats made before it shared the text: words of the body joined with
+    # spaces, sentence_count summed over paragraphs.
+    article_text.cache_clear()
+    quotes.enrich(article)  # some paragraphs split already, the others counted
+    result = stats.enrich(article)
+
+    assert result.words == len(" ".join(article.paragraphs).split())
+    assert result.sentences == sum(map(sentence_count, article.paragraphs))
+
+
+@given(st.lists(st.text(st.sampled_from('ab .!?\n"“”A')), max_size=5))
+def test_article_text_is_the_split_of_each_paragraph(paragraphs: list[str]) -> None:
+    text = ArticleText(tuple(paragraphs))
+
+    assert text.sentence_total() == sum(map(sentence_count, paragraphs))
+    assert [text.sentences(i) for i in range(len(paragraphs))] == [
+        tuple(sentence_spans(p)) for p in paragraphs
+    ]
+    assert text.sentence_total() == sum(len(sentence_spans(p)) for p in paragraphs)
+    assert text.body == "\n".join(paragraphs)
+
+
+def test_the_same_paragraphs_share_one_object() -> None:
+    paragraphs = ("Satu. Dua.", "Tiga.")
+
+    assert article_text(paragraphs) is article_text(("Satu. Dua.", "Tiga."))
+    assert article_text(paragraphs) is not article_text(("Satu. Dua.",))
