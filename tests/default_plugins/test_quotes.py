@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import cattrs
 import pytest
 from articles import SAMPLE, SEED, article, news_articles
 from hypothesis import given
+from hypothesis import strategies as st
 
-from seedcorpus.default_plugins import quotes
+from seedcorpus.default_plugins import quote_patterns, quotes
 from seedcorpus.default_plugins.quotes import Quote, Quotes
 from seedcorpus.models import Article, Caption, Dateline
 from seedcorpus.testing import check_enricher
@@ -422,3 +425,36 @@ def test_a_cue_after_speech_that_names_no_one() -> None:
         ("Budi Santoso", "person"),
         (None, "unknown"),
     ]
+
+
+_PLAIN_ME_VERBS = re.compile(
+    rf"(?P<verb>{quote_patterns.ME_VERBS})\b(?:\s+bahwa\b)?(?!\s*[,:]?\s*[\"“])"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *(f"me{word}" for word in quote_patterns._ME_WORDS),
+                "mengaku",
+                "mengakuinya",
+                "menyebutnya",
+                "me",
+                "bahwa",
+                '"',
+                ",",
+                " ",
+                "Anas",
+                "menilainya",
+                "m",
+                "n",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_shared_start_verbs_match_as_the_plain_alternation(text: str) -> None:
+    spans = [m.span("verb") for m in quote_patterns.INDIRECT_VERBS[0].finditer(text)]
+
+    assert spans == [m.span("verb") for m in _PLAIN_ME_VERBS.finditer(text)]

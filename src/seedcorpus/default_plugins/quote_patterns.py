@@ -29,12 +29,34 @@ INDIRECT_CUES = (
     "kata|ujar|ucap|tutur|jelas|ungkap|tambah|lanjut|imbuh|tegas|terang|papar|catat|sebut"
 )
 # Verbs with the speaker before them: "Anas mengatakan", "Ia menambahkan".
-ME_VERBS = (
-    "me(?:ngatakan|njelaskan|ngungkapkan|nuturkan|nambahkan|lanjutkan|negaskan|nyatakan|"
-    "nyebutkan|maparkan|nerangkan|nyampaikan|ngimbuhkan|nilai|minta|ngimbau|ngakui|nekankan|"
-    "ngingatkan|mastikan|ngemukakan|mbeberkan|nyebut|ngaku|ncatat)"
-)
+_ME_WORDS = (
+    "ngatakan", "njelaskan", "ngungkapkan", "nuturkan", "nambahkan", "lanjutkan",
+    "negaskan", "nyatakan", "nyebutkan", "maparkan", "nerangkan", "nyampaikan",
+    "ngimbuhkan", "nilai", "minta", "ngimbau", "ngakui", "nekankan", "ngingatkan",
+    "mastikan", "ngemukakan", "mbeberkan", "nyebut", "ngaku", "ncatat",
+)  # fmt: skip
+ME_VERBS = f"me(?:{'|'.join(_ME_WORDS)})"
 BER_VERBS = "ber(?:kata|ujar|harap|pesan)"
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` that shares their common starts: ``n(?:ilai|yatakan)``
+    for ``nilai|nyatakan``. This pattern runs at every "me" of the text, and the regex
+    engine tries the branches of a plain alternation one by one. A word followed by a
+    word boundary matches the same either way: only one word of the list fits."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[:1], []).append(word[1:])
+    branches = [
+        re.escape(first) + _trie(rest) for first, rest in sorted(by_first.items()) if first
+    ]
+    if len(branches) == 1 and "" not in by_first:
+        return branches[0]
+    if not branches:
+        return ""
+    return f"(?:{'|'.join(branches)}){'?' if '' in by_first else ''}"
+
+
 VERBS = f"{ME_VERBS}|{BER_VERBS}"
 PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau)"
 
@@ -103,7 +125,7 @@ INDIRECT_CUE = re.compile(rf",\s*(?P<cue>(?:{INDIRECT_CUES})(?:nya)?)\b{SPEAKER}
 # direct speech.
 INDIRECT_VERBS = tuple(
     re.compile(rf"(?P<verb>{verbs})\b(?:\s+bahwa\b)?(?!\s*[,:]?\s*[\"“])")
-    for verbs in (ME_VERBS, BER_VERBS)
+    for verbs in (f"me{_trie(list(_ME_WORDS))}", BER_VERBS)
 )
 # The subject at the end of the text before a verb, and what may stand between them:
 # a time or place ("Asmar di Kendari, Minggu (1/7), mengatakan"), an apposition.
