@@ -253,6 +253,8 @@ def test_article_page_shows_title_paragraphs_and_quotes(
 def test_speaker_and_acronym_lists(page: Any, server: str, screenshots: Path) -> None:
     page.goto(server + "/")
     page.locator("a.sc-card[href$='/speakers']").click()
+    # all_inner_texts() does not wait: wait for the table the click navigates to.
+    page.wait_for_selector("td.col-quotes")
     counts = page.locator("td.col-quotes").all_inner_texts()
     numbers = [int(c.replace(",", "")) for c in counts]
     assert numbers
