@@ -220,6 +220,39 @@ def test_a_failing_prepare_does_not_stop_a_parallel_build(synthetic: Path, tmp_p
     assert report.articles == len(corpus)
 
 
+def failing_exporter() -> types.ModuleType:
+    """An exporter ``broken`` that fails after reading one article."""
+
+    def write(articles: Iterable[Article], destination: Path, converter: object) -> None:
+        next(iter(articles))
+        raise OSError("the disk is full")
+
+    module = types.ModuleType("broken")
+
+    @hookimpl
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(name="broken", write=write, suffix=".txt")
+
+    module.seedcorpus_exporters = seedcorpus_exporters  # type: ignore[attr-defined]
+    return module
+
+
+def test_an_exporter_failing_mid_way_stops_the_workers_at_once(
+    synthetic: Path, tmp_path: Path
+) -> None:
+    import multiprocessing
+
+    registry = Registry.load(entry_points=False, disabled=(), extra=[failing_exporter()])
+    corpus = open_corpus(synthetic, registry=registry)
+    # The error's traceback keeps the reading frames alive: the pool must not wait for
+    # them to be collected (at exit, that is too late for a clean shutdown).
+    with pytest.raises(SeedcorpusError, match="the disk is full") as failure:
+        corpus.export("broken", tmp_path / "out.txt", jobs=2)
+    assert failure.value.__traceback__ is not None
+    assert multiprocessing.active_children() == []
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- edits INDEX.md does not know, through the real command line ------------------------------
 
 CLI_ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}

@@ -8,11 +8,12 @@ alike (enriched views, exporting) lives once, in :class:`ArticleSource`.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Self, overload
 
@@ -124,7 +125,7 @@ class ArticleSource(ABC):
     @abstractmethod
     def articles(
         self, problems: list[Problem], *, strict: bool = False, jobs: int = 1
-    ) -> Iterator[Article]:
+    ) -> Generator[Article, None, None]:
         """Iterate leniently: an article that can't be read is skipped and its error
         appended to ``problems``, as are the problems recorded in articles read.
 
@@ -368,7 +369,7 @@ class Corpus(ArticleSource):
         strict: bool = False,
         jobs: int = 1,
         entries: Sequence[ManifestEntry] | None = None,
-    ) -> Iterator[Article]:
+    ) -> Generator[Article, None, None]:
         """Iterate leniently: an article that can't be read is skipped and its error
         appended to ``problems``, as are the problems recorded in articles read.
 
@@ -403,16 +404,17 @@ class Corpus(ArticleSource):
 
     def _articles_in_parallel(
         self, problems: list[Problem], entries: Sequence[ManifestEntry], *, strict: bool, jobs: int
-    ) -> Iterator[Article]:
-        for result in process_entries(self, entries, jobs=jobs):
-            if result.problems and strict:
-                first = result.problems[0]
-                raise SeedcorpusError(
-                    f"{first.message} [{first.code}]", path=first.path, line=first.line
-                )
-            problems.extend(result.problems)
-            if result.article is not None:
-                yield result.article
+    ) -> Generator[Article, None, None]:
+        with contextlib.closing(process_entries(self, entries, jobs=jobs)) as results:
+            for result in results:
+                if result.problems and strict:
+                    first = result.problems[0]
+                    raise SeedcorpusError(
+                        f"{first.message} [{first.code}]", path=first.path, line=first.line
+                    )
+                problems.extend(result.problems)
+                if result.article is not None:
+                    yield result.article
 
 
 class ExportedCorpus(ArticleSource):
@@ -505,7 +507,7 @@ class ExportedCorpus(ArticleSource):
 
     def articles(
         self, problems: list[Problem], *, strict: bool = False, jobs: int = 1
-    ) -> Iterator[Article]:
+    ) -> Generator[Article, None, None]:
         """Iterate the export, collecting recorded problems (errors stop the read;
         ``jobs`` does not apply: an export is read in one pass)."""
         for article in self._read():

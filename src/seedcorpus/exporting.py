@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -79,4 +79,9 @@ def write_export(
                 f"exporter {format!r} (plugin {plugin!r}) failed: {describe_error(error)}",
                 path=destination,
             ) from error
+        finally:
+            # An exporter that fails stops reading mid-way: close the articles now, so
+            # worker processes behind them stop here, not when the garbage is collected.
+            if isinstance(articles, Generator):
+                articles.close()
     return ExportReport(Path(destination), count, tuple(problems), time.perf_counter() - started)

@@ -18,7 +18,7 @@ import contextlib
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol
 
@@ -127,11 +127,14 @@ def _process_batch(entries: Sequence[ManifestEntry]) -> _BatchResult:
 
 def process_entries(
     corpus: EntryLoader, entries: Sequence[ManifestEntry], *, jobs: int = 1
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Process ``entries`` of ``corpus`` in order, with ``jobs`` worker processes,
     yielding a typed :class:`Result` for each.
 
     With ``jobs=1``, or where processes cannot be forked, everything runs here.
+    The worker pool lives as long as the iterator: a caller that stops early should
+    close it (``contextlib.closing``) rather than leave the pool to the garbage
+    collector, which may only get to it while the interpreter shuts down.
     """
     if jobs <= 1 or len(entries) <= BATCH_SIZE or "fork" not in _start_methods():
         for entry in entries:
@@ -146,18 +149,18 @@ def process_entries(
     _worker_corpus = corpus
     batches = (entries[i : i + BATCH_SIZE] for i in range(0, len(entries), BATCH_SIZE))
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        try:
-            pending: deque[tuple[Sequence[ManifestEntry], Future[_BatchResult]]] = deque()
-            for batch in batches:
-                pending.append((batch, pool.submit(_process_batch, batch)))
-                if len(pending) >= jobs * _IN_FLIGHT_PER_JOB:
-                    yield from _results(*pending.popleft(), corpus)
-            while pending:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
+        pending: deque[tuple[Sequence[ManifestEntry], Future[_BatchResult]]] = deque()
+        for batch in batches:
+            pending.append((batch, pool.submit(_process_batch, batch)))
+            if len(pending) >= jobs * _IN_FLIGHT_PER_JOB:
                 yield from _results(*pending.popleft(), corpus)
-        finally:
-            _worker_corpus = None
-            pool.shutdown(wait=True, cancel_futures=True)
+        while pending:
+            yield from _results(*pending.popleft(), corpus)
+    finally:
+        _worker_corpus = None
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _results(

@@ -6,7 +6,7 @@ except through the callables they hold, and only :mod:`seedcorpus.registry` read
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -242,9 +242,10 @@ class UpdateRequest(Protocol):
         core (expected and actual checksum, and what to run), and the build exits 1; the
         caller takes its article out of the output, as a full build would skip it."""
 
-    def articles(self, entries: Sequence[ManifestEntry]) -> Iterator[Article]:
+    def articles(self, entries: Sequence[ManifestEntry]) -> Generator[Article, None, None]:
         """Read, parse and enrich ``entries``, in order. An entry that cannot be read is
-        left out (its problem is reported by the core)."""
+        left out (its problem is reported by the core). Close the generator if you stop
+        early, so that the worker processes behind it stop at once."""
 
     def enrich(self, article: Article, names: Sequence[str]) -> Article:
         """``article`` with the named enrichers run again (replacing their results)."""

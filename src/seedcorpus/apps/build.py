@@ -18,8 +18,8 @@ import os
 import shutil
 import stat
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import attrs
@@ -165,14 +165,15 @@ class _Request:
         self.problems.append(Problem(mismatch.code, mismatch.message, path=mismatch.path))
         return False
 
-    def articles(self, entries: Sequence[ManifestEntry]) -> Iterator[Article]:
+    def articles(self, entries: Sequence[ManifestEntry]) -> Generator[Article, None, None]:
         articles = self.corpus.articles(
             self.problems, strict=self.strict, jobs=self.jobs, entries=entries
         )
-        for article in articles:
-            if self.progress is not None:
-                self.progress()
-            yield article
+        with closing(articles):
+            for article in articles:
+                if self.progress is not None:
+                    self.progress()
+                yield article
 
     def enrich(self, article: Article, names: Sequence[str]) -> Article:
         registry = self.corpus.registry

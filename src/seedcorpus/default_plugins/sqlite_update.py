@@ -15,7 +15,7 @@ which passes them in, so neither imports the other's internals.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from contextlib import closing
 from pathlib import Path
 
@@ -206,12 +206,15 @@ def update_database(request: UpdateRequest, tables: Tables) -> UpdateOutcome:
         tables.delete(connection, [*removed, *edited])
         written: list[str] = []
 
-        def articles() -> Iterable[Article]:
-            for article in request.articles(changed):
-                written.append(article.id)
-                yield article
+        def articles() -> Generator[Article, None, None]:
+            with closing(request.articles(changed)) as read:
+                for article in read:
+                    written.append(article.id)
+                    yield article
 
-        tables.upsert(connection, articles(), request.converter)
+        stream = articles()
+        with closing(stream):
+            tables.upsert(connection, stream, request.converter)
         added = len(written)
         # A changed article that could not be read is not kept in its old form: a
         # full build would not have it either.
