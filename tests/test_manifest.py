@@ -6,6 +6,7 @@ import os
 import pickle
 import stat
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -662,6 +663,46 @@ def hand_edited_manifests(draw: st.DrawFn) -> str:
 @given(hand_edited_manifests())
 def test_the_fast_path_and_markdown_it_agree_on_hand_edited_manifests(text: str) -> None:
     assert outcome(parse_manifest, text) == outcome(_parse_markdown, text)
+
+
+@given(hand_edited_manifests(), st.integers(1, 300), st.booleans())
+def test_reading_the_file_a_slice_at_a_time_gives_what_parsing_its_text_gives(
+    text: str, size: int, bom: bool
+) -> None:
+    try:
+        data = (("\ufeff" if bom else "") + text).encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: no file holds them
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "INDEX.md").write_bytes(data)
+        name = str(Path(folder) / "INDEX.md")
+        with mock.patch("seedcorpus.manifest._fast._CHUNK", size):
+            read = outcome(lambda _: read_manifest(folder), text)
+        assert read == outcome(lambda t: parse_manifest(t, path=name), text)
+
+
+def test_a_plain_index_is_read_without_holding_its_whole_text(tmp_path: Path) -> None:
+    rows = "".join(f"| {n} | d/{n:05d}.txt | {'ab' * 32} | T{n} |\n" for n in range(3000))
+    write_index(tmp_path, "# Corpus\n\n| id | file | sha256 | title |\n| - | - | - | - |\n" + rows)
+    whole = mock.Mock(side_effect=AssertionError("the whole text was parsed"))
+    with (
+        mock.patch("seedcorpus.manifest._fast._CHUNK", 1000),
+        mock.patch("seedcorpus.manifest.read.parse_manifest", whole),
+    ):
+        manifest = read_manifest(tmp_path)
+    assert len(manifest.entries) == 3000
+    assert manifest.entries[2999].file == "d/02999.txt"
+    assert manifest.entries[2999].line == 3004
+
+
+def test_a_duplicate_before_a_bad_row_is_the_error_reported(tmp_path: Path) -> None:
+    rows = "".join(f"| {n} | {n:05d}.txt | t |\n" for n in range(3000))
+    text = HEAD + rows.replace("| 2000 |", "| 7 |") + "| x | y.txt |\n"
+    write_index(tmp_path, text)
+    with mock.patch("seedcorpus.manifest._fast._CHUNK", 500):
+        assert outcome(fast, text) == outcome(_parse_markdown, text)
+        with pytest.raises(ManifestError, match=r":2005: id '7' is already listed on line 12"):
+            read_manifest(tmp_path)
 
 
 ROWS = "| a | a.txt | t |\n| b | sub/b.txt | u |\n"

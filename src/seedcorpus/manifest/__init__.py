@@ -11,7 +11,8 @@ One concept a module; this package re-exports the public names:
 
 * ``table``: the columns, safe paths, and a row made an entry;
 * ``read``: :func:`parse_manifest`, :func:`read_manifest`;
-* ``_fast``: the private fast reader and its compact entries;
+* ``_fast``: the private fast reader, which reads a file a slice at a time;
+* ``_compact``: the compact entries it keeps;
 * ``write``: :func:`format_manifest`, :func:`write_manifest`;
 * ``files``: :func:`read_entry_bytes`, :func:`resolve_entry`,
   :func:`sha256_hex`: the listed files, read safely;

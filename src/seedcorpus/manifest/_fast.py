@@ -3,34 +3,37 @@ equal to markdown-it, and held compactly.
 
 Private to :mod:`seedcorpus.manifest`; :func:`seedcorpus.manifest.parse_manifest` uses it
 where it can, and the properties in ``tests/test_manifest.py`` hold it to the reference
-reader.
+reader. :func:`seedcorpus.manifest.read_manifest` feeds it the file a slice at a time,
+so that the text of a large manifest and its compact rows are never held at once.
 """
 
 from __future__ import annotations
 
+import codecs
+import collections
+import itertools
 import operator
 import re
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from pathlib import PurePosixPath
-from typing import SupportsIndex, overload
+from typing import BinaryIO
 
 import attrs
 from markdown_it import MarkdownIt
 
 from seedcorpus.errors import ManifestError
+from seedcorpus.manifest._compact import _UTF8, _CompactEntries, _Layout
 from seedcorpus.manifest.table import (
     _CELL_SEPARATOR,
     _SHA256,
-    KNOWN_COLUMNS,
     _check_columns,
     _column_key,
     _count_cells,
     _default_id,
     _entry,
     _ragged,
-    _shared,
     _Table,
     _tables,
     _unescape,
@@ -62,11 +65,8 @@ _ODD_SPACES = (
     "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000",
 )
-_CHUNK = 1 << 20
+_CHUNK = 1 << 16
 """Characters of the table the fast path splits into lines at once."""
-# How the fast path keeps rows as bytes: a str may hold lone surrogates (not one read
-# from a file), which strict UTF-8 refuses; these round-trip.
-_UTF8 = ("utf-8", "surrogatepass")
 
 # A manifest of a million rows took minutes in markdown-it. The fast path below reads the
 # table with string operations, but only where it can prove markdown-it would read the
@@ -149,23 +149,6 @@ def _has_file(table: _Table) -> bool:
     return "file" in map(_column_key, table.header)
 
 
-def _row_parts(row: str) -> list[str]:
-    """The raw cells of a row with an unescaped ``|`` at both ends, as markdown-it's
-    table rule splits it, trimmed of spaces and tabs."""
-    if "\\" in row:
-        # A pipe after a backslash is text, and loses that backslash.
-        parts = [part.replace("\\|", "|") for part in _CELL_SEPARATOR.split(row)[1:-1]]
-    else:
-        parts = row[1:-1].split("|")
-    return [part.strip(" \t") for part in parts]
-
-
-def _row_cells(row: str) -> list[str]:
-    """The cells of a row in the plain form, unescaped."""
-    parts = _row_parts(row)
-    return [_unescape(part) for part in parts] if "\\" in row else parts
-
-
 def _markdown_row(head: _Head, line: str) -> list[str] | None:
     """The raw cells markdown-it reads in ``line`` right after the table's header, or
     ``None`` if the line ends the table. A row's fate depends on that line alone."""
@@ -204,132 +187,6 @@ def _plain_row(cells: list[str]) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
-class _Layout:
-    """Which cell holds which field, to make entries from the cells of a row.
-
-    Absent fields point one past the last cell, where :meth:`entry` puts an empty one.
-    """
-
-    __slots__ = ("extra", "file", "id", "language", "parser", "sha256", "shared", "title")
-
-    def __init__(self, columns: Sequence[str], keys: Sequence[str]) -> None:
-        where = {key: number for number, key in enumerate(keys)}
-        past = len(keys)
-        self.file = where["file"]
-        self.id = where.get("id", past)
-        self.sha256 = where.get("sha256", past)
-        self.title = where.get("title", past)
-        self.language = where.get("language", past)
-        self.parser = where.get("parser", past)
-        self.extra = tuple(
-            (number, columns[number])
-            for number, key in enumerate(keys)
-            if key not in KNOWN_COLUMNS
-        )
-        # Languages and parsers repeat: entries made from the rows share them.
-        self.shared: dict[str, str] = {}
-
-    def entry(self, cells: list[str], line: int) -> ManifestEntry:
-        """The entry of a row whose cells were checked when the manifest was read."""
-        cells.append("")
-        file = cells[self.file]
-        sha256 = cells[self.sha256]
-        return ManifestEntry(
-            file,
-            cells[self.id] or _default_id(file),
-            sha256.lower() if sha256 else None,
-            cells[self.title] or None,
-            _shared(cells[self.language], self.shared),
-            _shared(cells[self.parser], self.shared),
-            tuple((name, cells[n]) for n, name in self.extra if cells[n]) if self.extra else (),
-            line,
-        )
-
-
-class _CompactEntries(Sequence[ManifestEntry]):
-    """The entries of a manifest read by the fast path, kept compact.
-
-    A :class:`~seedcorpus.models.ManifestEntry` with its strings and line number costs
-    about 550 bytes; here a row costs its UTF-8 text in the plain form plus 8 bytes, and
-    an entry is made from it each time it is asked for (a couple of microseconds). It
-    behaves as the tuple of those entries: it indexes, slices (to a tuple), iterates,
-    compares equal to that tuple and hashes like it.
-    """
-
-    __slots__ = ("_columns", "_first_line", "_layout", "_rows", "_starts")
-
-    def __init__(
-        self,
-        columns: tuple[str, ...],
-        rows: bytes | bytearray,
-        starts: array[int],
-        first_line: int,
-    ) -> None:
-        self._columns = columns
-        self._rows = rows
-        """The rows in the plain form, each ending in a newline, UTF-8."""
-        self._starts = starts
-        """Where each row starts in ``_rows``, and where one more would."""
-        self._first_line = first_line
-        """The 1-based line of the first row; the others follow it."""
-        self._layout = _Layout(columns, [_column_key(name) for name in columns])
-
-    def _entry(self, index: int) -> ManifestEntry:
-        row = self._rows[self._starts[index] : self._starts[index + 1] - 1].decode(*_UTF8)
-        return self._layout.entry(_row_cells(row), self._first_line + index)
-
-    def __len__(self) -> int:
-        return len(self._starts) - 1
-
-    @overload
-    def __getitem__(self, index: SupportsIndex) -> ManifestEntry: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[ManifestEntry, ...]: ...
-
-    def __getitem__(
-        self, index: SupportsIndex | slice
-    ) -> ManifestEntry | tuple[ManifestEntry, ...]:
-        if isinstance(index, slice):
-            return tuple(self._entry(n) for n in range(*index.indices(len(self))))
-        number = operator.index(index)
-        if number < 0:
-            number += len(self)
-        if not 0 <= number < len(self):
-            raise IndexError("manifest entry index out of range")
-        return self._entry(number)
-
-    def __iter__(self) -> Iterator[ManifestEntry]:
-        # Decoding a few hundred rows at once is faster than one at a time.
-        rows, starts, layout, count = self._rows, self._starts, self._layout, len(self)
-        for first in range(0, count, 512):
-            last = min(first + 512, count)
-            block = rows[starts[first] : starts[last] - 1].decode(*_UTF8)
-            line = self._first_line + first
-            for offset, row in enumerate(block.split("\n")):
-                yield layout.entry(_row_cells(row), line + offset)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, tuple | _CompactEntries):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __add__(self, other: tuple[ManifestEntry, ...]) -> tuple[ManifestEntry, ...]:
-        return (*self, *other)
-
-    def __radd__(self, other: tuple[ManifestEntry, ...]) -> tuple[ManifestEntry, ...]:
-        return (*other, *self)
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
-
-    def __reduce__(self) -> tuple[type[_CompactEntries], tuple[object, ...]]:
-        return (type(self), (self._columns, self._rows, self._starts, self._first_line))
-
-
 def _parse_plain(text: str, path: str) -> Manifest | None:
     """The fast path of :func:`parse_manifest`: the same manifest, or the same error, as
     :func:`_parse_markdown`; ``None`` where it cannot prove it reads the text the same.
@@ -340,100 +197,144 @@ def _parse_plain(text: str, path: str) -> Manifest | None:
         return None
     try:
         head = _find_head(text)
+        if head is None:
+            raise ManifestError("no table with a 'file' column", path=path)
+        return _read_table(text[: head.start], head, _text_chunks(text, head.body), path)
     except _Unproven:
         return None
-    if head is None:
-        raise ManifestError("no table with a 'file' column", path=path)
+
+
+def _stream_plain(chunks: Iterator[str], path: str) -> Manifest:
+    """:func:`_parse_plain` of the text ``chunks`` make up (whole lines, ``\\n`` line
+    ends, no NUL), reading it one chunk at a time: a large manifest's text is never
+    held whole, only its compact rows.
+
+    :raises _Unproven: where :func:`_parse_plain` of the whole text would return None.
+    """
+    prefix = ""
+    for chunk in chunks:
+        prefix += chunk
+        head = _find_head(prefix)
+        if head is not None:
+            rest = itertools.chain([prefix[head.body :]], chunks)
+            return _read_table(prefix[: head.start], head, rest, path)
+    raise ManifestError("no table with a 'file' column", path=path)
+
+
+def _file_chunks(file: BinaryIO) -> Iterator[str]:
+    """The text of a UTF-8 ``file`` (a BOM dropped) in chunks of whole lines.
+
+    :raises _Unproven: at a carriage return or a NUL, which :func:`parse_manifest`
+        replaces or leaves to markdown-it: the whole text must be read.
+    :raises UnicodeDecodeError: where the bytes are not UTF-8.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    carry = ""
+    while True:
+        data = file.read(_CHUNK)
+        text = carry + decoder.decode(data, final=not data)
+        if "\r" in text or "\0" in text:
+            raise _Unproven
+        if not data:
+            if text:
+                yield text
+            return
+        cut = text.rfind("\n") + 1
+        if cut:
+            yield text[:cut]
+        carry = text[cut:]
+
+
+def _read_table(preamble: str, head: _Head, body: Iterator[str], path: str) -> Manifest:
+    """The manifest whose table starts at ``head``; ``body`` is the text after the
+    table's delimiter row, in chunks of whole lines."""
     columns = [_unescape(name) for name in head.header]
     keys = _check_columns(columns, path=path, line=head.index + 1)
-    try:
-        rows, starts, end = _read_rows(text, head, columns, keys, path)
-    except _Unproven:
-        return None
-    entries: Sequence[ManifestEntry] = ()
-    if len(starts) > 1:
-        entries = _CompactEntries(tuple(columns), rows, starts, head.index + 3)
+    rows = _Rows(columns, keys, head.index + 3, path)
+    postamble = rows.read(head, body)
+    entries: Sequence[ManifestEntry] = rows.entries()
+    if not entries:
+        entries = ()
     return Manifest(
-        entries=entries,
-        columns=tuple(columns),
-        preamble=text[: head.start],
-        postamble=text[end:],
+        entries=entries, columns=tuple(columns), preamble=preamble, postamble=postamble
     )
 
 
-def _plain_chunk(chunk: str, layout: _Layout, width: int, ids: set[int], files: set[int]) -> bool:
-    """Whether ``chunk`` (whole lines, no odd whitespace) is all plain rows of ``width``
-    cells, no escapes, with safe files, good checksums and new ids and files; if so, the
-    hashes of its ids and files are added to ``ids`` and ``files``.
+def _text_chunks(text: str, start: int) -> Iterator[str]:
+    """``text[start:]`` in slices of whole lines: splitting a million lines at once
+    would hold a quarter of a gigabyte of line strings."""
+    position, size = start, len(text)
+    while position < size:
+        stop = text.find("\n", position + _CHUNK)
+        stop = size if stop < 0 else stop + 1
+        yield text[position:stop]
+        position = stop
+
+
+def _plain_chunk(chunk: str, layout: _Layout, width: int) -> tuple[list[str], list[str]] | None:
+    """The id and file key of every row of ``chunk`` (whole lines, no odd whitespace),
+    if all its rows are plain rows of ``width`` cells, no escapes, with safe files and
+    good checksums; ``None`` otherwise.
 
     Most chunks of a large manifest are; this checks them with a few calls, each over the
-    whole chunk, where the loop in :func:`_read_rows` would run Python code for every row.
+    whole chunk, where the loop in :meth:`_Rows.read` would run Python code for every row.
     Where this says no, that loop reads the chunk and finds the error, if there is one.
     """
     if "\\" in chunk:
-        return False
+        return None
     parts = chunk.split("|")
     count = chunk.count("\n") + 1
     step = width + 1
     # Every row starts and ends with a pipe and has width + 1 of them exactly when the
     # text between two rows, "|\n|", is at every step-th part and only there.
     if len(parts) != count * step + 1 or parts[0] or parts[-1]:
-        return False
+        return None
     if parts[step:-1:step].count("\n") != count - 1:
-        return False
+        return None
     strip = operator.methodcaller("strip", " \t")
     file_cells = list(map(strip, parts[1 + layout.file :: step]))
     if not _SAFE_FILES.fullmatch("\n".join(file_cells)):
-        return False
+        return None
     if layout.sha256 < width and not _SHA256_CELLS.fullmatch(
         "|".join(parts[1 + layout.sha256 :: step])
     ):
-        return False
+        return None
     if layout.id < width:
         id_cells = list(map(strip, parts[1 + layout.id :: step]))
         if not all(id_cells):  # default ids: the loop makes them
-            return False
+            return None
     else:
         id_cells = list(map(_default_id, file_cells))
     # A safe file is its own PurePosixPath form: the file cells are the keys.
-    new_ids, new_files = set(map(hash, id_cells)), set(map(hash, file_cells))
-    if len(new_ids) != count or len(new_files) != count:
-        return False
-    if not (new_ids.isdisjoint(ids) and new_files.isdisjoint(files)):
-        return False
-    ids |= new_ids
-    files |= new_files
-    return True
+    return id_cells, file_cells
 
 
-def _encoded(lines: list[str]) -> Iterator[bytes]:
-    return (line.encode(*_UTF8) for line in lines)
+class _Rows:
+    """The body rows of a table as they are read and checked: in the plain form, UTF-8,
+    each ending in a newline, with where each starts and the hashes of ids and file keys.
 
-
-def _read_rows(
-    text: str, head: _Head, columns: list[str], keys: list[str], path: str
-) -> tuple[bytearray, array[int], int]:
-    """Read and check the body rows of the table. Return them in the plain form, UTF-8,
-    each ending in a newline; where each starts; and the offset of the first line after
-    the table.
-
-    :raises ManifestError: as the reference would, for the first bad row.
-    :raises _Unproven: where markdown-it must read the whole text.
+    Duplicates are found from the hashes once the rows are read (or before another error
+    is raised): a set of a million ids and files would hold 120 MB while the table is
+    read, the hashes in arrays 16 MB.
     """
-    layout = _Layout(columns, keys)
-    width = len(columns)
-    rows = bytearray()
-    starts = array("Q", [0])
-    kept: list[str] = []  # rows not yet in ``rows``
-    # Hashes of the ids and file keys read: a set of a million strings would hold
-    # 200 MB while the table is read. A hash met again is looked up among the rows.
-    ids: set[int] = set()
-    files: set[int] = set()
-    first_line = head.index + 3
-    safe_file, good_sha256 = _SAFE_FILE.fullmatch, _SHA256.fullmatch
-    file_at, id_at, sha256_at = layout.file, layout.id, layout.sha256
 
-    def flush() -> None:
+    def __init__(self, columns: list[str], keys: list[str], first_line: int, path: str):
+        self.columns, self.keys, self.first_line, self.path = columns, keys, first_line, path
+        self.layout = _Layout(columns, keys)
+        self.rows = bytearray()
+        self.starts = array("Q", [0])
+        self.kept: list[str] = []  # rows not yet in ``rows``
+        self.ids = array("q")
+        self.files = array("q")
+
+    def entries(self) -> _CompactEntries:
+        self.flush()
+        return _CompactEntries(tuple(self.columns), self.rows, self.starts, self.first_line)
+
+    def flush(self) -> None:
+        kept = self.kept
+        if not kept:
+            return
         block = "\n".join(kept) + "\n"
         data = block.encode(*_UTF8)
         lengths = (
@@ -441,46 +342,62 @@ def _read_rows(
             if len(data) == len(block)  # ASCII: a character is a byte
             else [len(row.encode(*_UTF8)) + 1 for row in kept]
         )
-        starts.extend(accumulate(lengths, initial=starts.pop()))
-        rows.extend(data)
+        self.starts.extend(accumulate(lengths, initial=self.starts.pop()))
+        self.rows.extend(data)
         kept.clear()
 
-    def first(value: str, of: Callable[[ManifestEntry], str]) -> int | None:
-        """The line of the first row read whose id or file key is ``value``, if any."""
-        flush()
-        entries = _CompactEntries(tuple(columns), rows, starts, first_line)
-        return next((entry.line for entry in entries if of(entry) == value), None)
+    def read(self, head: _Head, chunks: Iterator[str]) -> str:
+        """Read and check the rows in ``chunks``; return the text after the table.
 
-    position, size, end = head.body, len(text), -1
-    # The text is read in slices of whole lines: splitting a million lines at once
-    # would hold a quarter of a gigabyte of line strings.
-    while end < 0:
-        stop = text.find("\n", position + _CHUNK) if position + _CHUNK < size else -1
-        stop = size if stop < 0 else stop
-        chunk = text[position:stop]
-        # Scanning for a character is fast; looking at both ends of every cell is not.
-        odd = _ODD_SPACES[0] if chunk.isascii() else "".join(_ODD_SPACES)
-        doubtful = any(char in chunk for char in odd)
-        if not doubtful and _plain_chunk(chunk, layout, width, ids, files):
-            data = chunk.encode(*_UTF8)
-            lines = chunk.split("\n")
-            lengths = map(len, lines if len(data) == len(chunk) else _encoded(lines))
-            starts.extend(accumulate(map((1).__add__, lengths), initial=starts.pop()))
-            rows.extend(data)
-            rows.append(0x0A)  # each row ends in a newline
-            position = stop + 1
-            end = size if stop == size else -1
-            continue
-        offset = position
-        number = first_line + len(starts) - 1
-        for line in chunk.split("\n"):
+        :raises ManifestError: as the reference would, for the first bad row.
+        :raises _Unproven: where markdown-it must read the whole text.
+        """
+        for chunk in chunks:
+            if not chunk:  # not a blank line: no line at all
+                continue
+            lines = chunk[:-1] if chunk.endswith("\n") else chunk
+            # Scanning for a character is fast; looking at both ends of every cell is not.
+            odd = _ODD_SPACES[0] if lines.isascii() else "".join(_ODD_SPACES)
+            doubtful = any(char in lines for char in odd)
+            plain = None if doubtful else _plain_chunk(lines, self.layout, len(self.columns))
+            if plain is not None:
+                self._add_plain(lines, *plain)
+                continue
+            try:
+                end = self._read_lines(head, lines, doubtful)
+            except ManifestError as error:
+                raise self.duplicate() or error from None
+            if end >= 0:
+                self.check_duplicates()
+                return chunk[end:] + "".join(chunks)
+        self.check_duplicates()
+        return ""
+
+    def _add_plain(self, lines: str, ids: list[str], files: list[str]) -> None:
+        """Keep the rows of ``lines``, which :func:`_plain_chunk` checked."""
+        self.flush()
+        self.ids.extend(map(hash, ids))
+        self.files.extend(map(hash, files))
+        data = lines.encode(*_UTF8)
+        split = lines.split("\n")
+        lengths = map(len, split if len(data) == len(lines) else _encoded(split))
+        self.starts.extend(accumulate(map((1).__add__, lengths), initial=self.starts.pop()))
+        self.rows.extend(data)
+        self.rows.append(0x0A)  # each row ends in a newline
+
+    def _read_lines(self, head: _Head, lines: str, doubtful: bool) -> int:
+        """Read the rows of ``lines`` one by one; return the offset of the line that ends
+        the table, or -1 if all are rows."""
+        path, width, layout = self.path, len(self.columns), self.layout
+        number = self.first_line + len(self.starts) - 1 + len(self.kept)
+        offset = 0
+        for line in lines.split("\n"):
             if line[:1] == "|" == line[-1:] and line[-2:-1] != "\\" and len(line) > 1:
                 row = line  # the plain form: nothing before or after the outer pipes
             else:
                 row = line.strip(" \t")
                 if not row:
-                    end = offset
-                    break
+                    return offset
                 if not _plain_form(line, row):
                     row = ""
             cells: list[str] | None = None
@@ -501,39 +418,69 @@ def _read_rows(
             if cells is None:
                 raw = _markdown_row(head, line)
                 if raw is None:  # markdown-it ends the table at this line
-                    end = offset
-                    break
+                    return offset
                 found = _count_cells(line)
                 if found != width:
                     raise _ragged(found, width, path, number)
                 cells = [_unescape(cell) for cell in raw]
                 row = _plain_row(raw)
             cells.append("")  # the cell of the fields without a column
-            file = cells[file_at]
-            if safe_file(file) is None:
+            file = cells[layout.file]
+            if _SAFE_FILE.fullmatch(file) is None:
                 # An odd path, maybe a bad one: check the row exactly as the reference.
-                entry = _entry(columns, keys, cells[:width], path, number)
+                entry = _entry(self.columns, self.keys, cells[:width], path, number)
                 article_id, key = entry.id, str(PurePosixPath(file))
             else:  # a plain relative path: safe, and as PurePosixPath writes it
-                sha256 = cells[sha256_at]
-                if sha256 and good_sha256(sha256) is None:
-                    _entry(columns, keys, cells[:width], path, number)  # raises
-                article_id, key = cells[id_at] or _default_id(file), file
-            id_hash, key_hash = hash(article_id), hash(key)
-            if id_hash in ids and (earlier := first(article_id, _id)) is not None:
-                message = f"id {article_id!r} is already listed on line {earlier}"
-                raise ManifestError(message, path=path, line=number)
-            if key_hash in files and (earlier := first(key, _file_key)) is not None:
-                message = f"file {file!r} is already listed on line {earlier}"
-                raise ManifestError(message, path=path, line=number)
-            ids.add(id_hash)
-            files.add(key_hash)
-            kept.append(row)
+                sha256 = cells[layout.sha256]
+                if sha256 and _SHA256.fullmatch(sha256) is None:
+                    _entry(self.columns, self.keys, cells[:width], path, number)  # raises
+                article_id, key = cells[layout.id] or _default_id(file), file
+            self.ids.append(hash(article_id))
+            self.files.append(hash(key))
+            self.kept.append(row)
             offset += len(line) + 1
             number += 1
-        if kept:
-            flush()
-        if end < 0 and stop == size:
-            end = size
-        position = stop + 1
-    return rows, starts, end
+        return -1
+
+    def check_duplicates(self) -> None:
+        error = self.duplicate()
+        if error is not None:
+            raise error
+
+    def duplicate(self) -> ManifestError | None:
+        """The error the reference raises for the first row read whose id or file key
+        an earlier row has (the id first), if there is one."""
+        found: list[tuple[int, int, str]] = []
+        for kind, (hashes, value) in enumerate(((self.ids, _id), (self.files, _file_key))):
+            if not _repeats(hashes):
+                continue
+            entries = self.entries()
+            first_row: dict[str, int] = {}
+            for row in _repeated(hashes):
+                entry = entries[row]
+                earlier = first_row.setdefault(value(entry), row)
+                if earlier != row:
+                    what = f"id {entry.id!r}" if kind == 0 else f"file {entry.file!r}"
+                    line = earlier + self.first_line
+                    found.append((row, kind, f"{what} is already listed on line {line}"))
+                    break
+        if not found:
+            return None
+        row, _, message = min(found)
+        return ManifestError(message, path=self.path, line=row + self.first_line)
+
+
+def _repeats(hashes: array[int]) -> bool:
+    """Whether a hash occurs twice; sorted, they cost half the memory of a set."""
+    ordered = sorted(hashes)
+    return any(map(operator.eq, ordered, itertools.islice(ordered, 1, None)))
+
+
+def _repeated(hashes: array[int]) -> list[int]:
+    """The rows whose hash another row has, in order."""
+    counts = collections.Counter(hashes)
+    return [row for row, value in enumerate(hashes) if counts[value] > 1]
+
+
+def _encoded(lines: list[str]) -> Iterator[bytes]:
+    return (line.encode(*_UTF8) for line in lines)

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from markdown_it import MarkdownIt
 
 from seedcorpus.errors import ManifestError
-from seedcorpus.manifest._fast import _parse_plain
+from seedcorpus.manifest._fast import _file_chunks, _parse_plain, _stream_plain, _Unproven
 from seedcorpus.manifest.table import (
     INDEX_NAME,
     _check_columns,
@@ -116,9 +116,18 @@ def read_manifest(root: str | os.PathLike[str]) -> Manifest:
     if outside:
         raise ManifestError("is a symlink to a file outside the corpus", path=path)
     try:
-        data = path.read_bytes()
+        # Read a chunk at a time: a large manifest's text and its compact rows are
+        # never held at once. Anything unusual is read again, whole, below.
+        with path.open("rb") as file:
+            return _stream_plain(_file_chunks(file), str(path))
+    except (_Unproven, UnicodeDecodeError, ManifestError):
+        pass  # markdown-it decides, or the error is found again with its line
     except FileNotFoundError:
         raise ManifestError("not found; a corpus folder needs an INDEX.md", path=path) from None
+    except OSError as error:
+        raise ManifestError(f"cannot be read: {error.strerror}", path=path) from None
+    try:
+        data = path.read_bytes()
     except OSError as error:
         raise ManifestError(f"cannot be read: {error.strerror}", path=path) from None
     try:
