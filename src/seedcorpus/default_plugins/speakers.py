@@ -388,26 +388,32 @@ class Places(Container[str]):
         return key in self._words
 
 
-# Words that introduce a place: "di Kendari", "Kabupaten Landak". "di" is searched with a
-# pattern that opens with a literal (fast); the rest, rarer, with one pattern for all, a
-# single pass where a str.find for each head would read the text six times. No head
-# holds a capital after its first letter, so no occurrence of one hides another.
-_DI_PLACE = re.compile(r" di ([A-ZÀ-ÖØ-Þ][a-z]+)(?![\w'’-])")
+# Words that introduce a place: "di Kendari", "Kabupaten Landak". A search is fastest
+# when its pattern opens with one literal character (a scan for one character is much
+# faster than one for a longer prefix or a set): " di " is found from its "d", the space
+# checked behind it, and the other heads, rarer, by three patterns that open with one
+# capital each. No head holds a capital after its first letter, so no occurrence of one
+# hides another, and the words they find are the same whatever the order of the searches.
+_DI_PLACE = re.compile(r"d(?<= d)i ([A-ZÀ-ÖØ-Þ][a-z]+)(?![\w'’-])")
 _PLACE_HEADS = ("Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Kecamatan ", "Desa ")
-_PLACE_HEAD = re.compile("|".join(re.escape(head) for head in _PLACE_HEADS))
+_PLACE_HEAD_SEARCHES = tuple(
+    re.compile("|".join(re.escape(head) for head in _PLACE_HEADS if head[0] == first))
+    for first in sorted({head[0] for head in _PLACE_HEADS})
+)
 _CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-z]+(?![\w'’-])")
 
 
 def _place_words(text: str) -> set[str]:
     """The capitalized words ``text`` prints after a word that introduces a place."""
     found = {word.lower() for word in _DI_PLACE.findall(text)}
-    for head in _PLACE_HEAD.finditer(text):
-        at, end = head.span()
-        opens = at == 0 or not text[at - 1].isalnum()
-        if opens and (head.group() != "Kota " or not text.endswith("Wali ", 0, at)):
-            word = _CAPITALIZED.match(text, end)
-            if word is not None:
-                found.add(word.group().lower())
+    for search in _PLACE_HEAD_SEARCHES:
+        for head in search.finditer(text):
+            at, end = head.span()
+            opens = at == 0 or not text[at - 1].isalnum()
+            if opens and (head.group() != "Kota " or not text.endswith("Wali ", 0, at)):
+                word = _CAPITALIZED.match(text, end)
+                if word is not None:
+                    found.add(word.group().lower())
     return found
 
 
