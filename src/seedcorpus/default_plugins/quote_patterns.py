@@ -108,9 +108,12 @@ AFTER_QUOTE = re.compile(
     rf"\s*,?\s*(?:(?P<cue>(?i:{CUES})(?:nya)?|{DEMIKIAN})\b{SPEAKER}"
     rf"|(?P<subject>{RUN}|{PRONOUN})\s+(?P<verb>{VERBS})\b)"
 )
-# A cue right before an opening quotation mark: "Menurut Anas, ", "kata Budi: ".
+# A cue right before an opening quotation mark: "Menurut Anas, ", "kata Budi: ". This
+# pattern is tried at every word of the text before a quotation, so its cue words are
+# one alternation with shared starts (see _trie; no cue word is the start of another).
+_CUES_BEFORE = _trie([*CUES.split("|"), "menurut"])
 CUE_BEFORE_QUOTE = re.compile(
-    rf"\b(?P<cue>(?i:{CUES}|menurut))(?:\s+(?P<pronoun>{PRONOUN})\b|\s+(?P<name>{NAMED}))"
+    rf"\b(?P<cue>(?i:{_CUES_BEFORE}))(?:\s+(?P<pronoun>{PRONOUN})\b|\s+(?P<name>{NAMED}))"
     r"\s*[,:]?\s*$"
     r"|\b(?P<nya>(?i:menurutnya))\s*[,:]?\s*$"
 )

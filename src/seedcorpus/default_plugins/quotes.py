@@ -160,19 +160,16 @@ def _direct(
     if '"' not in paragraph and "“" not in paragraph and "”" not in paragraph:
         return said  # a literal test is much cheaper than a search that starts with a set
     previous_end = 0
+    searched_from = 0
     spans: list[tuple[int, int, int, int]] = []  # (mark start, text start, text end, mark end)
-    first_mark = min(
-        i for i in (paragraph.find('"'), paragraph.find("“"), paragraph.find("”")) if i >= 0
-    )
-    if continued and _closes(paragraph, first_mark) and paragraph.count('"') % 2 == 1:
-        spans.append((0, 0, first_mark, first_mark + 1))
-        searched_from = first_mark + 1
-    else:
-        searched_from = 0
-    pattern = patterns.QUOTE if "“" in paragraph else patterns.STRAIGHT_QUOTE
-    spans += [
-        (m.start(), *m.span("text"), m.end()) for m in pattern.finditer(paragraph, searched_from)
-    ]
+    if continued:
+        first_mark = min(
+            i for i in (paragraph.find('"'), paragraph.find("“"), paragraph.find("”")) if i >= 0
+        )
+        if _closes(paragraph, first_mark) and paragraph.count('"') % 2 == 1:
+            spans.append((0, 0, first_mark, first_mark + 1))
+            searched_from = first_mark + 1
+    spans += _quotations(paragraph, searched_from)
     last_end = spans[-1][3] if spans else searched_from
     opening = _unclosed(paragraph, last_end)
     for mark_start, start, end, mark_end in spans:
@@ -239,6 +236,44 @@ def _direct(
     return said
 
 
+def _quotations(paragraph: str, start: int) -> list[tuple[int, int, int, int]]:
+    """What :data:`patterns.QUOTE` finds in ``paragraph`` from ``start``, each as (mark
+    start, text start, text end, mark end). Found with :meth:`str.find`, which goes to the
+    next mark at once where the pattern steps through every character of the quotation."""
+    found: list[tuple[int, int, int, int]] = []
+    if "“" not in paragraph and "”" not in paragraph:
+        # Straight marks only (most text): each pair of marks with text between is one.
+        at = paragraph.find('"', start)
+        while at >= 0:
+            end = paragraph.find('"', at + 1)
+            if end < 0:
+                break
+            if end > at + 1:
+                found.append((at, at + 1, end, end + 1))
+                at = paragraph.find('"', end + 1)
+            else:
+                at = end  # '""': no text; the second mark may open one
+        return found
+    at = _next_mark(paragraph, '"“', start)
+    while at >= 0:
+        # The quotation runs to the next mark of any kind; it must be a closing one.
+        end = _next_mark(paragraph, '"“”', at + 1)
+        if end < 0:
+            break
+        if end > at + 1 and paragraph[end] != "“":
+            found.append((at, at + 1, end, end + 1))
+            at = _next_mark(paragraph, '"“', end + 1)
+        else:
+            at = _next_mark(paragraph, '"“', at + 1)
+    return found
+
+
+def _next_mark(paragraph: str, marks: str, start: int) -> int:
+    """The offset of the first of ``marks`` in ``paragraph`` from ``start``, or -1."""
+    found = [at for at in (paragraph.find(mark, start) for mark in marks) if at >= 0]
+    return min(found) if found else -1
+
+
 def _closes(paragraph: str, at: int) -> bool:
     """Whether the quotation mark at ``at`` closes (text before it, none after)."""
     return (
@@ -256,10 +291,10 @@ def _unclosed(paragraph: str, start: int) -> int | None:
             at >= 0
             and (at == 0 or paragraph[at - 1].isspace())
             and paragraph[at + 1 : at + 2].isalnum()
+            and paragraph.find('"', at + 1) < 0
+            and paragraph.find("”", at + 1) < 0
         ):
-            rest = paragraph[at + 1 :]
-            if '"' not in rest and "”" not in rest:
-                return at
+            return at
     return None
 
 
