@@ -135,11 +135,12 @@ def _cue(groups: dict[str, str | None]) -> _Cue | None:
     subject, verb = groups["subject"], groups["verb"]
     if subject is None or subject.split()[0].lower() in _NOT_SUBJECTS:
         return None
-    if re.fullmatch(patterns.PRONOUN, subject):
+    if _PRONOUN.fullmatch(subject):
         return _Cue(verb, run=subject, pronoun=True)
     return _Cue(verb, run=subject)
 
 
+_PRONOUN = re.compile(patterns.PRONOUN)
 # Capitalized pronouns that are not a speaker anyone can name.
 _NOT_SUBJECTS = frozenset(["kami", "kita", "saya", "aku", "mereka", "anda", "kalian"])
 
@@ -351,9 +352,10 @@ def _indirect(
         else:
             found.append((at, cue, None, at))  # "<clause>, kata Anas."
     for verb in verbs:
-        if taken and any(s <= verb.start() - offset < e for s, e in taken):
+        at = verb.start() - offset
+        if _inside(taken, at):
             continue  # the verb of a direct quotation's attribution
-        subject = subjects.subject(paragraph, verb.start() - offset, places)
+        subject = subjects.subject(paragraph, at, places)
         if subject is not None:  # "Anas mengatakan <clause>."
             cue = _cue({"subject": subject[1], "verb": verb.group("verb")})
             found.append((subject[0], cue, verb.end() - offset, None))
@@ -361,9 +363,13 @@ def _indirect(
     said: list[_Said] = []
     sentences = text.sentences(index) if found else ()
     for at, cue, start, end in found:
-        if cue is None or (taken and any(s <= at < e for s, e in taken)):
+        if cue is None or _inside(taken, at):
             continue
-        sentence = next(((s, e) for s, e in sentences if s <= at < e), (0, len(paragraph)))
+        sentence = (0, len(paragraph))
+        for bounds in sentences:
+            if bounds[0] <= at < bounds[1]:
+                sentence = bounds
+                break
         span = _trimmed(
             paragraph,
             sentence[0] if start is None else start,
@@ -372,6 +378,16 @@ def _indirect(
         if span is not None:
             said.append(_Said(index, *span, direct=False, cue=cue))
     return said
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` is in one of ``spans``."""
+    # A loop, not any() over a generator: this runs for every verb and attribution, on
+    # lists of one or two spans, where making the generator costs more than the test.
+    for start, end in spans:  # noqa: SIM110
+        if start <= at < end:
+            return True
+    return False
 
 
 def _trimmed(paragraph: str, start: int, end: int) -> tuple[int, int] | None:

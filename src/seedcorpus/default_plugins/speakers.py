@@ -18,6 +18,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 import attrs
 
 from seedcorpus.default_plugins import speaker_words as words
+from seedcorpus.default_plugins.speaker_places import Places
 
 __all__ = ["KINDS", "Attribution", "Names", "Places", "names_a_time_or_place", "split"]
 
@@ -370,51 +371,6 @@ def _name_tokens(tokens: Sequence[str]) -> bool:
     return bool(tokens) and all(
         t[:1].isupper() and not _is_role_word(t) and not _is_weekday_or_month(t) for t in tokens
     )
-
-
-class Places(Container[str]):
-    """The lower-case words an article uses as place names: ``known`` ones (its dateline)
-    and every capitalized word printed after ``di``, ``Kabupaten``, ``Kota``, ``Desa``,
-    ... in ``text``, found in one pass over it."""
-
-    def __init__(self, text: str, known: Iterable[str] = ()) -> None:
-        self._words = set(known) | _place_words(text)
-
-    def add(self, known: Iterable[str]) -> None:
-        """Take ``known`` as words that are not names here (an organisation's words)."""
-        self._words.update(known)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._words
-
-
-# Words that introduce a place: "di Kendari", "Kabupaten Landak". A search is fastest
-# when its pattern opens with one literal character (a scan for one character is much
-# faster than one for a longer prefix or a set): " di " is found from its "d", the space
-# checked behind it, and the other heads, rarer, by three patterns that open with one
-# capital each. No head holds a capital after its first letter, so no occurrence of one
-# hides another, and the words they find are the same whatever the order of the searches.
-_DI_PLACE = re.compile(r"d(?<= d)i ([A-ZÀ-ÖØ-Þ][a-z]+)(?![\w'’-])")
-_PLACE_HEADS = ("Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Kecamatan ", "Desa ")
-_PLACE_HEAD_SEARCHES = tuple(
-    re.compile("|".join(re.escape(head) for head in _PLACE_HEADS if head[0] == first))
-    for first in sorted({head[0] for head in _PLACE_HEADS})
-)
-_CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-z]+(?![\w'’-])")
-
-
-def _place_words(text: str) -> set[str]:
-    """The capitalized words ``text`` prints after a word that introduces a place."""
-    found = {word.lower() for word in _DI_PLACE.findall(text)}
-    for search in _PLACE_HEAD_SEARCHES:
-        for head in search.finditer(text):
-            at, end = head.span()
-            opens = at == 0 or not text[at - 1].isalnum()
-            if opens and (head.group() != "Kota " or not text.endswith("Wali ", 0, at)):
-                word = _CAPITALIZED.match(text, end)
-                if word is not None:
-                    found.add(word.group().lower())
-    return found
 
 
 @attrs.define
