@@ -12,6 +12,7 @@ previous speaker. See ``docs/enrichers/quotes.md``.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar, NamedTuple
@@ -118,20 +119,28 @@ class _Said(NamedTuple):
     """The quotation is not closed in its paragraph: it goes on in the next."""
 
 
+_START = operator.attrgetter("start")
+
+
 def _cue(groups: dict[str, str | None]) -> _Cue | None:
     """The attribution an attribution pattern matched, or None if the words are not one."""
     if groups.get("nya"):
         return _Cue(str(groups["nya"]).lower(), pronoun=True)
     cue = groups.get("cue")
     if cue is not None:
-        cue = " ".join(cue.lower().split())
+        cue = cue.lower()
+        # One word (most cues) has no spaces to even out: spares two splits and a join.
+        word = cue
+        if not cue.isalpha():
+            cue = " ".join(cue.split())  # "demikian  kata"
+            word = cue.split()[0]
         name, pronoun = groups["name"], groups["pronoun"]
         nya = cue.endswith("nya") and cue[:-3] in _CUE_WORDS  # not "tanya"
         if nya:
             name = pronoun = None  # "katanya kepada wartawan": the previous speaker
         if name is None and pronoun is None and not nya:
             return None  # "kata kunci", "jelas bahwa": the word, not an attribution
-        return _Cue(cue.split()[0], run=name or pronoun, pronoun=name is None)
+        return _Cue(word, run=name or pronoun, pronoun=name is None)
     subject, verb = groups["subject"], groups["verb"]
     if subject is None or subject.split()[0].lower() in _NOT_SUBJECTS:
         return None
@@ -458,7 +467,7 @@ def enrich(article: Article) -> Quotes:
                 text,
             )
         if in_paragraph:
-            said += sorted(in_paragraph, key=lambda s: s.start)
+            said += sorted(in_paragraph, key=_START)
     if not said:
         return Quotes()
 
@@ -483,7 +492,7 @@ def enrich(article: Article) -> Quotes:
         article.tags,
         [a.name for a in runs.values() if a.name],
         subjects.searchable(article),
-        places.places,
+        places.places.words,
         places.split,
     )
     nicknames = subjects.nicknames(text.body, places)

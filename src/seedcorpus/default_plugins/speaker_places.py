@@ -29,6 +29,12 @@ class Places(Container[str]):
     def __contains__(self, key: object) -> bool:
         return key in self._words
 
+    @property
+    def words(self) -> Container[str]:
+        """The same words as a set, whose membership test costs no Python call: the
+        speaker resolver asks about every word it reads."""
+        return self._words
+
 
 # Words that introduce a place: "di Kendari", "Kabupaten Landak". A search is fastest
 # when its pattern opens with one literal character (a scan for one character is much

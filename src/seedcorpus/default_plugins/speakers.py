@@ -306,7 +306,11 @@ def split(run: str, places: Container[str] = frozenset()) -> Attribution:
     known = _READ.get(run)
     if known is not None:
         for answers, attribution in known:
-            if all((key in places) is found for key, found in answers):
+            # A loop rather than all() over a generator: this runs for every attribution.
+            for key, found in answers:
+                if (key in places) is not found:
+                    break
+            else:
                 return attribution
     asked = _Asked(places)
     attribution = _split(run, asked)
