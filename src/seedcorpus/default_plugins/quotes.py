@@ -175,8 +175,6 @@ def _direct(
     mark before any opening one ends its continuation here.
     """
     said: list[_Said] = []
-    if '"' not in paragraph and "“" not in paragraph and "”" not in paragraph:
-        return said  # a literal test is much cheaper than a search that starts with a set
     previous_end = 0
     searched_from = 0
     spans: list[tuple[int, int, int, int]] = []  # (mark start, text start, text end, mark end)
@@ -461,8 +459,13 @@ def enrich(article: Article) -> Quotes:
     continued = False
     for index, paragraph in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
-        in_paragraph = _direct(index, paragraph, taken, places, continued)
-        continued = bool(in_paragraph) and in_paragraph[-1].runs_on
+        # Most paragraphs have no quotation mark: a literal test is much cheaper than
+        # the call (and a search that starts with a set of marks).
+        if '"' in paragraph or "“" in paragraph or "”" in paragraph:
+            in_paragraph = _direct(index, paragraph, taken, places, continued)
+            continued = bool(in_paragraph) and in_paragraph[-1].runs_on
+        else:
+            in_paragraph, continued = [], False
         if index in cues or index in verbs:
             in_paragraph += _indirect(
                 index,
@@ -548,18 +551,19 @@ def enrich(article: Article) -> Quotes:
 
     quotes = []
     for s, (speaker, kind, role) in zip(said, resolved, strict=True):
+        # The fields in their order, without keywords: a third faster, for every quote.
         quotes.append(
             Quote(
-                text=paragraphs[s.paragraph][s.start : s.end],
-                speaker=speaker,
-                cue=None if s.cue is None else s.cue.cue,
-                paragraph=s.paragraph,
-                direct=s.direct,
-                start=s.start,
-                end=s.end,
-                role=role,
-                speaker_kind=kind,
-                attribution=None if s.cue is None else s.cue.run,
+                paragraphs[s.paragraph][s.start : s.end],  # text
+                speaker,
+                None if s.cue is None else s.cue.cue,  # cue
+                s.paragraph,
+                s.direct,
+                s.start,
+                s.end,
+                role,
+                kind,  # speaker_kind
+                None if s.cue is None else s.cue.run,  # attribution
             )
         )
     return Quotes(quotes=tuple(quotes))

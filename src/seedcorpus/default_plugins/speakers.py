@@ -393,6 +393,8 @@ class Names:
     """Reads attribution words as :func:`split` does with ``places``; a caller that has
     read them before passes its own, which remembers."""
     _cache: dict[tuple[str, ...], tuple[str, ...]] = attrs.field(factory=dict)
+    _names: dict[str, str] = attrs.field(factory=dict)
+    """The answers of :meth:`fullest` by the name as asked: most names are asked again."""
 
     @classmethod
     def build(
@@ -419,11 +421,14 @@ class Names:
     def fullest(self, name: str) -> str:
         """The fullest form of ``name`` the article gives: a known name that contains it
         as whole words, else the longest run of name words around it in the text."""
-        tokens = tuple(name.split())
-        cached = self._cache.get(tokens)
-        if cached is None:
-            cached = self._cache[tokens] = self._fullest(tokens)
-        return " ".join(cached)
+        found = self._names.get(name)
+        if found is None:
+            tokens = tuple(name.split())
+            cached = self._cache.get(tokens)
+            if cached is None:
+                cached = self._cache[tokens] = self._fullest(tokens)
+            found = self._names[name] = " ".join(cached)
+        return found
 
     def _fullest(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         # A name attributions print longer, in one attribution, is cut first: "Mandiri
