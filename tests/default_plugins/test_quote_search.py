@@ -12,7 +12,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcorpus.default_plugins import quote_patterns, quotes, speaker_places, speakers
+from seedcorpus.default_plugins import quote_patterns, quotes, speaker_places
 
 
 def texts(pieces: list[str], max_size: int = 40) -> st.SearchStrategy[str]:
@@ -31,19 +31,6 @@ def test_quotations_are_the_quote_pattern_matches(text: str, start: int) -> None
     ]
 
     assert quotes._quotations(text, start) == expected
-
-
-RUN_PIECES = ["Budi", "A", "a", "x", " ", " ", ".", "Dr.", "bin", "binti", "al", "-", "'"]
-RUN_PIECES += ["É", "1", ",", "\n", "kata", "nasional"]
-
-
-@given(texts(RUN_PIECES, max_size=60), st.integers(0, 400))
-def test_run_before_is_the_search_of_its_window(text: str, at: int) -> None:
-    at = min(at, len(text))
-    expected = speakers._RUN_BEFORE.search(text, max(0, at - 60), at)
-    found = speakers._run_before(text, at)
-
-    assert (found and found.span()) == (expected and expected.span())
 
 
 PLACE_PIECES = [" di ", "di ", "Kendari", "Kabupaten ", "Kab. ", "Kota ", "Wali ", "Desa "]

@@ -466,7 +466,7 @@ class Names:
             ):
                 at = text.find(mention, end)
                 continue
-            before = _run_before(text, at)
+            before = _RUN_BEFORE.search(text, max(0, at - 60), at)
             after = _RUN_AFTER.match(text, end)
             at = text.find(mention, end)
             left = before.group().split() if before else []
@@ -494,29 +494,7 @@ class Names:
 
 # Capitalized words right before and right after a mention in the text.
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-z]{0,3}\.|[A-ZÀ-ÖØ-Þ][\w'’`\-]*)"
-_RUN_WORDS = rf"(?:{_NAME_WORD}|bin|binti|van|von|de|der|al)"
-_RUN_BEFORE = re.compile(rf"(?:{_RUN_WORDS} )+$")
-_RUN_WORD = re.compile(_RUN_WORDS)
-
-
-def _run_before(text: str, at: int) -> re.Match[str] | None:
-    """``_RUN_BEFORE.search(text, max(0, at - 60), at)``: the name words right before
-    ``at``. The search tries every position of its window; it is started at the first one
-    where a match may start instead, after the last word (between single spaces) that is
-    not a name word: a match from further back would hold that word whole."""
-    lo = start = max(0, at - 60)
-    if at > lo and text[at - 1] == " ":  # else no match ends at ``at`` but by a newline
-        end = at - 1
-        space = text.rfind(" ", lo, end)
-        while space >= 0:
-            if _RUN_WORD.fullmatch(text, space + 1, end) is None:
-                start = space + 1
-                break
-            end = space
-            space = text.rfind(" ", lo, end)
-    return _RUN_BEFORE.search(text, start, at)
-
-
+_RUN_BEFORE = re.compile(rf"(?:(?:{_NAME_WORD}|bin|binti|van|von|de|der|al) )+$")
 _RUN_AFTER = re.compile(rf"(?: {_NAME_WORD}(?![\w'’\-]))+")
 
 
