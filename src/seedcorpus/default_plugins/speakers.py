@@ -284,10 +284,10 @@ class _Asked(Container[str]):
 
 
 # Attributions read before, in any article: for each run, the answers about places the
-# reading depended on and what it gave. The same words recur across articles ("kata
-# Anas"); the reading is a pure function of the run and those answers, so one whose
-# answers all hold again is the same reading.
-_READ: dict[str, list[tuple[tuple[tuple[object, bool], ...], Attribution]]] = {}
+# reading depended on (the words found among them, the words not) and what it gave. The
+# same words recur across articles ("kata Anas"); the reading is a pure function of the
+# run and those answers, so one whose answers all hold again is the same reading.
+_READ: dict[str, list[tuple[frozenset[object], frozenset[object], Attribution]]] = {}
 _READ_RUNS = 8192
 _READ_VARIANTS = 4
 
@@ -305,13 +305,17 @@ def split(run: str, places: Container[str] = frozenset()) -> Attribution:
     """
     known = _READ.get(run)
     if known is not None:
-        for answers, attribution in known:
-            # A loop rather than all() over a generator: this runs for every attribution.
-            for key, found in answers:
-                if (key in places) is not found:
-                    break
-            else:
-                return attribution
+        if isinstance(places, (set, frozenset)):
+            # Set operations test all the answers without a Python loop.
+            for inside, outside, attribution in known:
+                if inside <= places and outside.isdisjoint(places):
+                    return attribution
+        else:
+            for inside, outside, attribution in known:
+                if all(key in places for key in inside) and not any(
+                    key in places for key in outside
+                ):
+                    return attribution
     asked = _Asked(places)
     attribution = _split(run, asked)
     if known is None:
@@ -319,7 +323,14 @@ def split(run: str, places: Container[str] = frozenset()) -> Attribution:
             _READ.clear()  # a bound, not a policy: most runs recur within a few articles
         known = _READ[run] = []
     if len(known) < _READ_VARIANTS:
-        known.append((tuple(asked.answers.items()), attribution))
+        answers = asked.answers
+        known.append(
+            (
+                frozenset(key for key, found in answers.items() if found),
+                frozenset(key for key, found in answers.items() if not found),
+                attribution,
+            )
+        )
     return attribution
 
 
