@@ -81,6 +81,9 @@ class Attribution:
     ``Kementerian Keuangan``), ``not-a-person`` (a weekday, a month, a place)."""
 
 
+# Read for every word of every attribution, and the same words recur: remembered, as
+# are _key and _is_role_word.
+@functools.lru_cache(maxsize=16384)
 def _is_weekday_or_month(token: str) -> bool:
     key = _key(token)
     return (
@@ -134,6 +137,7 @@ def _institution_only(tokens: Sequence[str]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_person_title(token: str) -> bool:
     key = _key(token)
     return (
