@@ -17,23 +17,28 @@ __all__ = ["Places"]
 class Places(Container[str]):
     """The lower-case words an article uses as place names: ``known`` ones (its dateline)
     and every capitalized word printed after ``di``, ``Kabupaten``, ``Kota``, ``Desa``,
-    ... in ``text``, found in a few fast searches of it."""
+    ... in ``text``, found in a few fast searches of it, on the first question: an
+    article with no attribution never asks."""
 
     def __init__(self, text: str, known: Iterable[str] = ()) -> None:
-        self._words = set(known) | _place_words(text)
+        self._text = text
+        self._known = set(known)
+        self._words: set[str] | None = None
+
+    @property
+    def words(self) -> set[str]:
+        """The same words as a set, whose membership test costs no Python call: the
+        speaker resolver asks about every word it reads."""
+        if self._words is None:
+            self._words = self._known | _place_words(self._text)
+        return self._words
 
     def add(self, known: Iterable[str]) -> None:
         """Take ``known`` as words that are not names here (an organisation's words)."""
-        self._words.update(known)
+        self.words.update(known)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._words
-
-    @property
-    def words(self) -> Container[str]:
-        """The same words as a set, whose membership test costs no Python call: the
-        speaker resolver asks about every word it reads."""
-        return self._words
+        return key in self.words
 
 
 # Words that introduce a place: "di Kendari", "Kabupaten Landak". A search is fastest
