@@ -408,7 +408,7 @@ class Names:
     """Reads attribution words as :func:`split` does with ``places``; a caller that has
     read them before passes its own, which remembers."""
     _cache: dict[tuple[str, ...], tuple[str, ...]] = attrs.field(factory=dict)
-    _names: dict[str, str] = attrs.field(factory=dict)
+    _names: dict[str, str] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     """The answers of :meth:`fullest` by the name as asked: most names are asked again."""
 
     @classmethod
