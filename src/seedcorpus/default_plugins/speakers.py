@@ -18,6 +18,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 import attrs
 
 from seedcorpus.default_plugins import speaker_words as words
+from seedcorpus.default_plugins.speaker_places import Places
 
 __all__ = ["KINDS", "Attribution", "Names", "Places", "names_a_time_or_place", "split"]
 
@@ -80,6 +81,9 @@ class Attribution:
     ``Kementerian Keuangan``), ``not-a-person`` (a weekday, a month, a place)."""
 
 
+# Read for every word of every attribution, and the same words recur: remembered, as
+# are _key and _is_role_word.
+@functools.lru_cache(maxsize=16384)
 def _is_weekday_or_month(token: str) -> bool:
     key = _key(token)
     return (
@@ -133,6 +137,7 @@ def _institution_only(tokens: Sequence[str]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_person_title(token: str) -> bool:
     key = _key(token)
     return (
@@ -283,10 +288,10 @@ class _Asked(Container[str]):
 
 
 # Attributions read before, in any article: for each run, the answers about places the
-# reading depended on and what it gave. The same words recur across articles ("kata
-# Anas"); the reading is a pure function of the run and those answers, so one whose
-# answers all hold again is the same reading.
-_READ: dict[str, list[tuple[tuple[tuple[object, bool], ...], Attribution]]] = {}
+# reading depended on (the words found among them, the words not) and what it gave. The
+# same words recur across articles ("kata Anas"); the reading is a pure function of the
+# run and those answers, so one whose answers all hold again is the same reading.
+_READ: dict[str, list[tuple[frozenset[object], frozenset[object], Attribution]]] = {}
 _READ_RUNS = 8192
 _READ_VARIANTS = 4
 
@@ -304,9 +309,17 @@ def split(run: str, places: Container[str] = frozenset()) -> Attribution:
     """
     known = _READ.get(run)
     if known is not None:
-        for answers, attribution in known:
-            if all((key in places) is found for key, found in answers):
-                return attribution
+        if isinstance(places, (set, frozenset)):
+            # Set operations test all the answers without a Python loop.
+            for inside, outside, attribution in known:
+                if inside <= places and outside.isdisjoint(places):
+                    return attribution
+        else:
+            for inside, outside, attribution in known:
+                if all(key in places for key in inside) and not any(
+                    key in places for key in outside
+                ):
+                    return attribution
     asked = _Asked(places)
     attribution = _split(run, asked)
     if known is None:
@@ -314,7 +327,14 @@ def split(run: str, places: Container[str] = frozenset()) -> Attribution:
             _READ.clear()  # a bound, not a policy: most runs recur within a few articles
         known = _READ[run] = []
     if len(known) < _READ_VARIANTS:
-        known.append((tuple(asked.answers.items()), attribution))
+        answers = asked.answers
+        known.append(
+            (
+                frozenset(key for key, found in answers.items() if found),
+                frozenset(key for key, found in answers.items() if not found),
+                attribution,
+            )
+        )
     return attribution
 
 
@@ -372,45 +392,6 @@ def _name_tokens(tokens: Sequence[str]) -> bool:
     )
 
 
-class Places(Container[str]):
-    """The lower-case words an article uses as place names: ``known`` ones (its dateline)
-    and every capitalized word printed after ``di``, ``Kabupaten``, ``Kota``, ``Desa``,
-    ... in ``text``, found in one pass over it."""
-
-    def __init__(self, text: str, known: Iterable[str] = ()) -> None:
-        self._words = set(known) | _place_words(text)
-
-    def add(self, known: Iterable[str]) -> None:
-        """Take ``known`` as words that are not names here (an organisation's words)."""
-        self._words.update(known)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._words
-
-
-# Words that introduce a place: "di Kendari", "Kabupaten Landak". "di" is searched with a
-# pattern that opens with a literal (fast); the rest, rarer, with one pattern for all, a
-# single pass where a str.find for each head would read the text six times. No head
-# holds a capital after its first letter, so no occurrence of one hides another.
-_DI_PLACE = re.compile(r" di ([A-ZÀ-ÖØ-Þ][a-z]+)(?![\w'’-])")
-_PLACE_HEADS = ("Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Kecamatan ", "Desa ")
-_PLACE_HEAD = re.compile("|".join(re.escape(head) for head in _PLACE_HEADS))
-_CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-z]+(?![\w'’-])")
-
-
-def _place_words(text: str) -> set[str]:
-    """The capitalized words ``text`` prints after a word that introduces a place."""
-    found = {word.lower() for word in _DI_PLACE.findall(text)}
-    for head in _PLACE_HEAD.finditer(text):
-        at, end = head.span()
-        opens = at == 0 or not text[at - 1].isalnum()
-        if opens and (head.group() != "Kota " or not text.endswith("Wali ", 0, at)):
-            word = _CAPITALIZED.match(text, end)
-            if word is not None:
-                found.add(word.group().lower())
-    return found
-
-
 @attrs.define
 class Names:
     """The names an article gives its people, to resolve a short mention to the fullest.
@@ -427,6 +408,8 @@ class Names:
     """Reads attribution words as :func:`split` does with ``places``; a caller that has
     read them before passes its own, which remembers."""
     _cache: dict[tuple[str, ...], tuple[str, ...]] = attrs.field(factory=dict)
+    _names: dict[str, str] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    """The answers of :meth:`fullest` by the name as asked: most names are asked again."""
 
     @classmethod
     def build(
@@ -453,11 +436,14 @@ class Names:
     def fullest(self, name: str) -> str:
         """The fullest form of ``name`` the article gives: a known name that contains it
         as whole words, else the longest run of name words around it in the text."""
-        tokens = tuple(name.split())
-        cached = self._cache.get(tokens)
-        if cached is None:
-            cached = self._cache[tokens] = self._fullest(tokens)
-        return " ".join(cached)
+        found = self._names.get(name)
+        if found is None:
+            tokens = tuple(name.split())
+            cached = self._cache.get(tokens)
+            if cached is None:
+                cached = self._cache[tokens] = self._fullest(tokens)
+            found = self._names[name] = " ".join(cached)
+        return found
 
     def _fullest(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         # A name attributions print longer, in one attribution, is cut first: "Mandiri

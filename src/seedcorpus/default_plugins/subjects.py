@@ -70,7 +70,7 @@ def subject(text: str, end: int, places: Reader) -> tuple[int, str] | None:
         if _last_word(text, lo, start) in _PREPOSITIONS:
             end = text.rindex(" ", lo, start - 1) if " " in text[lo : start - 1] else lo
             continue  # "di Kendari": a place, not the subject
-        if speakers.names_a_time_or_place(run, places.places):
+        if speakers.names_a_time_or_place(run, places.places.words):
             end = start  # "Minggu": a time, not the subject
             continue
         if text[lo:start].rstrip().endswith(",") and _may_end_with_subject(text, lo, start):
@@ -166,7 +166,7 @@ class Reader:
         """:func:`speakers.split` of ``run``, read once per article."""
         found = self._read.get(run)
         if found is None:
-            found = self._read[run] = speakers.split(run, self.places)
+            found = self._read[run] = speakers.split(run, self.places.words)
         return found
 
 
