@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import math
 import re
 import string
 from collections.abc import Iterable, Iterator
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import attrs
 
@@ -155,9 +156,9 @@ class Dates(Enrichment):
     Records written before version 3 have ``None``."""
 
 
-@attrs.frozen
-class _Found:
-    """A mention before its year is known."""
+class _Found(NamedTuple):
+    """A mention before its year is known (a named tuple: several are made for every
+    article, and a tuple is made faster than an attrs instance)."""
 
     text: str
     start: int
@@ -210,12 +211,10 @@ def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
     joined text once per pattern instead of each field (most have no date)."""
     # Where each field starts in the joined text. The first has a separator in front too,
     # so looking left from a match never leaves its field.
-    starts = []
-    offset = len(_SEPARATOR)
-    for _, field_text in fields:
-        starts.append(offset)
-        offset += len(field_text) + len(_SEPARATOR)
-    text = _SEPARATOR + _SEPARATOR.join(field_text for _, field_text in fields)
+    texts = [field_text for _, field_text in fields]
+    step = len(_SEPARATOR)
+    starts = list(itertools.accumulate((len(t) + step for t in texts[:-1]), initial=step))
+    text = _SEPARATOR + _SEPARATOR.join(texts)
 
     # The three patterns run over all fields at once; their matches never overlap.
     searched = text.replace("(", " ")
@@ -234,7 +233,7 @@ def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
         day, month = int(match.group("day")), _MONTHS[match.group("month")]
         days.append((match.start("day"), match.end(), day, month, match.group("year"), "textual"))
 
-    found: list[tuple[int, int, int | None, int | None, int | None, str, int | None]] = []
+    found: list[tuple[int, int, str, int | None, int | None, int | None, int | None]] = []
     for start, end, day, month, printed_year, form in days:
         if _make_date(2000, month, day) is None:  # no such day in any year, even a leap one
             continue
@@ -259,7 +258,7 @@ def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
         if printed_year is not None:
             year = int(printed_year) + (2000 if len(printed_year) == 2 else 0)
         number = None if weekday is None else _WEEKDAYS[weekday.group().lower()]
-        found.append((start, end, day, month, year, form, number))
+        found.append((start, end, form, day, month, year, number))
     for weekday in weekdays.values():
         start = weekday.start()
         field_start = starts[bisect.bisect_right(starts, start) - 1]
@@ -267,24 +266,24 @@ def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
             text, weekday.end()
         ):
             number = _WEEKDAYS[weekday.group().lower()]
-            found.append((start, weekday.end(), None, None, None, "weekday", number))
+            found.append((start, weekday.end(), "weekday", None, None, None, number))
     found.sort(key=lambda mention: mention[0])
 
     mentions = []
-    for begin, finish, found_day, found_month, found_year, found_form, found_weekday in found:
+    for begin, finish, form, found_day, found_month, found_year, found_weekday in found:
         index = bisect.bisect_right(starts, begin) - 1
         field_start = starts[index]
         mentions.append(
             _Found(
-                text=text[begin:finish],
-                start=begin - field_start,
-                end=finish - field_start,
-                field=fields[index][0],
-                form=found_form,
-                day=found_day,
-                month=found_month,
-                year=found_year,
-                weekday=found_weekday,
+                text[begin:finish],
+                begin - field_start,
+                finish - field_start,
+                fields[index][0],
+                form,
+                found_day,
+                found_month,
+                found_year,
+                found_weekday,
             )
         )
     return mentions
@@ -334,9 +333,9 @@ def _noisy_or(weights: list[float]) -> float:
     return 1.0 - math.prod(1.0 - weight for weight in weights)
 
 
-@attrs.frozen
-class _Weighed:
-    """A mention with its resolved date and how much it says about the article's date."""
+class _Weighed(NamedTuple):
+    """A mention with its resolved date and how much it says about the article's date
+    (a named tuple, as :class:`_Found`)."""
 
     found: _Found
     date: datetime.date | None
