@@ -92,6 +92,11 @@ _BODY_WEIGHT = 0.3
 _BARE_WEEKDAY_WEIGHT = 0.3
 _WEEKDAY_MISMATCH_FACTOR = 0.5
 _INFERRED_YEAR_FACTOR = 0.8
+# Every (month, day) of a leap year: the days that exist in some year.
+_CALENDAR = frozenset(
+    (day.month, day.day)
+    for day in (datetime.date(2000, 1, 1) + datetime.timedelta(n) for n in range(366))
+)
 # ANTARA's news site went online in the 1990s; an earlier day is history, not the date of
 # a page.
 _FIRST_ONLINE_YEAR = 1996
@@ -171,13 +176,29 @@ class _Found(NamedTuple):
     weekday: int | None = None
 
 
-def _fields(article: Article) -> list[tuple[str, str]]:
-    fields = [("title", article.title or "")]
+class _Fields(NamedTuple):
+    """The texts dates are looked for in, in reading order, and the names of those
+    before the paragraphs; a paragraph's name is made only for a mention in it."""
+
+    texts: list[str]
+    leading: list[str]
+
+    def name(self, index: int) -> str:
+        """The name of the field of ``texts[index]``, e.g. ``title`` or ``paragraphs.3``."""
+        if index < len(self.leading):
+            return self.leading[index]
+        return f"paragraphs.{index - len(self.leading)}"
+
+
+def _fields(article: Article) -> _Fields:
+    fields = _Fields([article.title or ""], ["title"])
     if article.caption is not None:
-        fields.append(("caption.text", article.caption.text))
+        fields.texts.append(article.caption.text)
+        fields.leading.append("caption.text")
     if article.dateline is not None and article.dateline.date is not None:
-        fields.append(("dateline.date", article.dateline.date))
-    fields += [(f"paragraphs.{i}", paragraph) for i, paragraph in enumerate(article.paragraphs)]
+        fields.texts.append(article.dateline.date)
+        fields.leading.append("dateline.date")
+    fields.texts.extend(article.paragraphs)
     return fields
 
 
@@ -198,20 +219,23 @@ def _skip_left(text: str, end: int, skip: str) -> int:
     return end
 
 
-def _find(fields: list[tuple[str, str]]) -> list[_Found]:
+def _find(fields: _Fields) -> list[_Found]:
     """The mentions in ``fields``, in order."""
-    texts = [text for _, text in fields]
-    if any("\x00" in text for text in texts):  # the separator would not separate
-        return [found for field in fields for found in _scan([field])]
+    if any("\x00" in text for text in fields.texts):  # the separator would not separate
+        return [
+            found
+            for index, text in enumerate(fields.texts)
+            for found in _scan(_Fields([text], [fields.name(index)]))
+        ]
     return _scan(fields)
 
 
-def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
+def _scan(fields: _Fields) -> list[_Found]:
     """The mentions in ``fields``, none of which holds a NUL, found by searching their
     joined text once per pattern instead of each field (most have no date)."""
     # Where each field starts in the joined text. The first has a separator in front too,
     # so looking left from a match never leaves its field.
-    texts = [field_text for _, field_text in fields]
+    texts = fields.texts
     step = len(_SEPARATOR)
     starts = list(itertools.accumulate((len(t) + step for t in texts[:-1]), initial=step))
     text = _SEPARATOR + _SEPARATOR.join(texts)
@@ -235,7 +259,7 @@ def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
 
     found: list[tuple[int, int, str, int | None, int | None, int | None, int | None]] = []
     for start, end, day, month, printed_year, form in days:
-        if _make_date(2000, month, day) is None:  # no such day in any year, even a leap one
+        if (month, day) not in _CALENDAR:  # no such day in any year
             continue
         # An opening parenthesis counts only with its closing one.
         left = _skip_left(text, start, "")
@@ -251,7 +275,7 @@ def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
             close
             or weekday
             or (printed_year and len(printed_year) == 4)
-            or _field_at(fields, starts, start) == "dateline.date"
+            or fields.name(bisect.bisect_right(starts, start) - 1) == "dateline.date"
         ):
             continue
         year = None
@@ -278,7 +302,7 @@ def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
                 text[begin:finish],
                 begin - field_start,
                 finish - field_start,
-                fields[index][0],
+                fields.name(index),
                 form,
                 found_day,
                 found_month,
@@ -287,10 +311,6 @@ def _scan(fields: list[tuple[str, str]]) -> list[_Found]:
             )
         )
     return mentions
-
-
-def _field_at(fields: list[tuple[str, str]], starts: list[int], position: int) -> str:
-    return fields[bisect.bisect_right(starts, position) - 1][0]
 
 
 def _make_date(year: int, month: int, day: int) -> datetime.date | None:
@@ -359,7 +379,7 @@ class _Weighed(NamedTuple):
         return self.date is not None and self.date != day
 
 
-def _weigh(article: Article, fields: list[tuple[str, str]], found: list[_Found]) -> list[_Weighed]:
+def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weighed]:
     # Years to complete "Senin (1/7)": printed years in reading order, then the copyright;
     # without either, years printed on their own ("tahun 2017", "Maret 2017").
     years = [mention.year for mention in found if mention.year is not None]
@@ -370,7 +390,7 @@ def _weigh(article: Article, fields: list[tuple[str, str]], found: list[_Found])
     years = list(dict.fromkeys(years))
     loose_years: list[int] = []
     if not years and any(mention.form != "weekday" for mention in found):
-        loose = (int(year) for _, text in fields for year in _LOOSE_YEAR.findall(text))
+        loose = (int(year) for text in fields.texts for year in _LOOSE_YEAR.findall(text))
         loose_years = list(dict.fromkeys(loose))
     lead_end = 0
     if article.paragraphs and any(mention.field == "paragraphs.0" for mention in found):
