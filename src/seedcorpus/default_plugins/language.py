@@ -145,8 +145,13 @@ def _detector() -> LanguageDetector | None:
 
 def _profile_counts(text: str) -> Counter[str | None]:
     """How many words of ``text`` are in each list (``None``: in none)."""
+    return Counter(_lists_of_words(text))
+
+
+def _lists_of_words(text: str) -> Iterator[str | None]:
+    """The list each word of ``text`` is in (``None``: in none)."""
     # Counter over map() counts in C.
-    return Counter(map(_LISTS.get, text.lower().translate(_PUNCTUATION).split()))
+    return map(_LISTS.get, text.lower().translate(_PUNCTUATION).split())
 
 
 def profile_scores(text: str) -> dict[str, float]:
@@ -197,7 +202,7 @@ def _sure_profile(text: str) -> dict[str, float] | None:
                 end = length
         else:
             end = length
-        counts.update(_profile_counts(text[start:end]))
+        counts.update(_lists_of_words(text[start:end]))  # no Counter for each step
         start = end
         scores = _scores(counts)
         if (
