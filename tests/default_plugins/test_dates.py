@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import cattrs
 import pytest
 from articles import SAMPLE, SEED, article, news_articles
 from hypothesis import given
+from hypothesis import strategies as st
 
 from seedcorpus.apps.synth import synth_article
 from seedcorpus.default_plugins import dates
@@ -377,3 +379,13 @@ def test_plugin_contract() -> None:
     (spec,) = dates.seedcorpus_enrichers()
     assert spec.name == Dates.kind
     check_enricher(spec, max_examples=50)
+
+
+@given(
+    st.lists(st.sampled_from(["19", "20", "2017", "7", "0", "/", ".", ",", " ", "x"])).map("".join)
+)
+def test_loose_years_as_the_first_pattern_found_them(text: str) -> None:
+    # The pattern as first written, with its look-behind in front.
+    first = re.compile(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/]|[.,]\d)")
+
+    assert dates._LOOSE_YEAR.findall(text) == first.findall(text)

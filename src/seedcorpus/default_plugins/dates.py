@@ -82,7 +82,9 @@ _BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
 _FUTURE = re.compile(r"\s*(?:depan|mendatang|besok|lusa)\b")
 # A year printed on its own ("sepanjang tahun 2017", "hingga akhir Maret 2017"), not as
 # part of a number (1.2017, 2017,5) or of a numeric date.
-_LOOSE_YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/]|[.,]\d)")
+# The look-behind comes after "19" or "20" (and looks past them): a pattern that starts
+# with a look-behind is tried at every position, one that starts with digits is not.
+_LOOSE_YEAR = re.compile(r"(?:19|20)(?<![\d/.,]..)\d\d(?![\d/]|[.,]\d)")
 
 # How much a mention in each place says about the article's own date. The dateline is
 # the agency's own date; the caption, title and lead describe the day of the news; a date
@@ -449,16 +451,17 @@ def _mention(w: _Weighed, published: datetime.date | None) -> DateMention:
             date = published - datetime.timedelta(days=(published.weekday() - found.weekday) % 7)
     elif found.weekday is not None and date is not None:
         agrees = date.weekday() == found.weekday
+    # Positional arguments, in the order of DateMention's fields: a little faster.
     return DateMention(
-        text=found.text,
-        date=None if date is None else date.isoformat(),
-        start=found.start,
-        end=found.end,
-        field=found.field,
-        form=found.form,
-        weekday=None if found.weekday is None else WEEKDAY_NAMES[found.weekday],
-        weekday_agrees=agrees,
-        year_inferred=w.year_inferred,
+        found.text,
+        None if date is None else date.isoformat(),
+        found.start,
+        found.end,
+        found.field,
+        found.form,
+        None if found.weekday is None else WEEKDAY_NAMES[found.weekday],
+        agrees,
+        w.year_inferred,
     )
 
 
