@@ -389,3 +389,34 @@ def test_loose_years_as_the_first_pattern_found_them(text: str) -> None:
     first = re.compile(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/]|[.,]\d)")
 
     assert dates._LOOSE_YEAR.findall(text) == first.findall(text)
+
+
+_SEARCH_PIECES = st.sampled_from(
+    ["Senin", "Sabtu", "Jum'at", "Rabu", "Ahad", "Minggu", "S", "R", "K", "J", "M", "A",
+     "enin", "abu", "1", "23", "2024", "/", " ", " ", "\t", "\x1c", "(", ")", ",", "\x01",
+     "\x00 ", "Juli", "Juni", "Jun", "Maret", "Mei", "Agt", "desember", "x", "_", "é", "’"]
+)  # fmt: skip
+
+
+# Day, whitespace and month, right and almost right.
+_DAY_MONTHS = st.tuples(
+    st.sampled_from([" ", "(", "x", ""]),
+    st.sampled_from(["1", "23", "123", "\x01"]),
+    st.sampled_from([" ", "\t", "\x1c", "", "  "]),
+    st.sampled_from(["Juli", "Juni", "Jun", "Maret", "desember", "Juli2", "Mei "]),
+).map("".join)
+
+
+@given(st.lists(_SEARCH_PIECES | _DAY_MONTHS, max_size=25).map("".join))
+def test_searches_on_marked_bytes_find_what_finditer_finds(text: str) -> None:
+    # The weekday and day-month searches tried only where the marked bytes say.
+    searched = text.replace("(", " ")
+    for pattern, marks, places, back in [
+        (dates._WEEKDAY, dates._WEEKDAY_MARKS, dates._WEEKDAY_PLACES, 0),
+        (dates._DAY_MONTH_NAME, dates._DIGIT_MARKS, dates._DAY_PLACES, 1),
+    ]:
+        found = dates._matches(pattern, searched, marks, places, back)
+
+        assert [(m.span(), m.groupdict()) for m in found] == [
+            (m.span(), m.groupdict()) for m in pattern.finditer(searched)
+        ]

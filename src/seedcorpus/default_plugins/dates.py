@@ -75,6 +75,18 @@ _DIGITS = frozenset("0123456789")
 # Characters that make "1/7" part of something else: "2/1/7", "1.5/2", "Rp1/2".
 _NOT_BEFORE_DAY = frozenset("0123456789/.,") | frozenset(string.ascii_letters)
 _CLOSE = re.compile(r"\s*\)")
+# For ASCII text, the two searches above that are tried at many places (a weekday at
+# every S, R, K, J, M and A; a day at every space) first run on a bytes copy where the
+# character each starts with is a marker byte (S, R, K, J, M, A; digits): the engine finds
+# a literal first character much faster than a set of them, and a digit is rarer than a
+# space. These patterns match wherever the str ones do (and maybe elsewhere: no \b after a
+# marker, no day before it), so each place they give is confirmed with the str pattern.
+_WEEKDAY_MARKS = bytes.maketrans(b"SRKJMA", b"\x01" * 6)
+_WEEKDAY_PLACES = re.compile(rb"\x01(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)\b")
+_DIGIT_MARKS = bytes.maketrans(b"0123456789", b"\x01" * 10)
+_DAY_PLACES = re.compile(
+    rb"\x01(?<= \x01)\x01?[\s\x1c-\x1f]+(?:" + _alternation(_MONTHS).encode("ascii") + rb")"
+)
 # A weekday alone names the day of the news after a comma ("di Jakarta, Senin.") or
 # after "pada"/"hari"; searched in the few characters before the weekday.
 _BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
@@ -246,7 +258,7 @@ def _scan(fields: _Fields) -> list[_Found]:
     searched = text.replace("(", " ")
     weekdays = {  # by where they end
         match.end(): match
-        for match in _WEEKDAY.finditer(searched)
+        for match in _matches(_WEEKDAY, searched, _WEEKDAY_MARKS, _WEEKDAY_PLACES, 0)
         if not text[match.start() - 1].isalnum()  # not the end of another word
     }
     days: list[tuple[int, int, int, int, str | None, str]] = []
@@ -255,7 +267,7 @@ def _scan(fields: _Fields) -> list[_Found]:
         if start is not None:
             day, month = int(text[start : match.start()]), int(match.group("month"))
             days.append((start, match.end(), day, month, match.group("year"), "numeric"))
-    for match in _DAY_MONTH_NAME.finditer(searched):
+    for match in _matches(_DAY_MONTH_NAME, searched, _DIGIT_MARKS, _DAY_PLACES, 1):
         day, month = int(match.group("day")), _MONTHS[match.group("month")]
         days.append((match.start("day"), match.end(), day, month, match.group("year"), "textual"))
 
@@ -313,6 +325,24 @@ def _scan(fields: _Fields) -> list[_Found]:
             )
         )
     return mentions
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, marks: bytes, places: re.Pattern[bytes], back: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; for ASCII text, tried only where ``places`` matches
+    ``text`` with ``marks`` applied, ``back`` characters before that match."""
+    if not text.isascii():  # (a flag of the string: free)
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for place in places.finditer(text.encode("ascii").translate(marks)):
+        start = place.start() - back
+        if start >= end:  # finditer's matches do not overlap
+            match = pattern.match(text, start)
+            if match is not None:
+                end = match.end()
+                yield match
 
 
 def _make_date(year: int, month: int, day: int) -> datetime.date | None:
