@@ -32,11 +32,13 @@ _SHORT = (
     r"|[A-Z][a-z]{2,8} [A-Z](?:[A-Z]{1,4}|[a-z]{2,10})"
 )
 # Every definition has parentheses or a slash; a pattern that starts with a literal is
-# searched much faster than one that starts with a capital.
-_PARENS = re.compile(r"\((?P<inner>[^()]{1,150})\)")
+# searched much faster than one that starts with a capital. Parentheses holding a slash
+# are left out: "(1/7/2024)", most of them, defines nothing, and "(Belt and Road
+# Initiative/BRI)" is a slash definition, found with the other slashes.
+_PARENS = re.compile(r"\((?P<inner>[^()/]{1,150})\)")
 # The same for the fields joined with NUL between them (see _parentheses), which it does
 # not cross.
-_JOINED_PARENS = re.compile(r"\((?P<inner>[^()\x00]{1,150})\)")
+_JOINED_PARENS = re.compile(r"\((?P<inner>[^()/\x00]{1,150})\)")
 # "Long Form (ABBR)": the acronym alone in the parentheses.
 _SHORT_FORM = re.compile(_SHORT)
 # A syllabic or lower-case abbreviation alone in the parentheses: "Pergub", "pilkada".
@@ -449,8 +451,6 @@ def _parentheses(texts: Sequence[str]) -> dict[int, list[tuple[int, int, str]]]:
 
 def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Iterator[Acronym]:
     for paren_start, paren_end, inner in parentheses:
-        if "/" in inner:
-            continue  # "(Belt and Road Initiative/BRI)": a slash definition, found below
         if not inner.isupper() and inner.lower() in _NOT_ABBREVIATIONS:
             continue  # "(kanan)", "(Persero)"
         if _SHORT_FORM.fullmatch(inner) or _WORD_FORM.fullmatch(inner):
