@@ -200,6 +200,10 @@ def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
             ("BRI", "Belt and Road Initiative", "slash", "B+R+I"),
         ),
         (
+            "Proyek itu (Belt and Road Initiative/BRI) berlanjut.",
+            ("BRI", "Belt and Road Initiative", "slash", "B+R+I"),
+        ),
+        (
             "Warga antre di stasiun pengisian bahan bakar umum (SPBU) itu.",
             ("SPBU", "stasiun pengisian bahan bakar umum", "initialism", "S+P+B+U"),
         ),
