@@ -50,6 +50,8 @@ _SLASH_SHORT_AFTER = re.compile(r"(?P<short>[A-Z][A-Za-z]{0,3}[A-Z]{1,8})(?![\w/
 _SLASH_SHORT_BEFORE = re.compile(r"(?<![\w/])(?P<short>[A-Z]{2,10})$")
 # A long form does not run across these; a comma only inside a list ending with "dan".
 _CLAUSE_BREAKS = '.;:!?()"“”/'
+# Everything up to the last of them (one search instead of a str.rfind for each).
+_TO_LAST_BREAK = re.compile(f"(?s:.*)[{re.escape(_CLAUSE_BREAKS)}]")
 _WORD = re.compile(r"[^\W_]+")
 _CONJUNCTION = re.compile(r"\b(?:dan|serta|and|&)(?:\s|$)")
 # Words a long form may skip; Indonesian and English (for names kept in English).
@@ -377,7 +379,8 @@ def _candidates(text: str, start: int, limit: int) -> Iterator[int]:
     within the clause, across commas only in a list that ends with "dan"."""
     # A word of a long form is rarely longer than 16 characters.
     window = max(0, start - min(_WINDOW, 16 * limit))
-    offset = max(window, *(text.rfind(c, window, start) + 1 for c in _CLAUSE_BREAKS))
+    last_break = _TO_LAST_BREAK.match(text, window, start)
+    offset = window if last_break is None else last_break.end()
     words = _words(text[offset:start])
     for count in range(1, min(len(words), limit) + 1):
         at = offset + words[-count][0]
