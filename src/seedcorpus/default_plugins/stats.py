@@ -1,9 +1,9 @@
 """The ``stats`` enricher: words, sentences, paragraphs and reading time of the body.
 
-Sentences are counted with :func:`seedcorpus.text.sentence_count`, which agrees with
-:func:`seedcorpus.text.sentence_spans`, the splitter the ``dates`` and ``quotes``
-enrichers use; paragraphs they have split already (:func:`seedcorpus.text.article_text`)
-are not split again.
+Sentences are counted as :func:`seedcorpus.text.sentence_count` counts them in each
+paragraph, which agrees with :func:`seedcorpus.text.sentence_spans`, the splitter the
+``dates`` and ``quotes`` enrichers use; all paragraphs are split in one search of the
+body they share (:meth:`seedcorpus.text.ArticleText.sentence_total`).
 """
 
 from __future__ import annotations
@@ -52,7 +52,6 @@ def enrich(article: Article) -> Stats:
     paragraphs = article.paragraphs
     # The body the other enrichers share, split once: a newline never glues two
     # tokens, so the count is the sum over paragraphs, without a list per paragraph.
-    # Sentences already split for ``dates`` or ``quotes`` are counted, not split again.
     text = article_text(paragraphs)
     words = _word_count(text.body)
     sentences = text.sentence_total()
