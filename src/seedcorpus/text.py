@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -54,30 +55,28 @@ _ABBREVIATIONS = frozenset((
 ))
 # fmt: on
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
-
-
-def _maybe_abbreviation() -> str:
-    """A group, right after a period, that is set when the period may end an abbreviation:
-    it follows one of the words, in any case, or a lone character ("S. Anwar")."""
-    by_length: dict[int, list[str]] = {}
-    for word in sorted(_ABBREVIATIONS):
-        by_length.setdefault(len(word), []).append(word)
-    # A lookbehind has a fixed width: one for each length.
-    behinds = [f"(?<=(?i:{'|'.join(words)})\\.)" for _, words in sorted(by_length.items())]
-    behinds.append(r"(?<=[ .\"“‘'(\[][^ .]\.)")
-    return f"(?P<abbreviation>{'|'.join(behinds)})?"
-
+# The last two letters of each abbreviation. A period ends an abbreviation or an initial
+# only after one of these (in any case) or after a capital, so the exact test of
+# _after_abbreviation runs for few periods. (The splitter's pattern used to have a group
+# of look-behinds for this, tried at every period: it cost half of the split.)
+_ABBREVIATION_ENDINGS = frozenset(word[-2:] for word in _ABBREVIATIONS)
 
 # A sentence ends at . ! ? or … (plus closing quotes or brackets) when the next sentence
 # visibly starts: whitespace, then a capital (maybe after an opening quote or bracket).
 # Bodies flattened by scrapers glue sentences ("kios.Kepala"), so a period right between
-# a lower-case word and a capitalized one ends a sentence too. The group after the first
-# mark spares most periods the slower exact test of _after_abbreviation.
+# a lower-case word and a capitalized one ends a sentence too.
 _NEXT_STARTS = r"[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z]|\s*$|(?<=[a-z]{2}\.)[A-Z][a-z])"
-_END = re.compile(r"[.!?…]" + _maybe_abbreviation() + r"[.!?…]*" + _NEXT_STARTS)
+_END = r"[.!?…][.!?…]*" + _NEXT_STARTS
 # The same for text whose only marks are periods, which is most paragraphs: a pattern
 # that starts with a literal ("\.\.*", not "\.+") is searched many times faster.
-_PERIOD_END = re.compile(r"\." + _maybe_abbreviation() + r"\.*" + _NEXT_STARTS)
+_PERIOD_END = r"\.\.*" + _NEXT_STARTS
+# Compiled for one text, and for paragraphs joined with newlines (see _sentence_ends),
+# where "$" is the end of each paragraph.
+_ENDS = {
+    lines: (re.compile(_END, flags), re.compile(_PERIOD_END, flags))
+    for lines, flags in ((False, re.NOFLAG), (True, re.MULTILINE))
+}
+_SPAN = re.Match.span
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -91,9 +90,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[start:end] for start, end in sentence_spans(text)]
     ['Harga naik 1.500 persen.', 'Kata dr. Andi, ini wajar.']
     """
+    return _spans(text, _sentence_ends(text))
+
+
+def _spans(text: str, ends: list[int]) -> list[tuple[int, int]]:
+    """The stripped sentences of ``text`` that :func:`_sentence_ends` ends at ``ends``."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for end in _sentence_ends(text):
+    for end in ends:
         # The chunk holds the end mark, so it is never blank: only its start moves.
         if text[start].isspace():
             start = end - len(text[start:end].lstrip())
@@ -119,31 +123,36 @@ def sentence_count(text: str) -> int:
     return len(ends) + (last < len(text) and not text[last:].isspace())
 
 
-def _sentence_ends(text: str) -> list[int]:
-    """Offsets one past the end of each sentence but a last one without an end mark."""
-    pattern = _END if ("!" in text or "?" in text or "…" in text) else _PERIOD_END
+def _sentence_ends(text: str, lines: bool = False) -> list[int]:
+    """Offsets one past the end of each sentence but a last one without an end mark.
+
+    With ``lines``, ``text`` is paragraphs joined with newlines, none holding one, and
+    the ends are those of each paragraph on its own.
+    """
+    marks, periods = _ENDS[lines]
+    pattern = marks if ("!" in text or "?" in text or "…" in text) else periods
     ends: list[int] = []
-    for match in pattern.finditer(text):
-        dot, end = match.span()
-        # Only a lone period may end an abbreviation ("dr." but not "dr.)" or "dr.!"); the
-        # pattern's group marks those that may (but not at the very start: "A. Budi").
+    for dot, end in map(_SPAN, pattern.finditer(text)):
+        # Only a lone period may end an abbreviation ("dr." but not "dr.)" or "dr.!").
+        # The two characters before it rule out most periods before the exact test.
         if (
             end - dot == 1
+            and (text[dot - 2 : dot].lower() in _ABBREVIATION_ENDINGS or text[dot - 1].isupper())
             and text[dot] == "."
-            and (dot < 2 or match.start("abbreviation") >= 0)
-            and _after_abbreviation(text, dot)
+            and _after_abbreviation(text, dot, text.rfind("\n", 0, dot) + 1 if lines else 0)
         ):
             continue
         ends.append(end)
     return ends
 
 
-def _after_abbreviation(text: str, dot: int) -> bool:
-    """Whether the period at ``dot`` ends an abbreviation or an initial."""
+def _after_abbreviation(text: str, dot: int, start: int = 0) -> bool:
+    """Whether the period at ``dot`` ends an abbreviation or an initial; the word before
+    it begins at ``start`` or later."""
     # The word is what follows the last space or period, so "S.H." is checked as "H"
     # (an initial, like the "S" of "S. Anwar"). Only a few characters are looked at: a
     # longer word is no abbreviation.
-    window = text[max(0, dot - _LONGEST_ABBREVIATION - 2) : dot]
+    window = text[max(start, dot - _LONGEST_ABBREVIATION - 2) : dot]
     word = window[max(window.rfind(" "), window.rfind(".")) + 1 :].lstrip(_OPENERS)
     if len(word) > _LONGEST_ABBREVIATION:
         return False
@@ -154,8 +163,11 @@ class ArticleText:
     """What several enrichers derive from one article's paragraphs, each computed once.
 
     The ``dates``, ``quotes`` and ``stats`` enrichers each used to split the same
-    paragraphs into sentences; they now ask :func:`article_text` for this object, which
-    computes each paragraph's sentences on first use and keeps them for the others.
+    paragraphs into sentences; they now ask :func:`article_text` for this object. The
+    sentences of all paragraphs are found in one search of :attr:`body` when first
+    counted; a paragraph asked for before that is split on its own. Either way the
+    results are those of :func:`sentence_spans` and :func:`sentence_count` on each
+    paragraph.
 
     >>> text = article_text(("Kata dr. Andi, ini wajar. Harga naik.", "Dua."))
     >>> text.sentences(0)
@@ -164,12 +176,14 @@ class ArticleText:
     (3, 1)
     """
 
-    __slots__ = ("_body", "_sentences", "paragraphs")
+    __slots__ = ("_body", "_ends", "_searched", "_sentences", "paragraphs")
 
     def __init__(self, paragraphs: tuple[str, ...]) -> None:
         self.paragraphs = paragraphs
         """The paragraphs, as given."""
         self._body: str | None = None
+        self._searched = False
+        self._ends: list[int] | None = None
         self._sentences: list[tuple[tuple[int, int], ...] | None] = [None] * len(paragraphs)
 
     @property
@@ -179,20 +193,50 @@ class ArticleText:
             self._body = "\n".join(self.paragraphs)
         return self._body
 
+    def _body_ends(self) -> list[int] | None:
+        """The sentence ends of every paragraph as offsets into :attr:`body`, found in
+        one search; None when a paragraph holds a newline (then the body's lines are not
+        its paragraphs)."""
+        if not self._searched:
+            self._searched = True
+            if not any("\n" in paragraph for paragraph in self.paragraphs):
+                self._ends = _sentence_ends(self.body, lines=True)
+        return self._ends
+
     def sentences(self, index: int) -> tuple[tuple[int, int], ...]:
         """:func:`sentence_spans` of paragraph ``index``, computed once."""
         found = self._sentences[index]
         if found is None:
-            found = self._sentences[index] = tuple(sentence_spans(self.paragraphs[index]))
+            paragraph = self.paragraphs[index]
+            if self._ends is not None:  # the body has been searched: take its ends
+                start = sum(map(len, self.paragraphs[:index])) + index
+                first = bisect.bisect_right(self._ends, start)
+                last = bisect.bisect_right(self._ends, start + len(paragraph), first)
+                ends = [end - start for end in self._ends[first:last]]
+            else:
+                ends = _sentence_ends(paragraph)
+            found = self._sentences[index] = tuple(_spans(paragraph, ends))
         return found
 
     def sentence_total(self) -> int:
         """The number of sentences in all paragraphs: the sum of :func:`sentence_count`
-        over them, using the spans other enrichers have already computed."""
-        return sum(
-            sentence_count(paragraph) if found is None else len(found)
-            for paragraph, found in zip(self.paragraphs, self._sentences, strict=True)
-        )
+        over them."""
+        ends = self._body_ends()
+        if ends is None:
+            return sum(
+                sentence_count(paragraph) if found is None else len(found)
+                for paragraph, found in zip(self.paragraphs, self._sentences, strict=True)
+            )
+        # Every end closes a sentence, and a paragraph holds one more unless it is blank
+        # or ends with an end: sentence_count's rule, for all paragraphs at once.
+        closing = set(ends)
+        total = len(ends)
+        start = 0
+        for paragraph in self.paragraphs:
+            last = start + len(paragraph.rstrip())
+            total += last > start and last not in closing
+            start += len(paragraph) + 1
+        return total
 
 
 @functools.lru_cache(maxsize=4)

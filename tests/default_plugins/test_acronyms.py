@@ -200,6 +200,10 @@ def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
             ("BRI", "Belt and Road Initiative", "slash", "B+R+I"),
         ),
         (
+            "Proyek itu (Belt and Road Initiative/BRI) berlanjut.",
+            ("BRI", "Belt and Road Initiative", "slash", "B+R+I"),
+        ),
+        (
             "Warga antre di stasiun pengisian bahan bakar umum (SPBU) itu.",
             ("SPBU", "stasiun pengisian bahan bakar umum", "initialism", "S+P+B+U"),
         ),
@@ -288,3 +292,12 @@ def test_a_definition_made_from_its_long_form_resolves(case: tuple[str, str, str
     text, short, long = case
 
     assert pairs(article(text)) == [(short, long)]
+
+
+@given(st.text(st.sampled_from('ab .;:!?()"“”/,\n')), st.integers(0, 40), st.integers(0, 40))
+def test_the_last_clause_break_is_the_last_of_any(text: str, window: int, start: int) -> None:
+    # One search finds what a str.rfind for each break character finds.
+    found = acronyms._TO_LAST_BREAK.match(text, window, start)
+    each = (text.rfind(c, window, start) + 1 for c in acronyms._CLAUSE_BREAKS)
+
+    assert (window if found is None else found.end()) == max(window, *each)

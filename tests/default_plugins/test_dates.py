@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import cattrs
 import pytest
 from articles import SAMPLE, SEED, article, news_articles
 from hypothesis import given
+from hypothesis import strategies as st
 
 from seedcorpus.apps.synth import synth_article
 from seedcorpus.default_plugins import dates
@@ -216,8 +218,13 @@ def test_synthetic_articles_that_print_a_day_get_their_date() -> None:
 @given(news_articles())
 def test_one_scan_of_all_fields_finds_what_a_scan_of_each_finds(item: Article) -> None:
     fields = dates._fields(item)
+    each = [
+        found
+        for index, text in enumerate(fields.texts)
+        for found in dates._scan(dates._Fields([text], [fields.name(index)]))
+    ]
 
-    assert dates._find(fields) == [found for field in fields for found in dates._scan([field])]
+    assert dates._find(fields) == each
 
 
 def test_no_date_at_all() -> None:
@@ -372,3 +379,44 @@ def test_plugin_contract() -> None:
     (spec,) = dates.seedcorpus_enrichers()
     assert spec.name == Dates.kind
     check_enricher(spec, max_examples=50)
+
+
+@given(
+    st.lists(st.sampled_from(["19", "20", "2017", "7", "0", "/", ".", ",", " ", "x"])).map("".join)
+)
+def test_loose_years_as_the_first_pattern_found_them(text: str) -> None:
+    # The pattern as first written, with its look-behind in front.
+    first = re.compile(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/]|[.,]\d)")
+
+    assert dates._LOOSE_YEAR.findall(text) == first.findall(text)
+
+
+_SEARCH_PIECES = st.sampled_from(
+    ["Senin", "Sabtu", "Jum'at", "Rabu", "Ahad", "Minggu", "S", "R", "K", "J", "M", "A",
+     "enin", "abu", "1", "23", "2024", "/", " ", " ", "\t", "\x1c", "(", ")", ",", "\x01",
+     "\x00 ", "Juli", "Juni", "Jun", "Maret", "Mei", "Agt", "desember", "x", "_", "é", "’"]
+)  # fmt: skip
+
+
+# Day, whitespace and month, right and almost right.
+_DAY_MONTHS = st.tuples(
+    st.sampled_from([" ", "(", "x", ""]),
+    st.sampled_from(["1", "23", "123", "\x01"]),
+    st.sampled_from([" ", "\t", "\x1c", "", "  "]),
+    st.sampled_from(["Juli", "Juni", "Jun", "Maret", "desember", "Juli2", "Mei "]),
+).map("".join)
+
+
+@given(st.lists(_SEARCH_PIECES | _DAY_MONTHS, max_size=25).map("".join))
+def test_searches_on_marked_bytes_find_what_finditer_finds(text: str) -> None:
+    # The weekday and day-month searches tried only where the marked bytes say.
+    searched = text.replace("(", " ")
+    for pattern, marks, places, back in [
+        (dates._WEEKDAY, dates._WEEKDAY_MARKS, dates._WEEKDAY_PLACES, 0),
+        (dates._DAY_MONTH_NAME, dates._DIGIT_MARKS, dates._DAY_PLACES, 1),
+    ]:
+        found = dates._matches(pattern, searched, marks, places, back)
+
+        assert [(m.span(), m.groupdict()) for m in found] == [
+            (m.span(), m.groupdict()) for m in pattern.finditer(searched)
+        ]

@@ -11,6 +11,7 @@ import cattrs
 import pytest
 from articles import SAMPLE, SEED, article, news_articles
 from hypothesis import given
+from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import language
 from seedcorpus.default_plugins.antara import parse_antara
@@ -243,3 +244,15 @@ def test_body_first_text_has_no_declared_language_but_a_detected_one() -> None:
     assert (parsed.title, parsed.language) == (None, None)
     result = language.enrich(parsed)
     assert (result.declared, result.detected) == (None, "id")
+
+
+_ASCII_WORDS = st.sampled_from(["yang", "The", "KARENA", "kerana", "dan,", "x", "-", "("])
+_ASCII_TEXTS = st.lists(_ASCII_WORDS | st.text(st.characters(max_codepoint=127))).map(" ".join)
+
+
+@given(_ASCII_TEXTS)
+def test_ascii_text_is_read_as_any_text(text: str) -> None:
+    # The bytes path for ASCII text finds the words the str path finds.
+    words = text.lower().translate(language._PUNCTUATION).split()
+
+    assert list(language._lists_of_words(text)) == [language._LISTS.get(w) for w in words]

@@ -48,8 +48,19 @@ def test_stats_counts_as_before(article: Article) -> None:
     assert result.sentences == sum(map(sentence_count, article.paragraphs))
 
 
-@given(st.lists(st.text(st.sampled_from('ab .!?\n"“”A')), max_size=5))
+# What the splitter looks at: marks, quotes, capitals, abbreviations in any case (the
+# Kelvin sign lower-cases to "k"), initials, whitespace, and text glued across them.
+_PIECES = st.sampled_from(
+    [".", ".", "!", "?", "…", '"', "”", "’", ")", "“", "(", " ", " ", "\xa0", "\u2028",
+     "a", "Z", "1", "dr", "DR", "No", "letkol", "Sdri", "\u212ah", "S", "kios.Kepala", "kata"]
+)  # fmt: skip
+_PARAGRAPHS = st.lists(st.lists(_PIECES, max_size=12).map("".join), max_size=5)
+
+
+@given(_PARAGRAPHS | st.lists(st.text(st.sampled_from('ab .!?\n"“”A')), max_size=5))
 def test_article_text_is_the_split_of_each_paragraph(paragraphs: list[str]) -> None:
+    # Counted first: the sentences of all paragraphs come from one search of the body
+    # (unless a paragraph holds a newline).
     text = ArticleText(tuple(paragraphs))
 
     assert text.sentence_total() == sum(map(sentence_count, paragraphs))
@@ -65,3 +76,20 @@ def test_the_same_paragraphs_share_one_object() -> None:
 
     assert article_text(paragraphs) is article_text(("Satu. Dua.", "Tiga."))
     assert article_text(paragraphs) is not article_text(("Satu. Dua.",))
+
+
+@given(_PARAGRAPHS, st.data())
+def test_paragraphs_split_alone_and_in_the_body_agree(
+    paragraphs: list[str], data: st.DataObject
+) -> None:
+    # Some paragraphs split on their own before the body is searched, the rest after.
+    text = ArticleText(tuple(paragraphs))
+    early = data.draw(st.sets(st.integers(0, max(0, len(paragraphs) - 1))))
+    spans = {i: text.sentences(i) for i in sorted(early) if i < len(paragraphs)}
+    total = text.sentence_total()
+    spans |= {i: text.sentences(i) for i in range(len(paragraphs))}
+
+    assert total == sum(map(sentence_count, paragraphs))
+    assert [spans[i] for i in range(len(paragraphs))] == [
+        tuple(sentence_spans(p)) for p in paragraphs
+    ]

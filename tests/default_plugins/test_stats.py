@@ -6,6 +6,7 @@ import cattrs
 import pytest
 from articles import SAMPLE, SEED, article, news_articles
 from hypothesis import given
+from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import stats
 from seedcorpus.default_plugins.stats import WORDS_PER_MINUTE, Stats
@@ -104,3 +105,8 @@ def test_plugin_contract() -> None:
     (spec,) = stats.seedcorpus_enrichers()
     assert spec.name == Stats.kind
     check_enricher(spec, max_examples=50)
+
+
+@given(st.text(st.sampled_from("ab \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028é"), max_size=30))
+def test_words_are_counted_as_split_counts_them(text: str) -> None:
+    assert stats._word_count(text) == len(text.split())

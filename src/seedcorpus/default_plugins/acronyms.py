@@ -32,11 +32,13 @@ _SHORT = (
     r"|[A-Z][a-z]{2,8} [A-Z](?:[A-Z]{1,4}|[a-z]{2,10})"
 )
 # Every definition has parentheses or a slash; a pattern that starts with a literal is
-# searched much faster than one that starts with a capital.
-_PARENS = re.compile(r"\((?P<inner>[^()]{1,150})\)")
+# searched much faster than one that starts with a capital. Parentheses holding a slash
+# are left out: "(1/7/2024)", most of them, defines nothing, and "(Belt and Road
+# Initiative/BRI)" is a slash definition, found with the other slashes.
+_PARENS = re.compile(r"\((?P<inner>[^()/]{1,150})\)")
 # The same for the fields joined with NUL between them (see _parentheses), which it does
 # not cross.
-_JOINED_PARENS = re.compile(r"\((?P<inner>[^()\x00]{1,150})\)")
+_JOINED_PARENS = re.compile(r"\((?P<inner>[^()/\x00]{1,150})\)")
 # "Long Form (ABBR)": the acronym alone in the parentheses.
 _SHORT_FORM = re.compile(_SHORT)
 # A syllabic or lower-case abbreviation alone in the parentheses: "Pergub", "pilkada".
@@ -48,6 +50,8 @@ _SLASH_SHORT_AFTER = re.compile(r"(?P<short>[A-Z][A-Za-z]{0,3}[A-Z]{1,8})(?![\w/
 _SLASH_SHORT_BEFORE = re.compile(r"(?<![\w/])(?P<short>[A-Z]{2,10})$")
 # A long form does not run across these; a comma only inside a list ending with "dan".
 _CLAUSE_BREAKS = '.;:!?()"“”/'
+# Everything up to the last of them (one search instead of a str.rfind for each).
+_TO_LAST_BREAK = re.compile(f"(?s:.*)[{re.escape(_CLAUSE_BREAKS)}]")
 _WORD = re.compile(r"[^\W_]+")
 _CONJUNCTION = re.compile(r"\b(?:dan|serta|and|&)(?:\s|$)")
 # Words a long form may skip; Indonesian and English (for names kept in English).
@@ -375,7 +379,8 @@ def _candidates(text: str, start: int, limit: int) -> Iterator[int]:
     within the clause, across commas only in a list that ends with "dan"."""
     # A word of a long form is rarely longer than 16 characters.
     window = max(0, start - min(_WINDOW, 16 * limit))
-    offset = max(window, *(text.rfind(c, window, start) + 1 for c in _CLAUSE_BREAKS))
+    last_break = _TO_LAST_BREAK.match(text, window, start)
+    offset = window if last_break is None else last_break.end()
     words = _words(text[offset:start])
     for count in range(1, min(len(words), limit) + 1):
         at = offset + words[-count][0]
@@ -449,8 +454,6 @@ def _parentheses(texts: Sequence[str]) -> dict[int, list[tuple[int, int, str]]]:
 
 def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Iterator[Acronym]:
     for paren_start, paren_end, inner in parentheses:
-        if "/" in inner:
-            continue  # "(Belt and Road Initiative/BRI)": a slash definition, found below
         if not inner.isupper() and inner.lower() in _NOT_ABBREVIATIONS:
             continue  # "(kanan)", "(Persero)"
         if _SHORT_FORM.fullmatch(inner) or _WORD_FORM.fullmatch(inner):
