@@ -203,10 +203,11 @@ def _describe(char: str) -> str:
 
 def _utf8_has_controls(data: bytes) -> bool:
     """Whether UTF-8 ``data`` may hold a character that :func:`_remove_controls` removes."""
-    return (
-        bool(data.translate(None, _NOT_CONTROL_BYTES))
-        or _C1_UTF8.search(data) is not None
-        or data.find(codecs.BOM_UTF8, 1) >= 0
+    if data.translate(None, _NOT_CONTROL_BYTES):
+        return True
+    # A C1 control and a BOM are not ASCII: ASCII articles skip both searches.
+    return not data.isascii() and (
+        _C1_UTF8.search(data) is not None or data.find(codecs.BOM_UTF8, 1) >= 0
     )
 
 
