@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from cattrs import Converter
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
 from seedcorpus.serialization import article_from_json
+from seedcorpus.spaced_json import spaced_json
 from seedcorpus.specs import ExporterSpec
 
 VERSION = "1"
@@ -19,10 +19,12 @@ VERSION = "1"
 
 def write_jsonl(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
     """Write one article per line in the JSON contract, UTF-8, ``\\n`` line ends."""
-    with destination.open("w", encoding="utf-8", newline="\n") as out:
+    # The bytes of json.dumps(..., ensure_ascii=False), made faster (spaced_json) and
+    # written as they are: no text layer to encode them again.
+    unstructure = converter.unstructure
+    with destination.open("wb") as out:
         for article in articles:
-            out.write(json.dumps(converter.unstructure(article), ensure_ascii=False))
-            out.write("\n")
+            out.write(spaced_json(unstructure(article)) + b"\n")
 
 
 def count_jsonl(source: Path) -> int:
