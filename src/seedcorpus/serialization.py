@@ -306,6 +306,10 @@ def _upgrade(data: Mapping[str, Any]) -> dict[str, Any]:
     return article
 
 
+def _is_article(type_: Any) -> bool:
+    return type_ is Article
+
+
 def _optional_unstructure(converter: Converter) -> Callable[[Any], Callable[[Any], Any]]:
     # cattrs' own hook for "X | None" wraps X's hook in a generic function called for
     # every value; a string or integer goes out as it is, so its optional one does too,
@@ -450,18 +454,24 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
     converter.register_structure_hook_func(is_enrichment_union, structure_enrichment)
 
     # The contract version leads every article; older versions are upgraded on reading.
-    article_fields = converter.gen_unstructure_attrs_fromdict(Article)
-    converter.register_unstructure_hook(
-        Article, lambda article: {"contract": CONTRACT_VERSION, **article_fields(article)}
-    )
-    structure_article = converter.gen_structure_attrs_fromdict(Article)
+    # Both hooks are generated when first asked for: that was most of the time taken to
+    # build the converter, which a small export paid in full (and a writer never reads).
+    def unstructure_article_hook(_: Any) -> Callable[[Article], dict[str, Any]]:
+        article_fields = converter.gen_unstructure_attrs_fromdict(Article)
+        return lambda article: {"contract": CONTRACT_VERSION, **article_fields(article)}
 
-    def structure_versioned(data: Any, _: Any) -> Article:
-        if not isinstance(data, Mapping):
-            raise _wrong_type("an object", data)
-        return structure_article(_upgrade(data), Article)
+    def structure_article_hook(_: Any) -> Callable[[Any, Any], Article]:
+        structure_article = converter.gen_structure_attrs_fromdict(Article)
 
-    converter.register_structure_hook(Article, structure_versioned)
+        def structure_versioned(data: Any, _: Any) -> Article:
+            if not isinstance(data, Mapping):
+                raise _wrong_type("an object", data)
+            return structure_article(_upgrade(data), Article)
+
+        return structure_versioned
+
+    converter.register_unstructure_hook_factory(_is_article, unstructure_article_hook)
+    converter.register_structure_hook_factory(_is_article, structure_article_hook)
     return converter
 
 
