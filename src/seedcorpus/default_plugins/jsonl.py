@@ -16,13 +16,17 @@ from seedcorpus.specs import ExporterSpec
 VERSION = "1"
 """The ``jsonl`` exporter's version (JSON Lines has no place for metadata)."""
 
+_BUFFER = 1 << 18
+
 
 def write_jsonl(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
     """Write one article per line in the JSON contract, UTF-8, ``\\n`` line ends."""
     # The bytes of json.dumps(..., ensure_ascii=False), made faster (spaced_json) and
-    # written as they are: no text layer to encode them again.
+    # written as they are: no text layer to encode them again. A line is about the
+    # size of the default buffer, so that made a system call per article; 256 KB
+    # buffers halve the cost of writing.
     unstructure = converter.unstructure
-    with destination.open("wb") as out:
+    with destination.open("wb", buffering=_BUFFER) as out:
         for article in articles:
             out.write(spaced_json(unstructure(article)) + b"\n")
 
