@@ -172,10 +172,15 @@ def _read_regular_file(
 def _read_all(descriptor: int, size: int) -> bytes:
     """Every byte of an open file whose size was ``size`` (it may have changed since).
 
-    One ``os.read`` of the size (and one more that finds the end) in place of a file
-    object: its construction cost more than the read itself, for every article.
+    One ``os.read`` in place of a file object, whose construction cost more than the
+    read itself, for every article. A read that returns exactly ``size`` bytes has the
+    whole file as ``fstat`` saw it; otherwise (it grew, or a short read) reading goes
+    on to the end.
     """
-    chunks = [os.read(descriptor, size + 1)]
+    data = os.read(descriptor, size + 1)
+    if len(data) == size:
+        return data
+    chunks = [data]
     while chunks[-1]:
         chunks.append(os.read(descriptor, max(size, 65536)))
     return b"".join(chunks)
