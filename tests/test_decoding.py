@@ -6,6 +6,8 @@ import codecs
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seedcorpus import decoding
 from seedcorpus.decoding import BINARY_SHARE, MIN_DETECT_BYTES, decode, decode_article
@@ -225,3 +227,17 @@ def test_text_without_mojibake_pairs_never_reaches_ftfy(monkeypatch: pytest.Monk
     for text in (TEXT, "café naïve\xa0x ½ © “a”", "São Tomé"):
         assert decode_article(text.encode()).text == text
         assert decode_article(text.encode("cp1252")).text == text
+
+
+@given(
+    st.binary(max_size=64)
+    | st.text(alphabet="a \n\ufeff\x85\x9d\x81\u00a0é€\x01", max_size=24).map(str.encode)
+)
+def test_quick_checks_of_utf8_agree_with_the_searches(data: bytes) -> None:
+    # One-byte finds go before the searches; they must never change an answer.
+    plain = (
+        bool(data.translate(None, decoding._NOT_CONTROL_BYTES))
+        or decoding._C1_UTF8.search(data) is not None
+        or data.find(codecs.BOM_UTF8, 1) >= 0
+    )
+    assert decoding._utf8_has_controls(data) == plain

@@ -10,6 +10,8 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seedcorpus import duplicates, open_corpus
 from seedcorpus.apps.synth import synth_corpus
@@ -171,3 +173,11 @@ def test_an_incremental_build_keeps_the_tables_in_step(seeds: Path, tmp_path: Pa
     with closing(sqlite3.connect(database)) as connection:
         rows = connection.execute("SELECT article_id, kind FROM duplicate_clusters").fetchall()
     assert sorted(rows) == [("000_b88b87f86327f4ee", "exact"), ("copy", "exact")]
+
+
+@given(st.text(max_size=40) | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_the_ascii_shortcut_finds_the_same_words(text: str) -> None:
+    # The key hashes the words the \w+ regular expression finds, case-folded; ASCII
+    # text takes a byte-table shortcut that must find exactly those.
+    expected = " ".join(duplicates._WORD.findall(text.casefold())).encode()
+    assert duplicates._joined_words(text) == expected

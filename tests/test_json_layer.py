@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import attrs
 import pytest
@@ -171,3 +172,28 @@ def test_each_enrichment_s_text_is_that_part_of_the_article_s(article: Article) 
     data = CONVERTER.unstructure(article)
     parts = [data_to_json(enrichment) for enrichment in data["enrichments"]]
     assert text.endswith(f',"enrichments":[{",".join(parts)}]}}')
+
+
+def test_unstructured_shapes_of_optional_and_tuple_fields() -> None:
+    # The hooks that skip cattrs' per-value wrappers give what cattrs gave: tuples of
+    # strings pass through, other tuples become lists, optional values their inner form.
+    converter = Registry.load().converter
+    moment = datetime(2024, 1, 1, tzinfo=UTC)
+    cases: list[tuple[object, object, object]] = [
+        (tuple[int, ...], (1, 2), [1, 2]),
+        (tuple[str, ...], ("a",), ("a",)),
+        (tuple[str | None, ...], ("a", None), ["a", None]),
+        (tuple[datetime, ...], (moment,), ["2024-01-01T00:00:00+00:00"]),
+        (int | None, 3, 3),
+        (str | None, None, None),
+        (datetime | None, moment, "2024-01-01T00:00:00+00:00"),
+        (
+            tuple[Problem, ...],
+            (Problem("c", "m"),),
+            [{"code": "c", "message": "m", "path": None, "line": None}],
+        ),
+    ]
+    for type_, value, expected in cases:
+        result = converter.unstructure(value, type_)
+        assert result == expected, type_
+        assert type(result) is type(expected), type_

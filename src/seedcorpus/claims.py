@@ -84,8 +84,24 @@ def matches(pattern: str, path: str) -> bool:
 
 def claimants(parsers: Iterable[ParserSpec], path: str) -> list[ParserSpec]:
     """The parsers whose patterns match ``path``, sorted by name."""
-    found = [spec for spec in parsers if any(matches(p, path) for p in spec.patterns)]
-    return sorted(found, key=lambda spec: spec.name)
+    return [spec for spec, _ in _claims(parsers, path)]
+
+
+def _claims(parsers: Iterable[ParserSpec], path: str) -> list[tuple[ParserSpec, str]]:
+    """Each parser whose patterns match ``path`` with the first pattern that does,
+    sorted by name: matched once, as :func:`claim` does for every article."""
+    found = []
+    for spec in parsers:
+        for pattern in spec.patterns:
+            if matches(pattern, path):
+                found.append((spec, pattern))
+                break
+    found.sort(key=_by_name)
+    return found
+
+
+def _by_name(claimed: tuple[ParserSpec, str]) -> str:
+    return claimed[0].name
 
 
 def _sniffs(spec: ParserSpec, head: bytes) -> bool | None:
@@ -116,11 +132,11 @@ def claim(
         say no.
     """
     parsers = list(parsers)
-    found = claimants(parsers, path)
-    if len(found) == 1:
-        spec = found[0]
-        pattern = next(p for p in spec.patterns if matches(p, path))
+    claims = _claims(parsers, path)
+    if len(claims) == 1:
+        spec, pattern = claims[0]
         return spec, f"pattern {pattern}"
+    found = [spec for spec, _ in claims]
     if not found:
         claiming = [spec for spec in parsers if spec.patterns]
         known = _described(sorted(claiming, key=lambda s: s.name)) or "none"

@@ -245,6 +245,7 @@ class Corpus(ArticleSource):
         """Larger article files are refused."""
         self._positions: dict[str, int] | None = None
         self._parsers: tuple[ParserSpec, ...] | None = None
+        self._specs: dict[str, ParserSpec] = {}
 
     def __repr__(self) -> str:
         names = ",".join(spec.name for spec in self.enrichers) or "none"
@@ -293,7 +294,9 @@ class Corpus(ArticleSource):
             raise ParseError(error.message, path=self.root / entry.file, line=error.line) from None
         text, encoding = decoded.text, decoded.encoding
         parser_name = self.route(entry, data).parser
-        spec = self.registry.parser(parser_name)
+        spec = self._specs.get(parser_name)
+        if spec is None:  # looked up once per parser: the registry's checks are not free
+            spec = self._specs[parser_name] = self.registry.parser(parser_name)
         digest = entry.sha256 or hashlib.sha256(data).hexdigest()
         source = Source(path=entry.file, sha256=digest, parser=parser_name, encoding=encoding)
         try:

@@ -63,22 +63,44 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+# For ASCII text: a word character ([A-Za-z0-9_], what \w matches there) kept, upper
+# case lowered (casefold() of ASCII), everything else a space.
+_ASCII_WORDS = bytes(
+    c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c == 95 else 32 for c in range(128)
+).ljust(256, b" ")
+
+
+_SPACES = re.compile(rb"  +")
+
+
+def _joined_words(text: str) -> bytes:
+    """The text's case-folded words joined by single spaces, UTF-8: what the keys hash.
+
+    Finding the words with the regular expression took most of an export's duplicate
+    pass; for ASCII text (most bodies) a byte table and a collapse of the spaces it leaves
+    give the same words several times faster.
+    """
+    if text.isascii():
+        spaced = text.encode("ascii").translate(_ASCII_WORDS)
+        return _SPACES.sub(b" ", spaced).strip()  # a quarter quicker than split and join
+    return " ".join(_words(text)).encode()
+
+
 def body_key(body: str) -> int | None:
     """A 64-bit hash of the normalised body (its words, case-folded), or None for a
     body without words: equal keys mean equal bodies up to case, punctuation and
     spacing."""
-    words = _words(body)
+    words = _joined_words(body)
     if not words:
         return None
-    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big")
+    return int.from_bytes(hashlib.blake2b(words, digest_size=8).digest(), "big")
 
 
 def _title_key(title: str | None) -> int | None:
     if not title:
         return None
-    words = " ".join(_words(title))
-    return int.from_bytes(hashlib.blake2b(words.encode(), digest_size=8).digest(), "big")
+    words = _joined_words(title)
+    return int.from_bytes(hashlib.blake2b(words, digest_size=8).digest(), "big")
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:

@@ -24,6 +24,9 @@ def run_enrichers(
     recorded as an ``enricher-failed`` problem naming it and its plugin; the article is
     kept without that enrichment.
     """
+    enrichers = tuple(enrichers)
+    if not enrichers:  # a view without enrichers: the article as it is, not a copy
+        return article
     enrichments = list(article.enrichments)
     problems = list(article.problems)
     for spec in enrichers:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -11,18 +10,25 @@ from cattrs import Converter
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
 from seedcorpus.serialization import article_from_json
+from seedcorpus.spaced_json import spaced_json
 from seedcorpus.specs import ExporterSpec
 
 VERSION = "1"
 """The ``jsonl`` exporter's version (JSON Lines has no place for metadata)."""
 
+_BUFFER = 1 << 18
+
 
 def write_jsonl(articles: Iterable[Article], destination: Path, converter: Converter) -> None:
     """Write one article per line in the JSON contract, UTF-8, ``\\n`` line ends."""
-    with destination.open("w", encoding="utf-8", newline="\n") as out:
+    # The bytes of json.dumps(..., ensure_ascii=False), made faster (spaced_json) and
+    # written as they are: no text layer to encode them again. A line (5 KB or more)
+    # nearly fills the default 8 KB buffer, which made a system call per article; 256 KB
+    # buffers halve the cost of writing.
+    unstructure = converter.unstructure
+    with destination.open("wb", buffering=_BUFFER) as out:
         for article in articles:
-            out.write(json.dumps(converter.unstructure(article), ensure_ascii=False))
-            out.write("\n")
+            out.write(spaced_json(unstructure(article)) + b"\n")
 
 
 def count_jsonl(source: Path) -> int:

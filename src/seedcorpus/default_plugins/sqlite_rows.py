@@ -91,6 +91,11 @@ class _Rows:
         connection.executemany(_INSERT_ENRICHMENT, self.enrichments)
 
 
+# The usual names of paragraph fields, made once instead of for every article.
+_PARAGRAPH_NAMES = [f"paragraphs.{number}" for number in range(1000)]
+_PARAGRAPH_FIELDS = {name: number for number, name in enumerate(_PARAGRAPH_NAMES)}
+
+
 def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[tuple[int, ...]]:
     """Each paragraph's ``(start, length)`` in ``body``, followed by its span in the source
     file when ``source["spans"]`` has ``paragraphs.0`` to ``paragraphs.N`` one after the
@@ -106,9 +111,12 @@ def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[
         return located
     names = list(spans)
     at = names.index("paragraphs.0")
-    if names[at : at + len(paragraphs)] != [f"paragraphs.{n}" for n in range(len(paragraphs))]:
+    wanted = _PARAGRAPH_NAMES[: len(paragraphs)]
+    if len(wanted) < len(paragraphs):
+        wanted = [f"paragraphs.{n}" for n in range(len(paragraphs))]
+    if names[at : at + len(paragraphs)] != wanted:
         return located
-    folded = [(*place, *spans.pop(f"paragraphs.{n}")) for n, place in enumerate(located)]
+    folded = [(*place, *spans.pop(name)) for name, place in zip(wanted, located, strict=True)]
     source["paragraphs_at"] = at
     return folded
 
@@ -222,45 +230,84 @@ def _delete_parts(connection: sqlite3.Connection, rows: list[tuple[str]]) -> Non
         connection.executemany(f"DELETE FROM {table} WHERE article_id = ?", rows)
 
 
+def _paragraph_number(record: dict[str, Any]) -> int | None:
+    """The paragraph a record names, by ``paragraph`` or by ``field`` (``paragraphs.N``)."""
+    number = record.get("paragraph")
+    if type(number) is int:
+        return number
+    field = record.get("field")
+    if type(field) is not str:
+        return None
+    known = _PARAGRAPH_FIELDS.get(field)
+    if known is not None:
+        return known
+    if not field.startswith("paragraphs."):
+        return None
+    digits = field[len("paragraphs.") :]
+    if not digits.isdigit() or not digits.isascii():
+        return None
+    return int(digits)
+
+
 def _place(record: dict[str, Any], paragraphs: Sequence[str]) -> str | None:
     """The slice of a paragraph that ``record`` locates, or None if it locates none."""
     start, end = record.get("start"), record.get("end")
     if type(start) is not int or type(end) is not int or not 0 <= start <= end:
         return None
-    number = record.get("paragraph")
-    if type(number) is not int:
-        field = record.get("field")
-        if type(field) is not str or not field.startswith("paragraphs."):
-            return None
-        digits = field[len("paragraphs.") :]
-        if not digits.isdigit() or not digits.isascii():
-            return None
-        number = int(digits)
-    if not 0 <= number < len(paragraphs) or end > len(paragraphs[number]):
+    number = _paragraph_number(record)
+    if number is None or not 0 <= number < len(paragraphs) or end > len(paragraphs[number]):
         return None
     return paragraphs[number][start:end]
 
 
+_MISSING = object()
+
+
 def _elide(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> dict[str, Any] | None:
     """The enrichment without the ``text`` of its records that equals the paragraph
-    slice they locate; None if none can be left out, or if a record that locates a
-    slice has no ``text`` (reading back could not tell it from one left out)."""
-    lean: dict[str, Any] = {}
-    elided = False
+    slice they locate (see :func:`_place`); None if none can be left out, or if a record
+    that locates a slice has no ``text`` (reading back could not tell it from one left
+    out).
+
+    :func:`_place` is written out in the loop, and lists are copied only where a text
+    is left out: this ran for every quote and date mention of every article, and was a
+    third of the time taken to lay an enriched article out in rows.
+    """
+    lean: dict[str, Any] | None = None
+    count = len(paragraphs)
     for key, value in enrichment.items():
-        if isinstance(value, list | tuple) and value and isinstance(value[0], dict):
-            records = []
-            for record in value:
-                if isinstance(record, dict) and (place := _place(record, paragraphs)) is not None:
-                    if "text" not in record:
-                        return None
-                    if record["text"] == place:
-                        record = {k: v for k, v in record.items() if k != "text"}
-                        elided = True
-                records.append(record)
-            value = records
-        lean[key] = value
-    return lean if elided else None
+        if not (isinstance(value, list | tuple) and value and isinstance(value[0], dict)):
+            continue
+        records: list[Any] | None = None  # the copy of value, made at its first elision
+        for index, record in enumerate(value):
+            if not isinstance(record, dict):
+                continue
+            start, end = record.get("start"), record.get("end")
+            if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+                continue
+            number = record.get("paragraph")
+            if type(number) is not int:
+                number = _paragraph_number(record)
+                if number is None:
+                    continue
+            if not 0 <= number < count:
+                continue
+            paragraph = paragraphs[number]
+            if end > len(paragraph):
+                continue
+            text = record.get("text", _MISSING)
+            if text is _MISSING:
+                return None
+            if text == paragraph[start:end]:
+                if records is None:
+                    records = list(value)
+                records[index] = record = record.copy()
+                del record["text"]
+        if records is not None:
+            if lean is None:
+                lean = dict(enrichment)
+            lean[key] = records
+    return lean
 
 
 def _restore(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> dict[str, Any]:

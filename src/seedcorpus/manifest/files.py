@@ -155,11 +155,9 @@ def _read_regular_file(
             problem = "is a folder, not a file" if stat.S_ISDIR(status.st_mode) else None
             message = f"file {entry.file!r} {problem or 'is not a regular file'}"
             raise ManifestError(message, path=Path(root) / INDEX_NAME, line=entry.line)
-        # The size is checked before reading, so a huge file is never read; readall()
-        # then sizes its buffer from the file (read(max_bytes + 1) would allocate that).
+        # The size is checked before reading, so a huge file is never read.
         too_large = max_bytes is not None and status.st_size > max_bytes
-        with open(descriptor, "rb", buffering=0, closefd=False) as file:
-            data = b"" if too_large else file.read()
+        data = b"" if too_large else _read_all(descriptor, status.st_size)
     except OSError as error:
         message = f"cannot be read: {error.strerror or error}"
         raise ParseError(message, path=Path(root) / entry.file) from None
@@ -169,3 +167,20 @@ def _read_regular_file(
         message = f"is larger than the limit of {max_bytes} bytes"
         raise ParseError(message, path=Path(root) / entry.file)
     return data
+
+
+def _read_all(descriptor: int, size: int) -> bytes:
+    """Every byte of an open file whose size was ``size`` (it may have changed since).
+
+    One ``os.read`` in place of a file object, whose construction cost more than the
+    read itself, for every article. A read that returns exactly ``size`` bytes has the
+    whole file as ``fstat`` saw it; otherwise (it grew, or a short read) reading goes
+    on to the end.
+    """
+    data = os.read(descriptor, size + 1)
+    if len(data) == size:
+        return data
+    chunks = [data]
+    while chunks[-1]:
+        chunks.append(os.read(descriptor, max(size, 65536)))
+    return b"".join(chunks)

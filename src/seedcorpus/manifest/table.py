@@ -112,7 +112,7 @@ def path_problem(file: str) -> str | None:
     parts = file.split("/")
     if ".." in parts:
         return "contains '..'; a manifest cannot list files outside the corpus"
-    if any(char in file for char in "\0\r\n"):
+    if "\0" in file or "\r" in file or "\n" in file:  # checked for every article read
         return "contains a control character"
     if file != file.strip():
         return "starts or ends with whitespace"
