@@ -43,6 +43,7 @@ __all__ = [
     "article_from_json",
     "article_to_json",
     "data_to_json",
+    "data_to_json_bytes",
     "make_converter",
 ]
 
@@ -510,13 +511,30 @@ def data_to_json(data: Any) -> str:
     '{"kind":"stats","words":3,"tags":["a","é"]}'
     """
     try:
-        return orjson.dumps(
-            data, default=_orjson_default, option=orjson.OPT_PASSTHROUGH_SUBCLASS
-        ).decode()
+        return _orjson_dumps(data).decode()
     except orjson.JSONEncodeError:
-        # What orjson does not write (an integer beyond 64 bits, NaN, a lone surrogate)
-        # is written as json writes it, in the same compact form.
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return _json_dumps(data)
+
+
+def data_to_json_bytes(data: Any) -> bytes:
+    """:func:`data_to_json` as UTF-8 bytes, to write to a binary file as they are.
+
+    :raises UnicodeEncodeError: for text with a lone surrogate, which UTF-8 cannot hold.
+    """
+    try:
+        return _orjson_dumps(data)
+    except orjson.JSONEncodeError:
+        return _json_dumps(data).encode("utf-8")
+
+
+def _orjson_dumps(data: Any) -> bytes:
+    return orjson.dumps(data, default=_orjson_default, option=orjson.OPT_PASSTHROUGH_SUBCLASS)
+
+
+def _json_dumps(data: Any) -> str:
+    # What orjson does not write (an integer beyond 64 bits, NaN, a lone surrogate) is
+    # written as json writes it, in the same compact form.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def article_from_json(

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.models import Article
 from seedcorpus.registry import Registry
+from seedcorpus.serialization import article_to_json
 from seedcorpus.testing import antara_articles, articles
 
 BUILTIN = Registry.load(entry_points=False, disabled=())
@@ -48,6 +49,15 @@ def test_same_input_same_bytes(name: str, items: list[Article]) -> None:
         spec.write(iter(items), first, BUILTIN.converter)
         spec.write(iter(items), second, BUILTIN.converter)
         assert first.read_bytes() == second.read_bytes()
+
+
+@given(items=st.lists(articles(TYPES), max_size=3))
+def test_a_jsonl_line_is_the_articles_json(items: list[Article]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "out.jsonl"
+        BUILTIN.exporter("jsonl").write(iter(items), path, BUILTIN.converter)
+        lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines == [article_to_json(a, BUILTIN.converter) for a in items] + [""]
 
 
 @pytest.fixture
