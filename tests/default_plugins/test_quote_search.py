@@ -83,3 +83,14 @@ def test_cue_before_a_quotation_is_found_as_before(text: str) -> None:
     assert (found and (found.span(), found.groupdict())) == (
         expected and (expected.span(), expected.groupdict())
     )
+
+
+ADJUNCT_PIECES = [" ", "\n", "\u00a0", "di", "Budi", ",", "(", ")", "ke", "x"]
+
+
+@given(texts(ADJUNCT_PIECES, max_size=30))
+def test_last_five_words_are_those_of_a_full_split(text: str) -> None:
+    # The adjunct test reads the last five words with rsplit, which stops early.
+    tail = text.rstrip()
+
+    assert tail.rsplit(None, 5)[-5:] == tail.split()[-5:]

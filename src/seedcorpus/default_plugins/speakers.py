@@ -386,6 +386,16 @@ def _split(run: str, places: Container[str]) -> Attribution:
     return Attribution(_unglued(text) or None, None, kind)
 
 
+# The same tags recur across articles; whether one names a person depends on it alone.
+@functools.lru_cache(maxsize=16384)
+def _tag_name(tag: str) -> tuple[str, ...] | None:
+    """The words of ``tag`` if it looks like a person's full name, else None."""
+    tokens = tuple(tag.split())
+    if len(tokens) > 1 and all(t.isalpha() for t in tokens) and _name_tokens(tokens):
+        return tokens
+    return None
+
+
 def _name_tokens(tokens: Sequence[str]) -> bool:
     return bool(tokens) and all(
         t[:1].isupper() and not _is_role_word(t) and not _is_weekday_or_month(t) for t in tokens
@@ -421,11 +431,7 @@ class Names:
         reader: Callable[[str], Attribution] | None = None,
     ) -> Names:
         """Known names from person-like ``tags`` and the ``names`` attributions print."""
-        known: list[tuple[str, ...]] = []
-        for tag in tags:
-            tokens = tuple(tag.split())
-            if len(tokens) > 1 and all(t.isalpha() for t in tokens) and _name_tokens(tokens):
-                known.append(tokens)
+        known = [tokens for tokens in map(_tag_name, tags) if tokens is not None]
         short = [tuple(n.split()) for n in names]
         for tokens in short:
             if len(tokens) > 1 and tokens not in known:

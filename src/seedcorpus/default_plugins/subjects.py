@@ -143,7 +143,9 @@ def _may_end_with_adjunct(text: str, lo: int, end: int) -> bool:
     tail = text[max(lo, end - 60) : end].rstrip()
     if tail.endswith((",", ")")):
         return True
-    return not _ADJUNCT_WORDS.isdisjoint(tail.split()[-5:])
+    # rsplit stops after the last five words: the same words as split()[-5:], since
+    # the tail ends with no space, without splitting the whole window.
+    return not _ADJUNCT_WORDS.isdisjoint(tail.rsplit(None, 5)[-5:])
 
 
 class Reader:
