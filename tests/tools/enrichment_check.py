@@ -13,6 +13,12 @@ through the enrichers in turn as in a build, alternating runs
 of the current code and of the code under ``SRC`` (e.g. a ``git archive`` of the commit
 before, unpacked) in fresh processes: old, new, old, new, ... It prints the median over
 the runs of each side and the median of the paired ratios.
+
+``python tests/tools/enrichment_check.py icount FOLDER... --old SRC`` counts the machine
+instructions (valgrind's callgrind) of the same work, old and new: the count does not
+depend on the machine's load, so a change of 1 % shows, where the CPU times of a shared
+machine vary by 5 %. It is slow (about a minute for 300 articles): give a small folder,
+or ``--limit``.
 """
 
 from __future__ import annotations
@@ -103,6 +109,57 @@ def measure(folders: list[str], names: list[str]) -> dict[str, float]:
     return figures
 
 
+def _run_only(folders: list[str], names: list[str], limit: int, enrich: bool) -> None:
+    """Parse the first ``limit`` articles and, if ``enrich``, run the enrichers once on
+    each, in the order of a build; the part to count for :func:`icount`."""
+    from seedcorpus.registry import Registry
+
+    parse = Registry.load().parser("antara").parse
+    articles = [parse(document) for document in _documents(folders)[:limit]]
+    functions = _enrich_functions(names)
+    if enrich:
+        for article in articles:
+            for function in functions.values():
+                function(article)
+
+
+def _instructions(command: list[str], env: dict[str, str]) -> int:
+    """The instructions callgrind counts for ``command``."""
+    output = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        env=env,
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    for line in output.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split()[-1])
+    raise RuntimeError("callgrind printed no count")
+
+
+def icount(folders: list[str], names: list[str], old: str, limit: int) -> None:
+    """Instructions per article of the enrichers, old and new (the parse and the start
+    are counted apart and taken off)."""
+    here = str(Path(__file__).resolve())
+    counts = {}
+    for side in ("old", "new"):
+        env = dict(os.environ)
+        if side == "old":
+            env["PYTHONPATH"] = old
+        base = [sys.executable, here, "run", *folders, "--enrichers", ",".join(names)]
+        base += ["--limit", str(limit)]
+        full = _instructions([*base, "--enrich"], env)
+        counts[side] = full - _instructions(base, env)
+    articles = min(limit, len(_documents(folders)))
+    print("| enrichers | old k instructions/article | new | old/new |")
+    print("|---|---:|---:|---:|")
+    print(
+        f"| {','.join(names)} | {counts['old'] / articles / 1e3:.0f} "
+        f"| {counts['new'] / articles / 1e3:.0f} | {counts['old'] / counts['new']:.3f} |"
+    )
+
+
 def compare(folders: list[str], names: list[str], old: str, pairs: int) -> None:
     """Paired runs in fresh processes, old then new; print per-article figures."""
     here = str(Path(__file__).resolve())
@@ -130,17 +187,23 @@ def compare(folders: list[str], names: list[str], old: str, pairs: int) -> None:
 def main() -> None:
     """Parse the command line and run one of ``dump``, ``measure`` or ``time``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["dump", "measure", "time"])
+    parser.add_argument("action", choices=["dump", "measure", "time", "icount", "run"])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--enrichers", default="quotes,dates,stats")
     parser.add_argument("--old", help="source folder of the old code (for time)")
     parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=300, help="articles (icount)")
+    parser.add_argument("--enrich", action="store_true", help="(run) run the enrichers")
     args = parser.parse_args()
     names = [name for name in args.enrichers.split(",") if name]
     if args.action == "dump":
         dump(args.paths[0], args.paths[1:], names)
     elif args.action == "measure":
         print(json.dumps(measure(args.paths, names)))
+    elif args.action == "run":
+        _run_only(args.paths, names, args.limit, args.enrich)
+    elif args.action == "icount":
+        icount(args.paths, names, args.old, args.limit)
     else:
         compare(args.paths, names, args.old, args.pairs)
 
