@@ -49,15 +49,29 @@ def _names(printed: str | None) -> tuple[str, ...]:
 class Unit:
     """A line, or lines wrapped from one paragraph: offsets of its first non-space
     character and its end, its first line's number, its blank-line block, its kind (from
-    its shape) and its role (from its neighbours; -1 until given)."""
+    its shape), the range of each of its lines if it has several (``None`` for one line:
+    most units are, and a list each would cost more than the rest of the unit) and its
+    role (from its neighbours; -1 until given)."""
 
     start: int
     end: int
     line: int
     block: int
     kind: int
-    lines: list[Range]
+    lines: list[Range] | None = None
     role: int = -1
+
+    def ranges(self) -> list[Range]:
+        """The ``(start, end)`` of each of the unit's lines."""
+        return [(self.start, self.end)] if self.lines is None else self.lines
+
+
+# The usual paragraph numbers' field names, made once.
+_PARAGRAPH_FIELDS = tuple(f"paragraphs.{number}" for number in range(100))
+
+
+def _paragraph_field(number: int) -> str:
+    return _PARAGRAPH_FIELDS[number] if number < 100 else f"paragraphs.{number}"
 
 
 class FieldReader:
@@ -70,6 +84,11 @@ class FieldReader:
         self.span_fields: list[str] = []
         self.span_offsets: list[int] = []
         self.problems: list[Problem] = []
+        # The body so far, the related titles, and the long paragraphs seen (to drop a
+        # paragraph the page prints again).
+        self.paragraphs: list[str] = []
+        self.related: list[str] = []
+        self.seen: set[str] = set()
         # Most articles have no "Baca juga" link: then no paragraph needs looking at for one.
         self.has_links = shape.LINK.search(self.text) is not None
 
@@ -94,15 +113,18 @@ class FieldReader:
         """``start:end`` without whitespace at its ends, and its text normalized as
         ``normalize`` does; ``None`` if it is only whitespace. This runs for every field of
         every article, so it does the work ``normalize`` would only where it is needed."""
-        text = self.text
-        # Moving over the few spaces at the ends costs less than stripping a copy.
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
+        value = self.text[start:end]
+        # str.strip() drops exactly the characters str.isspace() accepts; most values
+        # have nothing to drop, and then the offsets stand.
+        stripped = value.strip()
+        if len(stripped) != len(value):
+            if not stripped:
+                return None
+            start += len(value) - len(value.lstrip())
+            end = start + len(stripped)
+            value = stripped
+        elif start == end:
             return None
-        value = text[start:end]
         # Most text has only single ASCII spaces: nothing to join. (Any other whitespace
         # character is not printable.)
         if "  " in value or not value.isprintable():
@@ -259,40 +281,18 @@ class FieldReader:
             self.problem("title-mismatch", f"the trailer's title differs: {printed!r}", unit.line)
         return title
 
-    def paragraph(
-        self,
-        unit: Unit,
-        start: int,
-        end: int,
-        paragraphs: list[str],
-        related: list[str],
-        seen: set[str],
-    ) -> None:
+    def paragraph(self, unit: Unit, start: int, end: int) -> None:
         """Add the paragraph in ``unit`` from ``start`` to ``end`` (if any text is left once
         the ``Baca juga`` links are cut out) to ``paragraphs``, and the links to
         ``related``. A paragraph the page printed before is a repeat, not a paragraph."""
         text = self.text
         if not self.has_links or shape.LINK.search(text, start, end) is None:
-            # The usual case: one piece.
-            found = self.clean(start, end)
-            if found is None:
-                return
-            start, end, value = found
-            if len(value) >= _REPEAT_MIN:
-                if value in seen:
-                    self.problem(
-                        "repeated-paragraph", "a repeated paragraph was ignored", unit.line
-                    )
-                    return
-                seen.add(value)
-            self.span_fields.append(f"paragraphs.{len(paragraphs)}")
-            self.span_offsets += (start, end)
-            paragraphs.append(value)
+            self.plain_paragraph(start, end, unit.line)  # the usual case: one piece
             return
         cuts: list[Range] = []
-        for line_start, line_end in unit.lines:
+        for line_start, line_end in unit.ranges():
             if line_end > start and line_start < end:
-                self.links(max(line_start, start), min(line_end, end), cuts, related)
+                self.links(max(line_start, start), min(line_end, end), cuts)
         pieces: list[Range] = []
         for piece_start, piece_end in [*cuts, (end, end)]:
             piece = self.trim(start, piece_start)
@@ -302,19 +302,44 @@ class FieldReader:
         if not pieces:
             return
         value = " ".join(normalize(text[s:e]) for s, e in pieces)
-        if len(value) >= _REPEAT_MIN and value in seen:
+        if len(value) >= _REPEAT_MIN and value in self.seen:
             self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit.line)
             return
         if len(value) >= _REPEAT_MIN:
-            seen.add(value)
+            self.seen.add(value)
         # One span per field: with a link cut out of the middle, the span runs from the
         # paragraph's first character to its last and contains the link too.
-        self.span(f"paragraphs.{len(paragraphs)}", pieces[0][0], pieces[-1][1])
+        self.span(_paragraph_field(len(self.paragraphs)), pieces[0][0], pieces[-1][1])
+        self.paragraphs.append(value)
+
+    def plain_paragraph(self, start: int, end: int, line: int) -> None:
+        """Add ``start:end``, a paragraph without links, as :meth:`paragraph` does. Most
+        units are such paragraphs: this is :meth:`clean` and the rest in one call."""
+        value = self.text[start:end]
+        stripped = value.strip()
+        if len(stripped) != len(value):
+            if not stripped:
+                return
+            start += len(value) - len(value.lstrip())
+            end = start + len(stripped)
+            value = stripped
+        elif start == end:
+            return
+        if "  " in value or not value.isprintable():
+            value = " ".join(value.split())
+        if not unicodedata.is_normalized("NFC", value):
+            value = normalize(value)
+        if len(value) >= _REPEAT_MIN:
+            if value in self.seen:
+                self.problem("repeated-paragraph", "a repeated paragraph was ignored", line)
+                return
+            self.seen.add(value)
+        paragraphs = self.paragraphs
+        self.span_fields.append(_paragraph_field(len(paragraphs)))
+        self.span_offsets += (start, end)
         paragraphs.append(value)
 
-    def link_unit(
-        self, unit: Unit, paragraphs: list[str], related: list[str], seen: set[str]
-    ) -> None:
+    def link_unit(self, unit: Unit) -> None:
         """A ``Baca juga:`` line; a paragraph glued after its title is a paragraph."""
         text = self.text
         key = shape.LINK.match(text, unit.start, unit.end)
@@ -326,15 +351,15 @@ class FieldReader:
             glue is not None
             and len(text[glue.end() : title_end].split()) >= shape.GLUED_TAIL_WORDS
         ):
-            title = self.value(f"related.{len(related)}", key.end(), glue.end())
+            title = self.value(f"related.{len(self.related)}", key.end(), glue.end())
             if title:
-                related.append(title)
+                self.related.append(title)
             self.problem("glued-link", "a paragraph is glued to a 'Baca juga' link", unit.line)
-            self.paragraph(unit, glue.end(), unit.end, paragraphs, related, seen)
+            self.paragraph(unit, glue.end(), unit.end)
             return
-        self.paragraph(unit, unit.start, unit.end, paragraphs, related, seen)
+        self.paragraph(unit, unit.start, unit.end)
 
-    def links(self, start: int, end: int, cuts: list[Range], related: list[str]) -> None:
+    def links(self, start: int, end: int, cuts: list[Range]) -> None:
         """Find the ``Baca juga:`` links in one line: add the range each takes up to
         ``cuts`` and its title to ``related``.
 
@@ -354,9 +379,9 @@ class FieldReader:
                 if glue is not None:
                     title_end = glue.end()
             cuts.append((key.start(), title_end))
-            title = self.value(f"related.{len(related)}", key.end(), title_end)
+            title = self.value(f"related.{len(self.related)}", key.end(), title_end)
             if title:
-                related.append(title)
+                self.related.append(title)
             previous = title_end
 
     def footer(self, units: list[Unit]) -> tuple[Syndication | None, Byline, Copyright | None]:

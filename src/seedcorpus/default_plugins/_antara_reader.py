@@ -29,11 +29,17 @@ _TITLE, _TAG_LINE, _REPEAT, _CAPTION, _SUMMARY, _PARAGRAPH, _TRAILER, _AFTER = r
 
 # Words every footer key that splits a paragraph contains (see GLUED_FOOTER_KEY).
 _GLUED_FOOTER_WORDS = ("tayang", "Pewarta", "PEWARTA", "COPYRIGHT", "Copyright")
-# A non-blank line of a text without CR: its first non-space character to its end.
-_CONTENT_LINE = re.compile(r"[^\S\n]*(\S[^\n]*)")
-# The first characters of every unit kind but plain text: footer keys, links, "Tags:",
-# desk codes, script and markup; and of a (short) date line: a day or a weekday.
-_SPECIAL_FIRST = frozenset("BPECbcT(gwvf<")
+# How every unit kind but plain text and date lines starts: footer keys (FOOTER_KEY),
+# links (LINK), "Tags:" (TAGS_KEY), desk codes, script and markup (NOISE_START).
+# By first character, for a look-up before any comparison.
+_KIND_STARTS: dict[str, tuple[str, ...]] = {}
+for _start in (
+    *("Berita", "Pewarta", "PEWARTA", "Editor", "EDITOR", "COPYRIGHT", "Copyright"),
+    *("Baca", "BACA", "Tag", "TAGS", "Topik", "("),
+    *shape.NOISE_START,
+):
+    _KIND_STARTS[_start[0]] = (*_KIND_STARTS.get(_start[0], ()), _start)
+# The first characters of a (short) date line: a day or a weekday.
 _DATE_FIRST = frozenset("0123456789SRKJMA")
 # Text units before the dateline paragraph that are looked at: title, tag line, title
 # again, caption, a lead. A dateline quoted further down is the story's, not the layout's.
@@ -42,18 +48,23 @@ _HEAD_REACH = 5
 
 def _line_ranges(text: str) -> list[Range]:
     """The ``(start, end)`` of every line, line breaks excluded."""
-    if "\r" not in text:  # the usual case, and much faster than the regular expression
-        ranges, start = [], 0
-        for line in text.split("\n"):
-            ranges.append((start, start + len(line)))
-            start += len(line) + 1
-        return ranges
     ranges, start = [], 0
     for line_break in shape.LINE_BREAK.finditer(text):
         ranges.append((start, line_break.start()))
         start = line_break.end()
     ranges.append((start, len(text)))
     return ranges
+
+
+def _lines(text: str) -> tuple[list[str], list[Range] | None]:
+    """Every line of ``text``, and where each starts and ends when that is not simply one
+    after the other with a one-character break between (a text with CR). Only CR, LF and
+    CRLF end a line; the other characters splitlines() breaks at turn up inside scraped
+    paragraphs."""
+    if "\r" not in text:  # the usual case, and much faster than the regular expression
+        return text.split("\n"), None
+    ranges = _line_ranges(text)
+    return [text[start:end] for start, end in ranges], ranges
 
 
 class _Credits(dict[int, "tuple[Range, Range] | None"]):
@@ -86,18 +97,21 @@ class Reader(FieldReader):
         text = self.text
         units: list[Unit] = []
         append = units.append
-        block, last_line, number, previous = 0, 0, 1, 0
+        block, last_line = 0, 0
         scripts = shape.NOISE_WORD in text
-        special, dated, terminal = _SPECIAL_FIRST, _DATE_FIRST, shape.TERMINAL
-        crlf = "\r" in text
-        found = self.cr_lines() if crlf else _CONTENT_LINE.finditer(text)
-        for line in found:
-            if crlf:
-                start, end, number = line  # type: ignore[misc]
-            else:  # the usual case: one search found the line; count the lines before it
-                start, end = line.start(1), line.end()  # type: ignore[union-attr]
-                number += text.count("\n", previous, start)
-                previous = start
+        kind_starts, dated, terminal = _KIND_STARTS, _DATE_FIRST, shape.TERMINAL
+        lines, ranges = _lines(text)
+        position = 0  # where the next line starts, when ranges is None
+        for number, line in enumerate(lines, start=1):
+            start = position if ranges is None else ranges[number - 1][0]
+            end = start + len(line)
+            position = end + 1
+            if not line:
+                continue
+            if line[0].isspace():
+                if line.isspace():
+                    continue
+                start = end - len(line.lstrip())
             if number > last_line + 1 and units:
                 block += 1
             last_line = number
@@ -107,7 +121,11 @@ class Reader(FieldReader):
                     self.problem("page-noise", "page script after the text was ignored", number)
                     end = script
             first = text[start]
-            if first in special or (first in dated and end - start <= shape.DATE_LINE_REACH):
+            # Only a unit that starts as one of the kinds does can be one: most are text.
+            starts = kind_starts.get(first)
+            if (starts is not None and text.startswith(starts, start, end)) or (
+                first in dated and end - start <= shape.DATE_LINE_REACH
+            ):
                 kind = self.kind(start, end)
             else:
                 kind = _TEXT
@@ -119,23 +137,13 @@ class Reader(FieldReader):
                     and text[last.start : last.end].rstrip()[-1] not in terminal
                 ):
                     # A hard-wrapped line goes on the paragraph it continues.
-                    last.end = end
+                    if last.lines is None:
+                        last.lines = [(last.start, last.end)]
                     last.lines.append((start, end))
+                    last.end = end
                     continue
-            append(Unit(start, end, number, block, kind, [(start, end)]))
+            append(Unit(start, end, number, block, kind))
         return units, block + 1 if units else 0
-
-    def cr_lines(self) -> list[tuple[int, int, int]]:
-        """Each non-blank line of a text with CR line ends: its first non-space character,
-        its end, and its number. Only CR, LF and CRLF end a line; the other characters
-        splitlines() breaks at turn up inside scraped paragraphs."""
-        text = self.text
-        found = []
-        for number, (start, end) in enumerate(_line_ranges(text), start=1):
-            line = text[start:end]
-            if line and not line.isspace():
-                found.append((end - len(line.lstrip()), end, number))
-        return found
 
     def kind(self, start: int, end: int) -> int:
         """What a unit is from its shape alone."""
@@ -206,14 +214,18 @@ class Reader(FieldReader):
         language: str | None = None
         tags: tuple[str, ...] = ()
         caption = dateline = signoff = summary = published_at = None
-        paragraphs: list[str] = []
-        related: list[str] = []
         footer: list[Unit] = []
-        seen: set[str] = set()
         signoff_cut = self.glued_signoff(units)
+        # The units whose paragraph is not simply the whole unit: the dateline's, the one a
+        # sign-off is glued to, and any unit when the text has links.
+        special = {dateline_at, -1 if signoff_cut is None else signoff_cut[0]}
+        plain_paragraph = None if self.has_links else self.plain_paragraph
         for index, unit in enumerate(units):
             role = unit.role
             if role == _PARAGRAPH:  # the usual unit first
+                if plain_paragraph is not None and index not in special:
+                    plain_paragraph(unit.start, unit.end, unit.line)
+                    continue
                 start, end = unit.start, unit.end
                 if index == dateline_at and match is not None:
                     if prefix_end > unit.start:
@@ -223,7 +235,7 @@ class Reader(FieldReader):
                 if signoff_cut is not None and signoff_cut[0] == index:
                     end = signoff_cut[1]
                     signoff = self.value("signoff", *signoff_cut[2])
-                self.paragraph(unit, start, end, paragraphs, related, seen)
+                self.paragraph(unit, start, end)
             elif role == _TAG_LINE:
                 language, tags = self.tag_line(unit)
             elif role == _REPEAT and title is not None:
@@ -237,7 +249,7 @@ class Reader(FieldReader):
             elif role == _SUMMARY and summary is None:
                 summary = self.value("summary", unit.start, unit.end) or None
             elif role == _LINK:
-                self.link_unit(unit, paragraphs, related, seen)
+                self.link_unit(unit)
             elif role == _SIGNOFF:
                 found = self.signoff_line(unit.start, unit.end)
                 assert found is not None
@@ -261,7 +273,7 @@ class Reader(FieldReader):
                 footer.append(unit)
         syndication, byline, copyright = self.footer(footer)
         if title is None:
-            if not paragraphs:
+            if not self.paragraphs:
                 what = "footer lines" if footer else "no body"
                 raise self.error(f"no title and no body: the file has {what}", units[0].line)
             self.problem("no-title", "the text has no title", units[0].line)
@@ -278,9 +290,9 @@ class Reader(FieldReader):
             summary=summary,
             caption=caption,
             dateline=dateline,
-            paragraphs=tuple(paragraphs),
+            paragraphs=tuple(self.paragraphs),
             signoff=signoff,
-            related=tuple(related),
+            related=tuple(self.related),
             syndication=syndication,
             byline=byline,
             copyright=copyright,
@@ -304,7 +316,7 @@ class Reader(FieldReader):
         if last < 1 or units[last].kind not in (_TEXT, _LINK):
             return
         unit = units[last]
-        start, end = unit.lines[-1]
+        start, end = unit.ranges()[-1]
         after = max(start, unit.start + 1)  # a key at the very start is a footer line
         line = self.text[after:end]
         # Each key holds one of these words: looking for them is much faster than trying
@@ -315,10 +327,11 @@ class Reader(FieldReader):
         if glued is None:
             return
         unit.end = glued.start()
-        unit.lines[-1] = (start, glued.start())
-        footer = Unit(glued.start(), end, unit.line + len(unit.lines) - 1, unit.block, _FOOTER, [])
-        footer.lines.append((glued.start(), end))
-        units.insert(last + 1, footer)
+        number = unit.line
+        if unit.lines is not None:
+            unit.lines[-1] = (start, glued.start())
+            number += len(unit.lines) - 1
+        units.insert(last + 1, Unit(glued.start(), end, number, unit.block, _FOOTER))
 
     def find_dateline(self, units: list[Unit]) -> tuple[int, re.Match[str] | None, int]:
         """The index of the unit that opens with the dateline (-1 if none), the match, and
