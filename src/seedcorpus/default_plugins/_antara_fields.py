@@ -40,7 +40,13 @@ def _names(printed: str | None) -> tuple[str, ...]:
     if not printed:
         return ()
     folded = printed.casefold()
-    if any(mark in printed for mark in ",;&") or " dan " in folded or " and " in folded:
+    if (
+        "," in printed
+        or ";" in printed
+        or "&" in printed
+        or " dan " in folded
+        or " and " in folded
+    ):
         return split_names(printed)
     return (printed,)
 
@@ -66,8 +72,9 @@ class Unit:
         return [(self.start, self.end)] if self.lines is None else self.lines
 
 
-# The usual paragraph numbers' field names, made once.
+# The usual paragraph and tag numbers' field names, made once.
 _PARAGRAPH_FIELDS = tuple(f"paragraphs.{number}" for number in range(100))
+_TAG_FIELDS = tuple(f"tags.{number}" for number in range(100))
 
 
 def _paragraph_field(number: int) -> str:
@@ -164,6 +171,10 @@ class FieldReader:
         if text[end - 1] != ")" and text.find("/", window, end) < 0:
             return None
         start = unit.start
+        # Every head holds "antara" in some case (only ASCII letters match it): without
+        # one the pattern, slow to fail, need not be tried.
+        if "antara" not in text[window:end].lower():
+            return None
         # The credit closes the caption, after any ANTARA/... it quotes: the last head.
         head = None
         for found in shape.CREDIT_HEAD.finditer(text, window, end):
@@ -210,7 +221,10 @@ class FieldReader:
                 stop = text.find(",", stop + 1, end)
             if stop < 0:
                 stop = end
-            tag = self.value(f"tags.{len(tags)}", position, stop)
+            number = len(tags)
+            tag = self.value(
+                _TAG_FIELDS[number] if number < 100 else f"tags.{number}", position, stop
+            )
             if tag:
                 tags.append(tag)
                 if "," in tag:

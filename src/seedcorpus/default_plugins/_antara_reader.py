@@ -17,7 +17,7 @@ import attrs
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import FieldReader, Range, Unit
-from seedcorpus.models import Article, FieldSpans
+from seedcorpus.models import Article, FieldSpans, Source
 from seedcorpus.specs import Document
 
 __all__ = ["Reader"]
@@ -183,6 +183,18 @@ class Reader(FieldReader):
         )
         if hint is None:
             return None, unit.start
+        # The agency runs to the first ")" after the hint (it holds none), and a dash
+        # follows: a caption's "(ANTARA FOTO/Name)" fails here, cheaper than below. Any
+        # match, from the start or after a prefix, would take the hint's "(" (no part of
+        # a dateline before its agency holds one).
+        close = text.find(")", hint.end(), unit.end)
+        if close < 0:
+            return None, unit.start
+        after = close + 1
+        while after < unit.end and text[after].isspace():
+            after += 1
+        if after == unit.end or text[after] not in "-–—":
+            return None, unit.start
         match = shape.DATELINE.match(text, unit.start, unit.end)
         if match is not None:
             return match, unit.start
@@ -279,10 +291,7 @@ class Reader(FieldReader):
             self.problem("no-title", "the text has no title", units[0].line)
         return Article(
             id=self.document.id,
-            source=attrs.evolve(
-                self.document.source,
-                spans=FieldSpans.from_lists(self.span_fields, self.span_offsets),
-            ),
+            source=self.source(),
             title=title,
             language=language,
             published_at=published_at,
@@ -298,6 +307,15 @@ class Reader(FieldReader):
             copyright=copyright,
             problems=tuple(self.problems),
         )
+
+    def source(self) -> Source:
+        """The document's source with the spans found."""
+        source = self.document.source
+        spans = FieldSpans.from_lists(self.span_fields, self.span_offsets)
+        if type(source) is not Source:
+            return attrs.evolve(source, spans=spans)
+        # attrs.evolve costs more than the rest of building the article's records.
+        return Source(source.path, source.sha256, source.parser, source.encoding, spans)
 
     def signoff_line(self, start: int, end: int) -> re.Match[str] | None:
         """A desk code on a line of its own, maybe with the page's time stamp after it."""
