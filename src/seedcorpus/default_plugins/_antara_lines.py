@@ -48,6 +48,32 @@ CREDIT_HEAD = re.compile(
     r"(?<![\w/])(?:(?i:foto):?\s+)?(?:[a-z-]+\.)*(?i:antara)"
     r"(?:(?i:news)?\.com(?:\s*/|(?=\s*\)))|(?:\s*(?i:foto|news))?\s*/)"
 )
+_SUBDOMAIN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz-.")
+
+
+def credit_head_reach(text: str, antara: int, window: int) -> int:
+    """The earliest a :data:`CREDIT_HEAD` match at or after ``window`` can start, given
+    that the first "antara" (in any case) at or after ``window`` starts at ``antara``.
+
+    Every head holds an "antara"; before it come only subdomains (``kepri.``), and
+    before those "foto", maybe ":", and whitespace. So a head whose "antara" is this one
+    starts no further back than those characters reach; a head with a later "antara"
+    would have to run through this one, which upper-case letters never do and lower-case
+    ones only as a subdomain, whose reach this already covers. CREDIT_HEAD searched from
+    here finds what it finds from ``window``: its look-behind still sees the text before.
+    Slow to fail at every character of a caption, it is then tried on the credit alone.
+    """
+    start = antara
+    while start > window and text[start - 1] in _SUBDOMAIN_CHARACTERS:
+        start -= 1
+    spaces = start
+    while spaces > window and text[spaces - 1].isspace():
+        spaces -= 1
+    if spaces < start:  # room for "foto" and maybe ":" before the spaces, in any case
+        start = max(window, spaces - 5)
+    return start
+
+
 # A longer "credit" is a sentence that happens to mention ANTARA/..., not a credit.
 MAX_CREDIT = 100
 # A credit ends its unit, so only the unit's tail is searched for one.
@@ -76,6 +102,8 @@ FOOTER_KEY = re.compile(
     rf"|(?P<editor>(?:Editor|EDITOR){H}*:)"
     rf"|(?P<copyright>(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\)))"
 )
+# The word every footer key starts with.
+FOOTER_WORD = re.compile("Berita|Pewarta|PEWARTA|Editor|EDITOR|COPYRIGHT|Copyright")
 # Keys distinctive enough to split off a footer glued to the end of the last paragraph.
 # "Editor:" is left out: it may end a sentence of the body.
 GLUED_FOOTER_KEY = re.compile(
