@@ -35,10 +35,24 @@ _REPEAT_MIN = 40
 
 
 def _names(printed: str | None) -> tuple[str, ...]:
-    """``Byline.from_text``'s split of one footer value, without its regular expression
-    for the usual single name."""
+    """``Byline.from_text``'s split of one footer value (normalized, as ``value`` gives
+    it), without its regular expression for the usual single name or two names."""
     if not printed:
         return ()
+    if printed.isascii():  # then lower() keeps every character where it is
+        folded = printed.lower()
+        if "," in printed or ";" in printed or "&" in printed or " and " in folded:
+            return split_names(printed)
+        if " dan " not in folded:
+            return (printed,)
+        # Only " dan " separates, one space each side (the value is normalized): the
+        # pattern splits where str.split() does, leftmost first, without overlaps.
+        names, position = [], 0
+        for part in folded.split(" dan "):
+            if part:
+                names.append(printed[position : position + len(part)])
+            position += len(part) + len(" dan ")
+        return tuple(names)
     folded = printed.casefold()
     if (
         "," in printed
@@ -72,6 +86,10 @@ class Unit:
         return [(self.start, self.end)] if self.lines is None else self.lines
 
 
+# The ASCII whitespace characters (str.isspace()) but space and LF.
+_OTHER_ASCII_SPACES = "\t\v\f\r\x1c\x1d\x1e\x1f"
+assert set(_OTHER_ASCII_SPACES) | {" ", "\n"} == {chr(c) for c in range(128) if chr(c).isspace()}
+
 # The usual paragraph and tag numbers' field names, made once.
 _PARAGRAPH_FIELDS = tuple(f"paragraphs.{number}" for number in range(100))
 _TAG_FIELDS = tuple(f"tags.{number}" for number in range(100))
@@ -96,8 +114,14 @@ class FieldReader:
         self.paragraphs: list[str] = []
         self.related: list[str] = []
         self.seen: set[str] = set()
+        text = self.text
+        # Whether the text's only ASCII whitespace characters are space and LF (no tab, CR,
+        # form feed ...): see odd_spaces().
+        self.ascii_spaces_only = not any(map(text.__contains__, _OTHER_ASCII_SPACES))
         # Most articles have no "Baca juga" link: then no paragraph needs looking at for one.
-        self.has_links = shape.LINK.search(self.text) is not None
+        # Every link starts with "Baca" or "BACA": two plain scans cost less than one of
+        # the pattern.
+        self.has_links = ("Baca" in text or "BACA" in text) and shape.LINK.search(text) is not None
 
     def trim(self, start: int, end: int) -> Range:
         """Shrink ``start:end`` to its first and last non-whitespace characters."""
@@ -134,12 +158,24 @@ class FieldReader:
             return None
         # Most text has only single ASCII spaces: nothing to join. (Any other whitespace
         # character is not printable.)
-        if "  " in value or not value.isprintable():
+        if "  " in value or self.odd_spaces(value):
             value = " ".join(value.split())
-        # NFC works within words (whitespace never composes), so joining first is the same.
-        if not unicodedata.is_normalized("NFC", value):
+        # NFC works within words (whitespace never composes), so joining first is the same;
+        # ASCII text is in NFC, and telling costs nothing.
+        if not value.isascii() and not unicodedata.is_normalized("NFC", value):
             value = normalize(value)
         return start, end, value
+
+    def odd_spaces(self, value: str) -> bool:
+        """Whether ``value`` (without whitespace at its ends) may hold whitespace other than
+        single spaces, once double spaces are ruled out; ``False`` only when it has none.
+        Where it holds none, joining its words would give it back unchanged."""
+        if value.isascii() and self.ascii_spaces_only:
+            # The only whitespace in the text is space and LF: isprintable() would look
+            # up each character's category, "in" scans bytes.
+            return "\n" in value
+        # Every whitespace character but the space is not printable.
+        return not value.isprintable()
 
     def plain(self, start: int, end: int) -> str:
         """The normalized text of ``start:end``, without recording a span."""
@@ -346,9 +382,9 @@ class FieldReader:
             value = stripped
         elif start == end:
             return
-        if "  " in value or not value.isprintable():
+        if "  " in value or self.odd_spaces(value):
             value = " ".join(value.split())
-        if not unicodedata.is_normalized("NFC", value):
+        if not value.isascii() and not unicodedata.is_normalized("NFC", value):
             value = normalize(value)
         if len(value) >= _REPEAT_MIN:
             if value in self.seen:
