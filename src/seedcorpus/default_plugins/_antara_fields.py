@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-
-import attrs
+from typing import Any
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.errors import ParseError
@@ -20,7 +19,7 @@ from seedcorpus.models import Byline, Caption, Copyright, Dateline, Problem, Syn
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize, split_names
 
-__all__ = ["FieldReader", "Range", "Unit"]
+__all__ = ["FieldReader", "Range", "Unit", "unit_ranges"]
 
 Range = tuple[int, int]
 
@@ -65,25 +64,20 @@ def _names(printed: str | None) -> tuple[str, ...]:
     return (printed,)
 
 
-@attrs.define
-class Unit:
-    """A line, or lines wrapped from one paragraph: offsets of its first non-space
-    character and its end, its first line's number, its blank-line block, its kind (from
-    its shape), the range of each of its lines if it has several (``None`` for one line:
-    most units are, and a list each would cost more than the rest of the unit) and its
-    role (from its neighbours; -1 until given)."""
+# A unit is a line, or lines wrapped from one paragraph: a list of its first non-space
+# character's offset, its end, its first line's number, its blank-line block, its kind
+# (from its shape), the range of each of its lines if it has several (None for one line,
+# as most units are) and its role (from its neighbours; -1 until given). A list, not an
+# object: a text has dozens of units, and making an object each cost more than most
+# units cost otherwise. Its items are at these indices:
+START, END, LINE, BLOCK, KIND, LINES, ROLE = range(7)
+Unit = list[Any]
 
-    start: int
-    end: int
-    line: int
-    block: int
-    kind: int
-    lines: list[Range] | None = None
-    role: int = -1
 
-    def ranges(self) -> list[Range]:
-        """The ``(start, end)`` of each of the unit's lines."""
-        return [(self.start, self.end)] if self.lines is None else self.lines
+def unit_ranges(unit: Unit) -> list[Range]:
+    """The ``(start, end)`` of each of the unit's lines."""
+    lines: list[Range] | None = unit[LINES]
+    return [(unit[START], unit[END])] if lines is None else lines
 
 
 # The ASCII whitespace characters (str.isspace()) but space and LF.
@@ -199,14 +193,14 @@ class FieldReader:
         """If ``unit`` ends with a photo credit: the ranges of the caption text and of the
         credit (without its parentheses)."""
         text = self.text
-        end = unit.end
-        while end > unit.start and text[end - 1].isspace():
+        end = unit[END]
+        while end > unit[START] and text[end - 1].isspace():
             end -= 1
-        window = max(unit.start, end - shape.CREDIT_REACH)
+        window = max(unit[START], end - shape.CREDIT_REACH)
         # Most units are paragraphs: every credit has a slash or a closing parenthesis.
         if text[end - 1] != ")" and text.find("/", window, end) < 0:
             return None
-        start = unit.start
+        start = unit[START]
         if end - start > shape.MAX_CAPTION:
             return None
         # Every head holds "antara" in some case (only ASCII letters match it): without
@@ -236,18 +230,18 @@ class FieldReader:
 
     def tag_line(self, unit: Unit) -> tuple[str | None, tuple[str, ...]]:
         """Language and tags from ``id tag,tag,...``."""
-        match = shape.TAG_LINE.match(self.text, unit.start, unit.end)
+        match = shape.TAG_LINE.match(self.text, unit[START], unit[END])
         assert match is not None  # the unit was given the role for matching
         language = self.value("language", *match.span("language"))
         if match["tags"] is None:
             return language, ()
-        return language, self.tags(*match.span("tags"), unit.line)
+        return language, self.tags(*match.span("tags"), unit[LINE])
 
     def tags_line(self, unit: Unit) -> tuple[str, ...]:
         """Tags from an AMP page's ``Tags: a, b`` line."""
-        key = shape.TAGS_KEY.match(self.text, unit.start, unit.end)
+        key = shape.TAGS_KEY.match(self.text, unit[START], unit[END])
         assert key is not None
-        return self.tags(key.end(), unit.end, unit.line)
+        return self.tags(key.end(), unit[END], unit[LINE])
 
     def tags(self, position: int, end: int, line: int) -> tuple[str, ...]:
         """The tags between commas (a comma between digits is part of a tag: ``gempa 5,4
@@ -280,10 +274,10 @@ class FieldReader:
     def caption(self, unit: Unit, caption: Caption | None) -> Caption | None:
         """The caption text and its credit (if it ends with one)."""
         if caption is not None:
-            self.problem("extra-caption", "a second caption was ignored", unit.line)
+            self.problem("extra-caption", "a second caption was ignored", unit[LINE])
             return caption
         found = self.credit(unit)
-        text_range, credit_range = found or ((unit.start, unit.end), (0, 0))
+        text_range, credit_range = found or ((unit[START], unit[END]), (0, 0))
         caption_text = self.value("caption.text", *text_range)
         credit = self.value("caption.credit", *credit_range) if found else None
         return Caption(caption_text, credit or None)
@@ -291,11 +285,11 @@ class FieldReader:
     def prefix(self, unit: Unit, prefix_end: int, summary: str | None) -> str | None:
         """Text glued in front of the dateline: a lead or pull-quote is the summary; a page
         store's stray prefix (``date 2017-05``) is dropped."""
-        value = self.plain(unit.start, prefix_end)
+        value = self.plain(unit[START], prefix_end)
         if summary is None and len(value.split()) > 2 and value[-1] in '.!?"”’':
-            self.problem("lead-before-dateline", "a lead is glued before the dateline", unit.line)
-            return self.value("summary", unit.start, prefix_end)
-        self.problem("dateline-prefix", f"text before the dateline ignored: {value!r}", unit.line)
+            self.problem("lead-before-dateline", "a lead is glued before the dateline", unit[LINE])
+            return self.value("summary", unit[START], prefix_end)
+        self.problem("dateline-prefix", f"text before the dateline ignored: {value!r}", unit[LINE])
         return summary
 
     def dateline(self, match: re.Match[str]) -> Dateline:
@@ -331,11 +325,11 @@ class FieldReader:
     def trailer_title(self, unit: Unit, title: str | None) -> str | None:
         """The title a trailer prints again; it is the title where the text has no other."""
         if title is None:
-            self.problem("title-from-trailer", "the title was read from the trailer", unit.line)
-            return self.value("title", unit.start, unit.end) or None
-        printed = self.plain(unit.start, unit.end)
+            self.problem("title-from-trailer", "the title was read from the trailer", unit[LINE])
+            return self.value("title", unit[START], unit[END]) or None
+        printed = self.plain(unit[START], unit[END])
         if printed != title:
-            self.problem("title-mismatch", f"the trailer's title differs: {printed!r}", unit.line)
+            self.problem("title-mismatch", f"the trailer's title differs: {printed!r}", unit[LINE])
         return title
 
     def paragraph(self, unit: Unit, start: int, end: int) -> None:
@@ -344,10 +338,10 @@ class FieldReader:
         ``related``. A paragraph the page printed before is a repeat, not a paragraph."""
         text = self.text
         if not self.has_links or shape.LINK.search(text, start, end) is None:
-            self.plain_paragraph(start, end, unit.line)  # the usual case: one piece
+            self.plain_paragraph(start, end, unit[LINE])  # the usual case: one piece
             return
         cuts: list[Range] = []
-        for line_start, line_end in unit.ranges():
+        for line_start, line_end in unit_ranges(unit):
             if line_end > start and line_start < end:
                 self.links(max(line_start, start), min(line_end, end), cuts)
         pieces: list[Range] = []
@@ -360,7 +354,7 @@ class FieldReader:
             return
         value = " ".join(normalize(text[s:e]) for s, e in pieces)
         if len(value) >= _REPEAT_MIN and value in self.seen:
-            self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit.line)
+            self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit[LINE])
             return
         if len(value) >= _REPEAT_MIN:
             self.seen.add(value)
@@ -399,10 +393,10 @@ class FieldReader:
     def link_unit(self, unit: Unit) -> None:
         """A ``Baca juga:`` line; a paragraph glued after its title is a paragraph."""
         text = self.text
-        key = shape.LINK.match(text, unit.start, unit.end)
+        key = shape.LINK.match(text, unit[START], unit[END])
         assert key is not None
-        following = shape.LINK.search(text, key.end(), unit.end)
-        title_end = unit.end if following is None else following.start()
+        following = shape.LINK.search(text, key.end(), unit[END])
+        title_end = unit[END] if following is None else following.start()
         glue = shape.GLUED_PARAGRAPH.search(text, key.end(), title_end)
         if (
             glue is not None
@@ -411,10 +405,10 @@ class FieldReader:
             title = self.value(f"related.{len(self.related)}", key.end(), glue.end())
             if title:
                 self.related.append(title)
-            self.problem("glued-link", "a paragraph is glued to a 'Baca juga' link", unit.line)
-            self.paragraph(unit, glue.end(), unit.end)
+            self.problem("glued-link", "a paragraph is glued to a 'Baca juga' link", unit[LINE])
+            self.paragraph(unit, glue.end(), unit[END])
             return
-        self.paragraph(unit, unit.start, unit.end)
+        self.paragraph(unit, unit[START], unit[END])
 
     def links(self, start: int, end: int, cuts: list[Range]) -> None:
         """Find the ``Baca juga:`` links in one line: add the range each takes up to
@@ -447,7 +441,7 @@ class FieldReader:
         reporter = editor = None
         seen: set[str] = set()
         for unit in units:
-            start, end, line = unit.start, unit.end, unit.line
+            start, end, line = unit[START], unit[END], unit[LINE]
             keys = self.footer_keys(start, end)
             for number, key in enumerate(keys):
                 kind = key.lastgroup or ""
@@ -479,6 +473,11 @@ class FieldReader:
         there costs a tenth of trying it at every character."""
         text = self.text
         keys = []
+        # A footer unit starts with its key (that is how it was told to be one).
+        key = shape.FOOTER_KEY.match(text, start, end)
+        if key is not None:
+            keys.append(key)
+            start = key.end()
         word = shape.FOOTER_WORD.search(text, start, end)
         while word is not None:
             key = shape.FOOTER_KEY.match(text, word.start(), end)

@@ -16,7 +16,19 @@ import re
 import attrs
 
 from seedcorpus.default_plugins import _antara_lines as shape
-from seedcorpus.default_plugins._antara_fields import FieldReader, Range, Unit
+from seedcorpus.default_plugins._antara_fields import (
+    BLOCK,
+    END,
+    KIND,
+    LINE,
+    LINES,
+    ROLE,
+    START,
+    FieldReader,
+    Range,
+    Unit,
+    unit_ranges,
+)
 from seedcorpus.models import Article, FieldSpans, Source
 from seedcorpus.specs import Document
 
@@ -132,17 +144,17 @@ class Reader(FieldReader):
             if kind == _TEXT and first.islower() and len(units) > 2:
                 last = units[-1]
                 if (
-                    last.block == block
-                    and last.kind == _TEXT
-                    and text[last.start : last.end].rstrip()[-1] not in terminal
+                    last[BLOCK] == block
+                    and last[KIND] == _TEXT
+                    and text[last[START] : last[END]].rstrip()[-1] not in terminal
                 ):
                     # A hard-wrapped line goes on the paragraph it continues.
-                    if last.lines is None:
-                        last.lines = [(last.start, last.end)]
-                    last.lines.append((start, end))
-                    last.end = end
+                    if last[LINES] is None:
+                        last[LINES] = [(last[START], last[END])]
+                    last[LINES].append((start, end))
+                    last[END] = end
                     continue
-            append(Unit(start, end, number, block, kind))
+            append([start, end, number, block, kind, None, -1])
         return units, block + 1 if units else 0
 
     def kind(self, start: int, end: int) -> int:
@@ -174,37 +186,37 @@ class Reader(FieldReader):
 
     def dateline_match(self, unit: Unit) -> tuple[re.Match[str] | None, int]:
         """The dateline that opens ``unit``, if it has one, and where text glued in front
-        of it ends (``unit.start`` when nothing is)."""
+        of it ends (``unit[START]`` when nothing is)."""
         text = self.text
         # A failed match of the full pattern costs as much as normalizing the paragraph;
         # the "(ANTARA" it needs, near the start, is found far faster.
         hint = shape.DATELINE_HINT.search(
-            text, unit.start, min(unit.end, unit.start + shape.DATELINE_REACH)
+            text, unit[START], min(unit[END], unit[START] + shape.DATELINE_REACH)
         )
         if hint is None:
-            return None, unit.start
+            return None, unit[START]
         # The agency runs to the first ")" after the hint (it holds none), and a dash
         # follows: a caption's "(ANTARA FOTO/Name)" fails here, cheaper than below. Any
         # match, from the start or after a prefix, would take the hint's "(" (no part of
         # a dateline before its agency holds one).
-        close = text.find(")", hint.end(), unit.end)
+        close = text.find(")", hint.end(), unit[END])
         if close < 0:
-            return None, unit.start
+            return None, unit[START]
         after = close + 1
-        while after < unit.end and text[after].isspace():
+        while after < unit[END] and text[after].isspace():
             after += 1
-        if after == unit.end or text[after] not in "-–—":
-            return None, unit.start
-        match = shape.DATELINE.match(text, unit.start, unit.end)
+        if after == unit[END] or text[after] not in "-–—":
+            return None, unit[START]
+        match = shape.DATELINE.match(text, unit[START], unit[END])
         if match is not None:
-            return match, unit.start
+            return match, unit[START]
         # Something glued in front: try the nearest end of a sentence or number first.
-        ends = [m.end() for m in shape.PREFIX_END.finditer(text, unit.start, hint.start())]
+        ends = [m.end() for m in shape.PREFIX_END.finditer(text, unit[START], hint.start())]
         for prefix_end in reversed(ends):
-            match = shape.DATELINE.match(text, prefix_end, unit.end)
+            match = shape.DATELINE.match(text, prefix_end, unit[END])
             if match is not None:
                 return match, prefix_end
-        return None, unit.start
+        return None, unit[START]
 
     def read(self) -> Article:
         """Parse the whole document."""
@@ -222,7 +234,7 @@ class Reader(FieldReader):
 
         title = None
         if title_at >= 0:
-            title = self.value("title", units[title_at].start, units[title_at].end)
+            title = self.value("title", units[title_at][START], units[title_at][END])
         language: str | None = None
         tags: tuple[str, ...] = ()
         caption = dateline = signoff = summary = published_at = None
@@ -233,14 +245,14 @@ class Reader(FieldReader):
         special = {dateline_at, -1 if signoff_cut is None else signoff_cut[0]}
         plain_paragraph = None if self.has_links else self.plain_paragraph
         for index, unit in enumerate(units):
-            role = unit.role
+            role = unit[ROLE]
             if role == _PARAGRAPH:  # the usual unit first
                 if plain_paragraph is not None and index not in special:
-                    plain_paragraph(unit.start, unit.end, unit.line)
+                    plain_paragraph(unit[START], unit[END], unit[LINE])
                     continue
-                start, end = unit.start, unit.end
+                start, end = unit[START], unit[END]
                 if index == dateline_at and match is not None:
-                    if prefix_end > unit.start:
+                    if prefix_end > unit[START]:
                         summary = self.prefix(unit, prefix_end, summary)
                     dateline = self.dateline(match)
                     start = match.end()
@@ -251,32 +263,32 @@ class Reader(FieldReader):
             elif role == _TAG_LINE:
                 language, tags = self.tag_line(unit)
             elif role == _REPEAT and title is not None:
-                repeated = self.plain(unit.start, unit.end)
+                repeated = self.plain(unit[START], unit[END])
                 if repeated != title:
                     self.problem(
-                        "title-mismatch", f"the repeated title differs: {repeated!r}", unit.line
+                        "title-mismatch", f"the repeated title differs: {repeated!r}", unit[LINE]
                     )
             elif role == _CAPTION:
                 caption = self.caption(unit, caption)
             elif role == _SUMMARY and summary is None:
-                summary = self.value("summary", unit.start, unit.end) or None
+                summary = self.value("summary", unit[START], unit[END]) or None
             elif role == _LINK:
                 self.link_unit(unit)
             elif role == _SIGNOFF:
-                found = self.signoff_line(unit.start, unit.end)
+                found = self.signoff_line(unit[START], unit[END])
                 assert found is not None
                 if found["stamp"] is not None:
-                    stamp = shape.DATE_LINE.match(self.text, found.start("stamp"), unit.end)
+                    stamp = shape.DATE_LINE.match(self.text, found.start("stamp"), unit[END])
                     assert stamp is not None
-                    published_at = self.date_line(stamp, unit.line, published_at)
+                    published_at = self.date_line(stamp, unit[LINE], published_at)
                 if signoff is None:
                     signoff = self.value("signoff", *found.span("code"))
                 else:
-                    self.problem("duplicate-signoff", "a second sign-off was ignored", unit.line)
+                    self.problem("duplicate-signoff", "a second sign-off was ignored", unit[LINE])
             elif role == _DATE:
-                line_match = shape.DATE_LINE.match(self.text, unit.start, unit.end)
+                line_match = shape.DATE_LINE.match(self.text, unit[START], unit[END])
                 assert line_match is not None
-                published_at = self.date_line(line_match, unit.line, published_at)
+                published_at = self.date_line(line_match, unit[LINE], published_at)
             elif role == _TRAILER:
                 title = self.trailer_title(unit, title)
             elif role == _TAGS and not tags:
@@ -287,8 +299,8 @@ class Reader(FieldReader):
         if title is None:
             if not self.paragraphs:
                 what = "footer lines" if footer else "no body"
-                raise self.error(f"no title and no body: the file has {what}", units[0].line)
-            self.problem("no-title", "the text has no title", units[0].line)
+                raise self.error(f"no title and no body: the file has {what}", units[0][LINE])
+            self.problem("no-title", "the text has no title", units[0][LINE])
         return Article(
             id=self.document.id,
             source=self.source(),
@@ -328,14 +340,14 @@ class Reader(FieldReader):
         """Split a footer glued to the end of the last paragraph: ``... kata dia.Pewarta: X``."""
         last = len(units) - 1
         for index, unit in enumerate(units):
-            if unit.kind == _FOOTER:
+            if unit[KIND] == _FOOTER:
                 last = index - 1
                 break
-        if last < 1 or units[last].kind not in (_TEXT, _LINK):
+        if last < 1 or units[last][KIND] not in (_TEXT, _LINK):
             return
         unit = units[last]
-        start, end = unit.ranges()[-1]
-        after = max(start, unit.start + 1)  # a key at the very start is a footer line
+        start, end = unit_ranges(unit)[-1]
+        after = max(start, unit[START] + 1)  # a key at the very start is a footer line
         line = self.text[after:end]
         # Each key holds one of these words: looking for them is much faster than trying
         # the pattern at every character.
@@ -344,19 +356,19 @@ class Reader(FieldReader):
         glued = shape.GLUED_FOOTER_KEY.search(self.text, after, end)
         if glued is None:
             return
-        unit.end = glued.start()
-        number = unit.line
-        if unit.lines is not None:
-            unit.lines[-1] = (start, glued.start())
-            number += len(unit.lines) - 1
-        units.insert(last + 1, Unit(glued.start(), end, number, unit.block, _FOOTER))
+        unit[END] = glued.start()
+        number = unit[LINE]
+        if unit[LINES] is not None:
+            unit[LINES][-1] = (start, glued.start())
+            number += len(unit[LINES]) - 1
+        units.insert(last + 1, [glued.start(), end, number, unit[BLOCK], _FOOTER, None, -1])
 
     def find_dateline(self, units: list[Unit]) -> tuple[int, re.Match[str] | None, int]:
         """The index of the unit that opens with the dateline (-1 if none), the match, and
         where text glued in front of it ends."""
         looked = 0
         for index, unit in enumerate(units):
-            if unit.kind != _TEXT:
+            if unit[KIND] != _TEXT:
                 continue
             match, prefix_end = self.dateline_match(unit)
             if match is not None:
@@ -370,7 +382,7 @@ class Reader(FieldReader):
         """Give roles to the text before the body: title, tag line, the title again,
         caption, a lead. Return the title's index (-1 if there is none)."""
         stop = dateline_at if dateline_at >= 0 else len(units)
-        heads = [i for i in range(stop) if units[i].kind == _TEXT]
+        heads = [i for i in range(stop) if units[i][KIND] == _TEXT]
         if dateline_at < 0:
             heads = heads[:_HEAD_REACH]
         if (
@@ -378,24 +390,24 @@ class Reader(FieldReader):
             and len(heads) == 1
             and blocks > 1
             and heads[-1] == dateline_at - 1
-            and units[heads[-1]].block == units[dateline_at].block
+            and units[heads[-1]][BLOCK] == units[dateline_at][BLOCK]
         ):
             # Page text that starts with a pull-quote or lead line just before the
             # dateline, in its block. A headline never ends with a period.
             lead = units[heads[-1]]
-            value = self.plain(lead.start, lead.end)
+            value = self.plain(lead[START], lead[END])
             if value[0] in shape.QUOTES or value[-1] == "." or not shape.title_shaped(value):
-                lead.role = _SUMMARY
+                lead[ROLE] = _SUMMARY
                 heads.pop()
         if not heads:
             return -1
         first = units[heads[0]]
-        value = self.plain(first.start, first.end)
+        value = self.plain(first[START], first[END])
         credits = _Credits(self, units)
         title_at = -1
         # A headline heads the page: text after a link or a desk code is body.
         body_before = heads[0] > 0 and any(
-            units[i].kind in (_LINK, _SIGNOFF) for i in range(heads[0])
+            units[i][KIND] in (_LINK, _SIGNOFF) for i in range(heads[0])
         )
         if (
             not body_before
@@ -403,42 +415,42 @@ class Reader(FieldReader):
             and (dateline_at >= 0 or shape.title_shaped(value) or self.repeated(units, heads))
         ):
             title_at = heads.pop(0)
-            units[title_at].role = _TITLE
+            units[title_at][ROLE] = _TITLE
             if heads and heads[0] == title_at + 1:
                 tag = units[heads[0]]
                 if (
                     credits.get(heads[0]) is None
-                    and self.plain(tag.start, tag.end) != value
-                    and shape.TAG_LINE.match(self.text, tag.start, tag.end)
+                    and self.plain(tag[START], tag[END]) != value
+                    and shape.TAG_LINE.match(self.text, tag[START], tag[END])
                     and self.dateline_match(tag)[0] is None
                 ):
-                    tag.role = _TAG_LINE
+                    tag[ROLE] = _TAG_LINE
                     heads.pop(0)
         elif dateline_at < 0:
             return -1  # body-first text: everything is body
         # The title again, if it looks like the title (an AMP page has none).
         if heads and credits.get(heads[0]) is None and title_at >= 0:
             candidate = units[heads[0]]
-            printed = self.plain(candidate.start, candidate.end)
+            printed = self.plain(candidate[START], candidate[END])
             # A headline, however reworded, is followed by the caption and never ends
             # with a period; a caption without credit usually does.
             if shape.similar(printed, value) or (
                 len(heads) > 1 and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
             ):
-                candidate.role = _REPEAT
+                candidate[ROLE] = _REPEAT
                 heads.pop(0)
         if dateline_at >= 0:
             # Before the dateline, position decides: then comes the caption.
             if heads:
                 self.caption_at = heads.pop(0)
-                units[self.caption_at].role = _CAPTION
+                units[self.caption_at][ROLE] = _CAPTION
             for index in heads:
-                units[index].role = _PARAGRAPH
+                units[index][ROLE] = _PARAGRAPH
         else:
             # No dateline: the caption must have a credit.
             if heads and credits.get(heads[0]) is not None:
                 self.caption_at = heads[0]
-                units[heads[0]].role = _CAPTION
+                units[heads[0]][ROLE] = _CAPTION
         return title_at
 
     def repeated(self, units: list[Unit], heads: list[int]) -> bool:
@@ -446,7 +458,7 @@ class Reader(FieldReader):
         if len(heads) < 2:
             return False
         first, second = units[heads[0]], units[heads[1]]
-        return self.plain(first.start, first.end) == self.plain(second.start, second.end)
+        return self.plain(first[START], first[END]) == self.plain(second[START], second[END])
 
     def body(self, units: list[Unit], dateline_at: int) -> None:
         """Give roles to every unit the head left: paragraphs, links, sign-off, date line,
@@ -461,62 +473,62 @@ class Reader(FieldReader):
         # may be glued on.
         last, closed = -1, False
         for index, unit in enumerate(units):
-            if unit.role >= 0:
-                if unit.role == _PARAGRAPH:
+            if unit[ROLE] >= 0:
+                if unit[ROLE] == _PARAGRAPH:
                     paragraphs += 1
                     if not closed:
                         last = index
                 continue
-            kind = unit.kind
-            following = units[index + 1].kind if index + 1 < count else -1
+            kind = unit[KIND]
+            following = units[index + 1][KIND] if index + 1 < count else -1
             if kind == _TEXT and footer_line < 0 and following != _DATE:
-                start, end = unit.start, unit.end
+                start, end = unit[START], unit[END]
                 window = end - reach if end - reach > start else start
                 if text[end - 1] != ")" and text.find("/", window, end) < 0:
                     # The usual unit: a paragraph with no credit at its end.
-                    unit.role = _PARAGRAPH
+                    unit[ROLE] = _PARAGRAPH
                     paragraphs += 1
                     if not closed:
                         last = index
                     continue
             if kind == _TEXT:
                 if following == _DATE and (paragraphs or footer_line >= 0):
-                    unit.role = _TRAILER
+                    unit[ROLE] = _TRAILER
                 elif footer_line >= 0:
-                    unit.role = _AFTER
+                    unit[ROLE] = _AFTER
                     self.problem(
                         "text-after-footer",
                         f"text after the footer (line {footer_line}) was ignored",
-                        unit.line,
+                        unit[LINE],
                     )
                 elif index != dateline_at and self.credit(unit) is not None:
                     if caption_seen:
-                        unit.role = _AFTER
-                        self.problem("extra-caption", "a second caption was ignored", unit.line)
+                        unit[ROLE] = _AFTER
+                        self.problem("extra-caption", "a second caption was ignored", unit[LINE])
                     else:
-                        unit.role = _CAPTION
+                        unit[ROLE] = _CAPTION
                         self.problem(
-                            "caption-in-body", "the caption is inside the body", unit.line
+                            "caption-in-body", "the caption is inside the body", unit[LINE]
                         )
                     caption_seen = True
                 else:
-                    unit.role = _PARAGRAPH
+                    unit[ROLE] = _PARAGRAPH
                     paragraphs += 1
                     if not closed:
                         last = index
-                closed = closed or unit.role == _TRAILER
+                closed = closed or unit[ROLE] == _TRAILER
             elif kind == _FOOTER:
-                unit.role = _FOOTER
+                unit[ROLE] = _FOOTER
                 closed = True
                 if paragraphs and footer_line < 0:
-                    footer_line = unit.line
+                    footer_line = unit[LINE]
             elif kind == _LINK:
-                unit.role = _LINK if footer_line < 0 else _AFTER
+                unit[ROLE] = _LINK if footer_line < 0 else _AFTER
             elif kind == _NOISE:
-                unit.role = _NOISE
-                self.problem("page-noise", "page script or markup was ignored", unit.line)
+                unit[ROLE] = _NOISE
+                self.problem("page-noise", "page script or markup was ignored", unit[LINE])
             else:  # _TAGS, _SIGNOFF, _DATE keep their kind as their role
-                unit.role = kind
+                unit[ROLE] = kind
                 if kind == _SIGNOFF:
                     self.signoff_seen = closed = True
         self.last_paragraph = last
@@ -528,12 +540,12 @@ class Reader(FieldReader):
         if last < 0 or self.signoff_seen:
             return None
         unit = units[last]
-        end = self.trim(unit.start, unit.end)[1]
+        end = self.trim(unit[START], unit[END])[1]
         if self.text[end - 1 : end] != ")":
             return None
         found = shape.SIGNOFF_GLUED.search(
-            self.text, max(unit.start, end - shape.SIGNOFF_REACH), end
+            self.text, max(unit[START], end - shape.SIGNOFF_REACH), end
         )
-        if found is None or found.start() <= unit.start:
+        if found is None or found.start() <= unit[START]:
             return None
         return last, found.start(1), found.span(1)
