@@ -376,17 +376,26 @@ class FieldReader:
             value = stripped
         elif start == end:
             return
-        if "  " in value or self.odd_spaces(value):
-            value = " ".join(value.split())
-        if not value.isascii() and not unicodedata.is_normalized("NFC", value):
-            value = normalize(value)
+        if value.isascii():  # odd_spaces() and the NFC check, inlined for ASCII text
+            if "  " in value or (
+                "\n" in value if self.ascii_spaces_only else not value.isprintable()
+            ):
+                value = " ".join(value.split())
+        else:
+            if "  " in value or not value.isprintable():
+                value = " ".join(value.split())
+            if not unicodedata.is_normalized("NFC", value):
+                value = normalize(value)
         if len(value) >= _REPEAT_MIN:
             if value in self.seen:
                 self.problem("repeated-paragraph", "a repeated paragraph was ignored", line)
                 return
             self.seen.add(value)
         paragraphs = self.paragraphs
-        self.span_fields.append(_paragraph_field(len(paragraphs)))
+        number = len(paragraphs)
+        self.span_fields.append(
+            _PARAGRAPH_FIELDS[number] if number < 100 else f"paragraphs.{number}"
+        )
         self.span_offsets += (start, end)
         paragraphs.append(value)
 
