@@ -522,6 +522,14 @@ class FieldReader:
         ``None`` and a problem otherwise."""
         start, end = self.trim(start, end)
         year = shape.YEAR_AT_END.search(self.text, start, end)
+        if year is not None:  # the usual "ANTARA 2024", read at once
+            holder_found = self.clean(start, year.start())
+            if holder_found is not None:
+                holder_start, holder_end, holder_value = holder_found
+                self.span("copyright.holder", holder_start, holder_end)
+                # Four ASCII digits: value() would give them back as they are.
+                self.span("copyright.year", *year.span())
+                return Copyright(holder=holder_value, year=int(year[0]))
         if year is not None:
             holder = self.trim(start, year.start())
         else:

@@ -39,8 +39,6 @@ _TEXT, _FOOTER, _LINK, _TAGS, _SIGNOFF, _DATE, _NOISE = range(7)
 # Roles, from a unit's neighbours: the kinds above but _TEXT, and these for text.
 _TITLE, _TAG_LINE, _REPEAT, _CAPTION, _SUMMARY, _PARAGRAPH, _TRAILER, _AFTER = range(10, 18)
 
-# Words every footer key that splits a paragraph contains (see GLUED_FOOTER_KEY).
-_GLUED_FOOTER_WORDS = ("tayang", "Pewarta", "PEWARTA", "COPYRIGHT", "Copyright")
 # How every unit kind but plain text and date lines starts: footer keys (FOOTER_KEY),
 # links (LINK), "Tags:" (TAGS_KEY), desk codes, script and markup (NOISE_START).
 # By first character, for a look-up before any comparison.
@@ -103,6 +101,7 @@ class Reader(FieldReader):
         self.caption_at = -1
         self.signoff_seen = False
         self.last_paragraph = -1
+        self.first_footer = -1  # the index of the first footer unit, once units() ran
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -139,6 +138,8 @@ class Reader(FieldReader):
                 first in dated and end - start <= shape.DATE_LINE_REACH
             ):
                 kind = self.kind(start, end)
+                if kind == _FOOTER and self.first_footer < 0:
+                    self.first_footer = len(units)
             else:
                 kind = _TEXT
             if kind == _TEXT and first.islower() and len(units) > 2:
@@ -341,20 +342,22 @@ class Reader(FieldReader):
 
     def split_glued_footer(self, units: list[Unit]) -> None:
         """Split a footer glued to the end of the last paragraph: ``... kata dia.Pewarta: X``."""
-        last = len(units) - 1
-        for index, unit in enumerate(units):
-            if unit[KIND] == _FOOTER:
-                last = index - 1
-                break
+        last = len(units) - 1 if self.first_footer < 0 else self.first_footer - 1
         if last < 1 or units[last][KIND] not in (_TEXT, _LINK):
             return
         unit = units[last]
         start, end = unit_ranges(unit)[-1]
         after = max(start, unit[START] + 1)  # a key at the very start is a footer line
         line = self.text[after:end]
-        # Each key holds one of these words: looking for them is much faster than trying
-        # the pattern at every character.
-        if not any(word in line for word in _GLUED_FOOTER_WORDS):
+        # Each key (GLUED_FOOTER_KEY) holds one of these words: looking for them is much
+        # faster than trying the pattern at every character.
+        if not (
+            "tayang" in line
+            or "Pewarta" in line
+            or "PEWARTA" in line
+            or "COPYRIGHT" in line
+            or "Copyright" in line
+        ):
             return
         glued = shape.GLUED_FOOTER_KEY.search(self.text, after, end)
         if glued is None:
