@@ -67,10 +67,12 @@ def _names(printed: str | None) -> tuple[str, ...]:
 # A unit is a line, or lines wrapped from one paragraph: a list of its first non-space
 # character's offset, its end, its first line's number, its blank-line block, its kind
 # (from its shape), the range of each of its lines if it has several (None for one line,
-# as most units are) and its role (from its neighbours; -1 until given). A list, not an
-# object: a text has dozens of units, and making an object each cost more than most
-# units cost otherwise. Its items are at these indices:
-START, END, LINE, BLOCK, KIND, LINES, ROLE = range(7)
+# as most units are), its role (from its neighbours; -1 until given) and its text while
+# that is a whole line as split from the text (else None; a paragraph takes it instead
+# of slicing the text again). A list, not an object: a text has dozens of units, and
+# making an object each cost more than most units cost otherwise. Its items are at
+# these indices:
+START, END, LINE, BLOCK, KIND, LINES, ROLE, PRINTED = range(8)
 Unit = list[Any]
 
 
@@ -363,10 +365,11 @@ class FieldReader:
         self.span(_paragraph_field(len(self.paragraphs)), pieces[0][0], pieces[-1][1])
         self.paragraphs.append(value)
 
-    def plain_paragraph(self, start: int, end: int, line: int) -> None:
+    def plain_paragraph(self, start: int, end: int, line: int, printed: str | None = None) -> None:
         """Add ``start:end``, a paragraph without links, as :meth:`paragraph` does. Most
-        units are such paragraphs: this is :meth:`clean` and the rest in one call."""
-        value = self.text[start:end]
+        units are such paragraphs: this is :meth:`clean` and the rest in one call.
+        ``printed`` is the text of ``start:end`` where the caller has it already."""
+        value = self.text[start:end] if printed is None else printed
         stripped = value.strip()
         if len(stripped) != len(value):
             if not stripped:

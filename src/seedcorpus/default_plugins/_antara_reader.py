@@ -22,6 +22,7 @@ from seedcorpus.default_plugins._antara_fields import (
     KIND,
     LINE,
     LINES,
+    PRINTED,
     ROLE,
     START,
     FieldReader,
@@ -102,6 +103,7 @@ class Reader(FieldReader):
         self.signoff_seen = False
         self.last_paragraph = -1
         self.first_footer = -1  # the index of the first footer unit, once units() ran
+        self.cleaned: dict[int, tuple[int, int, str] | None] = {}  # see unit_clean()
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -119,10 +121,12 @@ class Reader(FieldReader):
             position = end + 1
             if not line:
                 continue
+            printed: str | None = line  # the unit's text, while it is the whole line
             if line[0].isspace():
                 if line.isspace():
                     continue
                 start = end - len(line.lstrip())
+                printed = None
             if number > last_line + 1 and units:
                 block += 1
             last_line = number
@@ -131,6 +135,7 @@ class Reader(FieldReader):
                 if script > start:  # page script glued after the text: cut it off
                     self.problem("page-noise", "page script after the text was ignored", number)
                     end = script
+                    printed = None
             first = text[start]
             # Only a unit that starts as one of the kinds does can be one: most are text.
             starts = kind_starts.get(first)
@@ -154,8 +159,9 @@ class Reader(FieldReader):
                         last[LINES] = [(last[START], last[END])]
                     last[LINES].append((start, end))
                     last[END] = end
+                    last[PRINTED] = None
                     continue
-            append([start, end, number, block, kind, None, -1])
+            append([start, end, number, block, kind, None, -1, printed])
         return units, block + 1 if units else 0
 
     def kind(self, start: int, end: int) -> int:
@@ -238,7 +244,11 @@ class Reader(FieldReader):
 
         title = None
         if title_at >= 0:
-            title = self.value("title", units[title_at][START], units[title_at][END])
+            title_found = self.unit_clean(units, title_at)
+            title = ""
+            if title_found is not None:
+                self.span("title", title_found[0], title_found[1])
+                title = title_found[2]
         language: str | None = None
         tags: tuple[str, ...] = ()
         caption = dateline = signoff = summary = published_at = None
@@ -252,7 +262,7 @@ class Reader(FieldReader):
             role = unit[ROLE]
             if role == _PARAGRAPH:  # the usual unit first
                 if plain_paragraph is not None and index not in special:
-                    plain_paragraph(unit[START], unit[END], unit[LINE])
+                    plain_paragraph(unit[START], unit[END], unit[LINE], unit[PRINTED])
                     continue
                 start, end = unit[START], unit[END]
                 if index == dateline_at and match is not None:
@@ -267,7 +277,7 @@ class Reader(FieldReader):
             elif role == _TAG_LINE:
                 language, tags = self.tag_line(unit)
             elif role == _REPEAT and title is not None:
-                repeated = self.plain(unit[START], unit[END])
+                repeated = self.unit_plain(units, index)
                 if repeated != title:
                     self.problem(
                         "title-mismatch", f"the repeated title differs: {repeated!r}", unit[LINE]
@@ -363,11 +373,12 @@ class Reader(FieldReader):
         if glued is None:
             return
         unit[END] = glued.start()
+        unit[PRINTED] = None
         number = unit[LINE]
         if unit[LINES] is not None:
             unit[LINES][-1] = (start, glued.start())
             number += len(unit[LINES]) - 1
-        units.insert(last + 1, [glued.start(), end, number, unit[BLOCK], _FOOTER, None, -1])
+        units.insert(last + 1, [glued.start(), end, number, unit[BLOCK], _FOOTER, None, -1, None])
 
     def find_dateline(self, units: list[Unit]) -> tuple[int, re.Match[str] | None, int]:
         """The index of the unit that opens with the dateline (-1 if none), the match, and
@@ -407,8 +418,7 @@ class Reader(FieldReader):
                 heads.pop()
         if not heads:
             return -1
-        first = units[heads[0]]
-        value = self.plain(first[START], first[END])
+        value = self.unit_plain(units, heads[0])
         credits = _Credits(self, units)
         title_at = -1
         # A headline heads the page: text after a link or a desk code is body.
@@ -426,7 +436,7 @@ class Reader(FieldReader):
                 tag = units[heads[0]]
                 if (
                     credits.get(heads[0]) is None
-                    and self.plain(tag[START], tag[END]) != value
+                    and self.unit_plain(units, heads[0]) != value
                     and shape.TAG_LINE.match(self.text, tag[START], tag[END])
                     and self.dateline_match(tag)[0] is None
                 ):
@@ -437,7 +447,7 @@ class Reader(FieldReader):
         # The title again, if it looks like the title (an AMP page has none).
         if heads and credits.get(heads[0]) is None and title_at >= 0:
             candidate = units[heads[0]]
-            printed = self.plain(candidate[START], candidate[END])
+            printed = self.unit_plain(units, heads[0])
             # A headline, however reworded, is followed by the caption and never ends
             # with a period; a caption without credit usually does.
             if shape.similar(printed, value) or (
@@ -458,6 +468,22 @@ class Reader(FieldReader):
                 self.caption_at = heads[0]
                 units[heads[0]][ROLE] = _CAPTION
         return title_at
+
+    def unit_clean(self, units: list[Unit], index: int) -> tuple[int, int, str] | None:
+        """``clean()`` of a whole unit, remembered: the head reads the title and its
+        repeat to tell them, and the article reads them again. (Units keep their
+        offsets once the head looks at them.)"""
+        cleaned = self.cleaned
+        if index in cleaned:
+            return cleaned[index]
+        unit = units[index]
+        found = cleaned[index] = self.clean(unit[START], unit[END])
+        return found
+
+    def unit_plain(self, units: list[Unit], index: int) -> str:
+        """``plain()`` of a whole unit, remembered as :meth:`unit_clean` is."""
+        found = self.unit_clean(units, index)
+        return "" if found is None else found[2]
 
     def repeated(self, units: list[Unit], heads: list[int]) -> bool:
         """Whether the first head is printed again right after it (a title and its repeat)."""
