@@ -202,5 +202,7 @@ def title_shaped(value: str) -> bool:
 
 def similar(candidate: str, title: str) -> bool:
     """Whether ``candidate`` shares at least half its words (and the title's) with ``title``."""
+    if candidate == title:  # the usual repeat, and similar whatever its words
+        return True
     words, title_words = set(candidate.casefold().split()), set(title.casefold().split())
     return 2 * len(words & title_words) >= max(len(words), len(title_words))

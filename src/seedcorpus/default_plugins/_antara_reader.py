@@ -78,22 +78,6 @@ def _lines(text: str) -> tuple[list[str], list[Range] | None]:
     return [text[start:end] for start, end in ranges], ranges
 
 
-class _Credits(dict[int, "tuple[Range, Range] | None"]):
-    """The photo credit ending each unit, looked for when first asked (most never are)."""
-
-    def __init__(self, reader: FieldReader, units: list[Unit]) -> None:
-        super().__init__()
-        self.reader, self.units = reader, units
-
-    def __missing__(self, index: int) -> tuple[Range, Range] | None:
-        found = self[index] = self.reader.credit(self.units[index])
-        return found
-
-    def get(self, index: int, default: object = None) -> tuple[Range, Range] | None:
-        """``self[index]``: every unit has an answer."""
-        return self[index]
-
-
 class Reader(FieldReader):
     """One parse of one document: cut, classify, assemble."""
 
@@ -104,6 +88,7 @@ class Reader(FieldReader):
         self.last_paragraph = -1
         self.first_footer = -1  # the index of the first footer unit, once units() ran
         self.cleaned: dict[int, tuple[int, int, str] | None] = {}  # see unit_clean()
+        self.credits: dict[int, tuple[Range, Range] | None] = {}  # see credit_at()
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -419,7 +404,7 @@ class Reader(FieldReader):
         if not heads:
             return -1
         value = self.unit_plain(units, heads[0])
-        credits = _Credits(self, units)
+        credit = self.credit_at
         title_at = -1
         # A headline heads the page: text after a link or a desk code is body.
         body_before = heads[0] > 0 and any(
@@ -427,7 +412,7 @@ class Reader(FieldReader):
         )
         if (
             not body_before
-            and credits[heads[0]] is None
+            and credit(units, heads[0]) is None
             and (dateline_at >= 0 or shape.title_shaped(value) or self.repeated(units, heads))
         ):
             title_at = heads.pop(0)
@@ -435,7 +420,7 @@ class Reader(FieldReader):
             if heads and heads[0] == title_at + 1:
                 tag = units[heads[0]]
                 if (
-                    credits.get(heads[0]) is None
+                    credit(units, heads[0]) is None
                     and self.unit_plain(units, heads[0]) != value
                     and shape.TAG_LINE.match(self.text, tag[START], tag[END])
                     and self.dateline_match(tag)[0] is None
@@ -445,13 +430,13 @@ class Reader(FieldReader):
         elif dateline_at < 0:
             return -1  # body-first text: everything is body
         # The title again, if it looks like the title (an AMP page has none).
-        if heads and credits.get(heads[0]) is None and title_at >= 0:
+        if heads and credit(units, heads[0]) is None and title_at >= 0:
             candidate = units[heads[0]]
             printed = self.unit_plain(units, heads[0])
             # A headline, however reworded, is followed by the caption and never ends
             # with a period; a caption without credit usually does.
             if shape.similar(printed, value) or (
-                len(heads) > 1 and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
+                len(heads) > 1 and (credit(units, heads[1]) is not None or printed[-1] not in ".)")
             ):
                 candidate[ROLE] = _REPEAT
                 heads.pop(0)
@@ -464,7 +449,7 @@ class Reader(FieldReader):
                 units[index][ROLE] = _PARAGRAPH
         else:
             # No dateline: the caption must have a credit.
-            if heads and credits.get(heads[0]) is not None:
+            if heads and credit(units, heads[0]) is not None:
                 self.caption_at = heads[0]
                 units[heads[0]][ROLE] = _CAPTION
         return title_at
@@ -478,6 +463,15 @@ class Reader(FieldReader):
             return cleaned[index]
         unit = units[index]
         found = cleaned[index] = self.clean(unit[START], unit[END])
+        return found
+
+    def credit_at(self, units: list[Unit], index: int) -> tuple[Range, Range] | None:
+        """``credit()`` of a unit, remembered: the head asks of some units more than once
+        (of most units, never)."""
+        credits = self.credits
+        if index in credits:
+            return credits[index]
+        found = credits[index] = self.credit(units[index])
         return found
 
     def unit_plain(self, units: list[Unit], index: int) -> str:
