@@ -107,10 +107,12 @@ class Reader(FieldReader):
             if not line:
                 continue
             printed: str | None = line  # the unit's text, while it is the whole line
-            if line[0].isspace():
+            first = line[0]
+            if first.isspace():
                 if line.isspace():
                     continue
                 start = end - len(line.lstrip())
+                first = text[start]
                 printed = None
             if number > last_line + 1 and units:
                 block += 1
@@ -121,10 +123,8 @@ class Reader(FieldReader):
                     self.problem("page-noise", "page script after the text was ignored", number)
                     end = script
                     printed = None
-            first = text[start]
             # Only a unit that starts as one of the kinds does can be one: most are text.
-            starts = kind_starts.get(first)
-            if (starts is not None and text.startswith(starts, start, end)) or (
+            if (first in kind_starts and text.startswith(kind_starts[first], start, end)) or (
                 first in dated and end - start <= shape.DATE_LINE_REACH
             ):
                 kind = self.kind(start, end)
