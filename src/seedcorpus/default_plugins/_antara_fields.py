@@ -112,12 +112,14 @@ class FieldReader:
         self.seen: set[str] = set()
         text = self.text
         # Whether the text's only ASCII whitespace characters are space and LF (no tab, CR,
-        # form feed ...): see odd_spaces().
+        # form feed ...). A value (without whitespace at its ends) needs its words joined
+        # only if it holds whitespace other than single spaces; every such character is
+        # unprintable, but isprintable() looks up each character's category. In an ASCII
+        # value of such a text, a double space or an LF is all there can be: "in" scans
+        # bytes. (Joining a value without such whitespace gives it back unchanged.)
         self.ascii_spaces_only = not any(map(text.__contains__, _OTHER_ASCII_SPACES))
         # Most articles have no "Baca juga" link: then no paragraph needs looking at for one.
-        # Every link starts with "Baca" or "BACA": two plain scans cost less than one of
-        # the pattern.
-        self.has_links = ("Baca" in text or "BACA" in text) and shape.LINK.search(text) is not None
+        self.has_links = shape.has_link(text)
 
     def trim(self, start: int, end: int) -> Range:
         """Shrink ``start:end`` to its first and last non-whitespace characters."""
@@ -152,26 +154,20 @@ class FieldReader:
             value = stripped
         elif start == end:
             return None
-        # Most text has only single ASCII spaces: nothing to join. (Any other whitespace
-        # character is not printable.)
-        if "  " in value or self.odd_spaces(value):
+        # Most text has only single ASCII spaces: nothing to join (see ascii_spaces_only;
+        # ASCII text is also in NFC already).
+        if value.isascii():
+            if "  " in value or (
+                "\n" in value if self.ascii_spaces_only else not value.isprintable()
+            ):
+                value = " ".join(value.split())
+            return start, end, value
+        if "  " in value or not value.isprintable():
             value = " ".join(value.split())
-        # NFC works within words (whitespace never composes), so joining first is the same;
-        # ASCII text is in NFC, and telling costs nothing.
-        if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+        # NFC works within words (whitespace never composes), so joining first is the same.
+        if not unicodedata.is_normalized("NFC", value):
             value = normalize(value)
         return start, end, value
-
-    def odd_spaces(self, value: str) -> bool:
-        """Whether ``value`` (without whitespace at its ends) may hold whitespace other than
-        single spaces, once double spaces are ruled out; ``False`` only when it has none.
-        Where it holds none, joining its words would give it back unchanged."""
-        if value.isascii() and self.ascii_spaces_only:
-            # The only whitespace in the text is space and LF: isprintable() would look
-            # up each character's category, "in" scans bytes.
-            return "\n" in value
-        # Every whitespace character but the space is not printable.
-        return not value.isprintable()
 
     def plain(self, start: int, end: int) -> str:
         """The normalized text of ``start:end``, without recording a span."""
@@ -379,7 +375,7 @@ class FieldReader:
             value = stripped
         elif start == end:
             return
-        if value.isascii():  # odd_spaces() and the NFC check, inlined for ASCII text
+        if value.isascii():  # as clean() does
             if "  " in value or (
                 "\n" in value if self.ascii_spaces_only else not value.isprintable()
             ):

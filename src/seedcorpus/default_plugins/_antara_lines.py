@@ -82,6 +82,33 @@ CREDIT_REACH = MAX_CREDIT + 20
 MAX_CAPTION = 600
 
 LINK = re.compile(rf"(?:Baca|BACA){H}+(?:juga|Juga|JUGA){H}*:")
+
+
+def has_link(text: str) -> bool:
+    """``LINK.search(text) is not None``, read back from each colon: the pattern's parts
+    are told apart by their characters (a run of ``H`` ends each word), so a link is
+    there exactly when a colon has, going back, spaces, "juga", spaces and "Baca".
+    Colons are few, and one scan for them costs a sixth of searching for the pattern."""
+    colon = text.find(":")
+    while colon >= 0:
+        end = colon
+        while end > 0 and _inline_space(text[end - 1]):
+            end -= 1
+        if end >= 4 and text[end - 4 : end] in ("juga", "Juga", "JUGA"):
+            start = end - 4
+            while start > 0 and _inline_space(text[start - 1]):
+                start -= 1
+            if start < end - 4 and start >= 4 and text[start - 4 : start] in ("Baca", "BACA"):
+                return True
+        colon = text.find(":", colon + 1)
+    return False
+
+
+def _inline_space(character: str) -> bool:
+    """Whether ``character`` matches ``H``: whitespace but a line break."""
+    return character.isspace() and character not in "\r\n"
+
+
 # Where the title of a link glued into a paragraph ends: a word of two lower-case letters
 # or more, maybe capitalized (so "iPhone" survives, "TikTok" does not), a digit or closing
 # punctuation, directly followed by a capitalized word or an opening quote:
