@@ -1,0 +1,81 @@
+"""The ANTARA parser's shortcuts give what the patterns and helpers they stand in for give.
+
+The parser avoids its slowest patterns where a cheaper test proves they cannot match, and
+reads the usual shapes without them; each property here compares a shortcut with the
+full computation on strings built from the pieces that matter to it.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedcorpus.default_plugins import _antara_lines as shape
+from seedcorpus.default_plugins._antara_fields import _names
+from seedcorpus.default_plugins.antara import parse_antara
+from seedcorpus.models import Article, Source
+from seedcorpus.specs import Document
+from seedcorpus.text import normalize, split_names
+
+
+def joined(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+LINK_TEXTS = joined(
+    [*("Baca", "BACA", "baca", "Bac", "juga", "Juga", "JUGA", "jUga", "uga", ":", "x"),
+     *(" ", "  ", "\t", "\xa0", "\u2028", "\x0b", "\x85", "\n", "\r", "Baca juga:")]
+)  # fmt: skip
+
+
+@given(LINK_TEXTS)
+def test_has_link_is_the_link_pattern(text: str) -> None:
+    assert shape.has_link(text) == (shape.LINK.search(text) is not None)
+
+
+CREDIT_TEXTS = joined(
+    [*("foto", "FOTO", "Foto", ":", " ", "\n", "\xa0", "kepri.", "a-b.", "-", ".", "x", "Z"),
+     *("antara", "ANTARA", "Antara", "aNtArA", "news", "NEWS", ".com", "/", ")", "(", "1"),
+     *("_", "é", "İ", "ſ", "K", "antaranews.com/", "ANTARA FOTO/", "(Foto antaranews.com)")]
+)  # fmt: skip
+
+
+@given(CREDIT_TEXTS, st.integers(0, 200), st.integers(0, 200))
+def test_credit_heads_are_found_from_their_reach(text: str, window: int, end: int) -> None:
+    window, end = sorted((min(window, len(text)), min(end, len(text))))
+    everywhere = [m.span() for m in shape.CREDIT_HEAD.finditer(text, window, end)]
+    tail = text[window:end].lower()
+    antara = tail.find("antara")
+    if antara < 0:
+        assert everywhere == []  # the parser skips the pattern here
+    elif len(tail) == end - window:
+        reach = shape.credit_head_reach(text, window + antara, window)
+        found = [m.span() for m in shape.CREDIT_HEAD.finditer(text, reach, end)]
+        assert found == everywhere
+
+
+NAME_VALUES = joined(
+    [*("A", "Budi", "dan", "DAN", "Dan", "and", "AND", ",", ";", "&", "x", "dani", "Idan"),
+     *(" ", " ", "  ", "\t", "é", "Ω")]
+).map(normalize)  # fmt: skip
+
+
+@given(NAME_VALUES)
+def test_names_split_as_split_names_does(value: str) -> None:
+    assert _names(value) == split_names(value)
+
+
+def article(text: str) -> Article:
+    return parse_antara(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+
+
+@given(
+    st.sampled_from(["Judul", "id a,b", "Jakarta (ANTARA) - Isi berita.", "Pewarta: A"]),
+    st.sampled_from([" ", "  ", "\xa0", "\u3000", " \n", "\x0b", "\x1f"]),
+)
+def test_whitespace_of_any_kind_is_joined_the_same(words: str, space: str) -> None:
+    # Without a tab or another ASCII space but space and LF in the text, ASCII values
+    # take the shortcut; with a tab on a blank line at the end, every value takes the
+    # general check. Both give the same fields and spans.
+    plain = f"Judul\n\nid a,b\n\nJudul\n\nJakarta (ANTARA) - Isi{space}berita\n{words}.\n"
+    assert article(plain) == article(plain + "\t\n")
