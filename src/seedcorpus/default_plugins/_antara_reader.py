@@ -101,11 +101,12 @@ class Reader(FieldReader):
         lines, ranges = _lines(text)
         position = 0  # where the next line starts, when ranges is None
         for number, line in enumerate(lines, start=1):
+            if not line:  # half the lines of the usual layout
+                position += 1
+                continue
             start = position if ranges is None else ranges[number - 1][0]
             end = start + len(line)
             position = end + 1
-            if not line:
-                continue
             printed: str | None = line  # the unit's text, while it is the whole line
             first = line[0]
             if first.isspace():
