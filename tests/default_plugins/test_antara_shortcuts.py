@@ -36,7 +36,8 @@ def test_has_link_is_the_link_pattern(text: str) -> None:
 CREDIT_TEXTS = joined(
     [*("foto", "FOTO", "Foto", ":", " ", "\n", "\xa0", "kepri.", "a-b.", "-", ".", "x", "Z"),
      *("antara", "ANTARA", "Antara", "aNtArA", "news", "NEWS", ".com", "/", ")", "(", "1"),
-     *("_", "é", "İ", "ſ", "K", "antaranews.com/", "ANTARA FOTO/", "(Foto antaranews.com)")]
+     *("_", "é", "İ", "ſ", "K", "antaranews.com/", "ANTARA FOTO/", "(Foto antaranews.com)"),
+     *("antarantara", "ANTARA/", " ANTARA News/")]
 )  # fmt: skip
 
 
@@ -52,6 +53,8 @@ def test_credit_heads_are_found_from_their_reach(text: str, window: int, end: in
         reach = shape.credit_head_reach(text, window + antara, window)
         found = [m.span() for m in shape.CREDIT_HEAD.finditer(text, reach, end)]
         assert found == everywhere
+        last = shape.last_credit_head(text, tail, window, end, antara)
+        assert (last and last.span()) == (everywhere[-1] if everywhere else None)
 
 
 NAME_VALUES = joined(

@@ -208,12 +208,13 @@ class FieldReader:
         antara = tail.find("antara")
         if antara < 0:
             return None
-        if len(tail) == end - window:  # else lower() changed lengths: no offsets
-            window = shape.credit_head_reach(text, window + antara, window)
         # The credit closes the caption, after any ANTARA/... it quotes: the last head.
-        head = None
-        for found in shape.CREDIT_HEAD.finditer(text, window, end):
-            head = found
+        if len(tail) == end - window:
+            head = shape.last_credit_head(text, tail, window, end, antara)
+        else:  # lower() changed lengths: no offsets to go by
+            head = None
+            for found in shape.CREDIT_HEAD.finditer(text, window, end):
+                head = found
         if head is None:
             return None
         credit_start = text_end = head.start()

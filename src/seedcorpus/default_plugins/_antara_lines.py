@@ -74,6 +74,25 @@ def credit_head_reach(text: str, antara: int, window: int) -> int:
     return start
 
 
+def last_credit_head(
+    text: str, tail: str, window: int, end: int, antara: int
+) -> re.Match[str] | None:
+    """The last match of ``CREDIT_HEAD.finditer(text, window, end)``, where ``tail`` is
+    ``text[window:end].lower()`` (as long) and ``antara`` its first "antara". The pattern
+    is tried from the reach of each "antara" (see :func:`credit_head_reach`), and no
+    more once no "antara" is left after the last head: not at every character."""
+    head = None
+    position = window  # where finditer would search on from
+    while antara >= 0:
+        found = CREDIT_HEAD.search(text, credit_head_reach(text, window + antara, position), end)
+        if found is None:
+            break
+        head = found
+        position = found.end()
+        antara = tail.find("antara", position - window)
+    return head
+
+
 # A longer "credit" is a sentence that happens to mention ANTARA/..., not a credit.
 MAX_CREDIT = 100
 # A credit ends its unit, so only the unit's tail is searched for one.
