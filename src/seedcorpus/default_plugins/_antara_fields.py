@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from datetime import datetime
 from typing import Any
 
@@ -86,6 +87,20 @@ def unit_ranges(unit: Unit) -> list[Range]:
 _OTHER_ASCII_SPACES = "\t\v\f\r\x1c\x1d\x1e\x1f"
 assert set(_OTHER_ASCII_SPACES) | {" ", "\n"} == {chr(c) for c in range(128) if chr(c).isspace()}
 
+
+def _odd_spaces(text: str) -> list[int]:
+    """The offsets of the ASCII whitespace characters in ``text`` but space and LF, in
+    order: one scan for each (of the bytes, fast) where there are none."""
+    found = []
+    for space in _OTHER_ASCII_SPACES:
+        at = text.find(space)
+        while at >= 0:
+            found.append(at)
+            at = text.find(space, at + 1)
+    found.sort()
+    return found
+
+
 # The usual paragraph and tag numbers' field names, made once.
 _PARAGRAPH_FIELDS = tuple(f"paragraphs.{number}" for number in range(100))
 _TAG_FIELDS = tuple(f"tags.{number}" for number in range(100))
@@ -111,13 +126,14 @@ class FieldReader:
         self.related: list[str] = []
         self.seen: set[str] = set()
         text = self.text
-        # Whether the text's only ASCII whitespace characters are space and LF (no tab, CR,
-        # form feed ...). A value (without whitespace at its ends) needs its words joined
-        # only if it holds whitespace other than single spaces; every such character is
-        # unprintable, but isprintable() looks up each character's category. In an ASCII
-        # value of such a text, a double space or an LF is all there can be: "in" scans
-        # bytes. (Joining a value without such whitespace gives it back unchanged.)
-        self.ascii_spaces_only = not any(map(text.__contains__, _OTHER_ASCII_SPACES))
+        # Where the text holds ASCII whitespace but space and LF (tab, CR, form feed ...):
+        # in order, and usually nowhere. A value (without whitespace at its ends) needs its
+        # words joined only if it holds whitespace other than single spaces; every such
+        # character is unprintable, but isprintable() looks up each character's category.
+        # An ASCII value holds such whitespace exactly when it holds a double space, an LF
+        # or one of these: "in" scans bytes, and a bisection finds these. (Joining a value
+        # without such whitespace gives it back unchanged.)
+        self.odd_spaces = _odd_spaces(text)
         # Most articles have no "Baca juga" link: then no paragraph needs looking at for one.
         self.has_links = shape.has_link(text)
 
@@ -154,12 +170,11 @@ class FieldReader:
             value = stripped
         elif start == end:
             return None
-        # Most text has only single ASCII spaces: nothing to join (see ascii_spaces_only;
-        # ASCII text is also in NFC already).
+        # Most text has only single ASCII spaces: nothing to join (see odd_spaces; ASCII
+        # text is also in NFC already).
         if value.isascii():
-            if "  " in value or (
-                "\n" in value if self.ascii_spaces_only else not value.isprintable()
-            ):
+            odd = self.odd_spaces
+            if "  " in value or "\n" in value or (odd and self.odd_space_in(start, end)):
                 value = " ".join(value.split())
             return start, end, value
         if "  " in value or not value.isprintable():
@@ -168,6 +183,12 @@ class FieldReader:
         if not unicodedata.is_normalized("NFC", value):
             value = normalize(value)
         return start, end, value
+
+    def odd_space_in(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` holds one of the :attr:`odd_spaces`."""
+        odd = self.odd_spaces
+        at = bisect_left(odd, start)
+        return at < len(odd) and odd[at] < end
 
     def plain(self, start: int, end: int) -> str:
         """The normalized text of ``start:end``, without recording a span."""
@@ -249,6 +270,17 @@ class FieldReader:
         end = self.trim(position, end)[1]
         if end > position and text[end - 1] == ".":
             end -= 1
+        if position <= end:
+            segment = text[position:end]
+            if (
+                segment.isascii()
+                and "  " not in segment
+                and "\n" not in segment
+                and not (self.odd_spaces and self.odd_space_in(position, end))
+            ):
+                split = self.split_tags(segment, position, end)
+                if split is not None:
+                    return split
         tags: list[str] = []
         while position <= end:
             stop = text.find(",", position, end)
@@ -268,6 +300,31 @@ class FieldReader:
                         "tag-comma", f"a comma between digits was kept in the tag {tag!r}", line
                     )
             position = stop + 1
+        return tuple(tags)
+
+    def split_tags(self, segment: str, position: int, end: int) -> tuple[str, ...] | None:
+        """What :meth:`tags` reads from ``segment``, the text from ``position`` to ``end``,
+        when it is ASCII with no whitespace but single spaces (the usual tag line): split
+        at every comma, each tag stripped, nothing to join or compose. ``None`` where a
+        comma stands between digits: :meth:`tags` keeps it in its tag."""
+        text = self.text
+        parts = segment.split(",")
+        comma = position - 1
+        for part in parts[:-1]:
+            comma += len(part) + 1
+            if 0 < comma < end - 1 and text[comma - 1].isdigit() and text[comma + 1].isdigit():
+                return None
+        tags: list[str] = []
+        start = position
+        for part in parts:
+            tag = part.strip()
+            if tag:
+                number = len(tags)
+                self.span_fields.append(_TAG_FIELDS[number] if number < 100 else f"tags.{number}")
+                first = start + len(part) - len(part.lstrip())
+                self.span_offsets += (first, first + len(tag))
+                tags.append(tag)
+            start += len(part) + 1
         return tuple(tags)
 
     def caption(self, unit: Unit, caption: Caption | None) -> Caption | None:
@@ -377,9 +434,8 @@ class FieldReader:
         elif start == end:
             return
         if value.isascii():  # as clean() does
-            if "  " in value or (
-                "\n" in value if self.ascii_spaces_only else not value.isprintable()
-            ):
+            odd = self.odd_spaces
+            if "  " in value or "\n" in value or (odd and self.odd_space_in(start, end)):
                 value = " ".join(value.split())
         else:
             if "  " in value or not value.isprintable():
