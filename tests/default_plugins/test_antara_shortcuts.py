@@ -11,9 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import _antara_lines as shape
-from seedcorpus.default_plugins._antara_fields import _names
-from seedcorpus.default_plugins.antara import parse_antara
-from seedcorpus.models import Article, Source
+from seedcorpus.default_plugins._antara_fields import FieldReader, _names
+from seedcorpus.models import Source
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize, split_names
 
@@ -68,17 +67,21 @@ def test_names_split_as_split_names_does(value: str) -> None:
     assert _names(value) == split_names(value)
 
 
-def article(text: str) -> Article:
-    return parse_antara(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+SPACED_TEXTS = joined(
+    [*("a", "Kata", "é", "e\u0301", ",", ".", "1", "\x00", "\xad", "\u200b"),
+     *(" ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\xa0", "\u3000")]
+)  # fmt: skip
 
 
-@given(
-    st.sampled_from(["Judul", "id a,b", "Jakarta (ANTARA) - Isi berita.", "Pewarta: A"]),
-    st.sampled_from([" ", "  ", "\xa0", "\u3000", " \n", "\x0b", "\x1f"]),
-)
-def test_whitespace_of_any_kind_is_joined_the_same(words: str, space: str) -> None:
-    # Without a tab or another ASCII space but space and LF in the text, ASCII values
-    # take the shortcut; with a tab on a blank line at the end, every value takes the
-    # general check. Both give the same fields and spans.
-    plain = f"Judul\n\nid a,b\n\nJudul\n\nJakarta (ANTARA) - Isi{space}berita\n{words}.\n"
-    assert article(plain) == article(plain + "\t\n")
+@given(SPACED_TEXTS, st.integers(0, 40), st.integers(0, 40))
+def test_clean_is_normalize_with_the_offsets(text: str, start: int, end: int) -> None:
+    # clean() joins words only where a value holds whitespace other than single spaces,
+    # told by cheap tests for ASCII values: it must give what normalize() gives.
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    reader = FieldReader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    value = text[start:end]
+    expected = None
+    if value.strip():
+        first = start + len(value) - len(value.lstrip())
+        expected = (first, first + len(value.strip()), normalize(value))
+    assert reader.clean(start, end) == expected
