@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import _antara_lines as shape
-from seedcorpus.default_plugins._antara_fields import FieldReader, _names
+from seedcorpus.default_plugins._antara_fields import FieldReader
 from seedcorpus.models import Source
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize, split_names
@@ -64,7 +64,7 @@ NAME_VALUES = joined(
 
 @given(NAME_VALUES)
 def test_names_split_as_split_names_does(value: str) -> None:
-    assert _names(value) == split_names(value)
+    assert shape.byline_names(value) == split_names(value)
 
 
 SPACED_TEXTS = joined(

@@ -18,7 +18,7 @@ from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.errors import ParseError
 from seedcorpus.models import Byline, Caption, Copyright, Dateline, Problem, Syndication
 from seedcorpus.specs import Document
-from seedcorpus.text import normalize, split_names
+from seedcorpus.text import normalize
 
 __all__ = ["FieldReader", "Range", "Unit", "unit_ranges"]
 
@@ -32,37 +32,6 @@ _FOOTER_LABELS = {
 }
 # A page repeats whole paragraphs; a short line printed twice ("Kerja.") may be meant.
 _REPEAT_MIN = 40
-
-
-def _names(printed: str | None) -> tuple[str, ...]:
-    """``Byline.from_text``'s split of one footer value (normalized, as ``value`` gives
-    it), without its regular expression for the usual single name or two names."""
-    if not printed:
-        return ()
-    if printed.isascii():  # then lower() keeps every character where it is
-        folded = printed.lower()
-        if "," in printed or ";" in printed or "&" in printed or " and " in folded:
-            return split_names(printed)
-        if " dan " not in folded:
-            return (printed,)
-        # Only " dan " separates, one space each side (the value is normalized): the
-        # pattern splits where str.split() does, leftmost first, without overlaps.
-        names, position = [], 0
-        for part in folded.split(" dan "):
-            if part:
-                names.append(printed[position : position + len(part)])
-            position += len(part) + len(" dan ")
-        return tuple(names)
-    folded = printed.casefold()
-    if (
-        "," in printed
-        or ";" in printed
-        or "&" in printed
-        or " dan " in folded
-        or " and " in folded
-    ):
-        return split_names(printed)
-    return (printed,)
 
 
 # A unit is a line, or lines wrapped from one paragraph: a list of its first non-space
@@ -81,24 +50,6 @@ def unit_ranges(unit: Unit) -> list[Range]:
     """The ``(start, end)`` of each of the unit's lines."""
     lines: list[Range] | None = unit[LINES]
     return [(unit[START], unit[END])] if lines is None else lines
-
-
-# The ASCII whitespace characters (str.isspace()) but space and LF.
-_OTHER_ASCII_SPACES = "\t\v\f\r\x1c\x1d\x1e\x1f"
-assert set(_OTHER_ASCII_SPACES) | {" ", "\n"} == {chr(c) for c in range(128) if chr(c).isspace()}
-
-
-def _odd_spaces(text: str) -> list[int]:
-    """The offsets of the ASCII whitespace characters in ``text`` but space and LF, in
-    order: one scan for each (of the bytes, fast) where there are none."""
-    found = []
-    for space in _OTHER_ASCII_SPACES:
-        at = text.find(space)
-        while at >= 0:
-            found.append(at)
-            at = text.find(space, at + 1)
-    found.sort()
-    return found
 
 
 # The usual paragraph and tag numbers' field names, made once.
@@ -133,7 +84,7 @@ class FieldReader:
         # An ASCII value holds such whitespace exactly when it holds a double space, an LF
         # or one of these: "in" scans bytes, and a bisection finds these. (Joining a value
         # without such whitespace gives it back unchanged.)
-        self.odd_spaces = _odd_spaces(text)
+        self.odd_spaces = shape.odd_spaces(text)
         # Most articles have no "Baca juga" link: then no paragraph needs looking at for one.
         self.has_links = shape.has_link(text)
 
@@ -530,7 +481,11 @@ class FieldReader:
                     editor = self.value("byline.editors", *names) or None
                 else:
                     copyright = self.copyright(key.end(), value_end, line)
-        return syndication, Byline(_names(reporter), _names(editor)), copyright
+        return (
+            syndication,
+            Byline(shape.byline_names(reporter), shape.byline_names(editor)),
+            copyright,
+        )
 
     def footer_keys(self, start: int, end: int) -> list[re.Match[str]]:
         """``list(FOOTER_KEY.finditer(text, start, end))``. Every key starts with one of

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
+from seedcorpus.text import split_names
+
 __all__: list[str] = []
 
 # Whitespace inside a line, U+00A0 included: keys may be spaced with it in scraped copies.
@@ -252,3 +254,52 @@ def similar(candidate: str, title: str) -> bool:
         return True
     words, title_words = set(candidate.casefold().split()), set(title.casefold().split())
     return 2 * len(words & title_words) >= max(len(words), len(title_words))
+
+
+def byline_names(printed: str | None) -> tuple[str, ...]:
+    """``Byline.from_text``'s split of one footer value (normalized, as ``value`` gives
+    it), without its regular expression for the usual single name or two names."""
+    if not printed:
+        return ()
+    if printed.isascii():  # then lower() keeps every character where it is
+        folded = printed.lower()
+        if "," in printed or ";" in printed or "&" in printed or " and " in folded:
+            return split_names(printed)
+        if " dan " not in folded:
+            return (printed,)
+        # Only " dan " separates, one space each side (the value is normalized): the
+        # pattern splits where str.split() does, leftmost first, without overlaps.
+        names, position = [], 0
+        for part in folded.split(" dan "):
+            if part:
+                names.append(printed[position : position + len(part)])
+            position += len(part) + len(" dan ")
+        return tuple(names)
+    folded = printed.casefold()
+    if (
+        "," in printed
+        or ";" in printed
+        or "&" in printed
+        or " dan " in folded
+        or " and " in folded
+    ):
+        return split_names(printed)
+    return (printed,)
+
+
+# The ASCII whitespace characters (str.isspace()) but space and LF.
+OTHER_ASCII_SPACES = "\t\v\f\r\x1c\x1d\x1e\x1f"
+assert set(OTHER_ASCII_SPACES) | {" ", "\n"} == {chr(c) for c in range(128) if chr(c).isspace()}
+
+
+def odd_spaces(text: str) -> list[int]:
+    """The offsets of the ASCII whitespace characters in ``text`` but space and LF, in
+    order: one scan for each (of the bytes, fast) where there are none."""
+    found = []
+    for space in OTHER_ASCII_SPACES:
+        at = text.find(space)
+        while at >= 0:
+            found.append(at)
+            at = text.find(space, at + 1)
+    found.sort()
+    return found
