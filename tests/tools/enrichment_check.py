@@ -177,6 +177,8 @@ def compare(folders: list[str], names: list[str], old: str, pairs: int) -> None:
     for key in sides["old"][0]:
         olds = [run[key] for run in sides["old"]]
         news = [run[key] for run in sides["new"]]
+        if not all(news):  # "enrichers" with none asked for (timing the parser alone)
+            continue
         ratio = statistics.median(o / n for o, n in zip(olds, news, strict=True))
         print(
             f"| {key} | {statistics.median(olds):.1f} | {statistics.median(news):.1f} "

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from datetime import datetime
-
-import attrs
+from typing import Any
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.errors import ParseError
 from seedcorpus.models import Byline, Caption, Copyright, Dateline, Problem, Syndication
 from seedcorpus.specs import Document
-from seedcorpus.text import normalize, split_names
+from seedcorpus.text import normalize
 
-__all__ = ["FieldReader", "Range", "Unit"]
+__all__ = ["FieldReader", "Range", "Unit", "unit_ranges"]
 
 Range = tuple[int, int]
 
@@ -34,30 +34,31 @@ _FOOTER_LABELS = {
 _REPEAT_MIN = 40
 
 
-def _names(printed: str | None) -> tuple[str, ...]:
-    """``Byline.from_text``'s split of one footer value, without its regular expression
-    for the usual single name."""
-    if not printed:
-        return ()
-    folded = printed.casefold()
-    if any(mark in printed for mark in ",;&") or " dan " in folded or " and " in folded:
-        return split_names(printed)
-    return (printed,)
+# A unit is a line, or lines wrapped from one paragraph: a list of its first non-space
+# character's offset, its end, its first line's number, its blank-line block, its kind
+# (from its shape), the range of each of its lines if it has several (None for one line,
+# as most units are), its role (from its neighbours; -1 until given) and its text while
+# that is a whole line as split from the text (else None; a paragraph takes it instead
+# of slicing the text again). A list, not an object: a text has dozens of units, and
+# making an object each cost more than most units cost otherwise. Its items are at
+# these indices:
+START, END, LINE, BLOCK, KIND, LINES, ROLE, PRINTED = range(8)
+Unit = list[Any]
 
 
-@attrs.define
-class Unit:
-    """A line, or lines wrapped from one paragraph: offsets of its first non-space
-    character and its end, its first line's number, its blank-line block, its kind (from
-    its shape) and its role (from its neighbours; -1 until given)."""
+def unit_ranges(unit: Unit) -> list[Range]:
+    """The ``(start, end)`` of each of the unit's lines."""
+    lines: list[Range] | None = unit[LINES]
+    return [(unit[START], unit[END])] if lines is None else lines
 
-    start: int
-    end: int
-    line: int
-    block: int
-    kind: int
-    lines: list[Range]
-    role: int = -1
+
+# The usual paragraph and tag numbers' field names, made once.
+_PARAGRAPH_FIELDS = tuple(f"paragraphs.{number}" for number in range(100))
+_TAG_FIELDS = tuple(f"tags.{number}" for number in range(100))
+
+
+def _paragraph_field(number: int) -> str:
+    return _PARAGRAPH_FIELDS[number] if number < 100 else f"paragraphs.{number}"
 
 
 class FieldReader:
@@ -70,8 +71,22 @@ class FieldReader:
         self.span_fields: list[str] = []
         self.span_offsets: list[int] = []
         self.problems: list[Problem] = []
+        # The body so far, the related titles, and the long paragraphs seen (to drop a
+        # paragraph the page prints again).
+        self.paragraphs: list[str] = []
+        self.related: list[str] = []
+        self.seen: set[str] = set()
+        text = self.text
+        # Where the text holds ASCII whitespace but space and LF (tab, CR, form feed ...):
+        # in order, and usually nowhere. A value (without whitespace at its ends) needs its
+        # words joined only if it holds whitespace other than single spaces; every such
+        # character is unprintable, but isprintable() looks up each character's category.
+        # An ASCII value holds such whitespace exactly when it holds a double space, an LF
+        # or one of these: "in" scans bytes, and a bisection finds these. (Joining a value
+        # without such whitespace gives it back unchanged.)
+        self.odd_spaces = shape.odd_spaces(text)
         # Most articles have no "Baca juga" link: then no paragraph needs looking at for one.
-        self.has_links = shape.LINK.search(self.text) is not None
+        self.has_links = shape.has_link(text)
 
     def trim(self, start: int, end: int) -> Range:
         """Shrink ``start:end`` to its first and last non-whitespace characters."""
@@ -94,23 +109,37 @@ class FieldReader:
         """``start:end`` without whitespace at its ends, and its text normalized as
         ``normalize`` does; ``None`` if it is only whitespace. This runs for every field of
         every article, so it does the work ``normalize`` would only where it is needed."""
-        text = self.text
-        # Moving over the few spaces at the ends costs less than stripping a copy.
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
+        value = self.text[start:end]
+        # str.strip() drops exactly the characters str.isspace() accepts; most values
+        # have nothing to drop, and then the offsets stand.
+        stripped = value.strip()
+        if len(stripped) != len(value):
+            if not stripped:
+                return None
+            start += len(value) - len(value.lstrip())
+            end = start + len(stripped)
+            value = stripped
+        elif start == end:
             return None
-        value = text[start:end]
-        # Most text has only single ASCII spaces: nothing to join. (Any other whitespace
-        # character is not printable.)
+        # Most text has only single ASCII spaces: nothing to join (see odd_spaces; ASCII
+        # text is also in NFC already).
+        if value.isascii():
+            odd = self.odd_spaces
+            if "  " in value or "\n" in value or (odd and self.odd_space_in(start, end)):
+                value = " ".join(value.split())
+            return start, end, value
         if "  " in value or not value.isprintable():
             value = " ".join(value.split())
         # NFC works within words (whitespace never composes), so joining first is the same.
         if not unicodedata.is_normalized("NFC", value):
             value = normalize(value)
         return start, end, value
+
+    def odd_space_in(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` holds one of the :attr:`odd_spaces`."""
+        odd = self.odd_spaces
+        at = bisect_left(odd, start)
+        return at < len(odd) and odd[at] < end
 
     def plain(self, start: int, end: int) -> str:
         """The normalized text of ``start:end``, without recording a span."""
@@ -134,19 +163,31 @@ class FieldReader:
         """If ``unit`` ends with a photo credit: the ranges of the caption text and of the
         credit (without its parentheses)."""
         text = self.text
-        end = unit.end
-        while end > unit.start and text[end - 1].isspace():
+        end = unit[END]
+        while end > unit[START] and text[end - 1].isspace():
             end -= 1
-        window = max(unit.start, end - shape.CREDIT_REACH)
+        window = max(unit[START], end - shape.CREDIT_REACH)
         # Most units are paragraphs: every credit has a slash or a closing parenthesis.
         if text[end - 1] != ")" and text.find("/", window, end) < 0:
             return None
-        start = unit.start
+        start = unit[START]
+        if end - start > shape.MAX_CAPTION:
+            return None
+        # Every head holds "antara" in some case (only ASCII letters match it): without
+        # one the pattern, slow to fail, need not be tried, and no head starts before
+        # the first one's reach.
+        tail = text[window:end].lower()
+        antara = tail.find("antara")
+        if antara < 0:
+            return None
         # The credit closes the caption, after any ANTARA/... it quotes: the last head.
-        head = None
-        for found in shape.CREDIT_HEAD.finditer(text, window, end):
-            head = found
-        if head is None or end - start > shape.MAX_CAPTION:
+        if len(tail) == end - window:
+            head = shape.last_credit_head(text, tail, window, end, antara)
+        else:  # lower() changed lengths: no offsets to go by
+            head = None
+            for found in shape.CREDIT_HEAD.finditer(text, window, end):
+                head = found
+        if head is None:
             return None
         credit_start = text_end = head.start()
         credit_end = end
@@ -160,18 +201,18 @@ class FieldReader:
 
     def tag_line(self, unit: Unit) -> tuple[str | None, tuple[str, ...]]:
         """Language and tags from ``id tag,tag,...``."""
-        match = shape.TAG_LINE.match(self.text, unit.start, unit.end)
+        match = shape.TAG_LINE.match(self.text, unit[START], unit[END])
         assert match is not None  # the unit was given the role for matching
         language = self.value("language", *match.span("language"))
         if match["tags"] is None:
             return language, ()
-        return language, self.tags(*match.span("tags"), unit.line)
+        return language, self.tags(*match.span("tags"), unit[LINE])
 
     def tags_line(self, unit: Unit) -> tuple[str, ...]:
         """Tags from an AMP page's ``Tags: a, b`` line."""
-        key = shape.TAGS_KEY.match(self.text, unit.start, unit.end)
+        key = shape.TAGS_KEY.match(self.text, unit[START], unit[END])
         assert key is not None
-        return self.tags(key.end(), unit.end, unit.line)
+        return self.tags(key.end(), unit[END], unit[LINE])
 
     def tags(self, position: int, end: int, line: int) -> tuple[str, ...]:
         """The tags between commas (a comma between digits is part of a tag: ``gempa 5,4
@@ -180,6 +221,17 @@ class FieldReader:
         end = self.trim(position, end)[1]
         if end > position and text[end - 1] == ".":
             end -= 1
+        if position <= end:
+            segment = text[position:end]
+            if (
+                segment.isascii()
+                and "  " not in segment
+                and "\n" not in segment
+                and not (self.odd_spaces and self.odd_space_in(position, end))
+            ):
+                split = self.split_tags(segment, position, end)
+                if split is not None:
+                    return split
         tags: list[str] = []
         while position <= end:
             stop = text.find(",", position, end)
@@ -188,7 +240,10 @@ class FieldReader:
                 stop = text.find(",", stop + 1, end)
             if stop < 0:
                 stop = end
-            tag = self.value(f"tags.{len(tags)}", position, stop)
+            number = len(tags)
+            tag = self.value(
+                _TAG_FIELDS[number] if number < 100 else f"tags.{number}", position, stop
+            )
             if tag:
                 tags.append(tag)
                 if "," in tag:
@@ -198,13 +253,38 @@ class FieldReader:
             position = stop + 1
         return tuple(tags)
 
+    def split_tags(self, segment: str, position: int, end: int) -> tuple[str, ...] | None:
+        """What :meth:`tags` reads from ``segment``, the text from ``position`` to ``end``,
+        when it is ASCII with no whitespace but single spaces (the usual tag line): split
+        at every comma, each tag stripped, nothing to join or compose. ``None`` where a
+        comma stands between digits: :meth:`tags` keeps it in its tag."""
+        text = self.text
+        parts = segment.split(",")
+        comma = position - 1
+        for part in parts[:-1]:
+            comma += len(part) + 1
+            if 0 < comma < end - 1 and text[comma - 1].isdigit() and text[comma + 1].isdigit():
+                return None
+        tags: list[str] = []
+        start = position
+        for part in parts:
+            tag = part.strip()
+            if tag:
+                number = len(tags)
+                self.span_fields.append(_TAG_FIELDS[number] if number < 100 else f"tags.{number}")
+                first = start + len(part) - len(part.lstrip())
+                self.span_offsets += (first, first + len(tag))
+                tags.append(tag)
+            start += len(part) + 1
+        return tuple(tags)
+
     def caption(self, unit: Unit, caption: Caption | None) -> Caption | None:
         """The caption text and its credit (if it ends with one)."""
         if caption is not None:
-            self.problem("extra-caption", "a second caption was ignored", unit.line)
+            self.problem("extra-caption", "a second caption was ignored", unit[LINE])
             return caption
         found = self.credit(unit)
-        text_range, credit_range = found or ((unit.start, unit.end), (0, 0))
+        text_range, credit_range = found or ((unit[START], unit[END]), (0, 0))
         caption_text = self.value("caption.text", *text_range)
         credit = self.value("caption.credit", *credit_range) if found else None
         return Caption(caption_text, credit or None)
@@ -212,11 +292,11 @@ class FieldReader:
     def prefix(self, unit: Unit, prefix_end: int, summary: str | None) -> str | None:
         """Text glued in front of the dateline: a lead or pull-quote is the summary; a page
         store's stray prefix (``date 2017-05``) is dropped."""
-        value = self.plain(unit.start, prefix_end)
+        value = self.plain(unit[START], prefix_end)
         if summary is None and len(value.split()) > 2 and value[-1] in '.!?"”’':
-            self.problem("lead-before-dateline", "a lead is glued before the dateline", unit.line)
-            return self.value("summary", unit.start, prefix_end)
-        self.problem("dateline-prefix", f"text before the dateline ignored: {value!r}", unit.line)
+            self.problem("lead-before-dateline", "a lead is glued before the dateline", unit[LINE])
+            return self.value("summary", unit[START], prefix_end)
+        self.problem("dateline-prefix", f"text before the dateline ignored: {value!r}", unit[LINE])
         return summary
 
     def dateline(self, match: re.Match[str]) -> Dateline:
@@ -252,47 +332,25 @@ class FieldReader:
     def trailer_title(self, unit: Unit, title: str | None) -> str | None:
         """The title a trailer prints again; it is the title where the text has no other."""
         if title is None:
-            self.problem("title-from-trailer", "the title was read from the trailer", unit.line)
-            return self.value("title", unit.start, unit.end) or None
-        printed = self.plain(unit.start, unit.end)
+            self.problem("title-from-trailer", "the title was read from the trailer", unit[LINE])
+            return self.value("title", unit[START], unit[END]) or None
+        printed = self.plain(unit[START], unit[END])
         if printed != title:
-            self.problem("title-mismatch", f"the trailer's title differs: {printed!r}", unit.line)
+            self.problem("title-mismatch", f"the trailer's title differs: {printed!r}", unit[LINE])
         return title
 
-    def paragraph(
-        self,
-        unit: Unit,
-        start: int,
-        end: int,
-        paragraphs: list[str],
-        related: list[str],
-        seen: set[str],
-    ) -> None:
+    def paragraph(self, unit: Unit, start: int, end: int) -> None:
         """Add the paragraph in ``unit`` from ``start`` to ``end`` (if any text is left once
         the ``Baca juga`` links are cut out) to ``paragraphs``, and the links to
         ``related``. A paragraph the page printed before is a repeat, not a paragraph."""
         text = self.text
         if not self.has_links or shape.LINK.search(text, start, end) is None:
-            # The usual case: one piece.
-            found = self.clean(start, end)
-            if found is None:
-                return
-            start, end, value = found
-            if len(value) >= _REPEAT_MIN:
-                if value in seen:
-                    self.problem(
-                        "repeated-paragraph", "a repeated paragraph was ignored", unit.line
-                    )
-                    return
-                seen.add(value)
-            self.span_fields.append(f"paragraphs.{len(paragraphs)}")
-            self.span_offsets += (start, end)
-            paragraphs.append(value)
+            self.plain_paragraph(start, end, unit[LINE])  # the usual case: one piece
             return
         cuts: list[Range] = []
-        for line_start, line_end in unit.lines:
+        for line_start, line_end in unit_ranges(unit):
             if line_end > start and line_start < end:
-                self.links(max(line_start, start), min(line_end, end), cuts, related)
+                self.links(max(line_start, start), min(line_end, end), cuts)
         pieces: list[Range] = []
         for piece_start, piece_end in [*cuts, (end, end)]:
             piece = self.trim(start, piece_start)
@@ -302,39 +360,73 @@ class FieldReader:
         if not pieces:
             return
         value = " ".join(normalize(text[s:e]) for s, e in pieces)
-        if len(value) >= _REPEAT_MIN and value in seen:
-            self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit.line)
+        if len(value) >= _REPEAT_MIN and value in self.seen:
+            self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit[LINE])
             return
         if len(value) >= _REPEAT_MIN:
-            seen.add(value)
+            self.seen.add(value)
         # One span per field: with a link cut out of the middle, the span runs from the
         # paragraph's first character to its last and contains the link too.
-        self.span(f"paragraphs.{len(paragraphs)}", pieces[0][0], pieces[-1][1])
+        self.span(_paragraph_field(len(self.paragraphs)), pieces[0][0], pieces[-1][1])
+        self.paragraphs.append(value)
+
+    def plain_paragraph(self, start: int, end: int, line: int, printed: str | None = None) -> None:
+        """Add ``start:end``, a paragraph without links, as :meth:`paragraph` does. Most
+        units are such paragraphs: this is :meth:`clean` and the rest in one call.
+        ``printed`` is the text of ``start:end`` where the caller has it already."""
+        value = self.text[start:end] if printed is None else printed
+        stripped = value.strip()
+        if len(stripped) != len(value):
+            if not stripped:
+                return
+            start += len(value) - len(value.lstrip())
+            end = start + len(stripped)
+            value = stripped
+        elif start == end:
+            return
+        if value.isascii():  # as clean() does
+            odd = self.odd_spaces
+            if "  " in value or "\n" in value or (odd and self.odd_space_in(start, end)):
+                value = " ".join(value.split())
+        else:
+            if "  " in value or not value.isprintable():
+                value = " ".join(value.split())
+            if not unicodedata.is_normalized("NFC", value):
+                value = normalize(value)
+        if len(value) >= _REPEAT_MIN:
+            if value in self.seen:
+                self.problem("repeated-paragraph", "a repeated paragraph was ignored", line)
+                return
+            self.seen.add(value)
+        paragraphs = self.paragraphs
+        number = len(paragraphs)
+        self.span_fields.append(
+            _PARAGRAPH_FIELDS[number] if number < 100 else f"paragraphs.{number}"
+        )
+        self.span_offsets += (start, end)
         paragraphs.append(value)
 
-    def link_unit(
-        self, unit: Unit, paragraphs: list[str], related: list[str], seen: set[str]
-    ) -> None:
+    def link_unit(self, unit: Unit) -> None:
         """A ``Baca juga:`` line; a paragraph glued after its title is a paragraph."""
         text = self.text
-        key = shape.LINK.match(text, unit.start, unit.end)
+        key = shape.LINK.match(text, unit[START], unit[END])
         assert key is not None
-        following = shape.LINK.search(text, key.end(), unit.end)
-        title_end = unit.end if following is None else following.start()
+        following = shape.LINK.search(text, key.end(), unit[END])
+        title_end = unit[END] if following is None else following.start()
         glue = shape.GLUED_PARAGRAPH.search(text, key.end(), title_end)
         if (
             glue is not None
             and len(text[glue.end() : title_end].split()) >= shape.GLUED_TAIL_WORDS
         ):
-            title = self.value(f"related.{len(related)}", key.end(), glue.end())
+            title = self.value(f"related.{len(self.related)}", key.end(), glue.end())
             if title:
-                related.append(title)
-            self.problem("glued-link", "a paragraph is glued to a 'Baca juga' link", unit.line)
-            self.paragraph(unit, glue.end(), unit.end, paragraphs, related, seen)
+                self.related.append(title)
+            self.problem("glued-link", "a paragraph is glued to a 'Baca juga' link", unit[LINE])
+            self.paragraph(unit, glue.end(), unit[END])
             return
-        self.paragraph(unit, unit.start, unit.end, paragraphs, related, seen)
+        self.paragraph(unit, unit[START], unit[END])
 
-    def links(self, start: int, end: int, cuts: list[Range], related: list[str]) -> None:
+    def links(self, start: int, end: int, cuts: list[Range]) -> None:
         """Find the ``Baca juga:`` links in one line: add the range each takes up to
         ``cuts`` and its title to ``related``.
 
@@ -354,9 +446,9 @@ class FieldReader:
                 if glue is not None:
                     title_end = glue.end()
             cuts.append((key.start(), title_end))
-            title = self.value(f"related.{len(related)}", key.end(), title_end)
+            title = self.value(f"related.{len(self.related)}", key.end(), title_end)
             if title:
-                related.append(title)
+                self.related.append(title)
             previous = title_end
 
     def footer(self, units: list[Unit]) -> tuple[Syndication | None, Byline, Copyright | None]:
@@ -365,8 +457,8 @@ class FieldReader:
         reporter = editor = None
         seen: set[str] = set()
         for unit in units:
-            start, end, line = unit.start, unit.end, unit.line
-            keys = list(shape.FOOTER_KEY.finditer(self.text, start, end))
+            start, end, line = unit[START], unit[END], unit[LINE]
+            keys = self.footer_keys(start, end)
             for number, key in enumerate(keys):
                 kind = key.lastgroup or ""
                 value_end = keys[number + 1].start() if number + 1 < len(keys) else end
@@ -389,7 +481,33 @@ class FieldReader:
                     editor = self.value("byline.editors", *names) or None
                 else:
                     copyright = self.copyright(key.end(), value_end, line)
-        return syndication, Byline(_names(reporter), _names(editor)), copyright
+        return (
+            syndication,
+            Byline(shape.byline_names(reporter), shape.byline_names(editor)),
+            copyright,
+        )
+
+    def footer_keys(self, start: int, end: int) -> list[re.Match[str]]:
+        """``list(FOOTER_KEY.finditer(text, start, end))``. Every key starts with one of
+        the words of ``FOOTER_WORD``: finding those first and trying the key pattern only
+        there costs a tenth of trying it at every character."""
+        text = self.text
+        keys = []
+        # A footer unit starts with its key (that is how it was told to be one).
+        key = shape.FOOTER_KEY.match(text, start, end)
+        if key is not None:
+            keys.append(key)
+            start = key.end()
+        word = shape.FOOTER_WORD.search(text, start, end)
+        while word is not None:
+            key = shape.FOOTER_KEY.match(text, word.start(), end)
+            if key is not None:
+                keys.append(key)
+                position = key.end()
+            else:
+                position = word.start() + 1
+            word = shape.FOOTER_WORD.search(text, position, end)
+        return keys
 
     def names(self, start: int, end: int) -> Range:
         """``start:end`` without the name separators (``,;&``) at its ends, which
@@ -415,6 +533,14 @@ class FieldReader:
         ``None`` and a problem otherwise."""
         start, end = self.trim(start, end)
         year = shape.YEAR_AT_END.search(self.text, start, end)
+        if year is not None:  # the usual "ANTARA 2024", read at once
+            holder_found = self.clean(start, year.start())
+            if holder_found is not None:
+                holder_start, holder_end, holder_value = holder_found
+                self.span("copyright.holder", holder_start, holder_end)
+                # Four ASCII digits: value() would give them back as they are.
+                self.span("copyright.year", *year.span())
+                return Copyright(holder=holder_value, year=int(year[0]))
         if year is not None:
             holder = self.trim(start, year.start())
         else:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
+from seedcorpus.text import split_names
+
 __all__: list[str] = []
 
 # Whitespace inside a line, U+00A0 included: keys may be spaced with it in scraped copies.
@@ -48,6 +50,51 @@ CREDIT_HEAD = re.compile(
     r"(?<![\w/])(?:(?i:foto):?\s+)?(?:[a-z-]+\.)*(?i:antara)"
     r"(?:(?i:news)?\.com(?:\s*/|(?=\s*\)))|(?:\s*(?i:foto|news))?\s*/)"
 )
+_SUBDOMAIN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz-.")
+
+
+def credit_head_reach(text: str, antara: int, window: int) -> int:
+    """The earliest a :data:`CREDIT_HEAD` match at or after ``window`` can start, given
+    that the first "antara" (in any case) at or after ``window`` starts at ``antara``.
+
+    Every head holds an "antara"; before it come only subdomains (``kepri.``), and
+    before those "foto", maybe ":", and whitespace. So a head whose "antara" is this one
+    starts no further back than those characters reach; a head with a later "antara"
+    would have to run through this one, which upper-case letters never do and lower-case
+    ones only as a subdomain, whose reach this already covers. CREDIT_HEAD searched from
+    here finds what it finds from ``window``: its look-behind still sees the text before.
+    Slow to fail at every character of a caption, it is then tried on the credit alone.
+    """
+    start = antara
+    while start > window and text[start - 1] in _SUBDOMAIN_CHARACTERS:
+        start -= 1
+    spaces = start
+    while spaces > window and text[spaces - 1].isspace():
+        spaces -= 1
+    if spaces < start:  # room for "foto" and maybe ":" before the spaces, in any case
+        start = max(window, spaces - 5)
+    return start
+
+
+def last_credit_head(
+    text: str, tail: str, window: int, end: int, antara: int
+) -> re.Match[str] | None:
+    """The last match of ``CREDIT_HEAD.finditer(text, window, end)``, where ``tail`` is
+    ``text[window:end].lower()`` (as long) and ``antara`` its first "antara". The pattern
+    is tried from the reach of each "antara" (see :func:`credit_head_reach`), and no
+    more once no "antara" is left after the last head: not at every character."""
+    head = None
+    position = window  # where finditer would search on from
+    while antara >= 0:
+        found = CREDIT_HEAD.search(text, credit_head_reach(text, window + antara, position), end)
+        if found is None:
+            break
+        head = found
+        position = found.end()
+        antara = tail.find("antara", position - window)
+    return head
+
+
 # A longer "credit" is a sentence that happens to mention ANTARA/..., not a credit.
 MAX_CREDIT = 100
 # A credit ends its unit, so only the unit's tail is searched for one.
@@ -56,6 +103,33 @@ CREDIT_REACH = MAX_CREDIT + 20
 MAX_CAPTION = 600
 
 LINK = re.compile(rf"(?:Baca|BACA){H}+(?:juga|Juga|JUGA){H}*:")
+
+
+def has_link(text: str) -> bool:
+    """``LINK.search(text) is not None``, read back from each colon: the pattern's parts
+    are told apart by their characters (a run of ``H`` ends each word), so a link is
+    there exactly when a colon has, going back, spaces, "juga", spaces and "Baca".
+    Colons are few, and one scan for them costs a sixth of searching for the pattern."""
+    colon = text.find(":")
+    while colon >= 0:
+        end = colon
+        while end > 0 and _inline_space(text[end - 1]):
+            end -= 1
+        if end >= 4 and text[end - 4 : end] in ("juga", "Juga", "JUGA"):
+            start = end - 4
+            while start > 0 and _inline_space(text[start - 1]):
+                start -= 1
+            if start < end - 4 and start >= 4 and text[start - 4 : start] in ("Baca", "BACA"):
+                return True
+        colon = text.find(":", colon + 1)
+    return False
+
+
+def _inline_space(character: str) -> bool:
+    """Whether ``character`` matches ``H``: whitespace but a line break."""
+    return character.isspace() and character not in "\r\n"
+
+
 # Where the title of a link glued into a paragraph ends: a word of two lower-case letters
 # or more, maybe capitalized (so "iPhone" survives, "TikTok" does not), a digit or closing
 # punctuation, directly followed by a capitalized word or an opening quote:
@@ -76,6 +150,8 @@ FOOTER_KEY = re.compile(
     rf"|(?P<editor>(?:Editor|EDITOR){H}*:)"
     rf"|(?P<copyright>(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\)))"
 )
+# The word every footer key starts with.
+FOOTER_WORD = re.compile("Berita|Pewarta|PEWARTA|Editor|EDITOR|COPYRIGHT|Copyright")
 # Keys distinctive enough to split off a footer glued to the end of the last paragraph.
 # "Editor:" is left out: it may end a sentence of the body.
 GLUED_FOOTER_KEY = re.compile(
@@ -174,5 +250,56 @@ def title_shaped(value: str) -> bool:
 
 def similar(candidate: str, title: str) -> bool:
     """Whether ``candidate`` shares at least half its words (and the title's) with ``title``."""
+    if candidate == title:  # the usual repeat, and similar whatever its words
+        return True
     words, title_words = set(candidate.casefold().split()), set(title.casefold().split())
     return 2 * len(words & title_words) >= max(len(words), len(title_words))
+
+
+def byline_names(printed: str | None) -> tuple[str, ...]:
+    """``Byline.from_text``'s split of one footer value (normalized, as ``value`` gives
+    it), without its regular expression for the usual single name or two names."""
+    if not printed:
+        return ()
+    if printed.isascii():  # then lower() keeps every character where it is
+        folded = printed.lower()
+        if "," in printed or ";" in printed or "&" in printed or " and " in folded:
+            return split_names(printed)
+        if " dan " not in folded:
+            return (printed,)
+        # Only " dan " separates, one space each side (the value is normalized): the
+        # pattern splits where str.split() does, leftmost first, without overlaps.
+        names, position = [], 0
+        for part in folded.split(" dan "):
+            if part:
+                names.append(printed[position : position + len(part)])
+            position += len(part) + len(" dan ")
+        return tuple(names)
+    folded = printed.casefold()
+    if (
+        "," in printed
+        or ";" in printed
+        or "&" in printed
+        or " dan " in folded
+        or " and " in folded
+    ):
+        return split_names(printed)
+    return (printed,)
+
+
+# The ASCII whitespace characters (str.isspace()) but space and LF.
+OTHER_ASCII_SPACES = "\t\v\f\r\x1c\x1d\x1e\x1f"
+assert set(OTHER_ASCII_SPACES) | {" ", "\n"} == {chr(c) for c in range(128) if chr(c).isspace()}
+
+
+def odd_spaces(text: str) -> list[int]:
+    """The offsets of the ASCII whitespace characters in ``text`` but space and LF, in
+    order: one scan for each (of the bytes, fast) where there are none."""
+    found = []
+    for space in OTHER_ASCII_SPACES:
+        at = text.find(space)
+        while at >= 0:
+            found.append(at)
+            at = text.find(space, at + 1)
+    found.sort()
+    return found

@@ -16,8 +16,21 @@ import re
 import attrs
 
 from seedcorpus.default_plugins import _antara_lines as shape
-from seedcorpus.default_plugins._antara_fields import FieldReader, Range, Unit
-from seedcorpus.models import Article, FieldSpans
+from seedcorpus.default_plugins._antara_fields import (
+    BLOCK,
+    END,
+    KIND,
+    LINE,
+    LINES,
+    PRINTED,
+    ROLE,
+    START,
+    FieldReader,
+    Range,
+    Unit,
+    unit_ranges,
+)
+from seedcorpus.models import Article, FieldSpans, Source
 from seedcorpus.specs import Document
 
 __all__ = ["Reader"]
@@ -27,13 +40,17 @@ _TEXT, _FOOTER, _LINK, _TAGS, _SIGNOFF, _DATE, _NOISE = range(7)
 # Roles, from a unit's neighbours: the kinds above but _TEXT, and these for text.
 _TITLE, _TAG_LINE, _REPEAT, _CAPTION, _SUMMARY, _PARAGRAPH, _TRAILER, _AFTER = range(10, 18)
 
-# Words every footer key that splits a paragraph contains (see GLUED_FOOTER_KEY).
-_GLUED_FOOTER_WORDS = ("tayang", "Pewarta", "PEWARTA", "COPYRIGHT", "Copyright")
-# A non-blank line of a text without CR: its first non-space character to its end.
-_CONTENT_LINE = re.compile(r"[^\S\n]*(\S[^\n]*)")
-# The first characters of every unit kind but plain text: footer keys, links, "Tags:",
-# desk codes, script and markup; and of a (short) date line: a day or a weekday.
-_SPECIAL_FIRST = frozenset("BPECbcT(gwvf<")
+# How every unit kind but plain text and date lines starts: footer keys (FOOTER_KEY),
+# links (LINK), "Tags:" (TAGS_KEY), desk codes, script and markup (NOISE_START).
+# By first character, for a look-up before any comparison.
+_KIND_STARTS: dict[str, tuple[str, ...]] = {}
+for _start in (
+    *("Berita", "Pewarta", "PEWARTA", "Editor", "EDITOR", "COPYRIGHT", "Copyright"),
+    *("Baca", "BACA", "Tag", "TAGS", "Topik", "("),
+    *shape.NOISE_START,
+):
+    _KIND_STARTS[_start[0]] = (*_KIND_STARTS.get(_start[0], ()), _start)
+# The first characters of a (short) date line: a day or a weekday.
 _DATE_FIRST = frozenset("0123456789SRKJMA")
 # Text units before the dateline paragraph that are looked at: title, tag line, title
 # again, caption, a lead. A dateline quoted further down is the story's, not the layout's.
@@ -42,12 +59,6 @@ _HEAD_REACH = 5
 
 def _line_ranges(text: str) -> list[Range]:
     """The ``(start, end)`` of every line, line breaks excluded."""
-    if "\r" not in text:  # the usual case, and much faster than the regular expression
-        ranges, start = [], 0
-        for line in text.split("\n"):
-            ranges.append((start, start + len(line)))
-            start += len(line) + 1
-        return ranges
     ranges, start = [], 0
     for line_break in shape.LINE_BREAK.finditer(text):
         ranges.append((start, line_break.start()))
@@ -56,20 +67,15 @@ def _line_ranges(text: str) -> list[Range]:
     return ranges
 
 
-class _Credits(dict[int, "tuple[Range, Range] | None"]):
-    """The photo credit ending each unit, looked for when first asked (most never are)."""
-
-    def __init__(self, reader: FieldReader, units: list[Unit]) -> None:
-        super().__init__()
-        self.reader, self.units = reader, units
-
-    def __missing__(self, index: int) -> tuple[Range, Range] | None:
-        found = self[index] = self.reader.credit(self.units[index])
-        return found
-
-    def get(self, index: int, default: object = None) -> tuple[Range, Range] | None:
-        """``self[index]``: every unit has an answer."""
-        return self[index]
+def _lines(text: str) -> tuple[list[str], list[Range] | None]:
+    """Every line of ``text``, and where each starts and ends when that is not simply one
+    after the other with a one-character break between (a text with CR). Only CR, LF and
+    CRLF end a line; the other characters splitlines() breaks at turn up inside scraped
+    paragraphs."""
+    if "\r" not in text:  # the usual case, and much faster than the regular expression
+        return text.split("\n"), None
+    ranges = _line_ranges(text)
+    return [text[start:end] for start, end in ranges], ranges
 
 
 class Reader(FieldReader):
@@ -80,24 +86,35 @@ class Reader(FieldReader):
         self.caption_at = -1
         self.signoff_seen = False
         self.last_paragraph = -1
+        self.first_footer = -1  # the index of the first footer unit, once units() ran
+        self.cleaned: dict[int, tuple[int, int, str] | None] = {}  # see unit_clean()
+        self.credits: dict[int, tuple[Range, Range] | None] = {}  # see credit_at()
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
         text = self.text
         units: list[Unit] = []
         append = units.append
-        block, last_line, number, previous = 0, 0, 1, 0
+        block, last_line = 0, 0
         scripts = shape.NOISE_WORD in text
-        special, dated, terminal = _SPECIAL_FIRST, _DATE_FIRST, shape.TERMINAL
-        crlf = "\r" in text
-        found = self.cr_lines() if crlf else _CONTENT_LINE.finditer(text)
-        for line in found:
-            if crlf:
-                start, end, number = line  # type: ignore[misc]
-            else:  # the usual case: one search found the line; count the lines before it
-                start, end = line.start(1), line.end()  # type: ignore[union-attr]
-                number += text.count("\n", previous, start)
-                previous = start
+        kind_starts, dated, terminal = _KIND_STARTS, _DATE_FIRST, shape.TERMINAL
+        lines, ranges = _lines(text)
+        position = 0  # where the next line starts, when ranges is None
+        for number, line in enumerate(lines, start=1):
+            if not line:  # half the lines of the usual layout
+                position += 1
+                continue
+            start = position if ranges is None else ranges[number - 1][0]
+            end = start + len(line)
+            position = end + 1
+            printed: str | None = line  # the unit's text, while it is the whole line
+            first = line[0]
+            if first.isspace():
+                if line.isspace():
+                    continue
+                start = end - len(line.lstrip())
+                first = text[start]
+                printed = None
             if number > last_line + 1 and units:
                 block += 1
             last_line = number
@@ -106,36 +123,32 @@ class Reader(FieldReader):
                 if script > start:  # page script glued after the text: cut it off
                     self.problem("page-noise", "page script after the text was ignored", number)
                     end = script
-            first = text[start]
-            if first in special or (first in dated and end - start <= shape.DATE_LINE_REACH):
+                    printed = None
+            # Only a unit that starts as one of the kinds does can be one: most are text.
+            if (first in kind_starts and text.startswith(kind_starts[first], start, end)) or (
+                first in dated and end - start <= shape.DATE_LINE_REACH
+            ):
                 kind = self.kind(start, end)
+                if kind == _FOOTER and self.first_footer < 0:
+                    self.first_footer = len(units)
             else:
                 kind = _TEXT
             if kind == _TEXT and first.islower() and len(units) > 2:
                 last = units[-1]
                 if (
-                    last.block == block
-                    and last.kind == _TEXT
-                    and text[last.start : last.end].rstrip()[-1] not in terminal
+                    last[BLOCK] == block
+                    and last[KIND] == _TEXT
+                    and text[last[START] : last[END]].rstrip()[-1] not in terminal
                 ):
                     # A hard-wrapped line goes on the paragraph it continues.
-                    last.end = end
-                    last.lines.append((start, end))
+                    if last[LINES] is None:
+                        last[LINES] = [(last[START], last[END])]
+                    last[LINES].append((start, end))
+                    last[END] = end
+                    last[PRINTED] = None
                     continue
-            append(Unit(start, end, number, block, kind, [(start, end)]))
+            append([start, end, number, block, kind, None, -1, printed])
         return units, block + 1 if units else 0
-
-    def cr_lines(self) -> list[tuple[int, int, int]]:
-        """Each non-blank line of a text with CR line ends: its first non-space character,
-        its end, and its number. Only CR, LF and CRLF end a line; the other characters
-        splitlines() breaks at turn up inside scraped paragraphs."""
-        text = self.text
-        found = []
-        for number, (start, end) in enumerate(_line_ranges(text), start=1):
-            line = text[start:end]
-            if line and not line.isspace():
-                found.append((end - len(line.lstrip()), end, number))
-        return found
 
     def kind(self, start: int, end: int) -> int:
         """What a unit is from its shape alone."""
@@ -166,25 +179,40 @@ class Reader(FieldReader):
 
     def dateline_match(self, unit: Unit) -> tuple[re.Match[str] | None, int]:
         """The dateline that opens ``unit``, if it has one, and where text glued in front
-        of it ends (``unit.start`` when nothing is)."""
+        of it ends (``unit[START]`` when nothing is)."""
         text = self.text
+        start = unit[START]
         # A failed match of the full pattern costs as much as normalizing the paragraph;
-        # the "(ANTARA" it needs, near the start, is found far faster.
-        hint = shape.DATELINE_HINT.search(
-            text, unit.start, min(unit.end, unit.start + shape.DATELINE_REACH)
-        )
+        # the "(ANTARA" it needs, near the start, is found far faster, and a "(" (which
+        # titles and tag lines seldom hold) faster still.
+        reach = min(unit[END], start + shape.DATELINE_REACH)
+        if text.find("(", start, reach) < 0:
+            return None, start
+        hint = shape.DATELINE_HINT.search(text, start, reach)
         if hint is None:
-            return None, unit.start
-        match = shape.DATELINE.match(text, unit.start, unit.end)
+            return None, start
+        # The agency runs to the first ")" after the hint (it holds none), and a dash
+        # follows: a caption's "(ANTARA FOTO/Name)" fails here, cheaper than below. Any
+        # match, from the start or after a prefix, would take the hint's "(" (no part of
+        # a dateline before its agency holds one).
+        close = text.find(")", hint.end(), unit[END])
+        if close < 0:
+            return None, unit[START]
+        after = close + 1
+        while after < unit[END] and text[after].isspace():
+            after += 1
+        if after == unit[END] or text[after] not in "-–—":
+            return None, unit[START]
+        match = shape.DATELINE.match(text, unit[START], unit[END])
         if match is not None:
-            return match, unit.start
+            return match, unit[START]
         # Something glued in front: try the nearest end of a sentence or number first.
-        ends = [m.end() for m in shape.PREFIX_END.finditer(text, unit.start, hint.start())]
+        ends = [m.end() for m in shape.PREFIX_END.finditer(text, unit[START], hint.start())]
         for prefix_end in reversed(ends):
-            match = shape.DATELINE.match(text, prefix_end, unit.end)
+            match = shape.DATELINE.match(text, prefix_end, unit[END])
             if match is not None:
                 return match, prefix_end
-        return None, unit.start
+        return None, unit[START]
 
     def read(self) -> Article:
         """Parse the whole document."""
@@ -202,57 +230,65 @@ class Reader(FieldReader):
 
         title = None
         if title_at >= 0:
-            title = self.value("title", units[title_at].start, units[title_at].end)
+            title_found = self.unit_clean(units, title_at)
+            title = ""
+            if title_found is not None:
+                self.span("title", title_found[0], title_found[1])
+                title = title_found[2]
         language: str | None = None
         tags: tuple[str, ...] = ()
         caption = dateline = signoff = summary = published_at = None
-        paragraphs: list[str] = []
-        related: list[str] = []
         footer: list[Unit] = []
-        seen: set[str] = set()
         signoff_cut = self.glued_signoff(units)
+        # The units whose paragraph is not simply the whole unit: the dateline's, the one a
+        # sign-off is glued to, and any unit when the text has links.
+        special = {dateline_at, -1 if signoff_cut is None else signoff_cut[0]}
+        plain_paragraph = None if self.has_links else self.plain_paragraph
         for index, unit in enumerate(units):
-            role = unit.role
+            role = unit[ROLE]
             if role == _PARAGRAPH:  # the usual unit first
-                start, end = unit.start, unit.end
+                if plain_paragraph is not None and index not in special:
+                    plain_paragraph(unit[START], unit[END], unit[LINE], unit[PRINTED])
+                    continue
+                start, end = unit[START], unit[END]
                 if index == dateline_at and match is not None:
-                    if prefix_end > unit.start:
+                    if prefix_end > unit[START]:
                         summary = self.prefix(unit, prefix_end, summary)
                     dateline = self.dateline(match)
                     start = match.end()
                 if signoff_cut is not None and signoff_cut[0] == index:
                     end = signoff_cut[1]
                     signoff = self.value("signoff", *signoff_cut[2])
-                self.paragraph(unit, start, end, paragraphs, related, seen)
+                self.paragraph(unit, start, end)
             elif role == _TAG_LINE:
                 language, tags = self.tag_line(unit)
             elif role == _REPEAT and title is not None:
-                repeated = self.plain(unit.start, unit.end)
+                repeated = self.unit_plain(units, index)
                 if repeated != title:
                     self.problem(
-                        "title-mismatch", f"the repeated title differs: {repeated!r}", unit.line
+                        "title-mismatch", f"the repeated title differs: {repeated!r}", unit[LINE]
                     )
             elif role == _CAPTION:
                 caption = self.caption(unit, caption)
             elif role == _SUMMARY and summary is None:
-                summary = self.value("summary", unit.start, unit.end) or None
+                summary = self.value("summary", unit[START], unit[END]) or None
             elif role == _LINK:
-                self.link_unit(unit, paragraphs, related, seen)
+                self.link_unit(unit)
             elif role == _SIGNOFF:
-                found = self.signoff_line(unit.start, unit.end)
+                found = self.signoff_line(unit[START], unit[END])
                 assert found is not None
                 if found["stamp"] is not None:
-                    stamp = shape.DATE_LINE.match(self.text, found.start("stamp"), unit.end)
+                    stamp = shape.DATE_LINE.match(self.text, found.start("stamp"), unit[END])
                     assert stamp is not None
-                    published_at = self.date_line(stamp, unit.line, published_at)
+                    published_at = self.date_line(stamp, unit[LINE], published_at)
                 if signoff is None:
                     signoff = self.value("signoff", *found.span("code"))
                 else:
-                    self.problem("duplicate-signoff", "a second sign-off was ignored", unit.line)
+                    self.problem("duplicate-signoff", "a second sign-off was ignored", unit[LINE])
             elif role == _DATE:
-                line_match = shape.DATE_LINE.match(self.text, unit.start, unit.end)
+                line_match = shape.DATE_LINE.match(self.text, unit[START], unit[END])
                 assert line_match is not None
-                published_at = self.date_line(line_match, unit.line, published_at)
+                published_at = self.date_line(line_match, unit[LINE], published_at)
             elif role == _TRAILER:
                 title = self.trailer_title(unit, title)
             elif role == _TAGS and not tags:
@@ -261,16 +297,13 @@ class Reader(FieldReader):
                 footer.append(unit)
         syndication, byline, copyright = self.footer(footer)
         if title is None:
-            if not paragraphs:
+            if not self.paragraphs:
                 what = "footer lines" if footer else "no body"
-                raise self.error(f"no title and no body: the file has {what}", units[0].line)
-            self.problem("no-title", "the text has no title", units[0].line)
+                raise self.error(f"no title and no body: the file has {what}", units[0][LINE])
+            self.problem("no-title", "the text has no title", units[0][LINE])
         return Article(
             id=self.document.id,
-            source=attrs.evolve(
-                self.document.source,
-                spans=FieldSpans.from_lists(self.span_fields, self.span_offsets),
-            ),
+            source=self.source(),
             title=title,
             language=language,
             published_at=published_at,
@@ -278,14 +311,23 @@ class Reader(FieldReader):
             summary=summary,
             caption=caption,
             dateline=dateline,
-            paragraphs=tuple(paragraphs),
+            paragraphs=tuple(self.paragraphs),
             signoff=signoff,
-            related=tuple(related),
+            related=tuple(self.related),
             syndication=syndication,
             byline=byline,
             copyright=copyright,
             problems=tuple(self.problems),
         )
+
+    def source(self) -> Source:
+        """The document's source with the spans found."""
+        source = self.document.source
+        spans = FieldSpans.from_lists(self.span_fields, self.span_offsets)
+        if type(source) is not Source:
+            return attrs.evolve(source, spans=spans)
+        # attrs.evolve costs more than the rest of building the article's records.
+        return Source(source.path, source.sha256, source.parser, source.encoding, spans)
 
     def signoff_line(self, start: int, end: int) -> re.Match[str] | None:
         """A desk code on a line of its own, maybe with the page's time stamp after it."""
@@ -296,36 +338,40 @@ class Reader(FieldReader):
 
     def split_glued_footer(self, units: list[Unit]) -> None:
         """Split a footer glued to the end of the last paragraph: ``... kata dia.Pewarta: X``."""
-        last = len(units) - 1
-        for index, unit in enumerate(units):
-            if unit.kind == _FOOTER:
-                last = index - 1
-                break
-        if last < 1 or units[last].kind not in (_TEXT, _LINK):
+        last = len(units) - 1 if self.first_footer < 0 else self.first_footer - 1
+        if last < 1 or units[last][KIND] not in (_TEXT, _LINK):
             return
         unit = units[last]
-        start, end = unit.lines[-1]
-        after = max(start, unit.start + 1)  # a key at the very start is a footer line
+        start, end = unit_ranges(unit)[-1]
+        after = max(start, unit[START] + 1)  # a key at the very start is a footer line
         line = self.text[after:end]
-        # Each key holds one of these words: looking for them is much faster than trying
-        # the pattern at every character.
-        if not any(word in line for word in _GLUED_FOOTER_WORDS):
+        # Each key (GLUED_FOOTER_KEY) holds one of these words: looking for them is much
+        # faster than trying the pattern at every character.
+        if not (
+            "tayang" in line
+            or "Pewarta" in line
+            or "PEWARTA" in line
+            or "COPYRIGHT" in line
+            or "Copyright" in line
+        ):
             return
         glued = shape.GLUED_FOOTER_KEY.search(self.text, after, end)
         if glued is None:
             return
-        unit.end = glued.start()
-        unit.lines[-1] = (start, glued.start())
-        footer = Unit(glued.start(), end, unit.line + len(unit.lines) - 1, unit.block, _FOOTER, [])
-        footer.lines.append((glued.start(), end))
-        units.insert(last + 1, footer)
+        unit[END] = glued.start()
+        unit[PRINTED] = None
+        number = unit[LINE]
+        if unit[LINES] is not None:
+            unit[LINES][-1] = (start, glued.start())
+            number += len(unit[LINES]) - 1
+        units.insert(last + 1, [glued.start(), end, number, unit[BLOCK], _FOOTER, None, -1, None])
 
     def find_dateline(self, units: list[Unit]) -> tuple[int, re.Match[str] | None, int]:
         """The index of the unit that opens with the dateline (-1 if none), the match, and
         where text glued in front of it ends."""
         looked = 0
         for index, unit in enumerate(units):
-            if unit.kind != _TEXT:
+            if unit[KIND] != _TEXT:
                 continue
             match, prefix_end = self.dateline_match(unit)
             if match is not None:
@@ -339,7 +385,7 @@ class Reader(FieldReader):
         """Give roles to the text before the body: title, tag line, the title again,
         caption, a lead. Return the title's index (-1 if there is none)."""
         stop = dateline_at if dateline_at >= 0 else len(units)
-        heads = [i for i in range(stop) if units[i].kind == _TEXT]
+        heads = [i for i in range(stop) if units[i][KIND] == _TEXT]
         if dateline_at < 0:
             heads = heads[:_HEAD_REACH]
         if (
@@ -347,75 +393,99 @@ class Reader(FieldReader):
             and len(heads) == 1
             and blocks > 1
             and heads[-1] == dateline_at - 1
-            and units[heads[-1]].block == units[dateline_at].block
+            and units[heads[-1]][BLOCK] == units[dateline_at][BLOCK]
         ):
             # Page text that starts with a pull-quote or lead line just before the
             # dateline, in its block. A headline never ends with a period.
             lead = units[heads[-1]]
-            value = self.plain(lead.start, lead.end)
+            value = self.plain(lead[START], lead[END])
             if value[0] in shape.QUOTES or value[-1] == "." or not shape.title_shaped(value):
-                lead.role = _SUMMARY
+                lead[ROLE] = _SUMMARY
                 heads.pop()
         if not heads:
             return -1
-        first = units[heads[0]]
-        value = self.plain(first.start, first.end)
-        credits = _Credits(self, units)
+        value = self.unit_plain(units, heads[0])
+        credit = self.credit_at
         title_at = -1
         # A headline heads the page: text after a link or a desk code is body.
         body_before = heads[0] > 0 and any(
-            units[i].kind in (_LINK, _SIGNOFF) for i in range(heads[0])
+            units[i][KIND] in (_LINK, _SIGNOFF) for i in range(heads[0])
         )
         if (
             not body_before
-            and credits[heads[0]] is None
+            and credit(units, heads[0]) is None
             and (dateline_at >= 0 or shape.title_shaped(value) or self.repeated(units, heads))
         ):
             title_at = heads.pop(0)
-            units[title_at].role = _TITLE
+            units[title_at][ROLE] = _TITLE
             if heads and heads[0] == title_at + 1:
                 tag = units[heads[0]]
                 if (
-                    credits.get(heads[0]) is None
-                    and self.plain(tag.start, tag.end) != value
-                    and shape.TAG_LINE.match(self.text, tag.start, tag.end)
+                    credit(units, heads[0]) is None
+                    and self.unit_plain(units, heads[0]) != value
+                    and shape.TAG_LINE.match(self.text, tag[START], tag[END])
                     and self.dateline_match(tag)[0] is None
                 ):
-                    tag.role = _TAG_LINE
+                    tag[ROLE] = _TAG_LINE
                     heads.pop(0)
         elif dateline_at < 0:
             return -1  # body-first text: everything is body
         # The title again, if it looks like the title (an AMP page has none).
-        if heads and credits.get(heads[0]) is None and title_at >= 0:
+        if heads and credit(units, heads[0]) is None and title_at >= 0:
             candidate = units[heads[0]]
-            printed = self.plain(candidate.start, candidate.end)
+            printed = self.unit_plain(units, heads[0])
             # A headline, however reworded, is followed by the caption and never ends
             # with a period; a caption without credit usually does.
             if shape.similar(printed, value) or (
-                len(heads) > 1 and (credits.get(heads[1]) is not None or printed[-1] not in ".)")
+                len(heads) > 1 and (credit(units, heads[1]) is not None or printed[-1] not in ".)")
             ):
-                candidate.role = _REPEAT
+                candidate[ROLE] = _REPEAT
                 heads.pop(0)
         if dateline_at >= 0:
             # Before the dateline, position decides: then comes the caption.
             if heads:
                 self.caption_at = heads.pop(0)
-                units[self.caption_at].role = _CAPTION
+                units[self.caption_at][ROLE] = _CAPTION
             for index in heads:
-                units[index].role = _PARAGRAPH
+                units[index][ROLE] = _PARAGRAPH
         else:
             # No dateline: the caption must have a credit.
-            if heads and credits.get(heads[0]) is not None:
+            if heads and credit(units, heads[0]) is not None:
                 self.caption_at = heads[0]
-                units[heads[0]].role = _CAPTION
+                units[heads[0]][ROLE] = _CAPTION
         return title_at
+
+    def unit_clean(self, units: list[Unit], index: int) -> tuple[int, int, str] | None:
+        """``clean()`` of a whole unit, remembered: the head reads the title and its
+        repeat to tell them, and the article reads them again. (Units keep their
+        offsets once the head looks at them.)"""
+        cleaned = self.cleaned
+        if index in cleaned:
+            return cleaned[index]
+        unit = units[index]
+        found = cleaned[index] = self.clean(unit[START], unit[END])
+        return found
+
+    def credit_at(self, units: list[Unit], index: int) -> tuple[Range, Range] | None:
+        """``credit()`` of a unit, remembered: the head asks of some units more than once
+        (of most units, never)."""
+        credits = self.credits
+        if index in credits:
+            return credits[index]
+        found = credits[index] = self.credit(units[index])
+        return found
+
+    def unit_plain(self, units: list[Unit], index: int) -> str:
+        """``plain()`` of a whole unit, remembered as :meth:`unit_clean` is."""
+        found = self.unit_clean(units, index)
+        return "" if found is None else found[2]
 
     def repeated(self, units: list[Unit], heads: list[int]) -> bool:
         """Whether the first head is printed again right after it (a title and its repeat)."""
         if len(heads) < 2:
             return False
         first, second = units[heads[0]], units[heads[1]]
-        return self.plain(first.start, first.end) == self.plain(second.start, second.end)
+        return self.plain(first[START], first[END]) == self.plain(second[START], second[END])
 
     def body(self, units: list[Unit], dateline_at: int) -> None:
         """Give roles to every unit the head left: paragraphs, links, sign-off, date line,
@@ -430,62 +500,62 @@ class Reader(FieldReader):
         # may be glued on.
         last, closed = -1, False
         for index, unit in enumerate(units):
-            if unit.role >= 0:
-                if unit.role == _PARAGRAPH:
+            if unit[ROLE] >= 0:
+                if unit[ROLE] == _PARAGRAPH:
                     paragraphs += 1
                     if not closed:
                         last = index
                 continue
-            kind = unit.kind
-            following = units[index + 1].kind if index + 1 < count else -1
+            kind = unit[KIND]
+            following = units[index + 1][KIND] if index + 1 < count else -1
             if kind == _TEXT and footer_line < 0 and following != _DATE:
-                start, end = unit.start, unit.end
+                start, end = unit[START], unit[END]
                 window = end - reach if end - reach > start else start
                 if text[end - 1] != ")" and text.find("/", window, end) < 0:
                     # The usual unit: a paragraph with no credit at its end.
-                    unit.role = _PARAGRAPH
+                    unit[ROLE] = _PARAGRAPH
                     paragraphs += 1
                     if not closed:
                         last = index
                     continue
             if kind == _TEXT:
                 if following == _DATE and (paragraphs or footer_line >= 0):
-                    unit.role = _TRAILER
+                    unit[ROLE] = _TRAILER
                 elif footer_line >= 0:
-                    unit.role = _AFTER
+                    unit[ROLE] = _AFTER
                     self.problem(
                         "text-after-footer",
                         f"text after the footer (line {footer_line}) was ignored",
-                        unit.line,
+                        unit[LINE],
                     )
                 elif index != dateline_at and self.credit(unit) is not None:
                     if caption_seen:
-                        unit.role = _AFTER
-                        self.problem("extra-caption", "a second caption was ignored", unit.line)
+                        unit[ROLE] = _AFTER
+                        self.problem("extra-caption", "a second caption was ignored", unit[LINE])
                     else:
-                        unit.role = _CAPTION
+                        unit[ROLE] = _CAPTION
                         self.problem(
-                            "caption-in-body", "the caption is inside the body", unit.line
+                            "caption-in-body", "the caption is inside the body", unit[LINE]
                         )
                     caption_seen = True
                 else:
-                    unit.role = _PARAGRAPH
+                    unit[ROLE] = _PARAGRAPH
                     paragraphs += 1
                     if not closed:
                         last = index
-                closed = closed or unit.role == _TRAILER
+                closed = closed or unit[ROLE] == _TRAILER
             elif kind == _FOOTER:
-                unit.role = _FOOTER
+                unit[ROLE] = _FOOTER
                 closed = True
                 if paragraphs and footer_line < 0:
-                    footer_line = unit.line
+                    footer_line = unit[LINE]
             elif kind == _LINK:
-                unit.role = _LINK if footer_line < 0 else _AFTER
+                unit[ROLE] = _LINK if footer_line < 0 else _AFTER
             elif kind == _NOISE:
-                unit.role = _NOISE
-                self.problem("page-noise", "page script or markup was ignored", unit.line)
+                unit[ROLE] = _NOISE
+                self.problem("page-noise", "page script or markup was ignored", unit[LINE])
             else:  # _TAGS, _SIGNOFF, _DATE keep their kind as their role
-                unit.role = kind
+                unit[ROLE] = kind
                 if kind == _SIGNOFF:
                     self.signoff_seen = closed = True
         self.last_paragraph = last
@@ -497,12 +567,12 @@ class Reader(FieldReader):
         if last < 0 or self.signoff_seen:
             return None
         unit = units[last]
-        end = self.trim(unit.start, unit.end)[1]
+        end = self.trim(unit[START], unit[END])[1]
         if self.text[end - 1 : end] != ")":
             return None
         found = shape.SIGNOFF_GLUED.search(
-            self.text, max(unit.start, end - shape.SIGNOFF_REACH), end
+            self.text, max(unit[START], end - shape.SIGNOFF_REACH), end
         )
-        if found is None or found.start() <= unit.start:
+        if found is None or found.start() <= unit[START]:
             return None
         return last, found.start(1), found.span(1)

@@ -1,0 +1,87 @@
+"""The ANTARA parser's shortcuts give what the patterns and helpers they stand in for give.
+
+The parser avoids its slowest patterns where a cheaper test proves they cannot match, and
+reads the usual shapes without them; each property here compares a shortcut with the
+full computation on strings built from the pieces that matter to it.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedcorpus.default_plugins import _antara_lines as shape
+from seedcorpus.default_plugins._antara_fields import FieldReader
+from seedcorpus.models import Source
+from seedcorpus.specs import Document
+from seedcorpus.text import normalize, split_names
+
+
+def joined(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+LINK_TEXTS = joined(
+    [*("Baca", "BACA", "baca", "Bac", "juga", "Juga", "JUGA", "jUga", "uga", ":", "x"),
+     *(" ", "  ", "\t", "\xa0", "\u2028", "\x0b", "\x85", "\n", "\r", "Baca juga:")]
+)  # fmt: skip
+
+
+@given(LINK_TEXTS)
+def test_has_link_is_the_link_pattern(text: str) -> None:
+    assert shape.has_link(text) == (shape.LINK.search(text) is not None)
+
+
+CREDIT_TEXTS = joined(
+    [*("foto", "FOTO", "Foto", ":", " ", "\n", "\xa0", "kepri.", "a-b.", "-", ".", "x", "Z"),
+     *("antara", "ANTARA", "Antara", "aNtArA", "news", "NEWS", ".com", "/", ")", "(", "1"),
+     *("_", "é", "İ", "ſ", "K", "antaranews.com/", "ANTARA FOTO/", "(Foto antaranews.com)"),
+     *("antarantara", "ANTARA/", " ANTARA News/")]
+)  # fmt: skip
+
+
+@given(CREDIT_TEXTS, st.integers(0, 200), st.integers(0, 200))
+def test_credit_heads_are_found_from_their_reach(text: str, window: int, end: int) -> None:
+    window, end = sorted((min(window, len(text)), min(end, len(text))))
+    everywhere = [m.span() for m in shape.CREDIT_HEAD.finditer(text, window, end)]
+    tail = text[window:end].lower()
+    antara = tail.find("antara")
+    if antara < 0:
+        assert everywhere == []  # the parser skips the pattern here
+    elif len(tail) == end - window:
+        reach = shape.credit_head_reach(text, window + antara, window)
+        found = [m.span() for m in shape.CREDIT_HEAD.finditer(text, reach, end)]
+        assert found == everywhere
+        last = shape.last_credit_head(text, tail, window, end, antara)
+        assert (last and last.span()) == (everywhere[-1] if everywhere else None)
+
+
+NAME_VALUES = joined(
+    [*("A", "Budi", "dan", "DAN", "Dan", "and", "AND", ",", ";", "&", "x", "dani", "Idan"),
+     *(" ", " ", "  ", "\t", "é", "Ω")]
+).map(normalize)  # fmt: skip
+
+
+@given(NAME_VALUES)
+def test_names_split_as_split_names_does(value: str) -> None:
+    assert shape.byline_names(value) == split_names(value)
+
+
+SPACED_TEXTS = joined(
+    [*("a", "Kata", "é", "e\u0301", ",", ".", "1", "\x00", "\xad", "\u200b"),
+     *(" ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\xa0", "\u3000")]
+)  # fmt: skip
+
+
+@given(SPACED_TEXTS, st.integers(0, 40), st.integers(0, 40))
+def test_clean_is_normalize_with_the_offsets(text: str, start: int, end: int) -> None:
+    # clean() joins words only where a value holds whitespace other than single spaces,
+    # told by cheap tests for ASCII values: it must give what normalize() gives.
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    reader = FieldReader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    value = text[start:end]
+    expected = None
+    if value.strip():
+        first = start + len(value) - len(value.lstrip())
+        expected = (first, first + len(value.strip()), normalize(value))
+    assert reader.clean(start, end) == expected
