@@ -64,7 +64,7 @@ def evaluate(session: nox.Session) -> None:
     )
 
 
-BENCH_EXTRAS = "progress,language,parquet"
+BENCH_EXTRAS = "progress,language,parquet,duplicates"
 PREVIOUS_RELEASE = ("0.1.0", "678827a")
 """The release the benchmark compares with: its version and commit in this repository."""
 
