@@ -22,14 +22,15 @@ from seedcorpus import open_corpus
 from seedcorpus.apps.synth import synth_corpus
 
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
-ARTICLES = 300
+ARTICLES = 1500
 PREVIOUS = b"the previous output\n"
 SEEDS = Path(__file__).parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A corpus that takes a second or so to build."""
+    """A corpus whose build and export outlast the moments the tests interrupt them at
+    by hundreds of milliseconds, however fast the code gets."""
     root = tmp_path_factory.mktemp("faults") / "corpus"
     synth_corpus(root, ARTICLES, seed=4)
     return root
