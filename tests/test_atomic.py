@@ -23,7 +23,7 @@ from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.atomic import atomic_destination
 from seedcorpus.errors import ExportError
 
-ARTICLES = 500
+ARTICLES = 1500
 PREVIOUS = b"the previous output\n"
 # Only the fast enricher: a build still runs one, and the test stays short.
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
@@ -31,7 +31,8 @@ ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,langua
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A synthetic corpus that takes a second or two to export."""
+    """A synthetic corpus whose export and builds outlast the moments the tests kill
+    them at by hundreds of milliseconds."""
     root = tmp_path_factory.mktemp("atomic") / "corpus"
     synth_corpus(root, ARTICLES)
     return root
