@@ -216,6 +216,12 @@ def filled(output: Path) -> bool:
     return any(p.stat().st_size > 300_000 for p in temporaries(output) if p.exists())
 
 
+def as_from_a_terminal() -> None:
+    """Start with Ctrl-C at its default, as a command run from a terminal does: tests
+    started in the background (``cmd &``) ignore SIGINT, and a child inherits that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupt(
     args: list[str | Path], output: Path, moment: Moment, how: signal.Signals, *, delay: float = 0
 ) -> subprocess.Popen[bytes]:
@@ -227,6 +233,7 @@ def interrupt(
         stderr=subprocess.PIPE,
         env=ENV,
         start_new_session=True,
+        preexec_fn=as_from_a_terminal,
     )
     deadline = time.monotonic() + 60
     while not moment(output):
