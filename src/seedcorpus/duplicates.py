@@ -91,15 +91,14 @@ def body_key(body: str) -> int | None:
     body without words: equal keys mean equal bodies up to case, punctuation and
     spacing."""
     words = _joined_words(body)
-    if not words:
-        return None
-    return int.from_bytes(hashlib.blake2b(words, digest_size=8).digest(), "big")
+    return _hash(words) if words else None
 
 
 def _title_key(title: str | None) -> int | None:
-    if not title:
-        return None
-    words = _joined_words(title)
+    return _hash(_joined_words(title)) if title else None
+
+
+def _hash(words: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(words, digest_size=8).digest(), "big")
 
 
