@@ -204,6 +204,24 @@ def test_indirect_speech_with_the_speaker_first() -> None:
     assert (quote.direct, quote.text, quote.speaker) == (False, "harga tetap stabil", "Budi")
 
 
+@pytest.mark.parametrize(
+    "closing", ["demikian Budi Santoso", "demikian kata Budi Santoso", "demikian dia"]
+)
+def test_demikian_closes_indirect_speech(closing: str) -> None:
+    item = article("Budi Santoso mengatakan harga stabil.", f"Stok beras aman, {closing}.")
+    said = quotes.enrich(item).quotes[-1]
+
+    assert (said.paragraph, said.direct, said.text) == (1, False, "Stok beras aman")
+    assert (said.speaker, said.cue) == ("Budi Santoso", "demikian")
+
+
+@pytest.mark.parametrize(
+    "text", ["Harga naik, demikian pula harga beras.", "Harga naik, demikian juga stoknya."]
+)
+def test_demikian_without_a_name_is_no_attribution(text: str) -> None:
+    assert quotes.enrich(article(text)).quotes == ()
+
+
 def test_title_alone_names_no_one() -> None:
     (quote,) = direct(article('"Kami siap bersaing," kata Menteri PANRB.'))
 
@@ -388,7 +406,7 @@ def test_contract_1_json_still_reads() -> None:
 
 def test_version_is_bumped() -> None:
     (spec,) = quotes.seedcorpus_enrichers()
-    assert spec.version == "2"
+    assert spec.version == "3"
 
 
 def test_a_description_points_back_to_the_person_named_before() -> None:

@@ -17,8 +17,8 @@ CUES = (
     "sahut|jawab|tanya|seru|tulis|klaim|akui|keluh|sesal|canda|kisah|cerita|bisik|teriak|"
     "pesan|puji|tuding|sindir|sergah|ingat"
 )
-# After a closing quotation mark only: "demikian Anas", "demikian kata Anas", "demikian
-# disampaikan Anas".
+# After a closing quotation mark, or a clause and a comma (see INDIRECT_CUE): "demikian
+# Anas", "demikian kata Anas", "demikian disampaikan Anas".
 DEMIKIAN = (
     r"demikian(?:\s+(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|tegas|di(?:sampaikan|katakan|"
     r"ungkapkan|jelaskan|tegaskan|sebutkan|paparkan|utarakan)(?:\s+oleh)?))?"
@@ -119,7 +119,12 @@ CUE_BEFORE_QUOTE = re.compile(
 VERB_BEFORE_QUOTE = re.compile(rf"\b(?P<verb>{VERBS})(?:\s+bahwa)?\s*[,:]?\s*$")
 # Any me-/ber- verb set off by a comma or colon before a quotation: "Budi menjawab, ".
 ANY_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<verb>(?:me|ber)[a-z]{3,})\s*[,:]\s*$")
-INDIRECT_CUE = re.compile(rf",\s*(?P<cue>(?:{INDIRECT_CUES})(?:nya)?)\b{SPEAKER}")
+# "<clause>, demikian Andy." closes reported speech as it closes a quotation; only with
+# a name or a pronoun after it ("demikian pula", "demikian juga" are no attribution).
+INDIRECT_CUE = re.compile(
+    rf",\s*(?P<cue>(?:{INDIRECT_CUES})(?:nya)?|{DEMIKIAN}(?=\s+(?:{PRONOUN}\b|[{UPPER}])))"
+    rf"\b{SPEAKER}"
+)
 # Indirect speech with the speaker first is found from the verb, then the speaker is
 # searched for before it: a pattern that starts with a literal ("me", "ber") is found
 # much faster than one that starts with a name. Not before a quotation mark: that is

@@ -577,5 +577,5 @@ def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
         enrich=enrich,
         types=(Quotes,),
         description="Direct and indirect speech with resolved speakers",
-        version="2",
+        version="3",
     )
