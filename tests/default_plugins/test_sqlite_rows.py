@@ -9,13 +9,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcorpus.default_plugins.sqlite_rows import (
-    _elide,
-    _paragraph_spans,
-    _place,
-    _restore,
-    _unfold_spans,
-)
+from seedcorpus.default_plugins.sqlite_records import _elide, _place, _restore
+from seedcorpus.default_plugins.sqlite_rows import _paragraph_spans, _unfold_spans
 from seedcorpus.serialization import data_to_json
 
 words = st.text(alphabet="ab \n", max_size=12)

@@ -27,6 +27,7 @@ from typing import Any
 
 from cattrs import Converter
 
+from seedcorpus.default_plugins.sqlite_records import LAYOUTS_TABLE, record_paths, record_value
 from seedcorpus.default_plugins.sqlite_rows import (
     COLUMNS,
     article_from_row,
@@ -68,19 +69,23 @@ __all__ = [
     "write_sqlite",
 ]
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 """Stored in ``seedcorpus_meta``; a database with another version is rebuilt whole.
 
 Version 2 added the contract-2 columns (``url``, ``published_at``, ``section``; ``title``
 may be null) and the views of :data:`VIEWS`. Version 3 stores each text once (see
 :mod:`~seedcorpus.default_plugins.sqlite_rows`): ``paragraphs`` and ``quotes`` became
 views, ``articles.json`` lost its paragraphs' text and its enrichments, and
-``enrichments`` gained ``position`` and ``elided``."""
+``enrichments`` gained ``position`` and ``elided``. Version 4 stores an enrichment's lists
+of records of one shape as arrays of values (see
+:mod:`~seedcorpus.default_plugins.sqlite_records`): the table ``record_layouts`` holds
+their keys, and ``enrichments`` gained ``layout``, the row of it that applies (null:
+every list stored as objects, as in version 3). The views read both forms."""
 
 VERSION = "1"
 """The exporter's version, stored in ``seedcorpus_meta`` as ``exporter:sqlite``."""
 
-_SCHEMA = """
+_SCHEMA = f"""{LAYOUTS_TABLE}
 CREATE TABLE seedcorpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     id TEXT PRIMARY KEY,
@@ -117,6 +122,7 @@ CREATE TABLE enrichments (
     position INTEGER NOT NULL,
     json TEXT NOT NULL,
     elided INTEGER NOT NULL,
+    layout INTEGER REFERENCES record_layouts(id),
     PRIMARY KEY (article_id, kind)
 );
 CREATE INDEX articles_language ON articles(language);
@@ -131,7 +137,10 @@ CREATE VIRTUAL TABLE [articles_fts] USING FTS5 (
 
 # Views for readers (the corpus browser of ``seedcorpus serve`` lists them, and datasette
 # facets them): they hold no data, so they cost nothing to build and nothing to update.
-# A title-less article (contract 2 allows one) is listed by the start of its lead.
+# A title-less article (contract 2 allows one) is listed by the start of its lead. The
+# records of quotes and acronyms are objects, or arrays whose keys a layout gives (see
+# sqlite_records): a LEFT JOIN on the paths of the layout's keys reads either.
+_QUOTE_KEYS = ("text", "speaker", "cue", "paragraph", "direct", "start", "end")
 _VIEWS = """
 CREATE VIEW paragraphs AS
 SELECT articles.id AS article_id,
@@ -142,20 +151,20 @@ FROM articles, json_each(articles.json, '$.paragraphs') AS span;
 CREATE VIEW quotes AS
 SELECT enrichments.article_id,
        quote.key AS position,
-       coalesce(json_extract(quote.value, '$.text'), substr(
+       coalesce({q_text}, substr(
            articles.body,
-           json_extract(articles.json, '$.paragraphs[' ||
-                        json_extract(quote.value, '$.paragraph') || '][0]')
-               + json_extract(quote.value, '$.start') + 1,
-           json_extract(quote.value, '$.end') - json_extract(quote.value, '$.start')
+           json_extract(articles.json, '$.paragraphs[' || {q_paragraph} || '][0]')
+               + {q_start} + 1,
+           {q_end} - {q_start}
        )) AS text,
-       json_extract(quote.value, '$.speaker') AS speaker,
-       json_extract(quote.value, '$.cue') AS cue,
-       json_extract(quote.value, '$.paragraph') AS paragraph,
-       json_extract(quote.value, '$.direct') AS direct,
-       json_extract(quote.value, '$.start') AS start,
-       json_extract(quote.value, '$.end') AS "end"
-FROM enrichments JOIN articles ON articles.id = enrichments.article_id,
+       {q_speaker} AS speaker,
+       {q_cue} AS cue,
+       {q_paragraph} AS paragraph,
+       {q_direct} AS direct,
+       {q_start} AS start,
+       {q_end} AS "end"
+FROM enrichments JOIN articles ON articles.id = enrichments.article_id
+     LEFT JOIN {quote_paths} AS path ON path.id = enrichments.layout,
      json_each(enrichments.json, '$.quotes') AS quote
 WHERE enrichments.kind = 'quotes';
 CREATE VIEW article_list AS
@@ -182,13 +191,20 @@ FROM quotes JOIN articles ON articles.id = quotes.article_id
 WHERE quotes.speaker IS NOT NULL
 GROUP BY quotes.speaker;
 CREATE VIEW acronyms AS
-SELECT json_extract(acronym.value, '$.short') AS short,
-       json_extract(acronym.value, '$.long') AS long,
+SELECT {a_short} AS short,
+       {a_long} AS long,
        count(DISTINCT enrichments.article_id) AS articles
-FROM enrichments, json_each(enrichments.json, '$.acronyms') AS acronym
+FROM enrichments LEFT JOIN {acronym_paths} AS path ON path.id = enrichments.layout,
+     json_each(enrichments.json, '$.acronyms') AS acronym
 WHERE enrichments.kind = 'acronyms'
-GROUP BY short, long;
-"""
+GROUP BY 1, 2;
+""".format(
+    quote_paths=record_paths("quotes", _QUOTE_KEYS),
+    acronym_paths=record_paths("acronyms", ("short", "long")),
+    **{f"q_{key}": record_value("quote.value", "path", key) for key in _QUOTE_KEYS},
+    a_short=record_value("acronym.value", "path", "short"),
+    a_long=record_value("acronym.value", "path", "long"),
+)
 
 VIEWS = ("paragraphs", "quotes", "article_list", "speakers", "acronyms")
 """The views the schema adds for readers: paragraphs and quotes (one row each, read

@@ -6,8 +6,10 @@ with ``paragraphs`` replaced by each paragraph's ``[start, length]`` in the body
 points), so the paragraphs come back exactly, whatever they hold. Each enrichment is
 one row of ``enrichments``; where its records say where their text is (``start`` and
 ``end`` in a paragraph named by ``paragraph`` or ``field``, as quotes and date mentions
-do), the ``text`` equal to that slice is left out and ``elided`` is 1. Reading puts the
-article back together from these, and gives the same article that was written.
+do), the ``text`` equal to that slice is left out and ``elided`` is 1, and its lists of
+records of one shape are stored as arrays of values whose keys are a row of
+``record_layouts`` (see :mod:`~seedcorpus.default_plugins.sqlite_records`). Reading
+puts the article back together from these, and gives the same article that was written.
 
 Rows are written in batches with ``executemany``; an article is unstructured once and
 each part's JSON is made once.
@@ -24,6 +26,7 @@ import orjson
 from cattrs import Converter
 
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
+from seedcorpus.default_plugins.sqlite_records import PARAGRAPH_NAMES, Layouts, lay_out, restore
 from seedcorpus.errors import SerializationError
 from seedcorpus.models import Article, UnknownEnrichment
 from seedcorpus.serialization import _inexact, article_from_data, article_from_json, data_to_json
@@ -49,7 +52,7 @@ BATCH_SIZE = 256
 _INSERT = f"INSERT INTO articles ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 _UPDATE = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in COLUMNS[1:])} WHERE id = ?"
 _INSERT_TAG = "INSERT INTO tags VALUES (?, ?, ?)"
-_INSERT_ENRICHMENT = "INSERT OR REPLACE INTO enrichments VALUES (?, ?, ?, ?, ?)"
+_INSERT_ENRICHMENT = "INSERT OR REPLACE INTO enrichments VALUES (?, ?, ?, ?, ?, ?)"
 _PART_TABLES = ("tags", "enrichments")
 
 
@@ -61,7 +64,8 @@ class _Rows:
     def __init__(self) -> None:
         self.articles: list[tuple[Any, ...]] = []
         self.tags: list[tuple[str, int, str]] = []
-        self.enrichments: list[tuple[str, str, int, str, bool]] = []
+        # The last value is the layout's keys, which write_parts turns into its id.
+        self.enrichments: list[tuple[str, str, int, str, bool, str | None]] = []
 
     def add(self, article: Article, converter: Converter) -> None:
         data = converter.unstructure(article)
@@ -74,26 +78,19 @@ class _Rows:
         self.articles.append((*row, data_to_json(data)))
         self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
         for position, enrichment in enumerate(enrichments):
-            # An unknown kind's payload (a dict subclass) is written back byte for byte.
-            lean = _elide(enrichment, paragraphs) if type(enrichment) is dict else None
+            if type(enrichment) is dict:
+                payload, elided, layout = lay_out(enrichment, paragraphs)
+            else:  # an unknown kind's payload (a dict subclass), written back byte for byte
+                payload, elided, layout = enrichment, False, None
             self.enrichments.append(
-                (
-                    article_id,
-                    enrichment["kind"],
-                    position,
-                    data_to_json(enrichment if lean is None else lean),
-                    lean is not None,
-                )
+                (article_id, enrichment["kind"], position, data_to_json(payload), elided, layout)
             )
 
-    def write_parts(self, connection: sqlite3.Connection) -> None:
+    def write_parts(self, connection: sqlite3.Connection, layouts: Layouts) -> None:
         connection.executemany(_INSERT_TAG, self.tags)
-        connection.executemany(_INSERT_ENRICHMENT, self.enrichments)
-
-
-# The usual names of paragraph fields, made once instead of for every article.
-_PARAGRAPH_NAMES = [f"paragraphs.{number}" for number in range(1000)]
-_PARAGRAPH_FIELDS = {name: number for number, name in enumerate(_PARAGRAPH_NAMES)}
+        connection.executemany(
+            _INSERT_ENRICHMENT, [(*row[:5], layouts.id(row[5])) for row in self.enrichments]
+        )
 
 
 def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[tuple[int, ...]]:
@@ -111,7 +108,7 @@ def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[
         return located
     names = list(spans)
     at = names.index("paragraphs.0")
-    wanted = _PARAGRAPH_NAMES[: len(paragraphs)]
+    wanted = PARAGRAPH_NAMES[: len(paragraphs)]
     if len(wanted) < len(paragraphs):
         wanted = [f"paragraphs.{n}" for n in range(len(paragraphs))]
     if names[at : at + len(paragraphs)] != wanted:
@@ -197,9 +194,10 @@ def insert_articles(
     The full-text index is not updated: rebuild it afterwards with the ``sqlite``
     module's ``rebuild_index``.
     """
+    layouts = Layouts(connection)
     for rows in _batches(articles, converter):
         connection.executemany(_INSERT, rows.articles)
-        rows.write_parts(connection)
+        rows.write_parts(connection, layouts)
 
 
 def upsert_articles(
@@ -209,13 +207,15 @@ def upsert_articles(
 
     Updating in place keeps each article's row, so the database's order stays the
     manifest's order for articles that changed. The FTS triggers keep the index in step.
+    Record layouts new to the database are added to ``record_layouts``.
     """
+    layouts = Layouts(connection)
     for rows in _batches(articles, converter):
         for row in rows.articles:
             if connection.execute(_UPDATE, (*row[1:], row[0])).rowcount == 0:
                 connection.execute(_INSERT, row)
         _delete_parts(connection, [(row[0],) for row in rows.articles])
-        rows.write_parts(connection)
+        rows.write_parts(connection, layouts)
 
 
 def delete_articles(connection: sqlite3.Connection, ids: Iterable[str]) -> None:
@@ -230,98 +230,6 @@ def _delete_parts(connection: sqlite3.Connection, rows: list[tuple[str]]) -> Non
         connection.executemany(f"DELETE FROM {table} WHERE article_id = ?", rows)
 
 
-def _paragraph_number(record: dict[str, Any]) -> int | None:
-    """The paragraph a record names, by ``paragraph`` or by ``field`` (``paragraphs.N``)."""
-    number = record.get("paragraph")
-    if type(number) is int:
-        return number
-    field = record.get("field")
-    if type(field) is not str:
-        return None
-    known = _PARAGRAPH_FIELDS.get(field)
-    if known is not None:
-        return known
-    if not field.startswith("paragraphs."):
-        return None
-    digits = field[len("paragraphs.") :]
-    if not digits.isdigit() or not digits.isascii():
-        return None
-    return int(digits)
-
-
-def _place(record: dict[str, Any], paragraphs: Sequence[str]) -> str | None:
-    """The slice of a paragraph that ``record`` locates, or None if it locates none."""
-    start, end = record.get("start"), record.get("end")
-    if type(start) is not int or type(end) is not int or not 0 <= start <= end:
-        return None
-    number = _paragraph_number(record)
-    if number is None or not 0 <= number < len(paragraphs) or end > len(paragraphs[number]):
-        return None
-    return paragraphs[number][start:end]
-
-
-_MISSING = object()
-
-
-def _elide(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> dict[str, Any] | None:
-    """The enrichment without the ``text`` of its records that equals the paragraph
-    slice they locate (see :func:`_place`); None if none can be left out, or if a record
-    that locates a slice has no ``text`` (reading back could not tell it from one left
-    out).
-
-    :func:`_place` is written out in the loop, and lists are copied only where a text
-    is left out: this ran for every quote and date mention of every article, and was a
-    third of the time taken to lay an enriched article out in rows.
-    """
-    lean: dict[str, Any] | None = None
-    count = len(paragraphs)
-    for key, value in enrichment.items():
-        if not (isinstance(value, list | tuple) and value and isinstance(value[0], dict)):
-            continue
-        records: list[Any] | None = None  # the copy of value, made at its first elision
-        for index, record in enumerate(value):
-            if not isinstance(record, dict):
-                continue
-            start, end = record.get("start"), record.get("end")
-            if type(start) is not int or type(end) is not int or not 0 <= start <= end:
-                continue
-            number = record.get("paragraph")
-            if type(number) is not int:
-                number = _paragraph_number(record)
-                if number is None:
-                    continue
-            if not 0 <= number < count:
-                continue
-            paragraph = paragraphs[number]
-            if end > len(paragraph):
-                continue
-            text = record.get("text", _MISSING)
-            if text is _MISSING:
-                return None
-            if text == paragraph[start:end]:
-                if records is None:
-                    records = list(value)
-                records[index] = record = record.copy()
-                del record["text"]
-        if records is not None:
-            if lean is None:
-                lean = dict(enrichment)
-            lean[key] = records
-    return lean
-
-
-def _restore(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> dict[str, Any]:
-    """Put back the texts :func:`_elide` left out."""
-    for value in enrichment.values():
-        if isinstance(value, list):
-            for index, record in enumerate(value):
-                if isinstance(record, dict) and "text" not in record:
-                    place = _place(record, paragraphs)
-                    if place is not None:
-                        value[index] = {"text": place, **record}
-    return enrichment
-
-
 def _loads(text: str, exact: bool) -> Any:
     if not exact:
         try:
@@ -332,6 +240,11 @@ def _loads(text: str, exact: bool) -> Any:
 
 
 _ENRICHMENTS = (
+    "(SELECT json_group_array(json_array(position, elided, json, record_layouts.keys))"
+    " FROM enrichments LEFT JOIN record_layouts ON record_layouts.id = enrichments.layout"
+    " WHERE enrichments.article_id = articles.id)"
+)
+_ENRICHMENTS_3 = (  # schema 3: no record layouts
     "(SELECT json_group_array(json_array(position, elided, json)) FROM enrichments"
     " WHERE enrichments.article_id = articles.id)"
 )
@@ -343,13 +256,18 @@ _FLAT = ", ".join(f"articles.{column}" for _, column in _IN_COLUMNS)
 def article_select(connection: sqlite3.Connection) -> str:
     """The columns to select from ``articles`` for :func:`article_from_row`: rowid,
     json, body, enrichments and the flat columns ``json`` leaves to them; only the first
-    two in a database written before schema 3, whose ``json`` holds the whole article."""
-    current = connection.execute(
-        "SELECT 1 FROM pragma_table_info('enrichments') WHERE name = 'elided'"
-    ).fetchone()
-    if current is None:
+    two in a database written before schema 3, whose ``json`` holds the whole article.
+    Schema 3 has no record layouts: its enrichments are read without them."""
+    columns = {
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM pragma_table_info('enrichments') WHERE name IN ('elided', 'layout')"
+        )
+    }
+    if "elided" not in columns:
         return "articles.rowid, articles.json, NULL, NULL"
-    return f"articles.rowid, articles.json, articles.body, {_ENRICHMENTS}, {_FLAT}"
+    enrichments = _ENRICHMENTS if "layout" in columns else _ENRICHMENTS_3
+    return f"articles.rowid, articles.json, articles.body, {enrichments}, {_FLAT}"
 
 
 def article_data(row: Sequence[Any], *, exact: bool = False) -> dict[str, Any]:
@@ -369,10 +287,14 @@ def article_data(row: Sequence[Any], *, exact: bool = False) -> dict[str, Any]:
     paragraphs = [body[place[0] : place[0] + place[1]] for place in data["paragraphs"]]
     data["paragraphs"] = paragraphs
     parts = sorted(_loads(enrichments, exact), key=lambda part: int(part[0]))
-    data["enrichments"] = [
-        _restore(_loads(part, exact), paragraphs) if elided else _loads(part, exact)
-        for _, elided, part in parts
-    ]
+    restored = []
+    for part in parts:
+        enrichment = _loads(part[2], exact)
+        layout = part[3] if len(part) > 3 else None  # schema 3 has no layouts
+        if part[1] or layout is not None:
+            enrichment = restore(enrichment, paragraphs, bool(part[1]), layout)
+        restored.append(enrichment)
+    data["enrichments"] = restored
     return data
 
 

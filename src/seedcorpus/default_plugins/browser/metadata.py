@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from seedcorpus.default_plugins.sqlite import BM25_WEIGHTS, SCHEMA_VERSION, VIEWS
+from seedcorpus.default_plugins.sqlite_records import record_paths, record_value
 from seedcorpus.errors import SeedcorpusError
 
 __all__ = [
@@ -56,13 +57,26 @@ from quotes join articles on articles.id = quotes.article_id
 where quotes.speaker = :speaker
 order by articles.published desc, articles.rowid, quotes.position"""
 
-_ACRONYM_SQL = f"""\
+# An acronym record is an object, or an array whose keys its layout gives (see
+# sqlite_records): record_value reads either. Schema 3 has objects only, and no layouts.
+_ACRONYM_SQL_3 = f"""\
 select articles.id, {_TITLE} as title, articles.published,
        json_extract(acronym.value, '$.long') as long
 from enrichments join articles on articles.id = enrichments.article_id,
      json_each(enrichments.json, '$.acronyms') as acronym
 where enrichments.kind = 'acronyms' and json_extract(acronym.value, '$.short') = :short
 group by articles.id, long
+order by articles.published desc, articles.rowid"""
+_ACRONYM_SQL = f"""\
+select articles.id, {_TITLE} as title, articles.published,
+       {record_value("acronym.value", "path", "long")} as long
+from enrichments join articles on articles.id = enrichments.article_id
+     left join {record_paths("acronyms", ("short", "long"))} as path
+       on path.id = enrichments.layout,
+     json_each(enrichments.json, '$.acronyms') as acronym
+where enrichments.kind = 'acronyms'
+  and {record_value("acronym.value", "path", "short")} = :short
+group by articles.id, 4
 order by articles.published desc, articles.rowid"""
 
 _TAG_SQL = f"""\
@@ -191,8 +205,12 @@ TABLES: dict[str, dict[str, Any]] = {
             "kind": "The enricher: dates, quotes, acronyms, language, stats, or a plugin's.",
             "position": "The enrichment's place among the article's, from 0.",
             "json": "The enrichment in the JSON contract; where elided is 1, the text of "
-            "records placed in a paragraph is left out (it is that paragraph's slice).",
+            "records placed in a paragraph is left out (it is that paragraph's slice); "
+            "where layout is set, lists of records are arrays of values (the article "
+            "page shows it whole).",
             "elided": "1 if texts were left out of json, else 0.",
+            "layout": "The row of record_layouts that gives the keys of the arrays in "
+            "json; empty if every list is stored as objects.",
         },
     },
     "seedcorpus_meta": {
@@ -224,7 +242,7 @@ def metadata(database: str | os.PathLike[str]) -> dict[str, Any]:
         before the browser's views existed (the message says to rebuild it).
     """
     path = Path(database)
-    count, _ = describe(path)
+    count, version = describe(path)
     name = database_name(path)
     return {
         "title": f"seedcorpus: {name}",
@@ -255,7 +273,7 @@ def metadata(database: str | os.PathLike[str]) -> dict[str, Any]:
                     "acronym": {
                         "title": "Articles using an acronym",
                         "description": "Articles that spell the acronym out, newest first.",
-                        "sql": _ACRONYM_SQL,
+                        "sql": _ACRONYM_SQL_3 if version == "3" else _ACRONYM_SQL,
                         "params": ["short"],
                         "hide_sql": True,
                     },
