@@ -181,15 +181,21 @@ def test_sqlite_stores_each_text_once(database: Path) -> None:
     text is left out of its enrichment where it is the paragraph's slice."""
     with sqlite3.connect(database) as db:
         [(stored, body)] = db.execute("SELECT json, body FROM articles").fetchall()
-        [(quotes, elided)] = db.execute(
-            "SELECT json, elided FROM enrichments WHERE kind = 'quotes'"
+        [(quotes, elided, layout)] = db.execute(
+            "SELECT json, elided, keys FROM enrichments JOIN record_layouts"
+            " ON record_layouts.id = enrichments.layout WHERE kind = 'quotes'"
         ).fetchall()
     article = json.loads(stored)
     assert "enrichments" not in article
     assert [body[p[0] : p[0] + p[1]] for p in article["paragraphs"]] == body.split("\n\n")
     assert "title" not in article  # the title column holds it
     assert elided == 1
-    assert all("text" not in quote for quote in json.loads(quotes)["quotes"])
+    # The quotes are arrays of values, the keys of their layout in order; no text.
+    keys = json.loads(layout)["quotes"]
+    rows = json.loads(quotes)["quotes"]
+    assert keys[:3] == ["text", "speaker", "cue"]
+    assert rows
+    assert all(len(row) == len(keys) and row[0] is None for row in rows)
 
 
 # --- versions in the outputs' metadata; counts without reading back ---
