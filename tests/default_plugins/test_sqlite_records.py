@@ -146,14 +146,19 @@ def tabulable(value: Any, paragraphs: list[str]) -> bool:
 
 
 @given(enrichments())
-def test_laid_out_records_read_back_byte_for_byte(case: tuple[dict[str, Any], list[str]]) -> None:
+def test_laid_out_records_read_back_equal(case: tuple[dict[str, Any], list[str]]) -> None:
     enrichment, paragraphs = case
     original = copy.deepcopy(enrichment)
     payload, elided, layout = lay_out(enrichment, paragraphs)
     assert enrichment == original  # the unstructured data is not changed in place
     back = restore(stored(payload), paragraphs, elided, layout)
-    assert data_to_json(back) == data_to_json(enrichment)
+    assert back == stored(enrichment)
     tabulated = [name for name, value in enrichment.items() if tabulable(value, paragraphs)]
+    # Records stored as arrays come back byte for byte, each key in its place (an elided
+    # text of a record stored as an object comes back as its first key, as in schema 3).
+    assert [data_to_json(back[name]) for name in tabulated] == [
+        data_to_json(enrichment[name]) for name in tabulated
+    ]
     if layout is None:
         assert tabulated == []
         # Without a layout the row is what schema 3 wrote.

@@ -209,35 +209,64 @@ def lay_out(
     return payload, elided, _layout_json(tuple(fields.items()))
 
 
+class _Field:
+    """What reading back needs to know of one field of a layout."""
+
+    __slots__ = ("at", "end", "keys", "name", "start")
+
+    def __init__(self, name: str, keys: list[str]) -> None:
+        self.name = name
+        self.keys = tuple(keys)
+        # The places of text, start and end in a row; -1 where there is none (then no
+        # text of the field was elided).
+        located = {"text", "start", "end"} <= set(keys)
+        self.at = keys.index("text") if located else -1
+        self.start = keys.index("start") if located else -1
+        self.end = keys.index("end") if located else -1
+
+
 @functools.lru_cache(maxsize=256)
-def _fields(layout: str) -> tuple[tuple[str, tuple[str, ...], int], ...]:
-    """Each field of a layout with its records' keys and the place of ``text`` (-1 if
-    none)."""
-    return tuple(
-        (field, tuple(keys), keys.index("text") if "text" in keys else -1)
-        for field, keys in json.loads(layout).items()
-    )
+def _fields(layout: str) -> tuple[tuple[_Field, ...], frozenset[str]]:
+    """The fields of a layout, and their names."""
+    fields = tuple(_Field(name, keys) for name, keys in json.loads(layout).items())
+    return fields, frozenset(field.name for field in fields)
 
 
 def restore(
     enrichment: dict[str, Any], paragraphs: Sequence[str], elided: bool, layout: str | None
 ) -> dict[str, Any]:
     """Undo :func:`lay_out`: ``enrichment`` as read from ``json`` (changed in place, and
-    returned), with ``elided`` and ``layout`` as stored beside it."""
+    returned), with ``elided`` and ``layout`` as stored beside it.
+
+    :func:`_place` is written out for the rows with a null text, as in
+    :func:`_elide_records`: reading back runs this for every record of every article.
+    """
     if layout is None:
         return _restore(enrichment, paragraphs) if elided else enrichment
-    fields = _fields(layout)
+    fields, names = _fields(layout)
     if elided:
-        _restore(enrichment, paragraphs, [field for field, _, _ in fields])
-    for field, keys, at in fields:
-        records = [dict(zip(keys, row, strict=True)) for row in enrichment[field]]
+        _restore(enrichment, paragraphs, names)
+    count = len(paragraphs)
+    for field in fields:
+        rows = enrichment[field.name]
+        keys = field.keys
+        records = [dict(zip(keys, row, strict=False)) for row in rows]
+        at = field.at
         if elided and at >= 0:
-            for record in records:
-                if record["text"] is None:
-                    place = _place(record, paragraphs)
-                    if place is not None:
-                        record["text"] = place
-        enrichment[field] = records
+            first, last = field.start, field.end
+            for row, record in zip(rows, records, strict=True):
+                if row[at] is not None:
+                    continue
+                start, end = row[first], row[last]
+                if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+                    continue
+                number = _paragraph_number(record)
+                if number is None or not 0 <= number < count:
+                    continue
+                paragraph = paragraphs[number]
+                if end <= len(paragraph):
+                    record["text"] = paragraph[start:end]
+        enrichment[field.name] = records
     return enrichment
 
 
