@@ -162,7 +162,7 @@ def _keys(value: object) -> tuple[str, ...] | None:
     keys = tuple(value[0])
     size = len(keys)
     for record in value:
-        if not isinstance(record, dict) or len(record) != size or tuple(record) != keys:
+        if type(record) is not dict or len(record) != size or tuple(record) != keys:
             return None
     return keys
 
@@ -178,9 +178,15 @@ def lay_out(
     """How to store one enrichment (its unstructured JSON object) of an article whose
     paragraphs are ``paragraphs``: the object to write as its ``json``, whether texts were
     elided, and its layout (the ``keys`` of its ``record_layouts`` row), or None if no list
-    is stored as arrays. ``enrichment`` is not changed."""
+    is stored as arrays. ``enrichment`` is not changed.
+
+    As in :func:`_elide_records`, :func:`_place` is written out for the records with a
+    text: this runs for every record of every article written.
+    """
     fields: dict[str, tuple[str, ...]] = {}
     for field, value in enrichment.items():
+        if type(value) is not list and type(value) is not tuple:
+            continue  # most values are not lists: skipped without a call
         keys = _keys(value)
         if keys is None:
             continue
@@ -194,19 +200,44 @@ def lay_out(
         return (enrichment if lean is None else lean), lean is not None, None
     payload = dict(enrichment if lean is None else lean)
     elided = lean is not None
+    count = len(paragraphs)
     for field, keys in fields.items():
-        at = keys.index("text") if "text" in keys and not blocked else -1
+        at, first, last = _places(keys)
+        if at < 0 or blocked:
+            payload[field] = [list(record.values()) for record in enrichment[field]]
+            continue
         rows = []
         for record in enrichment[field]:
             row = list(record.values())
-            if at >= 0:
-                text = row[at]
-                if text is not None and text == _place(record, paragraphs):
-                    row[at] = None
-                    elided = True
             rows.append(row)
+            text = row[at]
+            if text is None:
+                continue
+            start, end = row[first], row[last]
+            if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+                continue
+            number = record.get("paragraph")
+            if type(number) is not int:
+                number = _paragraph_number(record)
+                if number is None:
+                    continue
+            if not 0 <= number < count:
+                continue
+            paragraph = paragraphs[number]
+            if end <= len(paragraph) and text == paragraph[start:end]:
+                row[at] = None
+                elided = True
         payload[field] = rows
     return payload, elided, _layout_json(tuple(fields.items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _places(keys: tuple[str, ...]) -> tuple[int, int, int]:
+    """The places of ``text``, ``start`` and ``end`` among a record's keys, or -1 for all
+    three if one is missing (no text of such records is elided)."""
+    if not {"text", "start", "end"} <= set(keys):
+        return -1, -1, -1
+    return keys.index("text"), keys.index("start"), keys.index("end")
 
 
 class _Field:
@@ -217,12 +248,8 @@ class _Field:
     def __init__(self, name: str, keys: list[str]) -> None:
         self.name = name
         self.keys = tuple(keys)
-        # The places of text, start and end in a row; -1 where there is none (then no
-        # text of the field was elided).
-        located = {"text", "start", "end"} <= set(keys)
-        self.at = keys.index("text") if located else -1
-        self.start = keys.index("start") if located else -1
-        self.end = keys.index("end") if located else -1
+        # The places of text, start and end in a row (see _places).
+        self.at, self.start, self.end = _places(self.keys)
 
 
 @functools.lru_cache(maxsize=256)
