@@ -179,10 +179,9 @@ def lay_out(
     paragraphs are ``paragraphs``: the object to write as its ``json``, whether texts were
     elided, and its layout (the ``keys`` of its ``record_layouts`` row), or None if no list
     is stored as arrays. ``enrichment`` is not changed.
-
-    As in :func:`_elide_records`, :func:`_place` is written out for the records with a
-    text: this runs for every record of every article written.
     """
+    # As in _elide_records, _place is written out below for the records with a text:
+    # this runs for every record of every article written.
     fields: dict[str, tuple[str, ...]] = {}
     for field, value in enrichment.items():
         if type(value) is not list and type(value) is not tuple:
@@ -263,11 +262,9 @@ def restore(
     enrichment: dict[str, Any], paragraphs: Sequence[str], elided: bool, layout: str | None
 ) -> dict[str, Any]:
     """Undo :func:`lay_out`: ``enrichment`` as read from ``json`` (changed in place, and
-    returned), with ``elided`` and ``layout`` as stored beside it.
-
-    :func:`_place` is written out for the rows with a null text, as in
-    :func:`_elide_records`: reading back runs this for every record of every article.
-    """
+    returned), with ``elided`` and ``layout`` as stored beside it."""
+    # _place is written out below for the rows with a null text, as in _elide_records:
+    # reading back runs this for every record of every article.
     if layout is None:
         return _restore(enrichment, paragraphs) if elided else enrichment
     fields, names = _fields(layout)
