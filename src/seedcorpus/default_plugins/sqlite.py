@@ -9,6 +9,8 @@ Tables (see ``docs/formats/sqlite.md``):
 * ``tags`` and ``enrichments``: an article's parts, one row each, keyed by
   ``article_id``; the views ``paragraphs`` and ``quotes`` show the paragraphs and the
   ``quotes`` enrichment's quotes one row each;
+* ``record_layouts``: the keys of the enrichments' records stored as arrays (see
+  :mod:`~seedcorpus.default_plugins.sqlite_records`);
 * ``articles_fts``: an external-content FTS5 table over ``title``, ``caption`` and
   ``body``, declared the way sqlite-utils does, so datasette finds it unaided;
 * ``duplicate_clusters`` and ``republications``: copies of a story (see
