@@ -85,3 +85,37 @@ def test_clean_is_normalize_with_the_offsets(text: str, start: int, end: int) ->
         first = start + len(value) - len(value.lstrip())
         expected = (first, first + len(value.strip()), normalize(value))
     assert reader.clean(start, end) == expected
+
+
+PARAGRAPH_PIECES = joined(
+    [*("Kata", "dia", "é", "e\u0301", ".", "x" * 40, "y" * 39, " ", "  ", "\xa0", "\t"),
+     *("\n", "\x0c", "\u3000", "–")]
+)  # fmt: skip
+
+
+@given(st.lists(PARAGRAPH_PIECES, max_size=8))
+def test_plain_paragraphs_are_clean_values_without_repeats(pieces: list[str]) -> None:
+    # plain_paragraph() normalizes as clean() does (no-break spaces replaced where the
+    # rest is ASCII) and finds repeats by length before comparing: the same as a set.
+    text = "|".join(pieces)
+    reader = FieldReader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    expected, spans, seen, repeats = [], [], set(), 0
+    start = 0
+    for number, piece in enumerate(pieces, start=1):
+        end = start + len(piece)
+        reader.plain_paragraph(start, end, number)
+        found = reader.clean(start, end)
+        if found is not None:
+            value = found[2]
+            if len(value) >= 40 and value in seen:
+                repeats += 1
+            else:
+                if len(value) >= 40:
+                    seen.add(value)
+                expected.append(value)
+                spans += [found[0], found[1]]
+        start = end + 1
+    assert reader.paragraphs == expected
+    assert reader.span_offsets == spans
+    assert [problem.code for problem in reader.problems] == ["repeated-paragraph"] * repeats
+    assert expected == [normalize(value) for value in expected]

@@ -75,7 +75,10 @@ class FieldReader:
         # paragraph the page prints again).
         self.paragraphs: list[str] = []
         self.related: list[str] = []
-        self.seen: set[str] = set()
+        # Keyed by length: most paragraphs differ in length from every one before, and
+        # then the paragraph need not be hashed (hashing a long string costs as much as
+        # reading it). A length holds one paragraph, or a set of them once two share it.
+        self.seen: dict[int, str | set[str]] = {}
         text = self.text
         # Where the text holds ASCII whitespace but space and LF (tab, CR, form feed ...):
         # in order, and usually nowhere. A value (without whitespace at its ends) needs its
@@ -122,8 +125,14 @@ class FieldReader:
         elif start == end:
             return None
         # Most text has only single ASCII spaces: nothing to join (see odd_spaces; ASCII
-        # text is also in NFC already).
-        if value.isascii():
+        # text is also in NFC already). No-break spaces (scraped pages are full of them)
+        # are spaces to str.split(): replaced, the value splits where it did.
+        ascii = value.isascii()
+        if not ascii:
+            spaced = value.replace("\xa0", " ")
+            if spaced.isascii():
+                value, ascii = spaced, True
+        if ascii:
             odd = self.odd_spaces
             if "  " in value or "\n" in value or (odd and self.odd_space_in(start, end)):
                 value = " ".join(value.split())
@@ -134,6 +143,24 @@ class FieldReader:
         if not unicodedata.is_normalized("NFC", value):
             value = normalize(value)
         return start, end, value
+
+    def seen_before(self, value: str) -> bool:
+        """Whether a paragraph reading ``value`` came before; remember it if not."""
+        seen = self.seen
+        length = len(value)
+        same = seen.get(length)
+        if same is None:
+            seen[length] = value
+            return False
+        if isinstance(same, str):
+            if same == value:
+                return True
+            seen[length] = {same, value}
+            return False
+        if value in same:
+            return True
+        same.add(value)
+        return False
 
     def odd_space_in(self, start: int, end: int) -> bool:
         """Whether ``start:end`` holds one of the :attr:`odd_spaces`."""
@@ -360,11 +387,9 @@ class FieldReader:
         if not pieces:
             return
         value = " ".join(normalize(text[s:e]) for s, e in pieces)
-        if len(value) >= _REPEAT_MIN and value in self.seen:
+        if len(value) >= _REPEAT_MIN and self.seen_before(value):
             self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit[LINE])
             return
-        if len(value) >= _REPEAT_MIN:
-            self.seen.add(value)
         # One span per field: with a link cut out of the middle, the span runs from the
         # paragraph's first character to its last and contains the link too.
         self.span(_paragraph_field(len(self.paragraphs)), pieces[0][0], pieces[-1][1])
@@ -384,7 +409,12 @@ class FieldReader:
             value = stripped
         elif start == end:
             return
-        if value.isascii():  # as clean() does
+        ascii = value.isascii()
+        if not ascii:  # as clean() does
+            spaced = value.replace("\xa0", " ")
+            if spaced.isascii():
+                value, ascii = spaced, True
+        if ascii:
             odd = self.odd_spaces
             if "  " in value or "\n" in value or (odd and self.odd_space_in(start, end)):
                 value = " ".join(value.split())
@@ -393,11 +423,14 @@ class FieldReader:
                 value = " ".join(value.split())
             if not unicodedata.is_normalized("NFC", value):
                 value = normalize(value)
-        if len(value) >= _REPEAT_MIN:
-            if value in self.seen:
+        length = len(value)
+        if length >= _REPEAT_MIN:
+            seen = self.seen
+            if length not in seen:  # the usual paragraph: none before was as long
+                seen[length] = value
+            elif self.seen_before(value):
                 self.problem("repeated-paragraph", "a repeated paragraph was ignored", line)
                 return
-            self.seen.add(value)
         paragraphs = self.paragraphs
         number = len(paragraphs)
         self.span_fields.append(
