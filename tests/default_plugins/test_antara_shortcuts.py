@@ -7,7 +7,7 @@ full computation on strings built from the pieces that matter to it.
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import _antara_lines as shape
@@ -119,3 +119,31 @@ def test_plain_paragraphs_are_clean_values_without_repeats(pieces: list[str]) ->
     assert reader.span_offsets == spans
     assert [problem.code for problem in reader.problems] == ["repeated-paragraph"] * repeats
     assert expected == [normalize(value) for value in expected]
+
+
+DATELINE_TEXTS = joined(
+    [*("Jakarta", "Bandar", "Lampung", "a", "É", "1", "-", ".", ",", " ", "  ", "\xa0", "\n"),
+     *("(ANTARA)", "(Antara)", "(ANTARA", "(aNtArA)", "(ANTARA News)", "(", ")", " - ", "--"),
+     *("–", "—", "—–", " x", "NTB", "x" * 30)]
+)  # fmt: skip
+
+
+@given(DATELINE_TEXTS, st.integers(0, 5))
+@example("Bandar Lampung (ANTARA) -- Kata", 0)
+@example(" Jakarta\xa0\n(aNtArA)\n—– ", 1)
+def test_plain_datelines_are_what_the_pattern_matches(text: str, start: int) -> None:
+    start = min(start, len(text))
+    paren = text.find("(", start)
+    plain = shape.plain_dateline(text, start, paren, len(text)) if paren >= 0 else None
+    if plain is not None:
+        match = shape.DATELINE.match(text, start, len(text))
+        assert match is not None
+        assert shape.dateline_parts(match) == plain
+
+
+def test_plain_datelines_are_read_without_the_pattern() -> None:
+    text = "Bandar Lampung (ANTARA) -- Kata"
+    assert shape.plain_dateline(text, 0, 15, len(text)) == ((0, 14), None, None, (16, 22), 26)
+    text = " Jakarta\xa0\n(aNtArA)\n—– "
+    assert shape.plain_dateline(text, 1, 10, len(text)) == ((1, 8), None, None, (11, 17), 21)
+    assert shape.plain_dateline("Jakarta, NTB (ANTARA) -", 0, 13, 23) is None

@@ -79,6 +79,8 @@ class FieldReader:
         # then the paragraph need not be hashed (hashing a long string costs as much as
         # reading it). A length holds one paragraph, or a set of them once two share it.
         self.seen: dict[int, str | set[str]] = {}
+        self.credits: dict[int, tuple[Range, Range] | None] = {}  # see unit_credit()
+        self.tag_match: re.Match[str] | None = None  # the tag line's, once found
         text = self.text
         # Where the text holds ASCII whitespace but space and LF (tab, CR, form feed ...):
         # in order, and usually nowhere. A value (without whitespace at its ends) needs its
@@ -226,10 +228,22 @@ class FieldReader:
             return None
         return (start, text_end), (credit_start, credit_end)
 
+    def unit_credit(self, unit: Unit) -> tuple[Range, Range] | None:
+        """``credit()`` of a unit, remembered by where it starts (units keep their offsets
+        once roles are given): the head asks of some units more than once, and the
+        caption's is read again."""
+        credits = self.credits
+        start = unit[START]
+        if start in credits:
+            return credits[start]
+        found = credits[start] = self.credit(unit)
+        return found
+
     def tag_line(self, unit: Unit) -> tuple[str | None, tuple[str, ...]]:
         """Language and tags from ``id tag,tag,...``."""
-        match = shape.TAG_LINE.match(self.text, unit[START], unit[END])
-        assert match is not None  # the unit was given the role for matching
+        match = self.tag_match  # the unit was given the role for matching
+        assert match is not None
+        assert match.start() == unit[START]
         language = self.value("language", *match.span("language"))
         if match["tags"] is None:
             return language, ()
@@ -310,7 +324,7 @@ class FieldReader:
         if caption is not None:
             self.problem("extra-caption", "a second caption was ignored", unit[LINE])
             return caption
-        found = self.credit(unit)
+        found = self.unit_credit(unit)
         text_range, credit_range = found or ((unit[START], unit[END]), (0, 0))
         caption_text = self.value("caption.text", *text_range)
         credit = self.value("caption.credit", *credit_range) if found else None
@@ -326,15 +340,15 @@ class FieldReader:
         self.problem("dateline-prefix", f"text before the dateline ignored: {value!r}", unit[LINE])
         return summary
 
-    def dateline(self, match: re.Match[str]) -> Dateline:
+    def dateline(self, parts: shape.DatelineParts) -> Dateline:
         """The dateline's parts; its region and date are optional."""
-        return Dateline(
-            city=self.value("dateline.city", *match.span("city")),
-            agency=self.value("dateline.agency", *match.span("agency")),
-            region=self.value("dateline.region", *match.span("region"))
-            if match["region"]
-            else None,
-            date=self.value("dateline.date", *match.span("date")) if match["date"] else None,
+        city, region, date, agency, _ = parts
+        value = self.value
+        return Dateline(  # positional arguments: an attrs record takes them faster
+            value("dateline.city", *city),
+            value("dateline.agency", *agency),
+            None if region is None else value("dateline.region", *region),
+            None if date is None else value("dateline.date", *date),
         )
 
     def date_line(

@@ -88,7 +88,8 @@ class Reader(FieldReader):
         self.last_paragraph = -1
         self.first_footer = -1  # the index of the first footer unit, once units() ran
         self.cleaned: dict[int, tuple[int, int, str] | None] = {}  # see unit_clean()
-        self.credits: dict[int, tuple[Range, Range] | None] = {}  # see credit_at()
+        # The text units before this index have no dateline (find_dateline() looked).
+        self.no_dateline_before = 0
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -177,7 +178,7 @@ class Reader(FieldReader):
             return _NOISE
         return _TEXT
 
-    def dateline_match(self, unit: Unit) -> tuple[re.Match[str] | None, int]:
+    def dateline_match(self, unit: Unit) -> tuple[shape.DatelineParts | None, int]:
         """The dateline that opens ``unit``, if it has one, and where text glued in front
         of it ends (``unit[START]`` when nothing is)."""
         text = self.text
@@ -203,16 +204,19 @@ class Reader(FieldReader):
             after += 1
         if after == unit[END] or text[after] not in "-–—":
             return None, unit[START]
-        match = shape.DATELINE.match(text, unit[START], unit[END])
+        plain = shape.plain_dateline(text, start, hint.start(), unit[END])
+        if plain is not None:  # the usual "Jakarta (ANTARA) -", without the lazy pattern
+            return plain, start
+        match = shape.DATELINE.match(text, start, unit[END])
         if match is not None:
-            return match, unit[START]
+            return shape.dateline_parts(match), start
         # Something glued in front: try the nearest end of a sentence or number first.
-        ends = [m.end() for m in shape.PREFIX_END.finditer(text, unit[START], hint.start())]
+        ends = [m.end() for m in shape.PREFIX_END.finditer(text, start, hint.start())]
         for prefix_end in reversed(ends):
             match = shape.DATELINE.match(text, prefix_end, unit[END])
             if match is not None:
-                return match, prefix_end
-        return None, unit[START]
+                return shape.dateline_parts(match), prefix_end
+        return None, start
 
     def read(self) -> Article:
         """Parse the whole document."""
@@ -255,7 +259,7 @@ class Reader(FieldReader):
                     if prefix_end > unit[START]:
                         summary = self.prefix(unit, prefix_end, summary)
                     dateline = self.dateline(match)
-                    start = match.end()
+                    start = match[4]
                 if signoff_cut is not None and signoff_cut[0] == index:
                     end = signoff_cut[1]
                     signoff = self.value("signoff", *signoff_cut[2])
@@ -366,7 +370,7 @@ class Reader(FieldReader):
             number += len(unit[LINES]) - 1
         units.insert(last + 1, [glued.start(), end, number, unit[BLOCK], _FOOTER, None, -1, None])
 
-    def find_dateline(self, units: list[Unit]) -> tuple[int, re.Match[str] | None, int]:
+    def find_dateline(self, units: list[Unit]) -> tuple[int, shape.DatelineParts | None, int]:
         """The index of the unit that opens with the dateline (-1 if none), the match, and
         where text glued in front of it ends."""
         looked = 0
@@ -375,10 +379,12 @@ class Reader(FieldReader):
                 continue
             match, prefix_end = self.dateline_match(unit)
             if match is not None:
+                self.no_dateline_before = index
                 return index, match, prefix_end
             looked += 1
             if looked == _HEAD_REACH:
                 break
+        self.no_dateline_before = index + 1 if units else 0
         return -1, None, -1
 
     def head(self, units: list[Unit], dateline_at: int, blocks: int) -> int:
@@ -405,7 +411,7 @@ class Reader(FieldReader):
         if not heads:
             return -1
         value = self.unit_plain(units, heads[0])
-        credit = self.credit_at
+        credit = self.unit_credit
         title_at = -1
         # A headline heads the page: text after a link or a desk code is body.
         body_before = heads[0] > 0 and any(
@@ -413,7 +419,7 @@ class Reader(FieldReader):
         )
         if (
             not body_before
-            and credit(units, heads[0]) is None
+            and credit(units[heads[0]]) is None
             and (dateline_at >= 0 or shape.title_shaped(value) or self.repeated(units, heads))
         ):
             title_at = heads.pop(0)
@@ -421,23 +427,24 @@ class Reader(FieldReader):
             if heads and heads[0] == title_at + 1:
                 tag = units[heads[0]]
                 if (
-                    credit(units, heads[0]) is None
+                    credit(units[heads[0]]) is None
                     and self.unit_plain(units, heads[0]) != value
-                    and shape.TAG_LINE.match(self.text, tag[START], tag[END])
-                    and self.dateline_match(tag)[0] is None
+                    and (tag_match := shape.TAG_LINE.match(self.text, tag[START], tag[END]))
+                    and (heads[0] < self.no_dateline_before or self.dateline_match(tag)[0] is None)
                 ):
+                    self.tag_match = tag_match
                     tag[ROLE] = _TAG_LINE
                     heads.pop(0)
         elif dateline_at < 0:
             return -1  # body-first text: everything is body
         # The title again, if it looks like the title (an AMP page has none).
-        if heads and credit(units, heads[0]) is None and title_at >= 0:
+        if heads and credit(units[heads[0]]) is None and title_at >= 0:
             candidate = units[heads[0]]
             printed = self.unit_plain(units, heads[0])
             # A headline, however reworded, is followed by the caption and never ends
             # with a period; a caption without credit usually does.
             if shape.similar(printed, value) or (
-                len(heads) > 1 and (credit(units, heads[1]) is not None or printed[-1] not in ".)")
+                len(heads) > 1 and (credit(units[heads[1]]) is not None or printed[-1] not in ".)")
             ):
                 candidate[ROLE] = _REPEAT
                 heads.pop(0)
@@ -450,7 +457,7 @@ class Reader(FieldReader):
                 units[index][ROLE] = _PARAGRAPH
         else:
             # No dateline: the caption must have a credit.
-            if heads and credit(units, heads[0]) is not None:
+            if heads and credit(units[heads[0]]) is not None:
                 self.caption_at = heads[0]
                 units[heads[0]][ROLE] = _CAPTION
         return title_at
@@ -464,15 +471,6 @@ class Reader(FieldReader):
             return cleaned[index]
         unit = units[index]
         found = cleaned[index] = self.clean(unit[START], unit[END])
-        return found
-
-    def credit_at(self, units: list[Unit], index: int) -> tuple[Range, Range] | None:
-        """``credit()`` of a unit, remembered: the head asks of some units more than once
-        (of most units, never)."""
-        credits = self.credits
-        if index in credits:
-            return credits[index]
-        found = credits[index] = self.credit(units[index])
         return found
 
     def unit_plain(self, units: list[Unit], index: int) -> str:
@@ -528,7 +526,7 @@ class Reader(FieldReader):
                         f"text after the footer (line {footer_line}) was ignored",
                         unit[LINE],
                     )
-                elif index != dateline_at and self.credit(unit) is not None:
+                elif index != dateline_at and self.unit_credit(unit) is not None:
                     if caption_seen:
                         unit[ROLE] = _AFTER
                         self.problem("extra-caption", "a second caption was ignored", unit[LINE])
