@@ -118,7 +118,7 @@ class FieldReader:
         # str.strip() drops exactly the characters str.isspace() accepts; most values
         # have nothing to drop, and then the offsets stand.
         stripped = value.strip()
-        if len(stripped) != len(value):
+        if stripped is not value:  # strip() gives the string itself when it strips nothing
             if not stripped:
                 return None
             start += len(value) - len(value.lstrip())
@@ -412,10 +412,11 @@ class FieldReader:
     def plain_paragraph(self, start: int, end: int, line: int, printed: str | None = None) -> None:
         """Add ``start:end``, a paragraph without links, as :meth:`paragraph` does. Most
         units are such paragraphs: this is :meth:`clean` and the rest in one call.
-        ``printed`` is the text of ``start:end`` where the caller has it already."""
+        ``printed`` is the text of ``start:end`` where the caller has it already, one line
+        without any of the :attr:`odd_spaces`."""
         value = self.text[start:end] if printed is None else printed
         stripped = value.strip()
-        if len(stripped) != len(value):
+        if stripped is not value:  # strip() gives the string itself when it strips nothing
             if not stripped:
                 return
             start += len(value) - len(value.lstrip())
@@ -430,7 +431,9 @@ class FieldReader:
                 value, ascii = spaced, True
         if ascii:
             odd = self.odd_spaces
-            if "  " in value or "\n" in value or (odd and self.odd_space_in(start, end)):
+            if "  " in value or (
+                printed is None and ("\n" in value or (odd and self.odd_space_in(start, end)))
+            ):
                 value = " ".join(value.split())
         else:
             if "  " in value or not value.isprintable():

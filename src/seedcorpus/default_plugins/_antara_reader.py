@@ -101,6 +101,11 @@ class Reader(FieldReader):
         kind_starts, dated, terminal = _KIND_STARTS, _DATE_FIRST, shape.TERMINAL
         lines, ranges = _lines(text)
         position = 0  # where the next line starts, when ranges is None
+        # The odd spaces (see FieldReader.odd_spaces) in order, and the next one not yet
+        # passed: a line holding one keeps no printed text, so that a paragraph with a
+        # printed text needs no search for them.
+        odd, odd_at = self.odd_spaces, 0
+        next_odd = odd[0] if odd else len(text)
         for number, line in enumerate(lines, start=1):
             if not line:  # half the lines of the usual layout
                 position += 1
@@ -116,6 +121,12 @@ class Reader(FieldReader):
                 start = end - len(line.lstrip())
                 first = text[start]
                 printed = None
+            if next_odd < end:
+                while next_odd < start:
+                    odd_at += 1
+                    next_odd = odd[odd_at] if odd_at < len(odd) else len(text)
+                if next_odd < end:
+                    printed = None
             if number > last_line + 1 and units:
                 block += 1
             last_line = number
