@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import FieldReader
+from seedcorpus.default_plugins._antara_footer import FooterReader
 from seedcorpus.models import Source
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize, split_names
@@ -149,3 +150,18 @@ def test_plain_datelines_are_read_without_the_pattern() -> None:
     text = " Jakarta\xa0\n(aNtArA)\n—– "
     assert shape.plain_dateline(text, 1, 10, len(text)) == ((1, 8), None, None, (11, 17), 21)
     assert shape.plain_dateline("Jakarta, NTB (ANTARA) -", 0, 13, 23) is None
+
+
+COPYRIGHT_TEXTS = joined(
+    [*("ANTARA", "Antara", "News", "2024", "12", "1", "x", "é", " ", "  ", "\xa0", "\t", "-")]
+)
+
+
+@given(COPYRIGHT_TEXTS)
+def test_usual_copyrights_are_read_as_the_patterns_read_them(text: str) -> None:
+    def read(method: str) -> tuple[object, ...]:
+        reader = FooterReader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+        found = getattr(reader, method)(0, len(text), 1)
+        return found, reader.span_fields, reader.span_offsets, reader.problems
+
+    assert read("copyright") == read("any_copyright")

@@ -2,8 +2,8 @@
 
 :class:`FieldReader` holds one parse's text, spans and problems, and reads each field
 from the unit that holds it: tags, caption and credit, dateline, date line, paragraphs
-and their ``Baca juga`` links, footer. :class:`._antara_reader.Reader` decides which
-unit is which.
+and their ``Baca juga`` links (the footer's, in ``_antara_footer``).
+:class:`._antara_reader.Reader` decides which unit is which.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.errors import ParseError
-from seedcorpus.models import Byline, Caption, Copyright, Dateline, Problem, Syndication
+from seedcorpus.models import Caption, Dateline, Problem
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize
 
@@ -24,12 +24,6 @@ __all__ = ["FieldReader", "Range", "Unit", "unit_ranges"]
 
 Range = tuple[int, int]
 
-_FOOTER_LABELS = {
-    "syndication": "Berita ini telah tayang",
-    "reporter": "Pewarta",
-    "editor": "Editor",
-    "copyright": "COPYRIGHT",
-}
 # A page repeats whole paragraphs; a short line printed twice ("Kerja.") may be meant.
 _REPEAT_MIN = 40
 
@@ -80,6 +74,8 @@ class FieldReader:
         # reading it). A length holds one paragraph, or a set of them once two share it.
         self.seen: dict[int, str | set[str]] = {}
         self.credits: dict[int, tuple[Range, Range] | None] = {}  # see unit_credit()
+        # The key a footer line starts with, by its start, as telling its kind found it.
+        self.footer_key_at: dict[int, re.Match[str]] = {}
         self.tag_match: re.Match[str] | None = None  # the tag line's, once found
         text = self.text
         # Where the text holds ASCII whitespace but space and LF (tab, CR, form feed ...):
@@ -500,121 +496,3 @@ class FieldReader:
             if title:
                 self.related.append(title)
             previous = title_end
-
-    def footer(self, units: list[Unit]) -> tuple[Syndication | None, Byline, Copyright | None]:
-        """The footer's fields, from its lines; several may be glued onto one line."""
-        syndication = copyright = None
-        reporter = editor = None
-        seen: set[str] = set()
-        for unit in units:
-            start, end, line = unit[START], unit[END], unit[LINE]
-            keys = self.footer_keys(start, end)
-            for number, key in enumerate(keys):
-                kind = key.lastgroup or ""
-                value_end = keys[number + 1].start() if number + 1 < len(keys) else end
-                if kind in seen:
-                    ignored = normalize(self.text[key.start() : value_end])
-                    self.problem(
-                        "duplicate-footer",
-                        f"a second {_FOOTER_LABELS[kind]} line was ignored: {ignored!r}",
-                        line,
-                    )
-                    continue
-                seen.add(kind)
-                if kind == "syndication":
-                    syndication = self.syndication(key.end(), value_end)
-                elif kind == "reporter":
-                    names = self.names(key.end(), value_end)
-                    reporter = self.value("byline.reporters", *names) or None
-                elif kind == "editor":
-                    names = self.names(key.end(), value_end)
-                    editor = self.value("byline.editors", *names) or None
-                else:
-                    copyright = self.copyright(key.end(), value_end, line)
-        return (
-            syndication,
-            Byline(shape.byline_names(reporter), shape.byline_names(editor)),
-            copyright,
-        )
-
-    def footer_keys(self, start: int, end: int) -> list[re.Match[str]]:
-        """``list(FOOTER_KEY.finditer(text, start, end))``. Every key starts with one of
-        the words of ``FOOTER_WORD``: finding those first and trying the key pattern only
-        there costs a tenth of trying it at every character."""
-        text = self.text
-        keys = []
-        # A footer unit starts with its key (that is how it was told to be one).
-        key = shape.FOOTER_KEY.match(text, start, end)
-        if key is not None:
-            keys.append(key)
-            start = key.end()
-        word = shape.FOOTER_WORD.search(text, start, end)
-        while word is not None:
-            key = shape.FOOTER_KEY.match(text, word.start(), end)
-            if key is not None:
-                keys.append(key)
-                position = key.end()
-            else:
-                position = word.start() + 1
-            word = shape.FOOTER_WORD.search(text, position, end)
-        return keys
-
-    def names(self, start: int, end: int) -> Range:
-        """``start:end`` without the name separators (``,;&``) at its ends, which
-        ``Byline.from_text`` drops: the span covers the names only."""
-        text = self.text
-        while start < end and (text[start] in ",;&" or text[start].isspace()):
-            start += 1
-        while end > start and (text[end - 1] in ",;&" or text[end - 1].isspace()):
-            end -= 1
-        return start, end
-
-    def syndication(self, start: int, end: int) -> Syndication:
-        """``<site> dengan judul: <original title>``."""
-        judul = shape.SYNDICATION_TITLE.search(self.text, start, end)
-        site_end, title_start = (end, end) if judul is None else judul.span()
-        return Syndication(
-            site=self.value("syndication.site", start, site_end),
-            original_title=self.value("syndication.original_title", title_start, end),
-        )
-
-    def copyright(self, start: int, end: int, line: int) -> Copyright | None:
-        """``<holder> <year>`` (or ``<year> <holder>``, or ``<holder> <year><junk>``);
-        ``None`` and a problem otherwise."""
-        start, end = self.trim(start, end)
-        year = shape.YEAR_AT_END.search(self.text, start, end)
-        if year is not None:  # the usual "ANTARA 2024", read at once
-            holder_found = self.clean(start, year.start())
-            if holder_found is not None:
-                holder_start, holder_end, holder_value = holder_found
-                self.span("copyright.holder", holder_start, holder_end)
-                # Four ASCII digits: value() would give them back as they are.
-                self.span("copyright.year", *year.span())
-                return Copyright(holder=holder_value, year=int(year[0]))
-        if year is not None:
-            holder = self.trim(start, year.start())
-        else:
-            year = shape.YEAR_AT_START.match(self.text, start, end)
-            holder = (end, end) if year is None else self.trim(year.end(), end)
-        if year is None or holder[0] == holder[1]:
-            year = shape.YEAR_THEN_JUNK.search(self.text, start, end)
-            holder = (start, start) if year is None else self.trim(start, year.start())
-            if year is not None and holder[0] < holder[1]:
-                shown = normalize(self.text[year.end() : end])
-                self.problem("copyright-junk", f"text after the copyright: {shown!r}", line)
-        if year is not None and holder[0] == holder[1]:
-            # Older pages print the year alone: "COPYRIGHT © 2012".
-            year_range = self.trim(start, end)
-            if year.span() == year_range:
-                self.problem("copyright-no-holder", "the copyright names no holder", line)
-                return Copyright(holder="", year=int(self.value("copyright.year", *year_range)))
-        if year is None or holder[0] == holder[1]:
-            shown = normalize(self.text[start:end])
-            self.problem(
-                "unreadable-copyright", f"no holder and year in the copyright: {shown!r}", line
-            )
-            return None
-        return Copyright(
-            holder=self.value("copyright.holder", *holder),
-            year=int(self.value("copyright.year", *year.span())),
-        )

@@ -25,11 +25,11 @@ from seedcorpus.default_plugins._antara_fields import (
     PRINTED,
     ROLE,
     START,
-    FieldReader,
     Range,
     Unit,
     unit_ranges,
 )
+from seedcorpus.default_plugins._antara_footer import FooterReader
 from seedcorpus.models import Article, FieldSpans, Source
 from seedcorpus.specs import Document
 
@@ -78,7 +78,7 @@ def _lines(text: str) -> tuple[list[str], list[Range] | None]:
     return [text[start:end] for start, end in ranges], ranges
 
 
-class Reader(FieldReader):
+class Reader(FooterReader):
     """One parse of one document: cut, classify, assemble."""
 
     def __init__(self, document: Document) -> None:
@@ -166,8 +166,11 @@ class Reader(FieldReader):
         """What a unit is from its shape alone."""
         text = self.text
         first = text[start]
-        if first in "BPECbc" and shape.FOOTER_KEY.match(text, start, end):
-            return _FOOTER
+        if first in "BPECbc":
+            key = shape.FOOTER_KEY.match(text, start, end)
+            if key is not None:
+                self.footer_key_at[start] = key  # for footer_keys()
+                return _FOOTER
         if first in "Bb" and shape.LINK.match(text, start, end):
             return _LINK
         if first == "T" and shape.TAGS_KEY.match(text, start, end):
