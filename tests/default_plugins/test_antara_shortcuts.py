@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import FieldReader
 from seedcorpus.default_plugins._antara_footer import FooterReader
+from seedcorpus.default_plugins._antara_reader import Reader
 from seedcorpus.models import Source
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize, split_names
@@ -165,3 +166,20 @@ def test_usual_copyrights_are_read_as_the_patterns_read_them(text: str) -> None:
         return found, reader.span_fields, reader.span_offsets, reader.problems
 
     assert read("copyright") == read("any_copyright")
+
+
+UNIT_TEXTS = joined(
+    [*("Jakarta ", "(ANTARA) - ", "( antara", "(Antara News)", "(", ")", "-", "kata dia. "),
+     *("\n", "\n\n", " ", "ANTARA FOTO/", "x" * 30, "2017-05 ")]
+)  # fmt: skip
+
+
+@given(UNIT_TEXTS)
+def test_units_after_the_last_agency_hint_have_no_dateline(text: str) -> None:
+    # find_dateline() skips the units no "(ANTARA" starts in: none has a dateline.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    for unit in units:
+        hint = shape.DATELINE_HINT.search(text, unit[0])
+        if hint is None or hint.start() >= unit[1]:
+            assert reader.dateline_match(unit)[0] is None

@@ -175,7 +175,7 @@ def has_link(text: str) -> bool:
     colon = text.find(":")
     while colon >= 0:
         end = colon
-        while end > 0 and _inline_space(text[end - 1]):
+        while end > 0 and text[end - 1].isspace() and text[end - 1] not in "\r\n":
             end -= 1
         if end >= 4 and text[end - 4 : end] in ("juga", "Juga", "JUGA"):
             start = end - 4

@@ -12,6 +12,7 @@ repeating itself. Every arrangement that is not the plain layout is a problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -96,10 +97,15 @@ class Reader(FooterReader):
         text = self.text
         units: list[Unit] = []
         append = units.append
-        block, last_line = 0, 0
+        # The block of the unit before, and whether a blank line came since: the first
+        # unit opens block 0.
+        block, gap = -1, True
         scripts = shape.NOISE_WORD in text
         kind_starts, dated, terminal = _KIND_STARTS, _DATE_FIRST, shape.TERMINAL
-        lines, ranges = _lines(text)
+        reach = shape.DATE_LINE_REACH
+        # Each line, until it turns out not to be the unit's printed text (None then).
+        split, ranges = _lines(text)
+        lines: Sequence[str | None] = split
         position = 0  # where the next line starts, when ranges is None
         # The odd spaces (see FieldReader.odd_spaces) in order, and the next one not yet
         # passed: a line holding one keeps no printed text, so that a paragraph with a
@@ -109,43 +115,44 @@ class Reader(FooterReader):
         for number, line in enumerate(lines, start=1):
             if not line:  # half the lines of the usual layout
                 position += 1
+                gap = True
                 continue
             start = position if ranges is None else ranges[number - 1][0]
             end = start + len(line)
             position = end + 1
-            printed: str | None = line  # the unit's text, while it is the whole line
             first = line[0]
             if first.isspace():
                 if line.isspace():
+                    gap = True
                     continue
                 start = end - len(line.lstrip())
                 first = text[start]
-                printed = None
+                line = None
             if next_odd < end:
                 while next_odd < start:
                     odd_at += 1
                     next_odd = odd[odd_at] if odd_at < len(odd) else len(text)
                 if next_odd < end:
-                    printed = None
-            if number > last_line + 1 and units:
+                    line = None
+            if gap:
                 block += 1
-            last_line = number
+                gap = False
             if scripts:
                 script = text.find("(" + shape.NOISE_WORD, start, end)
                 if script > start:  # page script glued after the text: cut it off
                     self.problem("page-noise", "page script after the text was ignored", number)
                     end = script
-                    printed = None
+                    line = None
             # Only a unit that starts as one of the kinds does can be one: most are text.
             if (first in kind_starts and text.startswith(kind_starts[first], start, end)) or (
-                first in dated and end - start <= shape.DATE_LINE_REACH
+                first in dated and end - start <= reach
             ):
                 kind = self.kind(start, end)
                 if kind == _FOOTER and self.first_footer < 0:
                     self.first_footer = len(units)
             else:
                 kind = _TEXT
-            if kind == _TEXT and first.islower() and len(units) > 2:
+            if first.islower() and kind == _TEXT and len(units) > 2:
                 last = units[-1]
                 if (
                     last[BLOCK] == block
@@ -159,7 +166,7 @@ class Reader(FooterReader):
                     last[END] = end
                     last[PRINTED] = None
                     continue
-            append([start, end, number, block, kind, None, -1, printed])
+            append([start, end, number, block, kind, None, -1, line])
         return units, block + 1 if units else 0
 
     def kind(self, start: int, end: int) -> int:
@@ -388,13 +395,18 @@ class Reader(FooterReader):
         """The index of the unit that opens with the dateline (-1 if none), the match, and
         where text glued in front of it ends."""
         looked = 0
+        # The first "(ANTARA" from a point at or before the unit's start: a unit it comes
+        # after holds none, and so no dateline (dateline_match() would find none).
+        hint = shape.DATELINE_HINT.search(self.text)
         for index, unit in enumerate(units):
             if unit[KIND] != _TEXT:
                 continue
-            match, prefix_end = self.dateline_match(unit)
-            if match is not None:
-                self.no_dateline_before = index
-                return index, match, prefix_end
+            if hint is not None and hint.start() < unit[END]:
+                match, prefix_end = self.dateline_match(unit)
+                if match is not None:
+                    self.no_dateline_before = index
+                    return index, match, prefix_end
+                hint = shape.DATELINE_HINT.search(self.text, unit[END])
             looked += 1
             if looked == _HEAD_REACH:
                 break
