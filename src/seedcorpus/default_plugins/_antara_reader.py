@@ -88,6 +88,7 @@ class Reader(FooterReader):
         self.signoff_seen = False
         self.last_paragraph = -1
         self.first_footer = -1  # the index of the first footer unit, once units() ran
+        self.date_lines = False  # whether any unit is a date line, once units() ran
         self.cleaned: dict[int, tuple[int, int, str] | None] = {}  # see unit_clean()
         # The text units before this index have no dateline (find_dateline() looked).
         self.no_dateline_before = 0
@@ -194,6 +195,7 @@ class Reader(FooterReader):
             and (first.isdigit() or first in "SRKJMA")
             and shape.DATE_LINE.match(text, start, end)
         ):
+            self.date_lines = True
             return _DATE
         if text.startswith(shape.NOISE_START, start, end):
             return _NOISE
@@ -519,6 +521,7 @@ class Reader(FooterReader):
         footer_line = -1
         caption_seen = self.caption_at >= 0
         count = len(units)
+        dated = self.date_lines
         reach = shape.CREDIT_REACH
         # The last paragraph before the footer, a sign-off or a trailer: where a desk code
         # may be glued on.
@@ -531,7 +534,9 @@ class Reader(FooterReader):
                         last = index
                 continue
             kind = unit[KIND]
-            following = units[index + 1][KIND] if index + 1 < count else -1
+            # Only a unit a date line follows may be a trailer: without date lines, no
+            # need to look.
+            following = units[index + 1][KIND] if dated and index + 1 < count else -1
             if kind == _TEXT and footer_line < 0 and following != _DATE:
                 start, end = unit[START], unit[END]
                 window = end - reach if end - reach > start else start
