@@ -539,8 +539,10 @@ class Reader(FooterReader):
             following = units[index + 1][KIND] if dated and index + 1 < count else -1
             if kind == _TEXT and footer_line < 0 and following != _DATE:
                 start, end = unit[START], unit[END]
-                window = end - reach if end - reach > start else start
-                if text[end - 1] != ")" and text.find("/", window, end) < 0:
+                # No "/" in the last `reach` characters: the last "/" (memrchr finds it)
+                # comes before them. Where the unit is shorter than that, the test may
+                # fail where there is none: credit() below looks again.
+                if text[end - 1] != ")" and text.rfind("/", start, end) < end - reach:
                     # The usual unit: a paragraph with no credit at its end.
                     unit[ROLE] = _PARAGRAPH
                     paragraphs += 1
