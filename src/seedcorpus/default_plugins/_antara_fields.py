@@ -240,7 +240,10 @@ class FieldReader:
         match = self.tag_match  # the unit was given the role for matching
         assert match is not None
         assert match.start() == unit[START]
-        language = self.value("language", *match.span("language"))
+        # Two ASCII letters: value() would give them back as they are.
+        self.span_fields.append("language")
+        self.span_offsets += match.span("language")
+        language = match["language"]
         if match["tags"] is None:
             return language, ()
         return language, self.tags(*match.span("tags"), unit[LINE])
@@ -338,7 +341,12 @@ class FieldReader:
 
     def dateline(self, parts: shape.DatelineParts) -> Dateline:
         """The dateline's parts; its region and date are optional."""
-        city, region, date, agency, _ = parts
+        city, region, date, agency, _, plain = parts
+        if plain:  # value() would give each back as printed
+            self.span_fields += ("dateline.city", "dateline.agency")
+            self.span_offsets += (*city, *agency)
+            text = self.text
+            return Dateline(text[city[0] : city[1]], text[agency[0] : agency[1]], None, None)
         value = self.value
         return Dateline(  # positional arguments: an attrs record takes them faster
             value("dateline.city", *city),

@@ -37,9 +37,10 @@ DATELINE = re.compile(
     r"\s*(?:-{1,2}|[–—]{1,2})"
 )
 # A dateline's parts as offsets: the city's range, the region's and the date's (None
-# where it has none), the agency's, and where the dateline ends.
+# where it has none), the agency's, where the dateline ends, and whether city and agency
+# are printed as they read (ASCII letters and single spaces: nothing to normalize).
 DatelineParts = tuple[
-    tuple[int, int], tuple[int, int] | None, tuple[int, int] | None, tuple[int, int], int
+    tuple[int, int], tuple[int, int] | None, tuple[int, int] | None, tuple[int, int], int, bool
 ]
 
 
@@ -51,6 +52,7 @@ def dateline_parts(match: re.Match[str]) -> DatelineParts:
         match.span("date") if match["date"] else None,
         match.span("agency"),
         match.end(),
+        False,
     )
 
 
@@ -95,7 +97,7 @@ def plain_dateline(text: str, start: int, paren: int, end: int) -> DatelineParts
     stop = after + 1
     if stop < end and text[stop] in doubled:
         stop += 1
-    return (start, start + len(city)), None, None, (paren + 1, close), stop
+    return (start, start + len(city)), None, None, (paren + 1, close), stop, True
 
 
 # Datelines are short: "(ANTARA" comes within this many characters of the unit's start.
