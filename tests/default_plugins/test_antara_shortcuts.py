@@ -7,11 +7,13 @@ full computation on strings built from the pieces that matter to it.
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import FieldReader
+from seedcorpus.default_plugins._antara_footer import FooterReader
+from seedcorpus.default_plugins._antara_reader import Reader
 from seedcorpus.models import Source
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize, split_names
@@ -85,3 +87,103 @@ def test_clean_is_normalize_with_the_offsets(text: str, start: int, end: int) ->
         first = start + len(value) - len(value.lstrip())
         expected = (first, first + len(value.strip()), normalize(value))
     assert reader.clean(start, end) == expected
+
+
+PARAGRAPH_PIECES = joined(
+    [*("Kata", "dia", "é", "e\u0301", ".", "x" * 40, "y" * 39, " ", "  ", "\xa0", "\t"),
+     *("\n", "\x0c", "\u3000", "–")]
+)  # fmt: skip
+
+
+@given(st.lists(PARAGRAPH_PIECES, max_size=8))
+def test_plain_paragraphs_are_clean_values_without_repeats(pieces: list[str]) -> None:
+    # plain_paragraph() normalizes as clean() does (no-break spaces replaced where the
+    # rest is ASCII) and finds repeats by length before comparing: the same as a set.
+    text = "|".join(pieces)
+    reader = FieldReader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    expected, spans, seen, repeats = [], [], set(), 0
+    start = 0
+    for number, piece in enumerate(pieces, start=1):
+        end = start + len(piece)
+        # The reader passes a unit's text when it is one line without odd spaces.
+        one_line = not any(space in piece for space in "\n\r" + shape.OTHER_ASCII_SPACES)
+        reader.plain_paragraph(start, end, number, piece if one_line else None)
+        found = reader.clean(start, end)
+        if found is not None:
+            value = found[2]
+            if len(value) >= 40 and value in seen:
+                repeats += 1
+            else:
+                if len(value) >= 40:
+                    seen.add(value)
+                expected.append(value)
+                spans += [found[0], found[1]]
+        start = end + 1
+    assert reader.paragraphs == expected
+    assert reader.span_offsets == spans
+    assert [problem.code for problem in reader.problems] == ["repeated-paragraph"] * repeats
+    assert expected == [normalize(value) for value in expected]
+
+
+DATELINE_TEXTS = joined(
+    [*("Jakarta", "Bandar", "Lampung", "a", "É", "1", "-", ".", ",", " ", "  ", "\xa0", "\n"),
+     *("(ANTARA)", "(Antara)", "(ANTARA", "(aNtArA)", "(ANTARA News)", "(", ")", " - ", "--"),
+     *("–", "—", "—–", " x", "NTB", "x" * 30)]
+)  # fmt: skip
+
+
+@given(DATELINE_TEXTS, st.integers(0, 5))
+@example("Bandar Lampung (ANTARA) -- Kata", 0)
+@example(" Jakarta\xa0\n(aNtArA)\n—– ", 1)
+def test_plain_datelines_are_what_the_pattern_matches(text: str, start: int) -> None:
+    start = min(start, len(text))
+    paren = text.find("(", start)
+    plain = shape.plain_dateline(text, start, paren, len(text)) if paren >= 0 else None
+    if plain is not None:
+        match = shape.DATELINE.match(text, start, len(text))
+        assert match is not None
+        assert shape.dateline_parts(match)[:5] == plain[:5]
+        for start, end in (plain[0], plain[3]):  # the parts read as printed are clean
+            assert normalize(text[start:end]) == text[start:end]
+
+
+def test_plain_datelines_are_read_without_the_pattern() -> None:
+    text = "Bandar Lampung (ANTARA) -- Kata"
+    found = ((0, 14), None, None, (16, 22), 26, True)
+    assert shape.plain_dateline(text, 0, 15, len(text)) == found
+    text = " Jakarta\xa0\n(aNtArA)\n—– "
+    found = ((1, 8), None, None, (11, 17), 21, True)
+    assert shape.plain_dateline(text, 1, 10, len(text)) == found
+    assert shape.plain_dateline("Jakarta, NTB (ANTARA) -", 0, 13, 23) is None
+
+
+COPYRIGHT_TEXTS = joined(
+    [*("ANTARA", "Antara", "News", "2024", "12", "1", "x", "é", " ", "  ", "\xa0", "\t", "-")]
+)
+
+
+@given(COPYRIGHT_TEXTS)
+def test_usual_copyrights_are_read_as_the_patterns_read_them(text: str) -> None:
+    def read(method: str) -> tuple[object, ...]:
+        reader = FooterReader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+        found = getattr(reader, method)(0, len(text), 1)
+        return found, reader.span_fields, reader.span_offsets, reader.problems
+
+    assert read("copyright") == read("any_copyright")
+
+
+UNIT_TEXTS = joined(
+    [*("Jakarta ", "(ANTARA) - ", "( antara", "(Antara News)", "(", ")", "-", "kata dia. "),
+     *("\n", "\n\n", " ", "ANTARA FOTO/", "x" * 30, "2017-05 ")]
+)  # fmt: skip
+
+
+@given(UNIT_TEXTS)
+def test_units_after_the_last_agency_hint_have_no_dateline(text: str) -> None:
+    # find_dateline() skips the units no "(ANTARA" starts in: none has a dateline.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    for unit in units:
+        hint = shape.DATELINE_HINT.search(text, unit[0])
+        if hint is None or hint.start() >= unit[1]:
+            assert reader.dateline_match(unit)[0] is None

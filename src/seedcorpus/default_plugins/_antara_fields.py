@@ -2,8 +2,8 @@
 
 :class:`FieldReader` holds one parse's text, spans and problems, and reads each field
 from the unit that holds it: tags, caption and credit, dateline, date line, paragraphs
-and their ``Baca juga`` links, footer. :class:`._antara_reader.Reader` decides which
-unit is which.
+and their ``Baca juga`` links (the footer's, in ``_antara_footer``).
+:class:`._antara_reader.Reader` decides which unit is which.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.errors import ParseError
-from seedcorpus.models import Byline, Caption, Copyright, Dateline, Problem, Syndication
+from seedcorpus.models import Caption, Dateline, Problem
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize
 
@@ -24,12 +24,6 @@ __all__ = ["FieldReader", "Range", "Unit", "unit_ranges"]
 
 Range = tuple[int, int]
 
-_FOOTER_LABELS = {
-    "syndication": "Berita ini telah tayang",
-    "reporter": "Pewarta",
-    "editor": "Editor",
-    "copyright": "COPYRIGHT",
-}
 # A page repeats whole paragraphs; a short line printed twice ("Kerja.") may be meant.
 _REPEAT_MIN = 40
 
@@ -75,7 +69,14 @@ class FieldReader:
         # paragraph the page prints again).
         self.paragraphs: list[str] = []
         self.related: list[str] = []
-        self.seen: set[str] = set()
+        # Keyed by length: most paragraphs differ in length from every one before, and
+        # then the paragraph need not be hashed (hashing a long string costs as much as
+        # reading it). A length holds one paragraph, or a set of them once two share it.
+        self.seen: dict[int, str | set[str]] = {}
+        self.credits: dict[int, tuple[Range, Range] | None] = {}  # see unit_credit()
+        # The key a footer line starts with, by its start, as telling its kind found it.
+        self.footer_key_at: dict[int, re.Match[str]] = {}
+        self.tag_match: re.Match[str] | None = None  # the tag line's, once found
         text = self.text
         # Where the text holds ASCII whitespace but space and LF (tab, CR, form feed ...):
         # in order, and usually nowhere. A value (without whitespace at its ends) needs its
@@ -113,7 +114,7 @@ class FieldReader:
         # str.strip() drops exactly the characters str.isspace() accepts; most values
         # have nothing to drop, and then the offsets stand.
         stripped = value.strip()
-        if len(stripped) != len(value):
+        if stripped is not value:  # strip() gives the string itself when it strips nothing
             if not stripped:
                 return None
             start += len(value) - len(value.lstrip())
@@ -122,8 +123,14 @@ class FieldReader:
         elif start == end:
             return None
         # Most text has only single ASCII spaces: nothing to join (see odd_spaces; ASCII
-        # text is also in NFC already).
-        if value.isascii():
+        # text is also in NFC already). No-break spaces (scraped pages are full of them)
+        # are spaces to str.split(): replaced, the value splits where it did.
+        ascii = value.isascii()
+        if not ascii:
+            spaced = value.replace("\xa0", " ")
+            if spaced.isascii():
+                value, ascii = spaced, True
+        if ascii:
             odd = self.odd_spaces
             if "  " in value or "\n" in value or (odd and self.odd_space_in(start, end)):
                 value = " ".join(value.split())
@@ -134,6 +141,24 @@ class FieldReader:
         if not unicodedata.is_normalized("NFC", value):
             value = normalize(value)
         return start, end, value
+
+    def seen_before(self, value: str) -> bool:
+        """Whether a paragraph reading ``value`` came before; remember it if not."""
+        seen = self.seen
+        length = len(value)
+        same = seen.get(length)
+        if same is None:
+            seen[length] = value
+            return False
+        if isinstance(same, str):
+            if same == value:
+                return True
+            seen[length] = {same, value}
+            return False
+        if value in same:
+            return True
+        same.add(value)
+        return False
 
     def odd_space_in(self, start: int, end: int) -> bool:
         """Whether ``start:end`` holds one of the :attr:`odd_spaces`."""
@@ -199,11 +224,26 @@ class FieldReader:
             return None
         return (start, text_end), (credit_start, credit_end)
 
+    def unit_credit(self, unit: Unit) -> tuple[Range, Range] | None:
+        """``credit()`` of a unit, remembered by where it starts (units keep their offsets
+        once roles are given): the head asks of some units more than once, and the
+        caption's is read again."""
+        credits = self.credits
+        start = unit[START]
+        if start in credits:
+            return credits[start]
+        found = credits[start] = self.credit(unit)
+        return found
+
     def tag_line(self, unit: Unit) -> tuple[str | None, tuple[str, ...]]:
         """Language and tags from ``id tag,tag,...``."""
-        match = shape.TAG_LINE.match(self.text, unit[START], unit[END])
-        assert match is not None  # the unit was given the role for matching
-        language = self.value("language", *match.span("language"))
+        match = self.tag_match  # the unit was given the role for matching
+        assert match is not None
+        assert match.start() == unit[START]
+        # Two ASCII letters: value() would give them back as they are.
+        self.span_fields.append("language")
+        self.span_offsets += match.span("language")
+        language = match["language"]
         if match["tags"] is None:
             return language, ()
         return language, self.tags(*match.span("tags"), unit[LINE])
@@ -283,7 +323,7 @@ class FieldReader:
         if caption is not None:
             self.problem("extra-caption", "a second caption was ignored", unit[LINE])
             return caption
-        found = self.credit(unit)
+        found = self.unit_credit(unit)
         text_range, credit_range = found or ((unit[START], unit[END]), (0, 0))
         caption_text = self.value("caption.text", *text_range)
         credit = self.value("caption.credit", *credit_range) if found else None
@@ -299,15 +339,20 @@ class FieldReader:
         self.problem("dateline-prefix", f"text before the dateline ignored: {value!r}", unit[LINE])
         return summary
 
-    def dateline(self, match: re.Match[str]) -> Dateline:
+    def dateline(self, parts: shape.DatelineParts) -> Dateline:
         """The dateline's parts; its region and date are optional."""
-        return Dateline(
-            city=self.value("dateline.city", *match.span("city")),
-            agency=self.value("dateline.agency", *match.span("agency")),
-            region=self.value("dateline.region", *match.span("region"))
-            if match["region"]
-            else None,
-            date=self.value("dateline.date", *match.span("date")) if match["date"] else None,
+        city, region, date, agency, _, plain = parts
+        if plain:  # value() would give each back as printed
+            self.span_fields += ("dateline.city", "dateline.agency")
+            self.span_offsets += (*city, *agency)
+            text = self.text
+            return Dateline(text[city[0] : city[1]], text[agency[0] : agency[1]], None, None)
+        value = self.value
+        return Dateline(  # positional arguments: an attrs record takes them faster
+            value("dateline.city", *city),
+            value("dateline.agency", *agency),
+            None if region is None else value("dateline.region", *region),
+            None if date is None else value("dateline.date", *date),
         )
 
     def date_line(
@@ -360,11 +405,9 @@ class FieldReader:
         if not pieces:
             return
         value = " ".join(normalize(text[s:e]) for s, e in pieces)
-        if len(value) >= _REPEAT_MIN and value in self.seen:
+        if len(value) >= _REPEAT_MIN and self.seen_before(value):
             self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit[LINE])
             return
-        if len(value) >= _REPEAT_MIN:
-            self.seen.add(value)
         # One span per field: with a link cut out of the middle, the span runs from the
         # paragraph's first character to its last and contains the link too.
         self.span(_paragraph_field(len(self.paragraphs)), pieces[0][0], pieces[-1][1])
@@ -373,10 +416,11 @@ class FieldReader:
     def plain_paragraph(self, start: int, end: int, line: int, printed: str | None = None) -> None:
         """Add ``start:end``, a paragraph without links, as :meth:`paragraph` does. Most
         units are such paragraphs: this is :meth:`clean` and the rest in one call.
-        ``printed`` is the text of ``start:end`` where the caller has it already."""
+        ``printed`` is the text of ``start:end`` where the caller has it already, one line
+        without any of the :attr:`odd_spaces`."""
         value = self.text[start:end] if printed is None else printed
         stripped = value.strip()
-        if len(stripped) != len(value):
+        if stripped is not value:  # strip() gives the string itself when it strips nothing
             if not stripped:
                 return
             start += len(value) - len(value.lstrip())
@@ -384,20 +428,30 @@ class FieldReader:
             value = stripped
         elif start == end:
             return
-        if value.isascii():  # as clean() does
+        ascii = value.isascii()
+        if not ascii:  # as clean() does
+            spaced = value.replace("\xa0", " ")
+            if spaced.isascii():
+                value, ascii = spaced, True
+        if ascii:
             odd = self.odd_spaces
-            if "  " in value or "\n" in value or (odd and self.odd_space_in(start, end)):
+            if "  " in value or (
+                printed is None and ("\n" in value or (odd and self.odd_space_in(start, end)))
+            ):
                 value = " ".join(value.split())
         else:
             if "  " in value or not value.isprintable():
                 value = " ".join(value.split())
             if not unicodedata.is_normalized("NFC", value):
                 value = normalize(value)
-        if len(value) >= _REPEAT_MIN:
-            if value in self.seen:
+        length = len(value)
+        if length >= _REPEAT_MIN:
+            seen = self.seen
+            if length not in seen:  # the usual paragraph: none before was as long
+                seen[length] = value
+            elif self.seen_before(value):
                 self.problem("repeated-paragraph", "a repeated paragraph was ignored", line)
                 return
-            self.seen.add(value)
         paragraphs = self.paragraphs
         number = len(paragraphs)
         self.span_fields.append(
@@ -450,121 +504,3 @@ class FieldReader:
             if title:
                 self.related.append(title)
             previous = title_end
-
-    def footer(self, units: list[Unit]) -> tuple[Syndication | None, Byline, Copyright | None]:
-        """The footer's fields, from its lines; several may be glued onto one line."""
-        syndication = copyright = None
-        reporter = editor = None
-        seen: set[str] = set()
-        for unit in units:
-            start, end, line = unit[START], unit[END], unit[LINE]
-            keys = self.footer_keys(start, end)
-            for number, key in enumerate(keys):
-                kind = key.lastgroup or ""
-                value_end = keys[number + 1].start() if number + 1 < len(keys) else end
-                if kind in seen:
-                    ignored = normalize(self.text[key.start() : value_end])
-                    self.problem(
-                        "duplicate-footer",
-                        f"a second {_FOOTER_LABELS[kind]} line was ignored: {ignored!r}",
-                        line,
-                    )
-                    continue
-                seen.add(kind)
-                if kind == "syndication":
-                    syndication = self.syndication(key.end(), value_end)
-                elif kind == "reporter":
-                    names = self.names(key.end(), value_end)
-                    reporter = self.value("byline.reporters", *names) or None
-                elif kind == "editor":
-                    names = self.names(key.end(), value_end)
-                    editor = self.value("byline.editors", *names) or None
-                else:
-                    copyright = self.copyright(key.end(), value_end, line)
-        return (
-            syndication,
-            Byline(shape.byline_names(reporter), shape.byline_names(editor)),
-            copyright,
-        )
-
-    def footer_keys(self, start: int, end: int) -> list[re.Match[str]]:
-        """``list(FOOTER_KEY.finditer(text, start, end))``. Every key starts with one of
-        the words of ``FOOTER_WORD``: finding those first and trying the key pattern only
-        there costs a tenth of trying it at every character."""
-        text = self.text
-        keys = []
-        # A footer unit starts with its key (that is how it was told to be one).
-        key = shape.FOOTER_KEY.match(text, start, end)
-        if key is not None:
-            keys.append(key)
-            start = key.end()
-        word = shape.FOOTER_WORD.search(text, start, end)
-        while word is not None:
-            key = shape.FOOTER_KEY.match(text, word.start(), end)
-            if key is not None:
-                keys.append(key)
-                position = key.end()
-            else:
-                position = word.start() + 1
-            word = shape.FOOTER_WORD.search(text, position, end)
-        return keys
-
-    def names(self, start: int, end: int) -> Range:
-        """``start:end`` without the name separators (``,;&``) at its ends, which
-        ``Byline.from_text`` drops: the span covers the names only."""
-        text = self.text
-        while start < end and (text[start] in ",;&" or text[start].isspace()):
-            start += 1
-        while end > start and (text[end - 1] in ",;&" or text[end - 1].isspace()):
-            end -= 1
-        return start, end
-
-    def syndication(self, start: int, end: int) -> Syndication:
-        """``<site> dengan judul: <original title>``."""
-        judul = shape.SYNDICATION_TITLE.search(self.text, start, end)
-        site_end, title_start = (end, end) if judul is None else judul.span()
-        return Syndication(
-            site=self.value("syndication.site", start, site_end),
-            original_title=self.value("syndication.original_title", title_start, end),
-        )
-
-    def copyright(self, start: int, end: int, line: int) -> Copyright | None:
-        """``<holder> <year>`` (or ``<year> <holder>``, or ``<holder> <year><junk>``);
-        ``None`` and a problem otherwise."""
-        start, end = self.trim(start, end)
-        year = shape.YEAR_AT_END.search(self.text, start, end)
-        if year is not None:  # the usual "ANTARA 2024", read at once
-            holder_found = self.clean(start, year.start())
-            if holder_found is not None:
-                holder_start, holder_end, holder_value = holder_found
-                self.span("copyright.holder", holder_start, holder_end)
-                # Four ASCII digits: value() would give them back as they are.
-                self.span("copyright.year", *year.span())
-                return Copyright(holder=holder_value, year=int(year[0]))
-        if year is not None:
-            holder = self.trim(start, year.start())
-        else:
-            year = shape.YEAR_AT_START.match(self.text, start, end)
-            holder = (end, end) if year is None else self.trim(year.end(), end)
-        if year is None or holder[0] == holder[1]:
-            year = shape.YEAR_THEN_JUNK.search(self.text, start, end)
-            holder = (start, start) if year is None else self.trim(start, year.start())
-            if year is not None and holder[0] < holder[1]:
-                shown = normalize(self.text[year.end() : end])
-                self.problem("copyright-junk", f"text after the copyright: {shown!r}", line)
-        if year is not None and holder[0] == holder[1]:
-            # Older pages print the year alone: "COPYRIGHT © 2012".
-            year_range = self.trim(start, end)
-            if year.span() == year_range:
-                self.problem("copyright-no-holder", "the copyright names no holder", line)
-                return Copyright(holder="", year=int(self.value("copyright.year", *year_range)))
-        if year is None or holder[0] == holder[1]:
-            shown = normalize(self.text[start:end])
-            self.problem(
-                "unreadable-copyright", f"no holder and year in the copyright: {shown!r}", line
-            )
-            return None
-        return Copyright(
-            holder=self.value("copyright.holder", *holder),
-            year=int(self.value("copyright.year", *year.span())),
-        )

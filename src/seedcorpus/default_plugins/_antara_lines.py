@@ -36,6 +36,70 @@ DATELINE = re.compile(
     r"\s*,?\s*\(\s*(?P<agency>(?i:antara)[^()\r\n]{0,60}?)\s*\)"
     r"\s*(?:-{1,2}|[–—]{1,2})"
 )
+# A dateline's parts as offsets: the city's range, the region's and the date's (None
+# where it has none), the agency's, where the dateline ends, and whether city and agency
+# are printed as they read (ASCII letters and single spaces: nothing to normalize).
+DatelineParts = tuple[
+    tuple[int, int], tuple[int, int] | None, tuple[int, int] | None, tuple[int, int], int, bool
+]
+
+
+def dateline_parts(match: re.Match[str]) -> DatelineParts:
+    """The parts of a :data:`DATELINE` match."""
+    return (
+        match.span("city"),
+        match.span("region") if match["region"] else None,
+        match.span("date") if match["date"] else None,
+        match.span("agency"),
+        match.end(),
+        False,
+    )
+
+
+def plain_dateline(text: str, start: int, paren: int, end: int) -> DatelineParts | None:
+    """The parts of ``DATELINE.match(text, start, end)`` where the text from ``start`` is
+    the usual dateline, ``City (ANTARA) -``, with ``paren`` its "(": a city of ASCII
+    letters and single spaces, nothing but "ANTARA" (in any case) in the parentheses.
+    ``None`` where it is not that plain (the pattern may still match).
+
+    The pattern's lazy city, tried one character longer at a time, fails at every
+    shorter length (a letter follows, where a comma or "(" would have to), and region
+    and date need a comma: so the city is all of it, and no match starts otherwise.
+    """
+    close = paren + 7
+    if close >= end or text[close] != ")":
+        return None
+    agency = text[paren + 1 : close]
+    if not agency.isascii() or agency.lower() != "antara":
+        return None
+    city = text[start:paren].rstrip()
+    if (
+        not city
+        or len(city) > 61  # the pattern's longest place
+        or city[0] == " "
+        or "  " in city
+        or not city.isascii()
+        or not city.replace(" ", "").isalpha()
+    ):
+        return None
+    after = close + 1
+    while after < end and text[after].isspace():
+        after += 1
+    if after == end:
+        return None
+    dash = text[after]
+    if dash == "-":
+        doubled = "-"
+    elif dash in "–—":
+        doubled = "–—"
+    else:
+        return None
+    stop = after + 1
+    if stop < end and text[stop] in doubled:
+        stop += 1
+    return (start, start + len(city)), None, None, (paren + 1, close), stop, True
+
+
 # Datelines are short: "(ANTARA" comes within this many characters of the unit's start.
 DATELINE_REACH = 300
 DATELINE_HINT = re.compile(r"\((?i:\s*antara)")
@@ -113,7 +177,7 @@ def has_link(text: str) -> bool:
     colon = text.find(":")
     while colon >= 0:
         end = colon
-        while end > 0 and _inline_space(text[end - 1]):
+        while end > 0 and text[end - 1].isspace() and text[end - 1] not in "\r\n":
             end -= 1
         if end >= 4 and text[end - 4 : end] in ("juga", "Juga", "JUGA"):
             start = end - 4

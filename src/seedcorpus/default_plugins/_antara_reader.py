@@ -12,6 +12,7 @@ repeating itself. Every arrangement that is not the plain layout is a problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -25,11 +26,11 @@ from seedcorpus.default_plugins._antara_fields import (
     PRINTED,
     ROLE,
     START,
-    FieldReader,
     Range,
     Unit,
     unit_ranges,
 )
+from seedcorpus.default_plugins._antara_footer import FooterReader
 from seedcorpus.models import Article, FieldSpans, Source
 from seedcorpus.specs import Document
 
@@ -78,7 +79,7 @@ def _lines(text: str) -> tuple[list[str], list[Range] | None]:
     return [text[start:end] for start, end in ranges], ranges
 
 
-class Reader(FieldReader):
+class Reader(FooterReader):
     """One parse of one document: cut, classify, assemble."""
 
     def __init__(self, document: Document) -> None:
@@ -87,53 +88,72 @@ class Reader(FieldReader):
         self.signoff_seen = False
         self.last_paragraph = -1
         self.first_footer = -1  # the index of the first footer unit, once units() ran
+        self.date_lines = False  # whether any unit is a date line, once units() ran
         self.cleaned: dict[int, tuple[int, int, str] | None] = {}  # see unit_clean()
-        self.credits: dict[int, tuple[Range, Range] | None] = {}  # see credit_at()
+        # The text units before this index have no dateline (find_dateline() looked).
+        self.no_dateline_before = 0
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
         text = self.text
         units: list[Unit] = []
         append = units.append
-        block, last_line = 0, 0
+        # The block of the unit before, and whether a blank line came since: the first
+        # unit opens block 0.
+        block, gap = -1, True
         scripts = shape.NOISE_WORD in text
         kind_starts, dated, terminal = _KIND_STARTS, _DATE_FIRST, shape.TERMINAL
-        lines, ranges = _lines(text)
+        reach = shape.DATE_LINE_REACH
+        # Each line, until it turns out not to be the unit's printed text (None then).
+        split, ranges = _lines(text)
+        lines: Sequence[str | None] = split
         position = 0  # where the next line starts, when ranges is None
+        # The odd spaces (see FieldReader.odd_spaces) in order, and the next one not yet
+        # passed: a line holding one keeps no printed text, so that a paragraph with a
+        # printed text needs no search for them.
+        odd, odd_at = self.odd_spaces, 0
+        next_odd = odd[0] if odd else len(text)
         for number, line in enumerate(lines, start=1):
             if not line:  # half the lines of the usual layout
                 position += 1
+                gap = True
                 continue
             start = position if ranges is None else ranges[number - 1][0]
             end = start + len(line)
             position = end + 1
-            printed: str | None = line  # the unit's text, while it is the whole line
             first = line[0]
             if first.isspace():
                 if line.isspace():
+                    gap = True
                     continue
                 start = end - len(line.lstrip())
                 first = text[start]
-                printed = None
-            if number > last_line + 1 and units:
+                line = None
+            if next_odd < end:
+                while next_odd < start:
+                    odd_at += 1
+                    next_odd = odd[odd_at] if odd_at < len(odd) else len(text)
+                if next_odd < end:
+                    line = None
+            if gap:
                 block += 1
-            last_line = number
+                gap = False
             if scripts:
                 script = text.find("(" + shape.NOISE_WORD, start, end)
                 if script > start:  # page script glued after the text: cut it off
                     self.problem("page-noise", "page script after the text was ignored", number)
                     end = script
-                    printed = None
+                    line = None
             # Only a unit that starts as one of the kinds does can be one: most are text.
             if (first in kind_starts and text.startswith(kind_starts[first], start, end)) or (
-                first in dated and end - start <= shape.DATE_LINE_REACH
+                first in dated and end - start <= reach
             ):
                 kind = self.kind(start, end)
                 if kind == _FOOTER and self.first_footer < 0:
                     self.first_footer = len(units)
             else:
                 kind = _TEXT
-            if kind == _TEXT and first.islower() and len(units) > 2:
+            if first.islower() and kind == _TEXT and len(units) > 2:
                 last = units[-1]
                 if (
                     last[BLOCK] == block
@@ -147,15 +167,18 @@ class Reader(FieldReader):
                     last[END] = end
                     last[PRINTED] = None
                     continue
-            append([start, end, number, block, kind, None, -1, printed])
+            append([start, end, number, block, kind, None, -1, line])
         return units, block + 1 if units else 0
 
     def kind(self, start: int, end: int) -> int:
         """What a unit is from its shape alone."""
         text = self.text
         first = text[start]
-        if first in "BPECbc" and shape.FOOTER_KEY.match(text, start, end):
-            return _FOOTER
+        if first in "BPECbc":
+            key = shape.FOOTER_KEY.match(text, start, end)
+            if key is not None:
+                self.footer_key_at[start] = key  # for footer_keys()
+                return _FOOTER
         if first in "Bb" and shape.LINK.match(text, start, end):
             return _LINK
         if first == "T" and shape.TAGS_KEY.match(text, start, end):
@@ -172,12 +195,13 @@ class Reader(FieldReader):
             and (first.isdigit() or first in "SRKJMA")
             and shape.DATE_LINE.match(text, start, end)
         ):
+            self.date_lines = True
             return _DATE
         if text.startswith(shape.NOISE_START, start, end):
             return _NOISE
         return _TEXT
 
-    def dateline_match(self, unit: Unit) -> tuple[re.Match[str] | None, int]:
+    def dateline_match(self, unit: Unit) -> tuple[shape.DatelineParts | None, int]:
         """The dateline that opens ``unit``, if it has one, and where text glued in front
         of it ends (``unit[START]`` when nothing is)."""
         text = self.text
@@ -203,16 +227,19 @@ class Reader(FieldReader):
             after += 1
         if after == unit[END] or text[after] not in "-–—":
             return None, unit[START]
-        match = shape.DATELINE.match(text, unit[START], unit[END])
+        plain = shape.plain_dateline(text, start, hint.start(), unit[END])
+        if plain is not None:  # the usual "Jakarta (ANTARA) -", without the lazy pattern
+            return plain, start
+        match = shape.DATELINE.match(text, start, unit[END])
         if match is not None:
-            return match, unit[START]
+            return shape.dateline_parts(match), start
         # Something glued in front: try the nearest end of a sentence or number first.
-        ends = [m.end() for m in shape.PREFIX_END.finditer(text, unit[START], hint.start())]
+        ends = [m.end() for m in shape.PREFIX_END.finditer(text, start, hint.start())]
         for prefix_end in reversed(ends):
             match = shape.DATELINE.match(text, prefix_end, unit[END])
             if match is not None:
-                return match, prefix_end
-        return None, unit[START]
+                return shape.dateline_parts(match), prefix_end
+        return None, start
 
     def read(self) -> Article:
         """Parse the whole document."""
@@ -255,7 +282,7 @@ class Reader(FieldReader):
                     if prefix_end > unit[START]:
                         summary = self.prefix(unit, prefix_end, summary)
                     dateline = self.dateline(match)
-                    start = match.end()
+                    start = match[4]
                 if signoff_cut is not None and signoff_cut[0] == index:
                     end = signoff_cut[1]
                     signoff = self.value("signoff", *signoff_cut[2])
@@ -366,19 +393,26 @@ class Reader(FieldReader):
             number += len(unit[LINES]) - 1
         units.insert(last + 1, [glued.start(), end, number, unit[BLOCK], _FOOTER, None, -1, None])
 
-    def find_dateline(self, units: list[Unit]) -> tuple[int, re.Match[str] | None, int]:
+    def find_dateline(self, units: list[Unit]) -> tuple[int, shape.DatelineParts | None, int]:
         """The index of the unit that opens with the dateline (-1 if none), the match, and
         where text glued in front of it ends."""
         looked = 0
+        # The first "(ANTARA" from a point at or before the unit's start: a unit it comes
+        # after holds none, and so no dateline (dateline_match() would find none).
+        hint = shape.DATELINE_HINT.search(self.text)
         for index, unit in enumerate(units):
             if unit[KIND] != _TEXT:
                 continue
-            match, prefix_end = self.dateline_match(unit)
-            if match is not None:
-                return index, match, prefix_end
+            if hint is not None and hint.start() < unit[END]:
+                match, prefix_end = self.dateline_match(unit)
+                if match is not None:
+                    self.no_dateline_before = index
+                    return index, match, prefix_end
+                hint = shape.DATELINE_HINT.search(self.text, unit[END])
             looked += 1
             if looked == _HEAD_REACH:
                 break
+        self.no_dateline_before = index + 1 if units else 0
         return -1, None, -1
 
     def head(self, units: list[Unit], dateline_at: int, blocks: int) -> int:
@@ -405,7 +439,7 @@ class Reader(FieldReader):
         if not heads:
             return -1
         value = self.unit_plain(units, heads[0])
-        credit = self.credit_at
+        credit = self.unit_credit
         title_at = -1
         # A headline heads the page: text after a link or a desk code is body.
         body_before = heads[0] > 0 and any(
@@ -413,7 +447,7 @@ class Reader(FieldReader):
         )
         if (
             not body_before
-            and credit(units, heads[0]) is None
+            and credit(units[heads[0]]) is None
             and (dateline_at >= 0 or shape.title_shaped(value) or self.repeated(units, heads))
         ):
             title_at = heads.pop(0)
@@ -421,23 +455,24 @@ class Reader(FieldReader):
             if heads and heads[0] == title_at + 1:
                 tag = units[heads[0]]
                 if (
-                    credit(units, heads[0]) is None
+                    credit(units[heads[0]]) is None
                     and self.unit_plain(units, heads[0]) != value
-                    and shape.TAG_LINE.match(self.text, tag[START], tag[END])
-                    and self.dateline_match(tag)[0] is None
+                    and (tag_match := shape.TAG_LINE.match(self.text, tag[START], tag[END]))
+                    and (heads[0] < self.no_dateline_before or self.dateline_match(tag)[0] is None)
                 ):
+                    self.tag_match = tag_match
                     tag[ROLE] = _TAG_LINE
                     heads.pop(0)
         elif dateline_at < 0:
             return -1  # body-first text: everything is body
         # The title again, if it looks like the title (an AMP page has none).
-        if heads and credit(units, heads[0]) is None and title_at >= 0:
+        if heads and credit(units[heads[0]]) is None and title_at >= 0:
             candidate = units[heads[0]]
             printed = self.unit_plain(units, heads[0])
             # A headline, however reworded, is followed by the caption and never ends
             # with a period; a caption without credit usually does.
             if shape.similar(printed, value) or (
-                len(heads) > 1 and (credit(units, heads[1]) is not None or printed[-1] not in ".)")
+                len(heads) > 1 and (credit(units[heads[1]]) is not None or printed[-1] not in ".)")
             ):
                 candidate[ROLE] = _REPEAT
                 heads.pop(0)
@@ -450,7 +485,7 @@ class Reader(FieldReader):
                 units[index][ROLE] = _PARAGRAPH
         else:
             # No dateline: the caption must have a credit.
-            if heads and credit(units, heads[0]) is not None:
+            if heads and credit(units[heads[0]]) is not None:
                 self.caption_at = heads[0]
                 units[heads[0]][ROLE] = _CAPTION
         return title_at
@@ -464,15 +499,6 @@ class Reader(FieldReader):
             return cleaned[index]
         unit = units[index]
         found = cleaned[index] = self.clean(unit[START], unit[END])
-        return found
-
-    def credit_at(self, units: list[Unit], index: int) -> tuple[Range, Range] | None:
-        """``credit()`` of a unit, remembered: the head asks of some units more than once
-        (of most units, never)."""
-        credits = self.credits
-        if index in credits:
-            return credits[index]
-        found = credits[index] = self.credit(units[index])
         return found
 
     def unit_plain(self, units: list[Unit], index: int) -> str:
@@ -495,6 +521,7 @@ class Reader(FieldReader):
         footer_line = -1
         caption_seen = self.caption_at >= 0
         count = len(units)
+        dated = self.date_lines
         reach = shape.CREDIT_REACH
         # The last paragraph before the footer, a sign-off or a trailer: where a desk code
         # may be glued on.
@@ -507,11 +534,15 @@ class Reader(FieldReader):
                         last = index
                 continue
             kind = unit[KIND]
-            following = units[index + 1][KIND] if index + 1 < count else -1
+            # Only a unit a date line follows may be a trailer: without date lines, no
+            # need to look.
+            following = units[index + 1][KIND] if dated and index + 1 < count else -1
             if kind == _TEXT and footer_line < 0 and following != _DATE:
                 start, end = unit[START], unit[END]
-                window = end - reach if end - reach > start else start
-                if text[end - 1] != ")" and text.find("/", window, end) < 0:
+                # No "/" in the last `reach` characters: the last "/" (memrchr finds it)
+                # comes before them. Where the unit is shorter than that, the test may
+                # fail where there is none: credit() below looks again.
+                if text[end - 1] != ")" and text.rfind("/", start, end) < end - reach:
                     # The usual unit: a paragraph with no credit at its end.
                     unit[ROLE] = _PARAGRAPH
                     paragraphs += 1
@@ -528,7 +559,7 @@ class Reader(FieldReader):
                         f"text after the footer (line {footer_line}) was ignored",
                         unit[LINE],
                     )
-                elif index != dateline_at and self.credit(unit) is not None:
+                elif index != dateline_at and self.unit_credit(unit) is not None:
                     if caption_seen:
                         unit[ROLE] = _AFTER
                         self.problem("extra-caption", "a second caption was ignored", unit[LINE])
