@@ -513,6 +513,15 @@ def test_writer_layout() -> None:
     )
 
 
+def test_a_title_printed_again_after_the_tag_line_is_a_title() -> None:
+    # Without a dateline, a first line shaped like a sentence is a title when the layout
+    # prints it again after the tag line (Hypothesis found this with a title-only article).
+    title = "Kerja kerja kerja kerja kerja kerja kerja kerja kerja Senin (1/7). " * 2 + "Senin."
+    article = parse_antara(document(f"{title}\n\naa\n\n{title}\n"))
+    assert (article.title, article.language, article.paragraphs) == (title, "aa", ())
+    assert article.problems == ()
+
+
 def without_spans(article: Article) -> Article:
     return attrs.evolve(article, source=attrs.evolve(article.source, spans=()))
 

@@ -507,11 +507,19 @@ class Reader(FooterReader):
         return "" if found is None else found[2]
 
     def repeated(self, units: list[Unit], heads: list[int]) -> bool:
-        """Whether the first head is printed again right after it (a title and its repeat)."""
+        """Whether the first head is printed again right after it, or after a tag line
+        between them (a title and its repeat, as the layout prints them)."""
         if len(heads) < 2:
             return False
-        first, second = units[heads[0]], units[heads[1]]
-        return self.plain(first[START], first[END]) == self.plain(second[START], second[END])
+        first = units[heads[0]]
+        value = self.plain(first[START], first[END])
+        for index in heads[1:3]:
+            unit = units[index]
+            if self.plain(unit[START], unit[END]) == value:
+                return True
+            if not shape.TAG_LINE.match(self.text, unit[START], unit[END]):
+                return False
+        return False
 
     def body(self, units: list[Unit], dateline_at: int) -> None:
         """Give roles to every unit the head left: paragraphs, links, sign-off, date line,
