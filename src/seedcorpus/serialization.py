@@ -54,7 +54,7 @@ from seedcorpus.unstructure import (
     unstructure_float,
     unstructure_metadata,
 )
-from seedcorpus.unstructure import inexact as _inexact  # as sqlite_rows imports it
+from seedcorpus.unstructure import inexact as _inexact
 
 __all__ = [
     "CONTRACT_VERSION",

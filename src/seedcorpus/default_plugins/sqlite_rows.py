@@ -26,7 +26,8 @@ from cattrs import Converter
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
 from seedcorpus.errors import SerializationError
 from seedcorpus.models import Article, UnknownEnrichment
-from seedcorpus.serialization import _inexact, article_from_data, article_from_json, data_to_json
+from seedcorpus.serialization import article_from_data, article_from_json, data_to_json
+from seedcorpus.unstructure import inexact as _inexact
 
 __all__ = [
     "BATCH_SIZE",
