@@ -21,7 +21,7 @@ import attrs
 from seedcorpus.errors import AmbiguousClaimError, UnclaimedFileError
 from seedcorpus.specs import ParserSpec
 
-__all__ = ["SNIFF_BYTES", "Route", "claim", "claimants", "matches", "route"]
+__all__ = ["SNIFF_BYTES", "Route", "claim", "claimants", "matches", "route", "suffix_claimant"]
 
 SNIFF_BYTES = 4096
 """How many of a file's first bytes a parser's ``sniff`` is shown."""
@@ -102,6 +102,37 @@ def _claims(parsers: Iterable[ParserSpec], path: str) -> list[tuple[ParserSpec, 
 
 def _by_name(claimed: tuple[ParserSpec, str]) -> str:
     return claimed[0].name
+
+
+def suffix_claimant(parsers: Iterable[ParserSpec]) -> Callable[[str], str | None] | None:
+    """A quick :func:`claim` for parsers whose patterns all name a file by its ending
+    (``*.txt``), or ``None`` where some pattern is of another kind.
+
+    The function it returns gives the name of the one parser that claims a path, or
+    ``None`` where not exactly one does (then :func:`claim` must sniff or say what is
+    wrong). Routing every article through the general matching cost more than reading
+    its manifest row.
+
+    >>> from seedcorpus.specs import ParserSpec
+    >>> claimant = suffix_claimant([ParserSpec("antara", print, patterns=("*.txt",))])
+    >>> claimant("2024/a.txt"), claimant("a.json")
+    ('antara', None)
+    """
+    endings: list[tuple[str, str]] = []
+    for spec in parsers:
+        for pattern in spec.patterns:
+            ending = pattern[1:]
+            # "*" never crosses "/", and the rest must be plain text to be an ending.
+            if not pattern.startswith("*") or any(char in ending for char in "*?[/"):
+                return None
+            endings.append((ending, spec.name))
+
+    def claimant(path: str) -> str | None:
+        name = path.rpartition("/")[2]
+        found = {parser for ending, parser in endings if name.endswith(ending)}
+        return found.pop() if len(found) == 1 else None
+
+    return claimant
 
 
 def _sniffs(spec: ParserSpec, head: bytes) -> bool | None:
