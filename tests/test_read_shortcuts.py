@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seedcorpus import decoding
-from seedcorpus.manifest import files
+from seedcorpus.manifest import files, table
 
 _BOMS = [bom for bom, _ in decoding._BOMS]
 
@@ -47,3 +47,10 @@ def _general_decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+@given(st.text(st.sampled_from("a_-./\\: \t\n\0é٣\u00a0\u2028"), max_size=8) | st.text(max_size=8))
+def test_a_plain_path_is_one_the_general_checks_accept(file: str) -> None:
+    if table._PLAIN_PATH.fullmatch(file):
+        assert table._path_problem(file) is None
+    assert table.path_problem(file) == table._path_problem(file)
