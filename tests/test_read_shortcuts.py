@@ -54,3 +54,13 @@ def test_a_plain_path_is_one_the_general_checks_accept(file: str) -> None:
     if table._PLAIN_PATH.fullmatch(file):
         assert table._path_problem(file) is None
     assert table.path_problem(file) == table._path_problem(file)
+
+
+@given(
+    st.binary(max_size=32)
+    | st.lists(
+        st.sampled_from([b"\xc2", b"\xc2\xa0", b"\xc2\x85", b"\xc2\x9f", b"a", b"\x80"])
+    ).map(b"".join)
+)
+def test_the_c1_test_finds_what_the_search_finds(data: bytes) -> None:
+    assert decoding._has_c1(data) == (decoding._C1_UTF8.search(data) is not None)
