@@ -118,19 +118,26 @@ def suffix_claimant(parsers: Iterable[ParserSpec]) -> Callable[[str], str | None
     >>> claimant("2024/a.txt"), claimant("a.json")
     ('antara', None)
     """
-    endings: list[tuple[str, str]] = []
+    claims: list[tuple[str, tuple[str, ...]]] = []
     for spec in parsers:
-        for pattern in spec.patterns:
-            ending = pattern[1:]
-            # "*" never crosses "/", and the rest must be plain text to be an ending.
-            if not pattern.startswith("*") or any(char in ending for char in "*?[/"):
-                return None
-            endings.append((ending, spec.name))
+        endings = tuple(pattern[1:] for pattern in spec.patterns)
+        # "*" never crosses "/", and the rest must be plain text to be an ending.
+        if not all(p.startswith("*") for p in spec.patterns) or any(
+            char in ending for ending in endings for char in "*?[/"
+        ):
+            return None
+        if endings:
+            claims.append((spec.name, endings))
 
     def claimant(path: str) -> str | None:
-        name = path.rpartition("/")[2]
-        found = {parser for ending, parser in endings if name.endswith(ending)}
-        return found.pop() if len(found) == 1 else None
+        # An ending has no "/", so the path ends with it exactly when its name does.
+        found = None
+        for parser, endings in claims:
+            if path.endswith(endings):
+                if found is not None:
+                    return None
+                found = parser
+        return found
 
     return claimant
 
