@@ -13,7 +13,15 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcorpus.claims import SNIFF_BYTES, Route, claim, claimants, matches, route
+from seedcorpus.claims import (
+    SNIFF_BYTES,
+    Route,
+    claim,
+    claimants,
+    matches,
+    route,
+    suffix_claimant,
+)
 from seedcorpus.cli import cli
 from seedcorpus.corpus import open_corpus
 from seedcorpus.default_plugins.antara import sniff_antara
@@ -122,6 +130,30 @@ def test_one_matching_pattern_claims_without_reading() -> None:
 
     chosen, reason = claim([spec("t", "*.txt"), spec("j", "*.json")], "a/b.json", never)
     assert (chosen.name, reason) == ("j", "pattern *.json")
+
+
+_PATTERNS = st.one_of(
+    st.text("ab.", max_size=4).map(lambda ending: f"*{ending}"),  # an ending
+    st.text("ab.*?[]/", min_size=1, max_size=5).filter(lambda p: not p.startswith("/")),
+)
+
+
+@given(
+    st.lists(st.lists(_PATTERNS, max_size=3), min_size=1, max_size=3),
+    st.text("ab./", min_size=1, max_size=10),
+)
+def test_the_suffix_claimant_says_what_claim_says(patterns: list[list[str]], path: str) -> None:
+    parsers = [spec(f"p{number}", *mine) for number, mine in enumerate(patterns)]
+    claimant = suffix_claimant(parsers)
+    endings = all(p[0] == "*" and not set(p[1:]) & set("*?[/") for mine in patterns for p in mine)
+    assert (claimant is not None) == endings
+    if claimant is not None:
+        try:
+            chosen, _ = claim(parsers, path, b"")  # no sniff: one claimant, or an error
+            expected = chosen.name
+        except (UnclaimedFileError, AmbiguousClaimError):
+            expected = None
+        assert claimant(path) == expected
 
 
 def test_no_matching_pattern_is_unclaimed_and_lists_what_is_claimed() -> None:

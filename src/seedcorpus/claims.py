@@ -21,7 +21,7 @@ import attrs
 from seedcorpus.errors import AmbiguousClaimError, UnclaimedFileError
 from seedcorpus.specs import ParserSpec
 
-__all__ = ["SNIFF_BYTES", "Route", "claim", "claimants", "matches", "route"]
+__all__ = ["SNIFF_BYTES", "Route", "claim", "claimants", "matches", "route", "suffix_claimant"]
 
 SNIFF_BYTES = 4096
 """How many of a file's first bytes a parser's ``sniff`` is shown."""
@@ -102,6 +102,44 @@ def _claims(parsers: Iterable[ParserSpec], path: str) -> list[tuple[ParserSpec, 
 
 def _by_name(claimed: tuple[ParserSpec, str]) -> str:
     return claimed[0].name
+
+
+def suffix_claimant(parsers: Iterable[ParserSpec]) -> Callable[[str], str | None] | None:
+    """A quick :func:`claim` for parsers whose patterns all name a file by its ending
+    (``*.txt``), or ``None`` where some pattern is of another kind.
+
+    The function it returns gives the name of the one parser that claims a path, or
+    ``None`` where not exactly one does (then :func:`claim` must sniff or say what is
+    wrong). Routing every article through the general matching cost more than reading
+    its manifest row.
+
+    >>> from seedcorpus.specs import ParserSpec
+    >>> claimant = suffix_claimant([ParserSpec("antara", print, patterns=("*.txt",))])
+    >>> claimant("2024/a.txt"), claimant("a.json")
+    ('antara', None)
+    """
+    claims: list[tuple[str, tuple[str, ...]]] = []
+    for spec in parsers:
+        endings = tuple(pattern[1:] for pattern in spec.patterns)
+        # "*" never crosses "/", and the rest must be plain text to be an ending.
+        if not all(p.startswith("*") for p in spec.patterns) or any(
+            char in ending for ending in endings for char in "*?[/"
+        ):
+            return None
+        if endings:
+            claims.append((spec.name, endings))
+
+    def claimant(path: str) -> str | None:
+        # An ending has no "/", so the path ends with it exactly when its name does.
+        found = None
+        for parser, endings in claims:
+            if path.endswith(endings):
+                if found is not None:
+                    return None
+                found = parser
+        return found
+
+    return claimant
 
 
 def _sniffs(spec: ParserSpec, head: bytes) -> bool | None:

@@ -19,7 +19,7 @@ from typing import Any, Self, overload
 
 import attrs
 
-from seedcorpus.claims import Route, claimants
+from seedcorpus.claims import Route, claimants, suffix_claimant
 from seedcorpus.claims import route as route_entry
 from seedcorpus.decoding import decode_article
 from seedcorpus.enriching import run_enrichers
@@ -56,6 +56,10 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 10_000_000
 """Article files larger than this (10 MB) are refused: no news article is that long."""
+
+
+def _no_claimant(path: str) -> None:
+    """Where parsers claim files by more than their endings: :meth:`Corpus.route` decides."""
 
 
 def _is_first_line(title: str, text: str) -> bool:
@@ -246,6 +250,7 @@ class Corpus(ArticleSource):
         self._positions: dict[str, int] | None = None
         self._parsers: tuple[ParserSpec, ...] | None = None
         self._specs: dict[str, ParserSpec] = {}
+        self._suffix_claimant: Callable[[str], str | None] | None = None
 
     def __repr__(self) -> str:
         names = ",".join(spec.name for spec in self.enrichers) or "none"
@@ -293,7 +298,12 @@ class Corpus(ArticleSource):
         except ParseError as error:
             raise ParseError(error.message, path=self.root / entry.file, line=error.line) from None
         text, encoding = decoded.text, decoded.encoding
-        parser_name = self.route(entry, data).parser
+        parser_name = (
+            entry.parser
+            or self.parser
+            or self._claimant()(entry.file)
+            or self.route(entry, data).parser
+        )
         spec = self._specs.get(parser_name)
         if spec is None:  # looked up once per parser: the registry's checks are not free
             spec = self._specs[parser_name] = self.registry.parser(parser_name)
@@ -325,7 +335,15 @@ class Corpus(ArticleSource):
             article = attrs.evolve(article, title=entry.title, problems=(filled, *kept))
         if decoded.problems:
             article = attrs.evolve(article, problems=(*decoded.problems, *article.problems))
-        return self._enrich(article)
+        return self._enrich(article) if self.enrichers else article
+
+    def _claimant(self) -> Callable[[str], str | None]:
+        """The parser that claims a file by its ending alone, else ``None``: what
+        :meth:`route` says of most rows, quickly (see :mod:`seedcorpus.claims`)."""
+        if self._suffix_claimant is None:
+            found = suffix_claimant(self.registry.parsers.values())
+            self._suffix_claimant = found or _no_claimant
+        return self._suffix_claimant
 
     def route(self, entry: ManifestEntry, data: bytes | None = None) -> Route:
         """Which parser reads ``entry``, and why: its ``parser`` column, else this

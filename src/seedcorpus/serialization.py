@@ -19,8 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from itertools import chain
-from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
@@ -34,8 +33,28 @@ from cattrs.preconf.orjson import make_converter as make_orjson_converter
 from cattrs.v import format_exception
 
 from seedcorpus.errors import SerializationError
-from seedcorpus.models import Article, Enrichment, FieldSpans, Metadata, UnknownEnrichment
+from seedcorpus.models import (
+    Article,
+    Enrichment,
+    FieldSpans,
+    Metadata,
+    Source,
+    UnknownEnrichment,
+)
 from seedcorpus.text import split_names
+from seedcorpus.unstructure import (
+    Verbatim,
+    is_optional,
+    is_records_tuple,
+    optional_unstructure,
+    orjson_default,
+    record_unstructurer,
+    records_unstructure,
+    unstructure_field_spans,
+    unstructure_float,
+    unstructure_metadata,
+)
+from seedcorpus.unstructure import inexact as _inexact
 
 __all__ = [
     "CONTRACT_VERSION",
@@ -44,6 +63,7 @@ __all__ = [
     "article_to_json",
     "data_to_json",
     "data_to_json_bytes",
+    "data_to_json_line",
     "make_converter",
 ]
 
@@ -108,43 +128,6 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
-class _NonFinite(float):
-    """A NaN or infinity on its way out: orjson refuses the subclass (it would write
-    ``null``), so the text is written by ``json``, as ``NaN`` (as before)."""
-
-
-def _unstructure_float(value: float) -> float:
-    return value if math.isfinite(value) else _NonFinite(value)
-
-
-class _Verbatim(dict[str, Any]):
-    """The payload of an unknown kind: a dict for whoever reads the unstructured data;
-    orjson writes its kept text instead (see :func:`_orjson_default`), byte for byte."""
-
-    __slots__ = ("json",)
-
-    def __init__(self, text: str) -> None:
-        data = orjson.loads(text)
-        super().__init__(json.loads(text) if _inexact(data) else data)
-        self.json = text
-
-
-def _orjson_default(value: Any) -> Any:
-    # Called (with OPT_PASSTHROUGH_SUBCLASS) for subclasses of dict, str, int and list:
-    # a kept payload as it was written; other subclasses as json writes them.
-    if isinstance(value, _Verbatim):
-        return orjson.Fragment(value.json)
-    if isinstance(value, str):
-        return str.__str__(value)  # the text itself (an enum's str() is its name)
-    if isinstance(value, int):
-        return int.__int__(value)
-    if isinstance(value, dict):
-        return dict(value)
-    if isinstance(value, list):
-        return list(value)
-    raise TypeError(f"{type(value).__name__} has no JSON form")
-
-
 _SCALAR_TYPES: dict[Any, frozenset[type]] = {
     str: frozenset({str}),
     int: frozenset({int}),
@@ -167,7 +150,7 @@ def _flat_record_hook(
     allowed: list[frozenset[type]] = []
     for field in fields:
         type_ = field.type
-        optional = _is_optional(type_)
+        optional = is_optional(type_)
         if optional:
             (type_,) = (arg for arg in get_args(type_) if arg is not type(None))
         if (
@@ -208,21 +191,9 @@ def _flat_record_hook(
     return structure_flat
 
 
-def _is_optional(type_: Any) -> bool:
-    args = get_args(type_)
-    return len(args) == 2 and type(None) in args and get_origin(type_) in (Union, UnionType)
-
-
 def _is_homogeneous_tuple(type_: Any) -> bool:
     args = get_args(type_)
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _unstructure_field_spans(spans: FieldSpans) -> dict[str, tuple[int, int]]:
-    # Straight from the names and the array: no FieldSpan made. Pairs are tuples, which
-    # orjson (and json) write as arrays.
-    offsets = iter(spans._offsets.tolist())
-    return dict(zip(spans._fields, zip(offsets, offsets, strict=True), strict=True))
 
 
 def _structure_field_spans(data: Any, _: Any) -> FieldSpans:
@@ -311,30 +282,8 @@ def _is_article(type_: Any) -> bool:
     return type_ is Article
 
 
-def _optional_unstructure(converter: Converter) -> Callable[[Any], Callable[[Any], Any]]:
-    # cattrs' own hook for "X | None" wraps X's hook in a generic function called for
-    # every value; a string or integer goes out as it is, so its optional one does too,
-    # and the generated record code then reads the attribute in place (a third of the
-    # time spent unstructuring an enriched article went to those calls).
-    def factory(type_: Any) -> Callable[[Any], Any]:
-        (inner,) = (arg for arg in get_args(type_) if arg is not type(None))
-        hook = converter.get_unstructure_hook(inner)
-        if hook == identity:
-            return identity
-        return lambda value: None if value is None else hook(value)
-
-    return factory
-
-
-def _records_unstructure(converter: Converter) -> Callable[[Any], Callable[[Any], Any]]:
-    # A list, as cattrs makes it, but with map() in place of a generator per tuple.
-    def factory(type_: Any) -> Callable[[Any], list[Any]]:
-        hook = converter.get_unstructure_hook(get_args(type_)[0])
-        if hook == identity:
-            return list
-        return lambda items: list(map(hook, items))
-
-    return factory
+def _is_source(type_: Any) -> bool:
+    return type_ is Source
 
 
 def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonConverter:
@@ -359,7 +308,7 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
         (bool, _structure_bool),
     ):
         converter.register_structure_hook(scalar, hook)
-    converter.register_unstructure_hook(float, _unstructure_float)
+    converter.register_unstructure_hook(float, unstructure_float)
 
     def tuple_hook(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         items = homogenous_tuple_structure_factory(type_, converter)
@@ -400,20 +349,17 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
 
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
     converter.register_structure_hook_factory(attrs.has, record_hook)
-    converter.register_structure_hook_factory(_is_optional, optional_hook)
+    converter.register_structure_hook_factory(is_optional, optional_hook)
     # Tuples of strings go out as they are: orjson writes a tuple as an array.
     # (cattrs' identity: generated code then reads the attribute in place.)
     converter.register_unstructure_hook_func(lambda t: t == tuple[str, ...], identity)
-    converter.register_unstructure_hook_factory(_is_optional, _optional_unstructure(converter))
-    converter.register_unstructure_hook_factory(
-        lambda t: _is_homogeneous_tuple(t) and get_args(t)[0] is not str,
-        _records_unstructure(converter),
-    )
+    converter.register_unstructure_hook_factory(is_optional, optional_unstructure(converter))
+    converter.register_unstructure_hook_factory(is_records_tuple, records_unstructure(converter))
     converter.register_structure_hook(datetime, _structure_datetime)
     # datetime.isoformat, not orjson's RFC 3339: it also writes offsets with seconds.
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_structure_hook(Metadata, _structure_metadata)
-    converter.register_unstructure_hook(Metadata, dict)
+    converter.register_unstructure_hook(Metadata, unstructure_metadata)
 
     by_kind: dict[str, type[Enrichment]] = {}
     for cls in enrichment_types:
@@ -422,7 +368,7 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
         by_kind[cls.kind] = cls
 
     # Spans are stored as {"field": [start, end]}: far smaller than a list of objects.
-    converter.register_unstructure_hook(FieldSpans, _unstructure_field_spans)
+    converter.register_unstructure_hook(FieldSpans, unstructure_field_spans)
     converter.register_structure_hook(FieldSpans, _structure_field_spans)
 
     def is_enrichment_union(t: Any) -> bool:
@@ -432,7 +378,7 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
 
     def unstructure_enrichment(enrichment: Enrichment | UnknownEnrichment) -> Any:
         if isinstance(enrichment, UnknownEnrichment):
-            return _Verbatim(enrichment.json)
+            return Verbatim(enrichment.json)
         cls = type(enrichment)
         hook = field_hooks.get(cls)
         if hook is None:
@@ -455,11 +401,15 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
     converter.register_structure_hook_func(is_enrichment_union, structure_enrichment)
 
     # The contract version leads every article; older versions are upgraded on reading.
-    # Both hooks are generated when first asked for: that was most of the time taken to
+    # The hooks are generated when first asked for: that was most of the time taken to
     # build the converter, which a small export paid in full (and a writer never reads).
+    # Articles and their sources are written by functions of their own, for speed (see
+    # seedcorpus.unstructure); every other record by cattrs' generated hook.
     def unstructure_article_hook(_: Any) -> Callable[[Article], dict[str, Any]]:
-        article_fields = converter.gen_unstructure_attrs_fromdict(Article)
-        return lambda article: {"contract": CONTRACT_VERSION, **article_fields(article)}
+        return record_unstructurer(Article, converter, first=(("contract", CONTRACT_VERSION),))
+
+    def unstructure_source_hook(_: Any) -> Callable[[Source], dict[str, Any]]:
+        return record_unstructurer(Source, converter)
 
     def structure_article_hook(_: Any) -> Callable[[Any, Any], Article]:
         structure_article = converter.gen_structure_attrs_fromdict(Article)
@@ -472,20 +422,9 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
         return structure_versioned
 
     converter.register_unstructure_hook_factory(_is_article, unstructure_article_hook)
+    converter.register_unstructure_hook_factory(_is_source, unstructure_source_hook)
     converter.register_structure_hook_factory(_is_article, structure_article_hook)
     return converter
-
-
-def _inexact(data: Any) -> bool:
-    """Whether orjson may have read a number in ``data`` as another value than ``json``:
-    it reads an integer beyond 64 bits as a float."""
-    if isinstance(data, float):
-        return data.is_integer() and not -(2**63) <= data < 2**64
-    if isinstance(data, dict):
-        return any(map(_inexact, data.values()))
-    if isinstance(data, list):
-        return any(map(_inexact, data))
-    return False
 
 
 def _describe(error: BaseException, type_: Any) -> str:
@@ -527,8 +466,23 @@ def data_to_json_bytes(data: Any) -> bytes:
         return _json_dumps(data).encode("utf-8")
 
 
+def data_to_json_line(data: Any) -> bytes:
+    """:func:`data_to_json_bytes` and a newline: a JSON Lines line.
+
+    :raises UnicodeEncodeError: for text with a lone surrogate, which UTF-8 cannot hold.
+    """
+    # orjson adds the newline as it writes, saving a copy of the whole line.
+    try:
+        return orjson.dumps(data, default=orjson_default, option=_LINE_OPTIONS)
+    except orjson.JSONEncodeError:
+        return _json_dumps(data).encode("utf-8") + b"\n"
+
+
+_LINE_OPTIONS = orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_APPEND_NEWLINE
+
+
 def _orjson_dumps(data: Any) -> bytes:
-    return orjson.dumps(data, default=_orjson_default, option=orjson.OPT_PASSTHROUGH_SUBCLASS)
+    return orjson.dumps(data, default=orjson_default, option=orjson.OPT_PASSTHROUGH_SUBCLASS)
 
 
 def _json_dumps(data: Any) -> str:

@@ -29,7 +29,8 @@ from seedcorpus.columns import ARTICLE_COLUMNS, article_row
 from seedcorpus.default_plugins.sqlite_records import PARAGRAPH_NAMES, Layouts, lay_out, restore
 from seedcorpus.errors import SerializationError
 from seedcorpus.models import Article, UnknownEnrichment
-from seedcorpus.serialization import _inexact, article_from_data, article_from_json, data_to_json
+from seedcorpus.serialization import article_from_data, article_from_json, data_to_json
+from seedcorpus.unstructure import inexact as _inexact
 
 __all__ = [
     "BATCH_SIZE",

@@ -130,18 +130,27 @@ def _open_beneath(root: str, file: str) -> int:
     # The root itself may be reached through symlinks: only what is below it must not.
     # O_NOFOLLOW applies to the last part of a path, so the first part is opened by its
     # whole path, and the rest relative to it.
-    first, *rest = [part for part in file.split("/") if part not in ("", ".")] or [""]
-    if not rest:
-        return os.open(os.path.join(root, first), _FILE_FLAGS)
-    folder = os.open(os.path.join(root, first), _FOLDER_FLAGS)
+    parts = file.split("/")
+    if "" in parts or "." in parts:  # "a//b" or "./a": these parts name no folder
+        parts = [part for part in parts if part not in ("", ".")] or [""]
+    first = _joined(root, parts[0])
+    if len(parts) == 1:
+        return os.open(first, _FILE_FLAGS)
+    folder = os.open(first, _FOLDER_FLAGS)
     try:
-        for part in rest[:-1]:
+        for part in parts[1:-1]:
             inner = os.open(part, _FOLDER_FLAGS, dir_fd=folder)
             os.close(folder)
             folder = inner
-        return os.open(rest[-1], _FILE_FLAGS, dir_fd=folder)
+        return os.open(parts[-1], _FILE_FLAGS, dir_fd=folder)
     finally:
         os.close(folder)
+
+
+def _joined(root: str, part: str) -> str:
+    """``os.path.join(root, part)`` for a ``part`` that does not start with ``/``,
+    without the checks and conversions that made it a tenth of opening a file."""
+    return root + part if not root or root.endswith(os.sep) else f"{root}{os.sep}{part}"
 
 
 def _read_regular_file(

@@ -36,6 +36,9 @@ _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# Names of letters, digits, "_", "-" and ".", not starting with "." (so never ".." or
+# "."), joined by single "/": no scheme, no space, no control character, not absolute.
+_PLAIN_PATH = re.compile(r"[\w-][\w.-]*(?:/[\w-][\w.-]*)*")
 
 
 @attrs.frozen
@@ -101,6 +104,13 @@ def _default_id(file: str) -> str:
 def path_problem(file: str) -> str | None:
     """Say why ``file`` cannot be a path inside the corpus, judging the text alone;
     ``None`` if it can."""
+    # Checked for every article read: a path of plain names passes every check below.
+    if _PLAIN_PATH.fullmatch(file):
+        return None
+    return _path_problem(file)
+
+
+def _path_problem(file: str) -> str | None:
     if not file:
         return "is empty"
     if "\\" in file:
