@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import copy
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given
+import attrs
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from seedcorpus.default_plugins import sqlite
 from seedcorpus.default_plugins.sqlite_records import _elide, _place, _restore
-from seedcorpus.default_plugins.sqlite_rows import _paragraph_spans, _unfold_spans
+from seedcorpus.default_plugins.sqlite_rows import (
+    _paragraph_spans,
+    _unfold_spans,
+    inserted_records,
+)
+from seedcorpus.duplicates import find_in_records
+from seedcorpus.models import Article
+from seedcorpus.registry import Registry
 from seedcorpus.serialization import data_to_json
+from seedcorpus.testing import articles
 
 words = st.text(alphabet="ab \n", max_size=12)
 
@@ -146,3 +158,26 @@ def test_an_unknown_kind_with_a_located_text_and_a_big_number_reads_back(tmp_pat
     assert spec.read is not None
     spec.write(iter([article]), tmp_path / "a.sqlite", registry.converter)
     assert list(spec.read(tmp_path / "a.sqlite", registry.converter)) == [article]
+
+
+BUILTIN = Registry.load(entry_points=False, disabled=())
+TYPES = tuple(t for spec in BUILTIN.enrichers.values() for t in spec.types)
+
+
+def _copies(items: list[Article]) -> list[Article]:
+    """``items`` with some copied under a new id (a duplicate, perhaps syndicated)."""
+    copies = [attrs.evolve(a, id=f"{a.id}-copy{n}") for n, a in enumerate(items[::2])]
+    return [a for a in items + copies if a.id]
+
+
+@settings(max_examples=40)
+@given(st.lists(articles(TYPES), max_size=4).map(_copies))
+def test_the_records_written_are_the_records_read_back(items: list[Article]) -> None:
+    unique = list({a.id: a for a in items}.values())
+    with closing(sqlite3.connect(":memory:")) as connection:
+        connection.executescript(sqlite._SCHEMA)
+        written = list(inserted_records(connection, unique, BUILTIN.converter))
+        read = connection.execute(sqlite.DUPLICATES_RECORDS).fetchall()
+        assert written == read
+        # And so the build finds what refresh_duplicates finds.
+        assert find_in_records(written, near=False) == sqlite.refresh_duplicates(connection)

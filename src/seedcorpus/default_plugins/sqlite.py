@@ -36,6 +36,7 @@ from seedcorpus.default_plugins.sqlite_rows import (
     article_select,
     delete_articles,
     insert_articles,
+    inserted_records,
     read_article,
     upsert_articles,
 )
@@ -51,6 +52,7 @@ from seedcorpus.specs import ExporterSpec, SearchHit, Selector, UpdateOutcome, U
 __all__ = [
     "BM25_WEIGHTS",
     "COLUMNS",
+    "DUPLICATES_RECORDS",
     "FTS_COLUMNS",
     "SCHEMA_VERSION",
     "VERSION",
@@ -242,9 +244,10 @@ def write_sqlite(articles: Iterable[Article], destination: Path, converter: Conv
                     ("contract", str(CONTRACT_VERSION)),
                 ],
             )
-            insert_articles(connection, articles, converter)
+            # Duplicates are found from the rows as they are written, not read back.
+            found = find_in_records(inserted_records(connection, articles, converter), near=False)
             rebuild_index(connection)
-            refresh_duplicates(connection)
+            _store_duplicates(connection, found)
     finally:
         connection.close()
 
@@ -482,6 +485,15 @@ _DUPLICATES_SCHEMA = (
 )
 
 
+DUPLICATES_RECORDS = (
+    "SELECT id, title, body, original_title, CASE WHEN original_title IS NOT NULL"
+    " THEN json_extract(json, '$.syndication.site') END FROM articles ORDER BY rowid"
+)
+"""The SQL of each article's duplicates :data:`~seedcorpus.duplicates.Record`, read from
+its columns (a build gets the same from
+:func:`~seedcorpus.default_plugins.sqlite_rows.inserted_records` as it writes)."""
+
+
 def refresh_duplicates(
     connection: sqlite3.Connection, *, near: bool = False, threshold: float = 0.5
 ) -> Duplicates:
@@ -492,13 +504,16 @@ def refresh_duplicates(
     duplicates DATABASE --store`` adds near duplicates (needs ``datasketch``).
     Returns the :class:`~seedcorpus.duplicates.Duplicates` found.
     """
+    rows = connection.execute(DUPLICATES_RECORDS)
+    found = find_in_records(rows, near=near, threshold=threshold)
+    _store_duplicates(connection, found)
+    return found
+
+
+def _store_duplicates(connection: sqlite3.Connection, found: Duplicates) -> None:
+    """Write what :func:`refresh_duplicates` found, and the kinds of enrichments present."""
     for statement in _DUPLICATES_SCHEMA:
         connection.execute(statement)
-    rows = connection.execute(
-        "SELECT id, title, body, original_title, CASE WHEN original_title IS NOT NULL"
-        " THEN json_extract(json, '$.syndication.site') END FROM articles ORDER BY rowid"
-    )
-    found = find_in_records(rows, near=near, threshold=threshold)
     connection.execute("DELETE FROM duplicate_clusters")
     connection.execute("DELETE FROM republications")
     connection.executemany(
@@ -518,7 +533,6 @@ def refresh_duplicates(
         "INSERT OR REPLACE INTO seedcorpus_meta VALUES ('enrichers', ?)",
         (",".join(sorted(kinds)),),
     )
-    return found
 
 
 def store_duplicates(database: Path, *, near: bool = False, threshold: float = 0.5) -> Duplicates:

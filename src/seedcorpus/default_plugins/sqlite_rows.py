@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -27,6 +27,7 @@ from cattrs import Converter
 
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
 from seedcorpus.default_plugins.sqlite_records import PARAGRAPH_NAMES, Layouts, lay_out, restore
+from seedcorpus.duplicates import Record
 from seedcorpus.errors import SerializationError
 from seedcorpus.models import Article, UnknownEnrichment
 from seedcorpus.serialization import _inexact, article_from_data, article_from_json, data_to_json
@@ -39,6 +40,7 @@ __all__ = [
     "article_select",
     "delete_articles",
     "insert_articles",
+    "inserted_records",
     "read_article",
     "upsert_articles",
 ]
@@ -59,10 +61,12 @@ _PART_TABLES = ("tags", "enrichments")
 class _Rows:
     """The rows of a batch of articles, one list per table."""
 
-    __slots__ = ("articles", "enrichments", "tags")
+    __slots__ = ("articles", "enrichments", "records", "tags")
 
     def __init__(self) -> None:
         self.articles: list[tuple[Any, ...]] = []
+        # What duplicates are found from (see inserted_records), from the row's columns.
+        self.records: list[Record] = []
         self.tags: list[tuple[str, int, str]] = []
         # The last value is the layout's keys, which write_parts turns into its id.
         self.enrichments: list[tuple[str, str, int, str, bool, str | None]] = []
@@ -76,6 +80,9 @@ class _Rows:
         row = article_row(article, enrichments)
         _drop_columns(data, row)
         self.articles.append((*row, data_to_json(data)))
+        syndication = article.syndication
+        site = None if syndication is None else syndication.site
+        self.records.append((article_id, row[_TITLE], row[_BODY], row[_ORIGINAL_TITLE], site))
         self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
         for position, enrichment in enumerate(enrichments):
             if type(enrichment) is dict:
@@ -144,6 +151,7 @@ _IN_COLUMNS = (
     (("syndication", "original_title"), "original_title"),
 )
 _COLUMN_AT = {column: ARTICLE_COLUMNS.index(column) for _, column in _IN_COLUMNS}
+_TITLE, _BODY, _ORIGINAL_TITLE = map(ARTICLE_COLUMNS.index, ("title", "body", "original_title"))
 
 
 def _parent(data: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -194,10 +202,25 @@ def insert_articles(
     The full-text index is not updated: rebuild it afterwards with the ``sqlite``
     module's ``rebuild_index``.
     """
+    for _ in inserted_records(connection, articles, converter):
+        pass
+
+
+def inserted_records(
+    connection: sqlite3.Connection, articles: Iterable[Article], converter: Converter
+) -> Iterator[Record]:
+    """:func:`insert_articles`, giving each article's duplicates
+    :data:`~seedcorpus.duplicates.Record` once its rows are written: what the ``sqlite``
+    module's ``refresh_duplicates`` would read back from its columns.
+
+    A build finds the duplicates as it writes, so no text is read back; only a batch of
+    rows is held at a time.
+    """
     layouts = Layouts(connection)
     for rows in _batches(articles, converter):
         connection.executemany(_INSERT, rows.articles)
         rows.write_parts(connection, layouts)
+        yield from rows.records
 
 
 def upsert_articles(
