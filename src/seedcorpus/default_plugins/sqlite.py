@@ -42,7 +42,7 @@ from seedcorpus.default_plugins.sqlite_rows import (
 )
 from seedcorpus.default_plugins.sqlite_select import select_sqlite
 from seedcorpus.default_plugins.sqlite_update import Tables, update_database
-from seedcorpus.duplicates import Duplicates, find_in_records
+from seedcorpus.duplicates import Duplicates, Record, find_in_records
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
@@ -52,13 +52,13 @@ from seedcorpus.specs import ExporterSpec, SearchHit, Selector, UpdateOutcome, U
 __all__ = [
     "BM25_WEIGHTS",
     "COLUMNS",
-    "DUPLICATES_RECORDS",
     "FTS_COLUMNS",
     "SCHEMA_VERSION",
     "VERSION",
     "VIEWS",
     "count_sqlite",
     "delete_articles",
+    "duplicates_records",
     "fts_query",
     "insert_articles",
     "read_sqlite",
@@ -485,13 +485,23 @@ _DUPLICATES_SCHEMA = (
 )
 
 
-DUPLICATES_RECORDS = (
-    "SELECT id, title, body, original_title, CASE WHEN original_title IS NOT NULL"
-    " THEN json_extract(json, '$.syndication.site') END FROM articles ORDER BY rowid"
+_RECORDS = (
+    "SELECT id, title, body, original_title,"
+    " CASE WHEN original_title IS NOT NULL THEN json END FROM articles ORDER BY rowid"
 )
-"""The SQL of each article's duplicates :data:`~seedcorpus.duplicates.Record`, read from
-its columns (a build gets the same from
-:func:`~seedcorpus.default_plugins.sqlite_rows.inserted_records` as it writes)."""
+
+
+def duplicates_records(connection: sqlite3.Connection) -> Iterator[Record]:
+    """Each article's duplicates :data:`~seedcorpus.duplicates.Record`, read from its
+    columns, in the database's order (a build gets the same from
+    :func:`~seedcorpus.default_plugins.sqlite_rows.inserted_records` as it writes)."""
+    for article_id, title, body, original_title, text in connection.execute(_RECORDS):
+        site = None
+        if text is not None:
+            # Read in Python: SQLite's json_extract cuts a string at a NUL character.
+            syndication = json.loads(text).get("syndication")
+            site = syndication.get("site") if isinstance(syndication, dict) else None
+        yield article_id, title, body, original_title, site
 
 
 def refresh_duplicates(
@@ -504,8 +514,7 @@ def refresh_duplicates(
     duplicates DATABASE --store`` adds near duplicates (needs ``datasketch``).
     Returns the :class:`~seedcorpus.duplicates.Duplicates` found.
     """
-    rows = connection.execute(DUPLICATES_RECORDS)
-    found = find_in_records(rows, near=near, threshold=threshold)
+    found = find_in_records(duplicates_records(connection), near=near, threshold=threshold)
     _store_duplicates(connection, found)
     return found
 

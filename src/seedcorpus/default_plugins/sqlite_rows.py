@@ -61,15 +61,15 @@ _PART_TABLES = ("tags", "enrichments")
 class _Rows:
     """The rows of a batch of articles, one list per table."""
 
-    __slots__ = ("articles", "enrichments", "records", "tags")
+    __slots__ = ("articles", "enrichments", "layouts", "records", "tags")
 
-    def __init__(self) -> None:
+    def __init__(self, layouts: Layouts) -> None:
+        self.layouts = layouts
         self.articles: list[tuple[Any, ...]] = []
         # What duplicates are found from (see inserted_records), from the row's columns.
         self.records: list[Record] = []
         self.tags: list[tuple[str, int, str]] = []
-        # The last value is the layout's keys, which write_parts turns into its id.
-        self.enrichments: list[tuple[str, str, int, str, bool, str | None]] = []
+        self.enrichments: list[tuple[str, str, int, str, bool, int | None]] = []
 
     def add(self, article: Article, converter: Converter) -> None:
         data = converter.unstructure(article)
@@ -84,20 +84,26 @@ class _Rows:
         site = None if syndication is None else syndication.site
         self.records.append((article_id, row[_TITLE], row[_BODY], row[_ORIGINAL_TITLE], site))
         self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
+        layout_id = self.layouts.id
         for position, enrichment in enumerate(enrichments):
             if type(enrichment) is dict:
                 payload, elided, layout = lay_out(enrichment, paragraphs)
             else:  # an unknown kind's payload (a dict subclass), written back byte for byte
                 payload, elided, layout = enrichment, False, None
             self.enrichments.append(
-                (article_id, enrichment["kind"], position, data_to_json(payload), elided, layout)
+                (
+                    article_id,
+                    enrichment["kind"],
+                    position,
+                    data_to_json(payload),
+                    elided,
+                    layout_id(layout),
+                )
             )
 
-    def write_parts(self, connection: sqlite3.Connection, layouts: Layouts) -> None:
+    def write_parts(self, connection: sqlite3.Connection) -> None:
         connection.executemany(_INSERT_TAG, self.tags)
-        connection.executemany(
-            _INSERT_ENRICHMENT, [(*row[:5], layouts.id(row[5])) for row in self.enrichments]
-        )
+        connection.executemany(_INSERT_ENRICHMENT, self.enrichments)
 
 
 def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[tuple[int, ...]]:
@@ -164,14 +170,26 @@ def _parent(data: dict[str, Any], keys: tuple[str, ...]) -> Any:
 
 def _drop_columns(data: dict[str, Any], row: Sequence[Any]) -> None:
     """Leave out of ``data`` the values that ``row``'s flat columns hold."""
+    for parent_key, children in _DROPPED:
+        parent = data if parent_key is None else data.get(parent_key)
+        if isinstance(parent, dict):
+            for key, at in children:
+                if key in parent and parent[key] == row[at]:
+                    del parent[key]
+
+
+def _by_parent() -> tuple[tuple[str | None, tuple[tuple[str, int], ...]], ...]:
+    """_IN_COLUMNS by the object that holds each value (None: the article itself; none
+    is deeper), with the place of its column in a row."""
+    grouped: dict[str | None, list[tuple[str, int]]] = {}
     for keys, column in _IN_COLUMNS:
-        parent = _parent(data, keys)
-        if (
-            parent is not None
-            and keys[-1] in parent
-            and parent[keys[-1]] == row[_COLUMN_AT[column]]
-        ):
-            del parent[keys[-1]]
+        parent = keys[0] if len(keys) == 2 else None
+        grouped.setdefault(parent, []).append((keys[-1], _COLUMN_AT[column]))
+    return tuple((parent, tuple(children)) for parent, children in grouped.items())
+
+
+# One lookup of each object, instead of one for each value: this runs for every article.
+_DROPPED = _by_parent()
 
 
 def _restore_columns(data: dict[str, Any], columns: Sequence[Any]) -> None:
@@ -183,13 +201,16 @@ def _restore_columns(data: dict[str, Any], columns: Sequence[Any]) -> None:
             parent[keys[-1]] = value
 
 
-def _batches(articles: Iterable[Article], converter: Converter) -> Iterable[_Rows]:
-    rows = _Rows()
+def _batches(
+    articles: Iterable[Article], converter: Converter, connection: sqlite3.Connection
+) -> Iterable[_Rows]:
+    layouts = Layouts(connection)  # a new layout is added to the database when first met
+    rows = _Rows(layouts)
     for article in articles:
         rows.add(article, converter)
         if len(rows.articles) >= BATCH_SIZE:
             yield rows
-            rows = _Rows()
+            rows = _Rows(layouts)
     if rows.articles:
         yield rows
 
@@ -216,10 +237,9 @@ def inserted_records(
     A build finds the duplicates as it writes, so no text is read back; only a batch of
     rows is held at a time.
     """
-    layouts = Layouts(connection)
-    for rows in _batches(articles, converter):
+    for rows in _batches(articles, converter, connection):
         connection.executemany(_INSERT, rows.articles)
-        rows.write_parts(connection, layouts)
+        rows.write_parts(connection)
         yield from rows.records
 
 
@@ -232,13 +252,12 @@ def upsert_articles(
     manifest's order for articles that changed. The FTS triggers keep the index in step.
     Record layouts new to the database are added to ``record_layouts``.
     """
-    layouts = Layouts(connection)
-    for rows in _batches(articles, converter):
+    for rows in _batches(articles, converter, connection):
         for row in rows.articles:
             if connection.execute(_UPDATE, (*row[1:], row[0])).rowcount == 0:
                 connection.execute(_INSERT, row)
         _delete_parts(connection, [(row[0],) for row in rows.articles])
-        rows.write_parts(connection, layouts)
+        rows.write_parts(connection)
 
 
 def delete_articles(connection: sqlite3.Connection, ids: Iterable[str]) -> None:
