@@ -25,6 +25,8 @@ from seedcorpus.default_plugins.browser.metadata import metadata
 from seedcorpus.default_plugins.sqlite_records import (
     Layouts,
     _elide,
+    _lay_out,
+    _lay_out_uniform,
     _place,
     lay_out,
     restore,
@@ -167,6 +169,43 @@ def test_laid_out_records_read_back_equal(case: tuple[dict[str, Any], list[str]]
     else:
         assert json.loads(layout) == {name: list(enrichment[name][0]) for name in tabulated}
         assert all(isinstance(row, list) for name in tabulated for row in payload[name])
+
+
+@given(enrichments())
+def test_the_one_pass_lay_out_gives_what_the_general_one_gives(
+    case: tuple[dict[str, Any], list[str]],
+) -> None:
+    enrichment, paragraphs = case
+    original = copy.deepcopy(enrichment)
+    fast = _lay_out_uniform(enrichment, paragraphs)
+    assert enrichment == original
+    general = _lay_out(enrichment, paragraphs)
+    if fast is not None:
+        assert fast == general
+        assert data_to_json(fast[0]) == data_to_json(general[0])  # keys in the same order
+        assert [type(value) for value in fast[0].values()] == [
+            type(value) for value in general[0].values()
+        ]
+    else:  # refused only where some list of records is kept as objects
+        record_lists = [
+            value
+            for value in enrichment.values()
+            if isinstance(value, list | tuple) and value and isinstance(value[0], dict)
+        ]
+        assert not all(tabulable(value, paragraphs) for value in record_lists)
+
+
+def test_the_built_in_enrichments_are_laid_out_in_one_pass() -> None:
+    corpus = open_corpus(Path(__file__).parents[2] / "seeds", registry=BUILTIN).enrich("all")
+    laid_out = 0
+    for article in corpus:
+        data = BUILTIN.converter.unstructure(article)
+        for enrichment in data["enrichments"]:
+            fast = _lay_out_uniform(enrichment, data["paragraphs"])
+            assert fast is not None
+            assert fast == _lay_out(enrichment, data["paragraphs"])
+            laid_out += fast[2] is not None
+    assert laid_out > 0
 
 
 def test_an_elided_text_is_null_in_its_array() -> None:

@@ -36,12 +36,13 @@ from seedcorpus.default_plugins.sqlite_rows import (
     article_select,
     delete_articles,
     insert_articles,
+    inserted_records,
     read_article,
     upsert_articles,
 )
 from seedcorpus.default_plugins.sqlite_select import select_sqlite
 from seedcorpus.default_plugins.sqlite_update import Tables, update_database
-from seedcorpus.duplicates import Duplicates, find_in_records
+from seedcorpus.duplicates import Duplicates, Record, find_in_records
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
@@ -57,6 +58,7 @@ __all__ = [
     "VIEWS",
     "count_sqlite",
     "delete_articles",
+    "duplicates_records",
     "fts_query",
     "insert_articles",
     "read_sqlite",
@@ -242,9 +244,10 @@ def write_sqlite(articles: Iterable[Article], destination: Path, converter: Conv
                     ("contract", str(CONTRACT_VERSION)),
                 ],
             )
-            insert_articles(connection, articles, converter)
+            # Duplicates are found from the rows as they are written, not read back.
+            found = find_in_records(inserted_records(connection, articles, converter), near=False)
             rebuild_index(connection)
-            refresh_duplicates(connection)
+            _store_duplicates(connection, found)
     finally:
         connection.close()
 
@@ -482,6 +485,25 @@ _DUPLICATES_SCHEMA = (
 )
 
 
+_RECORDS = (
+    "SELECT id, title, body, original_title,"
+    " CASE WHEN original_title IS NOT NULL THEN json END FROM articles ORDER BY rowid"
+)
+
+
+def duplicates_records(connection: sqlite3.Connection) -> Iterator[Record]:
+    """Each article's duplicates :data:`~seedcorpus.duplicates.Record`, read from its
+    columns, in the database's order (a build gets the same from
+    :func:`~seedcorpus.default_plugins.sqlite_rows.inserted_records` as it writes)."""
+    for article_id, title, body, original_title, text in connection.execute(_RECORDS):
+        site = None
+        if text is not None:
+            # Read in Python: SQLite's json_extract cuts a string at a NUL character.
+            syndication = json.loads(text).get("syndication")
+            site = syndication.get("site") if isinstance(syndication, dict) else None
+        yield article_id, title, body, original_title, site
+
+
 def refresh_duplicates(
     connection: sqlite3.Connection, *, near: bool = False, threshold: float = 0.5
 ) -> Duplicates:
@@ -492,13 +514,15 @@ def refresh_duplicates(
     duplicates DATABASE --store`` adds near duplicates (needs ``datasketch``).
     Returns the :class:`~seedcorpus.duplicates.Duplicates` found.
     """
+    found = find_in_records(duplicates_records(connection), near=near, threshold=threshold)
+    _store_duplicates(connection, found)
+    return found
+
+
+def _store_duplicates(connection: sqlite3.Connection, found: Duplicates) -> None:
+    """Write what :func:`refresh_duplicates` found, and the kinds of enrichments present."""
     for statement in _DUPLICATES_SCHEMA:
         connection.execute(statement)
-    rows = connection.execute(
-        "SELECT id, title, body, original_title, CASE WHEN original_title IS NOT NULL"
-        " THEN json_extract(json, '$.syndication.site') END FROM articles ORDER BY rowid"
-    )
-    found = find_in_records(rows, near=near, threshold=threshold)
     connection.execute("DELETE FROM duplicate_clusters")
     connection.execute("DELETE FROM republications")
     connection.executemany(
@@ -518,7 +542,6 @@ def refresh_duplicates(
         "INSERT OR REPLACE INTO seedcorpus_meta VALUES ('enrichers', ?)",
         (",".join(sorted(kinds)),),
     )
-    return found
 
 
 def store_duplicates(database: Path, *, near: bool = False, threshold: float = 0.5) -> Duplicates:

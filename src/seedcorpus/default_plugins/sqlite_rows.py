@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -27,6 +27,7 @@ from cattrs import Converter
 
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
 from seedcorpus.default_plugins.sqlite_records import PARAGRAPH_NAMES, Layouts, lay_out, restore
+from seedcorpus.duplicates import Record
 from seedcorpus.errors import SerializationError
 from seedcorpus.models import Article, UnknownEnrichment
 from seedcorpus.serialization import article_from_data, article_from_json, data_to_json
@@ -40,6 +41,7 @@ __all__ = [
     "article_select",
     "delete_articles",
     "insert_articles",
+    "inserted_records",
     "read_article",
     "upsert_articles",
 ]
@@ -60,13 +62,15 @@ _PART_TABLES = ("tags", "enrichments")
 class _Rows:
     """The rows of a batch of articles, one list per table."""
 
-    __slots__ = ("articles", "enrichments", "tags")
+    __slots__ = ("articles", "enrichments", "layouts", "records", "tags")
 
-    def __init__(self) -> None:
+    def __init__(self, layouts: Layouts) -> None:
+        self.layouts = layouts
         self.articles: list[tuple[Any, ...]] = []
+        # What duplicates are found from (see inserted_records), from the row's columns.
+        self.records: list[Record] = []
         self.tags: list[tuple[str, int, str]] = []
-        # The last value is the layout's keys, which write_parts turns into its id.
-        self.enrichments: list[tuple[str, str, int, str, bool, str | None]] = []
+        self.enrichments: list[tuple[str, str, int, str, bool, int | None]] = []
 
     def add(self, article: Article, converter: Converter) -> None:
         data = converter.unstructure(article)
@@ -77,21 +81,30 @@ class _Rows:
         row = article_row(article, enrichments)
         _drop_columns(data, row)
         self.articles.append((*row, data_to_json(data)))
+        syndication = article.syndication
+        site = None if syndication is None else syndication.site
+        self.records.append((article_id, row[_TITLE], row[_BODY], row[_ORIGINAL_TITLE], site))
         self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
+        layout_id = self.layouts.id
         for position, enrichment in enumerate(enrichments):
             if type(enrichment) is dict:
                 payload, elided, layout = lay_out(enrichment, paragraphs)
             else:  # an unknown kind's payload (a dict subclass), written back byte for byte
                 payload, elided, layout = enrichment, False, None
             self.enrichments.append(
-                (article_id, enrichment["kind"], position, data_to_json(payload), elided, layout)
+                (
+                    article_id,
+                    enrichment["kind"],
+                    position,
+                    data_to_json(payload),
+                    elided,
+                    layout_id(layout),
+                )
             )
 
-    def write_parts(self, connection: sqlite3.Connection, layouts: Layouts) -> None:
+    def write_parts(self, connection: sqlite3.Connection) -> None:
         connection.executemany(_INSERT_TAG, self.tags)
-        connection.executemany(
-            _INSERT_ENRICHMENT, [(*row[:5], layouts.id(row[5])) for row in self.enrichments]
-        )
+        connection.executemany(_INSERT_ENRICHMENT, self.enrichments)
 
 
 def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[tuple[int, ...]]:
@@ -145,6 +158,7 @@ _IN_COLUMNS = (
     (("syndication", "original_title"), "original_title"),
 )
 _COLUMN_AT = {column: ARTICLE_COLUMNS.index(column) for _, column in _IN_COLUMNS}
+_TITLE, _BODY, _ORIGINAL_TITLE = map(ARTICLE_COLUMNS.index, ("title", "body", "original_title"))
 
 
 def _parent(data: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -157,14 +171,26 @@ def _parent(data: dict[str, Any], keys: tuple[str, ...]) -> Any:
 
 def _drop_columns(data: dict[str, Any], row: Sequence[Any]) -> None:
     """Leave out of ``data`` the values that ``row``'s flat columns hold."""
+    for parent_key, children in _DROPPED:
+        parent = data if parent_key is None else data.get(parent_key)
+        if isinstance(parent, dict):
+            for key, at in children:
+                if key in parent and parent[key] == row[at]:
+                    del parent[key]
+
+
+def _by_parent() -> tuple[tuple[str | None, tuple[tuple[str, int], ...]], ...]:
+    """_IN_COLUMNS by the object that holds each value (None: the article itself; none
+    is deeper), with the place of its column in a row."""
+    grouped: dict[str | None, list[tuple[str, int]]] = {}
     for keys, column in _IN_COLUMNS:
-        parent = _parent(data, keys)
-        if (
-            parent is not None
-            and keys[-1] in parent
-            and parent[keys[-1]] == row[_COLUMN_AT[column]]
-        ):
-            del parent[keys[-1]]
+        parent = keys[0] if len(keys) == 2 else None
+        grouped.setdefault(parent, []).append((keys[-1], _COLUMN_AT[column]))
+    return tuple((parent, tuple(children)) for parent, children in grouped.items())
+
+
+# One lookup of each object, instead of one for each value: this runs for every article.
+_DROPPED = _by_parent()
 
 
 def _restore_columns(data: dict[str, Any], columns: Sequence[Any]) -> None:
@@ -176,13 +202,16 @@ def _restore_columns(data: dict[str, Any], columns: Sequence[Any]) -> None:
             parent[keys[-1]] = value
 
 
-def _batches(articles: Iterable[Article], converter: Converter) -> Iterable[_Rows]:
-    rows = _Rows()
+def _batches(
+    articles: Iterable[Article], converter: Converter, connection: sqlite3.Connection
+) -> Iterable[_Rows]:
+    layouts = Layouts(connection)  # a new layout is added to the database when first met
+    rows = _Rows(layouts)
     for article in articles:
         rows.add(article, converter)
         if len(rows.articles) >= BATCH_SIZE:
             yield rows
-            rows = _Rows()
+            rows = _Rows(layouts)
     if rows.articles:
         yield rows
 
@@ -195,10 +224,24 @@ def insert_articles(
     The full-text index is not updated: rebuild it afterwards with the ``sqlite``
     module's ``rebuild_index``.
     """
-    layouts = Layouts(connection)
-    for rows in _batches(articles, converter):
+    for _ in inserted_records(connection, articles, converter):
+        pass
+
+
+def inserted_records(
+    connection: sqlite3.Connection, articles: Iterable[Article], converter: Converter
+) -> Iterator[Record]:
+    """:func:`insert_articles`, giving each article's duplicates
+    :data:`~seedcorpus.duplicates.Record` once its rows are written: what the ``sqlite``
+    module's ``refresh_duplicates`` would read back from its columns.
+
+    A build finds the duplicates as it writes, so no text is read back; only a batch of
+    rows is held at a time.
+    """
+    for rows in _batches(articles, converter, connection):
         connection.executemany(_INSERT, rows.articles)
-        rows.write_parts(connection, layouts)
+        rows.write_parts(connection)
+        yield from rows.records
 
 
 def upsert_articles(
@@ -210,13 +253,12 @@ def upsert_articles(
     manifest's order for articles that changed. The FTS triggers keep the index in step.
     Record layouts new to the database are added to ``record_layouts``.
     """
-    layouts = Layouts(connection)
-    for rows in _batches(articles, converter):
+    for rows in _batches(articles, converter, connection):
         for row in rows.articles:
             if connection.execute(_UPDATE, (*row[1:], row[0])).rowcount == 0:
                 connection.execute(_INSERT, row)
         _delete_parts(connection, [(row[0],) for row in rows.articles])
-        rows.write_parts(connection, layouts)
+        rows.write_parts(connection)
 
 
 def delete_articles(connection: sqlite3.Connection, ids: Iterable[str]) -> None:
