@@ -367,3 +367,24 @@ def odd_spaces(text: str) -> list[int]:
             at = text.find(space, at + 1)
     found.sort()
     return found
+
+
+def _line_ranges(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every line, line breaks excluded."""
+    ranges, start = [], 0
+    for line_break in LINE_BREAK.finditer(text):
+        ranges.append((start, line_break.start()))
+        start = line_break.end()
+    ranges.append((start, len(text)))
+    return ranges
+
+
+def split_lines(text: str) -> tuple[list[str], list[tuple[int, int]] | None]:
+    """Every line of ``text``, and where each starts and ends when that is not simply one
+    after the other with a one-character break between (a text with CR). Only CR, LF and
+    CRLF end a line; the other characters splitlines() breaks at turn up inside scraped
+    paragraphs."""
+    if "\r" not in text:  # the usual case, and much faster than the regular expression
+        return text.split("\n"), None
+    ranges = _line_ranges(text)
+    return [text[start:end] for start, end in ranges], ranges

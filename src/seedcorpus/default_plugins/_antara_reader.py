@@ -58,27 +58,6 @@ _DATE_FIRST = frozenset("0123456789SRKJMA")
 _HEAD_REACH = 5
 
 
-def _line_ranges(text: str) -> list[Range]:
-    """The ``(start, end)`` of every line, line breaks excluded."""
-    ranges, start = [], 0
-    for line_break in shape.LINE_BREAK.finditer(text):
-        ranges.append((start, line_break.start()))
-        start = line_break.end()
-    ranges.append((start, len(text)))
-    return ranges
-
-
-def _lines(text: str) -> tuple[list[str], list[Range] | None]:
-    """Every line of ``text``, and where each starts and ends when that is not simply one
-    after the other with a one-character break between (a text with CR). Only CR, LF and
-    CRLF end a line; the other characters splitlines() breaks at turn up inside scraped
-    paragraphs."""
-    if "\r" not in text:  # the usual case, and much faster than the regular expression
-        return text.split("\n"), None
-    ranges = _line_ranges(text)
-    return [text[start:end] for start, end in ranges], ranges
-
-
 class Reader(FooterReader):
     """One parse of one document: cut, classify, assemble."""
 
@@ -105,7 +84,7 @@ class Reader(FooterReader):
         kind_starts, dated, terminal = _KIND_STARTS, _DATE_FIRST, shape.TERMINAL
         reach = shape.DATE_LINE_REACH
         # Each line, until it turns out not to be the unit's printed text (None then).
-        split, ranges = _lines(text)
+        split, ranges = shape.split_lines(text)
         lines: Sequence[str | None] = split
         position = 0  # where the next line starts, when ranges is None
         # The odd spaces (see FieldReader.odd_spaces) in order, and the next one not yet
