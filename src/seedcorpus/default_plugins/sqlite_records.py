@@ -87,12 +87,10 @@ def _elide_records(
     that equals the paragraph slice they locate, or None if none is left out; and True if
     nothing may be left out, because a record that locates a slice has no ``text``.
 
-    :func:`_place` is written out in the loop, and lists are copied only where a text
-    is left out: this ran for every quote and date mention of every article, and was a
-    third of the time taken to lay an enriched article out in rows.
+    Lists are copied only where a text is left out. (The records of the built-in
+    enrichers are laid out by :func:`_lay_out_uniform`, which does this in its own pass.)
     """
     lean: dict[str, Any] | None = None
-    count = len(paragraphs)
     for key, value in enrichment.items():
         if not (isinstance(value, list | tuple) and value and isinstance(value[0], dict)):
             continue
@@ -102,23 +100,13 @@ def _elide_records(
         for index, record in enumerate(value):
             if not isinstance(record, dict):
                 continue
-            start, end = record.get("start"), record.get("end")
-            if type(start) is not int or type(end) is not int or not 0 <= start <= end:
-                continue
-            number = record.get("paragraph")
-            if type(number) is not int:
-                number = _paragraph_number(record)
-                if number is None:
-                    continue
-            if not 0 <= number < count:
-                continue
-            paragraph = paragraphs[number]
-            if end > len(paragraph):
+            place = _place(record, paragraphs)
+            if place is None:
                 continue
             text = record.get("text", _MISSING)
             if text is _MISSING:
                 return None, True
-            if text == paragraph[start:end]:
+            if text == place:
                 if records is None:
                     records = list(value)
                 records[index] = record = record.copy()
@@ -266,8 +254,6 @@ def _row_places(keys: tuple[str, ...]) -> tuple[int, int, int, int, int]:
 def _lay_out(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> _Laid:
     """:func:`lay_out` for any enrichment: lists of records of one shape as arrays, the
     others as objects."""
-    # As in _elide_records, _place is written out below for the records with a text:
-    # this runs for every record of every article written.
     fields: dict[str, tuple[str, ...]] = {}
     for field, value in enrichment.items():
         if type(value) is not list and type(value) is not tuple:
@@ -285,9 +271,8 @@ def _lay_out(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> _Laid:
         return (enrichment if lean is None else lean), lean is not None, None
     payload = dict(enrichment if lean is None else lean)
     elided = lean is not None
-    count = len(paragraphs)
     for field, keys in fields.items():
-        at, first, last = _places(keys)
+        at = _places(keys)[0]
         if at < 0 or blocked:
             payload[field] = [list(record.values()) for record in enrichment[field]]
             continue
@@ -296,20 +281,7 @@ def _lay_out(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> _Laid:
             row = list(record.values())
             rows.append(row)
             text = row[at]
-            if text is None:
-                continue
-            start, end = row[first], row[last]
-            if type(start) is not int or type(end) is not int or not 0 <= start <= end:
-                continue
-            number = record.get("paragraph")
-            if type(number) is not int:
-                number = _paragraph_number(record)
-                if number is None:
-                    continue
-            if not 0 <= number < count:
-                continue
-            paragraph = paragraphs[number]
-            if end <= len(paragraph) and text == paragraph[start:end]:
+            if text is not None and text == _place(record, paragraphs):
                 row[at] = None
                 elided = True
         payload[field] = rows
