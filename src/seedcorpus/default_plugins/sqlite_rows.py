@@ -20,13 +20,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
 import orjson
 from cattrs import Converter
 
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
-from seedcorpus.default_plugins.sqlite_records import PARAGRAPH_NAMES, Layouts, lay_out, restore
+from seedcorpus.default_plugins.sqlite_records import PARAGRAPH_NAMES, Layouts, restore
+from seedcorpus.default_plugins.sqlite_typed import Unstructurer
 from seedcorpus.duplicates import Record
 from seedcorpus.errors import SerializationError
 from seedcorpus.models import Article, UnknownEnrichment
@@ -72,13 +74,14 @@ class _Rows:
         self.tags: list[tuple[str, int, str]] = []
         self.enrichments: list[tuple[str, str, int, str, bool, int | None]] = []
 
-    def add(self, article: Article, converter: Converter) -> None:
-        data = converter.unstructure(article)
-        enrichments = data.pop("enrichments")
+    def add(self, article: Article, unstructurer: Unstructurer) -> None:
+        data = unstructurer.article(article)  # without its enrichments: stored apart
         paragraphs = data["paragraphs"]
         data["paragraphs"] = _paragraph_spans(paragraphs, data["source"])
         article_id = article.id
-        row = article_row(article, enrichments)
+        lay_out = unstructurer.enrichment
+        laid = [lay_out(enrichment, paragraphs) for enrichment in article.enrichments]
+        row = article_row(article, [payload for payload, _, _ in laid])
         _drop_columns(data, row)
         self.articles.append((*row, data_to_json(data)))
         syndication = article.syndication
@@ -86,21 +89,17 @@ class _Rows:
         self.records.append((article_id, row[_TITLE], row[_BODY], row[_ORIGINAL_TITLE], site))
         self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
         layout_id = self.layouts.id
-        for position, enrichment in enumerate(enrichments):
-            if type(enrichment) is dict:
-                payload, elided, layout = lay_out(enrichment, paragraphs)
-            else:  # an unknown kind's payload (a dict subclass), written back byte for byte
-                payload, elided, layout = enrichment, False, None
-            self.enrichments.append(
-                (
-                    article_id,
-                    enrichment["kind"],
-                    position,
-                    data_to_json(payload),
-                    elided,
-                    layout_id(layout),
-                )
+        self.enrichments.extend(
+            (
+                article_id,
+                payload["kind"],
+                position,
+                data_to_json(payload),
+                elided,
+                layout_id(layout),
             )
+            for position, (payload, elided, layout) in enumerate(laid)
+        )
 
     def write_parts(self, connection: sqlite3.Connection) -> None:
         connection.executemany(_INSERT_TAG, self.tags)
@@ -112,24 +111,28 @@ def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[
     file when ``source["spans"]`` has ``paragraphs.0`` to ``paragraphs.N`` one after the
     other: those are then moved out of ``source["spans"]`` (``paragraphs_at`` says where
     they were), since their names take more room than their offsets."""
-    located: list[tuple[int, ...]] = []
-    start = 0
-    for paragraph in paragraphs:
-        located.append((start, len(paragraph)))
-        start += len(paragraph) + 2  # the blank line that joins them in ``body``
+    # map, zip and accumulate build the tuples in C: this runs for every article written.
+    lengths = list(map(len, paragraphs))
+    # Each paragraph starts after the one before and the blank line that joins them.
+    starts = accumulate(map(_PLUS_TWO, lengths), initial=0)
+    located: list[tuple[int, ...]] = list(zip(starts, lengths, strict=False))
     spans: dict[str, Any] = source["spans"]
-    if not paragraphs or "paragraphs.0" not in spans:
+    count = len(lengths)
+    if not count or "paragraphs.0" not in spans:
         return located
     names = list(spans)
     at = names.index("paragraphs.0")
-    wanted = PARAGRAPH_NAMES[: len(paragraphs)]
-    if len(wanted) < len(paragraphs):
-        wanted = [f"paragraphs.{n}" for n in range(len(paragraphs))]
-    if names[at : at + len(paragraphs)] != wanted:
+    wanted = PARAGRAPH_NAMES[:count]
+    if len(wanted) < count:
+        wanted = [f"paragraphs.{n}" for n in range(count)]
+    if names[at : at + count] != wanted:
         return located
-    folded = [(*place, *spans.pop(name)) for name, place in zip(wanted, located, strict=True)]
     source["paragraphs_at"] = at
-    return folded
+    # A span is a pair (see seedcorpus.unstructure); tuple() keeps a list one working.
+    return list(map(tuple.__add__, located, map(tuple, map(spans.pop, wanted))))
+
+
+_PLUS_TWO = (2).__add__
 
 
 def _unfold_spans(data: dict[str, Any]) -> None:
@@ -206,9 +209,10 @@ def _batches(
     articles: Iterable[Article], converter: Converter, connection: sqlite3.Connection
 ) -> Iterable[_Rows]:
     layouts = Layouts(connection)  # a new layout is added to the database when first met
+    unstructurer = Unstructurer(converter)
     rows = _Rows(layouts)
     for article in articles:
-        rows.add(article, converter)
+        rows.add(article, unstructurer)
         if len(rows.articles) >= BATCH_SIZE:
             yield rows
             rows = _Rows(layouts)
