@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate
 from typing import Any
 
 import orjson
@@ -111,13 +110,14 @@ def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[
     file when ``source["spans"]`` has ``paragraphs.0`` to ``paragraphs.N`` one after the
     other: those are then moved out of ``source["spans"]`` (``paragraphs_at`` says where
     they were), since their names take more room than their offsets."""
-    # map, zip and accumulate build the tuples in C: this runs for every article written.
-    lengths = list(map(len, paragraphs))
-    # Each paragraph starts after the one before and the blank line that joins them.
-    starts = accumulate(map(_PLUS_TWO, lengths), initial=0)
-    located: list[tuple[int, ...]] = list(zip(starts, lengths, strict=False))
+    located: list[tuple[int, ...]] = []
+    start = 0
+    for paragraph in paragraphs:
+        size = len(paragraph)
+        located.append((start, size))
+        start += size + 2  # the blank line that joins them in ``body``
     spans: dict[str, Any] = source["spans"]
-    count = len(lengths)
+    count = len(located)
     if not count or "paragraphs.0" not in spans:
         return located
     names = list(spans)
@@ -128,11 +128,9 @@ def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[
     if names[at : at + count] != wanted:
         return located
     source["paragraphs_at"] = at
-    # A span is a pair (see seedcorpus.unstructure); tuple() keeps a list one working.
+    # Each pair joined to its place in C. (A span is a tuple, see seedcorpus.unstructure;
+    # tuple() keeps a list working.)
     return list(map(tuple.__add__, located, map(tuple, map(spans.pop, wanted))))
-
-
-_PLUS_TWO = (2).__add__
 
 
 def _unfold_spans(data: dict[str, Any]) -> None:
