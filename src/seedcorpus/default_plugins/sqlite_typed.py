@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import Any, get_args
 
 import attrs
+import cattrs
 from cattrs import Converter
 from cattrs.fns import identity
 
@@ -139,7 +140,8 @@ class Unstructurer:
 
     __slots__ = ("_enrichment", "_plans", "article", "converter")
 
-    def __init__(self, converter: Converter) -> None:
+    # cattrs.Converter spelled out: the docs resolve this signature's names as written.
+    def __init__(self, converter: cattrs.Converter) -> None:
         self.converter = converter
         self.article = article_unstructurer(converter, omit=("enrichments",))
         """``converter.unstructure(article)`` without its ``enrichments``."""
