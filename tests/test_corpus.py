@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 import seedcorpus
 from conftest import SEED_ID
@@ -18,9 +19,10 @@ from seedcorpus import open_corpus
 from seedcorpus.corpus import ArticleSource, Corpus, ExportedCorpus, open_folder
 from seedcorpus.errors import ChecksumError, ExportError, SeedcorpusError, UnknownPluginError
 from seedcorpus.hookspecs import hookimpl
-from seedcorpus.models import Article, Enrichment
+from seedcorpus.models import Article, Enrichment, UnknownEnrichment
 from seedcorpus.registry import Registry
 from seedcorpus.specs import EnricherSpec, ExporterSpec
+from seedcorpus.testing import articles
 
 
 def test_open_corpus_reads_the_manifest_only(seeds: Path, registry: Registry) -> None:
@@ -287,3 +289,14 @@ def test_a_manifest_title_that_is_the_first_line_is_not_a_title(
     article = open_corpus(tmp_path, registry=registry)["a"]
     assert article.title is None
     assert [problem.code for problem in article.problems] == ["no-title"]
+
+
+@settings(max_examples=40)
+@given(articles())
+def test_enriching_makes_the_article_attrs_evolve_makes(article: Article) -> None:
+    # run_enrichers calls a function made for the class in place of attrs.evolve.
+    from seedcorpus.enriching import _with
+
+    enrichments, problems = (UnknownEnrichment("x", '{"kind":"x"}'),), ()
+    expected = attrs.evolve(article, enrichments=enrichments, problems=problems)
+    assert _with(article, enrichments, problems) == expected

@@ -181,3 +181,20 @@ def test_the_ascii_shortcut_finds_the_same_words(text: str) -> None:
     # text takes a byte-table shortcut that must find exactly those.
     expected = " ".join(duplicates._WORD.findall(text.casefold())).encode()
     assert duplicates._joined_words(text) == expected
+
+
+# Words that glue into the same letters when spaced or punctuated apart ("ab c", "a bc"),
+# in both cases and beyond ASCII, so the glued key meets bodies it must tell apart.
+_glue_words = st.sampled_from(["ab", "c", "abc", "A", "b", "C", "é", "É", "ß", "ss"])
+_glue_gaps = st.sampled_from([" ", ", ", "  ", "-", ".", "\n\n", "", "“"])
+_glue_bodies = st.lists(st.tuples(_glue_words, _glue_gaps), max_size=4).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs)
+)
+
+
+@given(st.lists(_glue_bodies, min_size=1, max_size=10))
+def test_keying_bodies_by_their_glued_words_finds_the_same_copies(bodies: list[str]) -> None:
+    records = [(f"a{n}", None, body, None, None) for n, body in enumerate(bodies)]
+    by_id = {record[0]: record[2] for record in records}
+    expected = duplicates.find_in_records(records, near=False)
+    assert duplicates.find_in_records(records, near=False, read_body=by_id.__getitem__) == expected

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -92,6 +92,23 @@ def body_key(body: str) -> int | None:
     spacing."""
     words = _joined_words(body)
     return _hash(words) if words else None
+
+
+# The bytes that are not word characters, for translate to delete.
+_ASCII_NON_WORDS = bytes(c for c in range(128) if _ASCII_WORDS[c] == 32)
+
+
+def _glued_key(body: str) -> int | None:
+    """A hash of the body's case-folded words glued together (no spaces), or None for a
+    body without words: equal :func:`body_key` means equal glued keys, and the glued key
+    is several times cheaper (one pass of ``translate``, no collapse of spaces). It is
+    Python's own hash, which is salted per process: only ever compared within one pass.
+    """
+    if body.isascii():
+        glued = body.encode("ascii").translate(_ASCII_WORDS, _ASCII_NON_WORDS)
+    else:
+        glued = "".join(_words(body)).encode()
+    return hash(glued) if glued else None
 
 
 def _title_key(title: str | None) -> int | None:
@@ -225,24 +242,42 @@ def find_in_records(
     near: bool = True,
     threshold: float = THRESHOLD,
     num_perm: int = NUM_PERM,
+    read_body: Callable[[str], str] | None = None,
 ) -> Duplicates:
-    """:func:`find_duplicates` over :data:`Record` tuples."""
+    """:func:`find_duplicates` over :data:`Record` tuples.
+
+    :param read_body: the body of an earlier record, by its id (a writer that has stored
+        them). Given, and without near duplicates, each body is keyed by its words glued
+        together, which is cheaper than :func:`body_key`; only a body whose glued words
+        are an earlier body's gets the full key, and so does that one (read back): the
+        copies found are the same.
+    """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
     near = near and near_available()
     index: Any = _NearIndex(threshold, num_perm) if near else None
+    glued = read_body is not None and index is None
     ids: list[str] = []
     sets = _Sets()
     first_with_body: dict[int, int] = {}
-    keys = array("Q")  # each article's body key: 8 bytes, to tell exact from near
+    # By glued key met twice: the first article of each full key. (A near duplicate's
+    # kind needs every full key: the glued keys are taken without near duplicates only.)
+    full_keys: dict[int, dict[int | None, int]] = {}
+    keys = array("q" if glued else "Q")  # each article's key: 8 bytes, to tell exact from near
     titles: dict[int, int] = {}
     syndicated: list[tuple[int, int, str, str]] = []
     for position, (article_id, title, body, original_title, site) in enumerate(records):
         ids.append(article_id)
-        key = body_key(body)
+        key = _glued_key(body) if glued else body_key(body)
         keys.append(key or 0)
         if key is not None:
             earlier = first_with_body.setdefault(key, position)
+            if earlier != position and read_body is not None and glued:
+                # The same letters: a copy, or the same text spaced or punctuated apart.
+                found = full_keys.get(key)
+                if found is None:
+                    found = full_keys[key] = {body_key(read_body(ids[earlier])): earlier}
+                earlier = found.setdefault(body_key(body), position)
             if earlier != position:
                 sets.union(earlier, position)
             elif index is not None:

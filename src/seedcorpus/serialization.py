@@ -61,6 +61,7 @@ __all__ = [
     "article_from_data",
     "article_from_json",
     "article_to_json",
+    "article_unstructurer",
     "data_to_json",
     "data_to_json_bytes",
     "data_to_json_line",
@@ -406,7 +407,7 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
     # Articles and their sources are written by functions of their own, for speed (see
     # seedcorpus.unstructure); every other record by cattrs' generated hook.
     def unstructure_article_hook(_: Any) -> Callable[[Article], dict[str, Any]]:
-        return record_unstructurer(Article, converter, first=(("contract", CONTRACT_VERSION),))
+        return _article_unstructurer(converter)
 
     def unstructure_source_hook(_: Any) -> Callable[[Source], dict[str, Any]]:
         return record_unstructurer(Source, converter)
@@ -425,6 +426,40 @@ def make_converter(enrichment_types: Iterable[type[Enrichment]] = ()) -> OrjsonC
     converter.register_unstructure_hook_factory(_is_source, unstructure_source_hook)
     converter.register_structure_hook_factory(_is_article, structure_article_hook)
     return converter
+
+
+def _article_unstructurer(
+    converter: Converter, omit: tuple[str, ...] = ()
+) -> Callable[[Article], dict[str, Any]]:
+    return record_unstructurer(
+        Article, converter, first=(("contract", CONTRACT_VERSION),), omit=omit
+    )
+
+
+# Where the converter's own hook for articles comes from (see seedcorpus.unstructure).
+_ARTICLE_HOOK_FILE = "<seedcorpus generated unstructure seedcorpus.models.Article>"
+
+
+def article_unstructurer(
+    converter: Converter, omit: tuple[str, ...] = ()
+) -> Callable[[Article], dict[str, Any]]:
+    """A function that gives ``converter.unstructure(article)`` without the fields
+    ``omit``, as the converter's own hook would give it with them taken out afterwards
+    (same keys, order and values). A writer that stores the enrichments apart uses it
+    to leave them alone. Make it once per write: it compiles a function.
+    """
+    hook = converter.get_unstructure_hook(Article)
+    if getattr(getattr(hook, "__code__", None), "co_filename", None) == _ARTICLE_HOOK_FILE:
+        return _article_unstructurer(converter, omit)
+
+    def unstructure_then_omit(article: Article) -> dict[str, Any]:
+        # A converter that was not made by make_converter: its hook, then the omission.
+        data: dict[str, Any] = hook(article)
+        for name in omit:
+            data.pop(name, None)
+        return data
+
+    return unstructure_then_omit
 
 
 def _describe(error: BaseException, type_: Any) -> str:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import linecache
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
@@ -179,13 +179,21 @@ def records_unstructure(converter: Converter) -> Callable[[Any], Callable[[Any],
 
 
 def record_unstructurer(
-    cls: type[Any], converter: Converter, *, first: tuple[tuple[str, int], ...] = ()
+    cls: type[Any],
+    converter: Converter,
+    *,
+    first: tuple[tuple[str, Any], ...] = (),
+    omit: Collection[str] = (),
+    raw: Collection[str] = (),
 ) -> Callable[[Any], dict[str, Any]]:
     """A function that unstructures an instance of the attrs class ``cls`` as cattrs'
     generated hook does with the hooks above (same keys, order and values), with what
     :func:`optional_unstructure` and :func:`records_unstructure` do written in place.
 
     :param first: constant items that lead the dict (an article's ``contract``).
+    :param omit: fields left out of the dict (a writer that stores them apart).
+    :param raw: fields whose values go in the dict as they are, not unstructured (a
+        writer that lays their records out itself).
     :raises TypeError: for a class this does not cover (a field that is not set by
         ``__init__``, or a converter that writes aliases); use cattrs' hook for it.
     """
@@ -197,9 +205,11 @@ def record_unstructurer(
     for number, field in enumerate(fields):
         if not field.init or field.type is None:
             raise TypeError(f"{cls.__name__}.{field.name} is not a typed __init__ field")
+        if field.name in omit:
+            continue
         value, hook = f"instance.{field.name}", f"hook{number}"
         full = converter.get_unstructure_hook(field.type)
-        if full == identity:
+        if full == identity or field.name in raw:
             items.append(f"{field.name!r}: {value}")
             continue
         if is_optional(field.type):
@@ -217,7 +227,8 @@ def record_unstructurer(
     name = f"unstructure_{cls.__name__}"
     body = "".join(f"        {item},\n" for item in items)
     source = f"def {name}(instance):\n    return {{\n{body}    }}\n"
-    filename = f"<seedcorpus generated unstructure {cls.__module__}.{cls.__qualname__}>"
+    variant = f" omit={sorted(omit)} raw={sorted(raw)}" if omit or raw else ""
+    filename = f"<seedcorpus generated unstructure {cls.__module__}.{cls.__qualname__}{variant}>"
     # Kept in linecache, as cattrs does, so a traceback through it shows the code.
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     exec(compile(source, filename, "exec"), names)

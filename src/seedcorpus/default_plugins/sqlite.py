@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -245,11 +245,28 @@ def write_sqlite(articles: Iterable[Article], destination: Path, converter: Conv
                 ],
             )
             # Duplicates are found from the rows as they are written, not read back.
-            found = find_in_records(inserted_records(connection, articles, converter), near=False)
+            found = find_in_records(
+                inserted_records(connection, articles, converter),
+                near=False,
+                read_body=_body_reader(connection),
+            )
             rebuild_index(connection)
             _store_duplicates(connection, found)
     finally:
         connection.close()
+
+
+def _body_reader(connection: sqlite3.Connection) -> Callable[[str], str]:
+    """The body of an article written, by id: what finding duplicates reads back of the
+    few articles whose words may be another's (see ``find_in_records``)."""
+
+    def read_body(article_id: str) -> str:
+        (body,) = connection.execute(
+            "SELECT body FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return str(body)
+
+    return read_body
 
 
 def _connect_read_only(database: Path) -> sqlite3.Connection:
@@ -514,7 +531,12 @@ def refresh_duplicates(
     duplicates DATABASE --store`` adds near duplicates (needs ``datasketch``).
     Returns the :class:`~seedcorpus.duplicates.Duplicates` found.
     """
-    found = find_in_records(duplicates_records(connection), near=near, threshold=threshold)
+    found = find_in_records(
+        duplicates_records(connection),
+        near=near,
+        threshold=threshold,
+        read_body=_body_reader(connection),
+    )
     _store_duplicates(connection, found)
     return found
 

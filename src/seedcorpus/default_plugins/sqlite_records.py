@@ -31,7 +31,16 @@ from typing import Any
 
 from seedcorpus.serialization import data_to_json
 
-__all__ = ["LAYOUTS_TABLE", "Layouts", "lay_out", "record_paths", "record_value", "restore"]
+__all__ = [
+    "LAYOUTS_TABLE",
+    "Layouts",
+    "elide_rows",
+    "lay_out",
+    "layout_json",
+    "record_paths",
+    "record_value",
+    "restore",
+]
 
 LAYOUTS_TABLE = """
 CREATE TABLE record_layouts (
@@ -160,7 +169,9 @@ _Laid = tuple[dict[str, Any], bool, str | None]
 
 
 @functools.lru_cache(maxsize=256)
-def _layout_json(fields: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+def layout_json(fields: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """The ``keys`` of a ``record_layouts`` row: each field stored as arrays, with the keys
+    of its records, as JSON (made once per layout)."""
     return data_to_json(dict(fields))
 
 
@@ -186,7 +197,6 @@ def _lay_out_uniform(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> _
     payload: dict[str, Any] | None = None
     fields: list[tuple[str, tuple[str, ...]]] = []
     elided = False
-    count = len(paragraphs)
     for field, value in enrichment.items():
         if type(value) is not list and type(value) is not tuple:
             if isinstance(value, list | tuple):
@@ -205,41 +215,58 @@ def _lay_out_uniform(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> _
         if set(map(type, value)) != _DICT_ONLY or not all(map(keys.__eq__, map(tuple, value))):
             return None  # records of several shapes are kept as objects
         rows: list[list[Any]] = list(map(list, map(dict.values, value)))
-        at, first_at, last_at, paragraph_at, field_at = _row_places(keys)
-        if at >= 0:
-            for row in rows:
-                start, end = row[first_at], row[last_at]
-                if type(start) is not int or type(end) is not int or not 0 <= start <= end:
-                    continue
-                number = row[paragraph_at] if paragraph_at >= 0 else None
-                if type(number) is not int:
-                    name = row[field_at] if field_at >= 0 else None
-                    number = _PARAGRAPH_FIELDS.get(name) if type(name) is str else None
-                    if number is None:
-                        number = _paragraph_number({"field": name})
-                        if number is None:
-                            continue
-                if not 0 <= number < count:
-                    continue
-                paragraph = paragraphs[number]
-                if end > len(paragraph):
-                    continue
-                text = row[at]
-                if text is None:
-                    return None  # a null of its own: this list is kept as objects
-                if text == paragraph[start:end]:
-                    row[at] = None
-                    elided = True
+        found = elide_rows(rows, keys, paragraphs)
+        if found is None:
+            return None  # a null of its own: this list is kept as objects
+        elided = elided or found
         if payload is None:
             payload = dict(enrichment)
         payload[field] = rows
         fields.append((field, keys))
     if payload is None:
         return enrichment, False, None
-    return payload, elided, _layout_json(tuple(fields))
+    return payload, elided, layout_json(tuple(fields))
 
 
 _DICT_ONLY = {dict}
+
+
+def elide_rows(
+    rows: list[list[Any]], keys: tuple[str, ...], paragraphs: Sequence[str]
+) -> bool | None:
+    """Set to None the ``text`` of each row (the values of a record whose keys are
+    ``keys``) that equals the paragraph slice the row locates; True if any was, and None
+    (rows unchanged or partly changed) if a row that locates a slice has a null ``text``
+    of its own, which reading back could not tell from one left out."""
+    at, first_at, last_at, paragraph_at, field_at = _row_places(keys)
+    if at < 0:
+        return False
+    elided = False
+    count = len(paragraphs)
+    for row in rows:
+        start, end = row[first_at], row[last_at]
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+            continue
+        number = row[paragraph_at] if paragraph_at >= 0 else None
+        if type(number) is not int:
+            name = row[field_at] if field_at >= 0 else None
+            number = _PARAGRAPH_FIELDS.get(name) if type(name) is str else None
+            if number is None:
+                number = _paragraph_number({"field": name})
+                if number is None:
+                    continue
+        if not 0 <= number < count:
+            continue
+        paragraph = paragraphs[number]
+        if end > len(paragraph):
+            continue
+        text = row[at]
+        if text is None:
+            return None
+        if text == paragraph[start:end]:
+            row[at] = None
+            elided = True
+    return elided
 
 
 @functools.lru_cache(maxsize=256)
@@ -285,7 +312,7 @@ def _lay_out(enrichment: dict[str, Any], paragraphs: Sequence[str]) -> _Laid:
                 row[at] = None
                 elided = True
         payload[field] = rows
-    return payload, elided, _layout_json(tuple(fields.items()))
+    return payload, elided, layout_json(tuple(fields.items()))
 
 
 @functools.lru_cache(maxsize=256)

@@ -26,7 +26,8 @@ import orjson
 from cattrs import Converter
 
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
-from seedcorpus.default_plugins.sqlite_records import PARAGRAPH_NAMES, Layouts, lay_out, restore
+from seedcorpus.default_plugins.sqlite_records import PARAGRAPH_NAMES, Layouts, restore
+from seedcorpus.default_plugins.sqlite_typed import Unstructurer
 from seedcorpus.duplicates import Record
 from seedcorpus.errors import SerializationError
 from seedcorpus.models import Article, UnknownEnrichment
@@ -72,13 +73,14 @@ class _Rows:
         self.tags: list[tuple[str, int, str]] = []
         self.enrichments: list[tuple[str, str, int, str, bool, int | None]] = []
 
-    def add(self, article: Article, converter: Converter) -> None:
-        data = converter.unstructure(article)
-        enrichments = data.pop("enrichments")
+    def add(self, article: Article, unstructurer: Unstructurer) -> None:
+        data = unstructurer.article(article)  # without its enrichments: stored apart
         paragraphs = data["paragraphs"]
         data["paragraphs"] = _paragraph_spans(paragraphs, data["source"])
         article_id = article.id
-        row = article_row(article, enrichments)
+        lay_out = unstructurer.enrichment
+        laid = [lay_out(enrichment, paragraphs) for enrichment in article.enrichments]
+        row = article_row(article, [payload for payload, _, _ in laid])
         _drop_columns(data, row)
         self.articles.append((*row, data_to_json(data)))
         syndication = article.syndication
@@ -86,21 +88,17 @@ class _Rows:
         self.records.append((article_id, row[_TITLE], row[_BODY], row[_ORIGINAL_TITLE], site))
         self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
         layout_id = self.layouts.id
-        for position, enrichment in enumerate(enrichments):
-            if type(enrichment) is dict:
-                payload, elided, layout = lay_out(enrichment, paragraphs)
-            else:  # an unknown kind's payload (a dict subclass), written back byte for byte
-                payload, elided, layout = enrichment, False, None
-            self.enrichments.append(
-                (
-                    article_id,
-                    enrichment["kind"],
-                    position,
-                    data_to_json(payload),
-                    elided,
-                    layout_id(layout),
-                )
+        self.enrichments.extend(
+            (
+                article_id,
+                payload["kind"],
+                position,
+                data_to_json(payload),
+                elided,
+                layout_id(layout),
             )
+            for position, (payload, elided, layout) in enumerate(laid)
+        )
 
     def write_parts(self, connection: sqlite3.Connection) -> None:
         connection.executemany(_INSERT_TAG, self.tags)
@@ -115,21 +113,24 @@ def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[
     located: list[tuple[int, ...]] = []
     start = 0
     for paragraph in paragraphs:
-        located.append((start, len(paragraph)))
-        start += len(paragraph) + 2  # the blank line that joins them in ``body``
+        size = len(paragraph)
+        located.append((start, size))
+        start += size + 2  # the blank line that joins them in ``body``
     spans: dict[str, Any] = source["spans"]
-    if not paragraphs or "paragraphs.0" not in spans:
+    count = len(located)
+    if not count or "paragraphs.0" not in spans:
         return located
     names = list(spans)
     at = names.index("paragraphs.0")
-    wanted = PARAGRAPH_NAMES[: len(paragraphs)]
-    if len(wanted) < len(paragraphs):
-        wanted = [f"paragraphs.{n}" for n in range(len(paragraphs))]
-    if names[at : at + len(paragraphs)] != wanted:
+    wanted = PARAGRAPH_NAMES[:count]
+    if len(wanted) < count:
+        wanted = [f"paragraphs.{n}" for n in range(count)]
+    if names[at : at + count] != wanted:
         return located
-    folded = [(*place, *spans.pop(name)) for name, place in zip(wanted, located, strict=True)]
     source["paragraphs_at"] = at
-    return folded
+    # Each pair joined to its place in C. (A span is a tuple, see seedcorpus.unstructure;
+    # tuple() keeps a list working.)
+    return list(map(tuple.__add__, located, map(tuple, map(spans.pop, wanted))))
 
 
 def _unfold_spans(data: dict[str, Any]) -> None:
@@ -206,9 +207,10 @@ def _batches(
     articles: Iterable[Article], converter: Converter, connection: sqlite3.Connection
 ) -> Iterable[_Rows]:
     layouts = Layouts(connection)  # a new layout is added to the database when first met
+    unstructurer = Unstructurer(converter)
     rows = _Rows(layouts)
     for article in articles:
-        rows.add(article, converter)
+        rows.add(article, unstructurer)
         if len(rows.articles) >= BATCH_SIZE:
             yield rows
             rows = _Rows(layouts)

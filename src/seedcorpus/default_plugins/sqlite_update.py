@@ -140,8 +140,12 @@ def _rebuild(request: UpdateRequest) -> UpdateOutcome:
     stats = {entry.id: request.stat(entry) for entry in request.entries}
     with request.stage(copy=False) as temporary:
         count = request.rebuild(temporary)
-        with closing(sqlite3.connect(temporary)) as connection, connection:
-            _record(connection, request.stamps, stats, clear=True)
+        with closing(sqlite3.connect(temporary)) as connection:
+            # A fresh file, renamed into place only when complete (as write_sqlite does).
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            with connection:
+                _record(connection, request.stamps, stats, clear=True)
     return UpdateOutcome("full", added=count)
 
 
