@@ -38,6 +38,10 @@ _REPEAT_MIN = 40
 # these indices:
 START, END, LINE, BLOCK, KIND, LINES, ROLE, PRINTED = range(8)
 Unit = list[Any]
+# Unit kinds, from a unit's own shape.
+TEXT, FOOTER, LINK, TAGS, SIGNOFF, DATE, NOISE = range(7)
+# Roles, from a unit's neighbours: the kinds above but TEXT, and these for text.
+TITLE, TAG_LINE, REPEAT, CAPTION, SUMMARY, PARAGRAPH, TRAILER, AFTER = range(10, 18)
 
 
 def unit_ranges(unit: Unit) -> list[Range]:
