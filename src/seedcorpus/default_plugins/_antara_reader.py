@@ -211,13 +211,19 @@ class Reader(HeadReader):
         # The units whose paragraph is not simply the whole unit: the dateline's, the one a
         # sign-off is glued to, and any unit when the text has links.
         special = {dateline_at, -1 if signoff_cut is None else signoff_cut[0]}
-        plain_paragraph = None if self.has_links else self.plain_paragraph
+        plain = not self.has_links
+        # The plain paragraphs since the last other unit: read together before it, so
+        # that paragraphs, spans and problems keep the units' order.
+        run: list[Unit] = []
         for index, unit in enumerate(units):
             role = unit[ROLE]
-            if role == PARAGRAPH:  # the usual unit first
-                if plain_paragraph is not None and index not in special:
-                    plain_paragraph(unit[START], unit[END], unit[LINE], unit[PRINTED])
-                    continue
+            if role == PARAGRAPH and plain and index not in special:  # the usual unit
+                run.append(unit)
+                continue
+            if run:
+                self.plain_paragraphs(run)
+                run = []
+            if role == PARAGRAPH:
                 start, end = unit[START], unit[END]
                 if index == dateline_at and match is not None:
                     if prefix_end > unit[START]:
@@ -263,6 +269,8 @@ class Reader(HeadReader):
                 tags = self.tags_line(unit)
             elif role == FOOTER:
                 footer.append(unit)
+        if run:
+            self.plain_paragraphs(run)
         syndication, byline, copyright = self.footer(footer)
         if title is None:
             if not self.paragraphs:
