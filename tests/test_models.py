@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -64,3 +65,26 @@ def test_a_source_stores_any_spans_it_is_given_compactly() -> None:
     assert source == Source("a.txt", "00", "antara", spans=list(spans))
     assert Source("a.txt", "00", "antara", spans=source.spans).spans is source.spans
     assert "FieldSpan(field='title', start=0, end=5)" in repr(source)
+
+
+OFFSETS = st.lists(
+    st.one_of(st.integers(), st.booleans(), st.floats(allow_nan=False), st.text(max_size=1)),
+    max_size=6,
+)
+
+
+@given(OFFSETS)
+def test_field_spans_from_a_list_are_as_from_any_iterable(
+    offsets: list[object],
+) -> None:
+    # A list is packed with struct before the array is made: the same array, or the
+    # same error the array gives for any other iterable.
+    def made(given: Any) -> object:
+        fields = ["f"] * (len(offsets) // 2)
+        try:
+            spans = FieldSpans.from_lists(fields, given)
+        except (TypeError, OverflowError, ValueError) as error:
+            return type(error), str(error)
+        return spans._fields, spans._offsets
+
+    assert made(offsets) == made(iter(offsets))

@@ -8,6 +8,7 @@ immutable all the way down and two records compare equal exactly when their JSON
 from __future__ import annotations
 
 import operator
+import struct
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -80,7 +81,7 @@ class FieldSpans(Sequence[FieldSpan]):
         the way a parser builds them without making a :class:`FieldSpan` each."""
         spans = cls.__new__(cls)  # not cls(): its __init__ would build empty ones first
         spans._fields = tuple(map(sys.intern, fields))
-        spans._offsets = array("q", offsets)
+        spans._offsets = _offset_array(offsets)
         if 2 * len(spans._fields) != len(spans._offsets):
             raise ValueError("spans need two offsets per field")
         return spans
@@ -121,6 +122,17 @@ class FieldSpans(Sequence[FieldSpan]):
 
     def __reduce__(self) -> tuple[object, ...]:
         return FieldSpans.from_lists, (self._fields, self._offsets)
+
+
+def _offset_array(offsets: Iterable[int]) -> array[int]:
+    """``array("q", offsets)``. From a list (what a parser builds), packed first: the
+    array checks each item with a slow argument parser, struct converts it directly."""
+    if type(offsets) is list:
+        try:
+            return array("q", struct.pack(f"{len(offsets)}q", *offsets))
+        except struct.error:
+            pass  # not all 64-bit integers: the array says which and how, as it would
+    return array("q", offsets)
 
 
 def _field_spans(spans: Iterable[FieldSpan]) -> FieldSpans:

@@ -128,13 +128,16 @@ def test_plain_paragraphs_are_clean_values_without_repeats(pieces: list[str]) ->
 DATELINE_TEXTS = joined(
     [*("Jakarta", "Bandar", "Lampung", "a", "É", "1", "-", ".", ",", " ", "  ", "\xa0", "\n"),
      *("(ANTARA)", "(Antara)", "(ANTARA", "(aNtArA)", "(ANTARA News)", "(", ")", " - ", "--"),
-     *("–", "—", "—–", " x", "NTB", "x" * 30)]
+     *("–", "—", "—–", " x", "NTB", "x" * 30, ", ", "11/2", "/", "2016", "123", "\t"),
+     *("(antara  News)", "(ANTARA News/Reuters)", "( ANTARA)", "(ANTARA ", "(Antaranews/")]
 )  # fmt: skip
 
 
 @given(DATELINE_TEXTS, st.integers(0, 5))
 @example("Bandar Lampung (ANTARA) -- Kata", 0)
 @example(" Jakarta\xa0\n(aNtArA)\n—– ", 1)
+@example("Mataram, NTB (ANTARA News) – Kata", 0)
+@example("Jakarta, 11/2/2016 (Antara) - Kata", 0)
 def test_plain_datelines_are_what_the_pattern_matches(text: str, start: int) -> None:
     start = min(start, len(text))
     paren = text.find("(", start)
@@ -143,8 +146,9 @@ def test_plain_datelines_are_what_the_pattern_matches(text: str, start: int) -> 
         match = shape.DATELINE.match(text, start, len(text))
         assert match is not None
         assert shape.dateline_parts(match)[:5] == plain[:5]
-        for start, end in (plain[0], plain[3]):  # the parts read as printed are clean
-            assert normalize(text[start:end]) == text[start:end]
+        for part in plain[:4]:  # the parts read as printed are clean
+            if part is not None:
+                assert normalize(text[part[0] : part[1]]) == text[part[0] : part[1]]
 
 
 def test_plain_datelines_are_read_without_the_pattern() -> None:
@@ -154,7 +158,15 @@ def test_plain_datelines_are_read_without_the_pattern() -> None:
     text = " Jakarta\xa0\n(aNtArA)\n—– "
     found = ((1, 8), None, None, (11, 17), 21, True)
     assert shape.plain_dateline(text, 1, 10, len(text)) == found
-    assert shape.plain_dateline("Jakarta, NTB (ANTARA) -", 0, 13, 23) is None
+    text = "Mataram, NTB (ANTARA News) – Kata"
+    found = ((0, 7), (9, 12), None, (14, 25), 28, True)
+    assert shape.plain_dateline(text, 0, 13, len(text)) == found
+    text = "Jakarta, 11/2 (Antara) - Kata"
+    found = ((0, 7), None, (9, 13), (15, 21), 24, True)
+    assert shape.plain_dateline(text, 0, 14, len(text)) == found
+    # A part of another shape, or a third part: left to the pattern.
+    assert shape.plain_dateline("Jakarta, 11 (ANTARA) -", 0, 12, 22) is None
+    assert shape.plain_dateline("Jakarta, NTB, 11/2 (ANTARA) -", 0, 19, 29) is None
 
 
 COPYRIGHT_TEXTS = joined(

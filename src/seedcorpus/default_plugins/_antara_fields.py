@@ -38,6 +38,10 @@ _REPEAT_MIN = 40
 # these indices:
 START, END, LINE, BLOCK, KIND, LINES, ROLE, PRINTED = range(8)
 Unit = list[Any]
+# Unit kinds, from a unit's own shape.
+TEXT, FOOTER, LINK, TAGS, SIGNOFF, DATE, NOISE = range(7)
+# Roles, from a unit's neighbours: the kinds above but TEXT, and these for text.
+TITLE, TAG_LINE, REPEAT, CAPTION, SUMMARY, PARAGRAPH, TRAILER, AFTER = range(10, 18)
 
 
 def unit_ranges(unit: Unit) -> list[Range]:
@@ -342,11 +346,20 @@ class FieldReader:
     def dateline(self, parts: shape.DatelineParts) -> Dateline:
         """The dateline's parts; its region and date are optional."""
         city, region, date, agency, _, plain = parts
-        if plain:  # value() would give each back as printed
+        if plain:  # value() would give each back as printed, in this order
+            text = self.text
             self.span_fields += ("dateline.city", "dateline.agency")
             self.span_offsets += (*city, *agency)
-            text = self.text
-            return Dateline(text[city[0] : city[1]], text[agency[0] : agency[1]], None, None)
+            printed_region = printed_date = None
+            if region is not None:
+                self.span("dateline.region", *region)
+                printed_region = text[region[0] : region[1]]
+            if date is not None:
+                self.span("dateline.date", *date)
+                printed_date = text[date[0] : date[1]]
+            return Dateline(
+                text[city[0] : city[1]], text[agency[0] : agency[1]], printed_region, printed_date
+            )
         value = self.value
         return Dateline(  # positional arguments: an attrs record takes them faster
             value("dateline.city", *city),
@@ -414,51 +427,62 @@ class FieldReader:
         self.paragraphs.append(value)
 
     def plain_paragraph(self, start: int, end: int, line: int, printed: str | None = None) -> None:
-        """Add ``start:end``, a paragraph without links, as :meth:`paragraph` does. Most
-        units are such paragraphs: this is :meth:`clean` and the rest in one call.
+        """Add ``start:end``, a paragraph without links, as :meth:`paragraph` does.
         ``printed`` is the text of ``start:end`` where the caller has it already, one line
         without any of the :attr:`odd_spaces`."""
-        value = self.text[start:end] if printed is None else printed
-        stripped = value.strip()
-        if stripped is not value:  # strip() gives the string itself when it strips nothing
-            if not stripped:
-                return
-            start += len(value) - len(value.lstrip())
-            end = start + len(stripped)
-            value = stripped
-        elif start == end:
-            return
-        ascii = value.isascii()
-        if not ascii:  # as clean() does
-            spaced = value.replace("\xa0", " ")
-            if spaced.isascii():
-                value, ascii = spaced, True
-        if ascii:
-            odd = self.odd_spaces
-            if "  " in value or (
-                printed is None and ("\n" in value or (odd and self.odd_space_in(start, end)))
-            ):
-                value = " ".join(value.split())
-        else:
-            if "  " in value or not value.isprintable():
-                value = " ".join(value.split())
-            if not unicodedata.is_normalized("NFC", value):
-                value = normalize(value)
-        length = len(value)
-        if length >= _REPEAT_MIN:
-            seen = self.seen
-            if length not in seen:  # the usual paragraph: none before was as long
-                seen[length] = value
-            elif self.seen_before(value):
-                self.problem("repeated-paragraph", "a repeated paragraph was ignored", line)
-                return
+        self.plain_paragraphs([[start, end, line, 0, TEXT, None, PARAGRAPH, printed]])
+
+    def plain_paragraphs(self, units: list[Unit]) -> None:
+        """Add each unit, a paragraph without links, as :meth:`plain_paragraph` does, in
+        order: this is :meth:`clean` and the rest in one loop. Most units are such
+        paragraphs, and come in runs; the loop looks up what it uses once a run."""
+        text = self.text
+        odd = self.odd_spaces
+        seen = self.seen
         paragraphs = self.paragraphs
+        add_field = self.span_fields.append
+        offsets = self.span_offsets
         number = len(paragraphs)
-        self.span_fields.append(
-            _PARAGRAPH_FIELDS[number] if number < 100 else f"paragraphs.{number}"
-        )
-        self.span_offsets += (start, end)
-        paragraphs.append(value)
+        for unit in units:
+            start, end, printed = unit[START], unit[END], unit[PRINTED]
+            value = text[start:end] if printed is None else printed
+            stripped = value.strip()
+            if stripped is not value:  # strip() gives the string itself when it strips nothing
+                if not stripped:
+                    continue
+                start += len(value) - len(value.lstrip())
+                end = start + len(stripped)
+                value = stripped
+            elif start == end:
+                continue
+            ascii = value.isascii()
+            if not ascii:  # as clean() does
+                spaced = value.replace("\xa0", " ")
+                if spaced.isascii():
+                    value, ascii = spaced, True
+            if ascii:
+                if "  " in value or (
+                    printed is None and ("\n" in value or (odd and self.odd_space_in(start, end)))
+                ):
+                    value = " ".join(value.split())
+            else:
+                if "  " in value or not value.isprintable():
+                    value = " ".join(value.split())
+                if not unicodedata.is_normalized("NFC", value):
+                    value = normalize(value)
+            length = len(value)
+            if length >= _REPEAT_MIN:
+                if length not in seen:  # the usual paragraph: none before was as long
+                    seen[length] = value
+                elif self.seen_before(value):
+                    self.problem(
+                        "repeated-paragraph", "a repeated paragraph was ignored", unit[LINE]
+                    )
+                    continue
+            add_field(_PARAGRAPH_FIELDS[number] if number < 100 else f"paragraphs.{number}")
+            offsets += (start, end)
+            paragraphs.append(value)
+            number += 1
 
     def link_unit(self, unit: Unit) -> None:
         """A ``Baca juga:`` line; a paragraph glued after its title is a paragraph."""

@@ -88,6 +88,12 @@ class FooterReader(FieldReader):
         """``start:end`` without the name separators (``,;&``) at its ends, which
         ``Byline.from_text`` drops: the span covers the names only."""
         text = self.text
+        segment = text[start:end]
+        names = segment.strip()
+        if names and names[0] not in ",;&" and names[-1] not in ",;&":
+            # The usual value: no separator at its ends, only whitespace to step over.
+            start += len(segment) - len(segment.lstrip())
+            return start, start + len(names)
         while start < end and (text[start] in ",;&" or text[start].isspace()):
             start += 1
         while end > start and (text[end - 1] in ",;&" or text[end - 1].isspace()):

@@ -58,30 +58,45 @@ def dateline_parts(match: re.Match[str]) -> DatelineParts:
 
 def plain_dateline(text: str, start: int, paren: int, end: int) -> DatelineParts | None:
     """The parts of ``DATELINE.match(text, start, end)`` where the text from ``start`` is
-    the usual dateline, ``City (ANTARA) -``, with ``paren`` its "(": a city of ASCII
-    letters and single spaces, nothing but "ANTARA" (in any case) in the parentheses.
-    ``None`` where it is not that plain (the pattern may still match).
+    a usual dateline, ``City (ANTARA) -``, ``City, Region (ANTARA News) -`` or ``City,
+    11/2 (Antara) -``, with ``paren`` its "(": city and region of ASCII letters and
+    single spaces, a date of digits and slashes, each part after ", ", and in the
+    parentheses "antara" (in any case) and maybe more words, single-spaced. ``None``
+    where it is not that plain (the pattern may still match).
 
     The pattern's lazy city, tried one character longer at a time, fails at every
-    shorter length (a letter follows, where a comma or "(" would have to), and region
-    and date need a comma: so the city is all of it, and no match starts otherwise.
+    shorter length (a letter or a space and a letter follows, where a comma or "(" would
+    have to); so does the region, and a date has no other way to match than whole: so
+    each part is all of its piece, and no match starts otherwise. The agency, lazy too,
+    runs to the first ")" (it holds none).
     """
-    close = paren + 7
-    if close >= end or text[close] != ")":
+    close = text.find(")", paren, end)
+    if close < 0:
         return None
     agency = text[paren + 1 : close]
-    if not agency.isascii() or agency.lower() != "antara":
-        return None
-    city = text[start:paren].rstrip()
     if (
-        not city
-        or len(city) > 61  # the pattern's longest place
-        or city[0] == " "
-        or "  " in city
-        or not city.isascii()
-        or not city.replace(" ", "").isalpha()
+        len(agency) > 66  # "antara" and the pattern's 60 more
+        or not agency.isascii()
+        or agency[:6].lower() != "antara"
+        or "(" in agency
+        or (len(agency) > 6 and agency != " ".join(agency.split()))
     ):
         return None
+    printed = text[start:paren].rstrip()
+    if not printed.isascii() or "  " in printed:
+        return None
+    city, comma, rest = printed.partition(", ")
+    if not _plain_place(city):
+        return None
+    region = date = None
+    if comma:
+        rest_start = start + len(city) + 2
+        if _plain_place(rest):
+            region = (rest_start, rest_start + len(rest))
+        elif _plain_date(rest):
+            date = (rest_start, rest_start + len(rest))
+        else:  # more parts, or a part of another shape
+            return None
     after = close + 1
     while after < end and text[after].isspace():
         after += 1
@@ -97,7 +112,31 @@ def plain_dateline(text: str, start: int, paren: int, end: int) -> DatelineParts
     stop = after + 1
     if stop < end and text[stop] in doubled:
         stop += 1
-    return (start, start + len(city)), None, None, (paren + 1, close), stop, True
+    return (start, start + len(city)), region, date, (paren + 1, close), stop, True
+
+
+def _plain_place(part: str) -> bool:
+    """Whether an ASCII ``part`` without double spaces is a place the pattern reads
+    whole: letters and single spaces, a letter at each end, as long as its places."""
+    return (
+        0 < len(part) <= 61  # the pattern's longest place
+        and part[0] != " "
+        and part[-1] != " "
+        and part.replace(" ", "").isalpha()
+    )
+
+
+def _plain_date(part: str) -> bool:
+    """Whether an ASCII ``part`` is a date of the pattern's first shape, whole: ``7/12``
+    or ``7/12/2016`` (one or two digits, one or two, two to four)."""
+    pieces = part.split("/")
+    return (
+        1 < len(pieces) < 4
+        and 0 < len(pieces[0]) < 3
+        and 0 < len(pieces[1]) < 3
+        and (len(pieces) == 2 or 1 < len(pieces[2]) < 5)
+        and part.replace("/", "").isdigit()
+    )
 
 
 # Datelines are short: "(ANTARA" comes within this many characters of the unit's start.

@@ -18,28 +18,37 @@ import attrs
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import (
+    AFTER,
     BLOCK,
+    CAPTION,
+    DATE,
     END,
+    FOOTER,
     KIND,
     LINE,
     LINES,
+    LINK,
+    NOISE,
+    PARAGRAPH,
     PRINTED,
+    REPEAT,
     ROLE,
+    SIGNOFF,
     START,
+    SUMMARY,
+    TAG_LINE,
+    TAGS,
+    TEXT,
+    TRAILER,
     Range,
     Unit,
     unit_ranges,
 )
-from seedcorpus.default_plugins._antara_footer import FooterReader
+from seedcorpus.default_plugins._antara_head import HeadReader
 from seedcorpus.models import Article, FieldSpans, Source
 from seedcorpus.specs import Document
 
 __all__ = ["Reader"]
-
-# Unit kinds, from a unit's own shape.
-_TEXT, _FOOTER, _LINK, _TAGS, _SIGNOFF, _DATE, _NOISE = range(7)
-# Roles, from a unit's neighbours: the kinds above but _TEXT, and these for text.
-_TITLE, _TAG_LINE, _REPEAT, _CAPTION, _SUMMARY, _PARAGRAPH, _TRAILER, _AFTER = range(10, 18)
 
 # How every unit kind but plain text and date lines starts: footer keys (FOOTER_KEY),
 # links (LINK), "Tags:" (TAGS_KEY), desk codes, script and markup (NOISE_START).
@@ -53,24 +62,17 @@ for _start in (
     _KIND_STARTS[_start[0]] = (*_KIND_STARTS.get(_start[0], ()), _start)
 # The first characters of a (short) date line: a day or a weekday.
 _DATE_FIRST = frozenset("0123456789SRKJMA")
-# Text units before the dateline paragraph that are looked at: title, tag line, title
-# again, caption, a lead. A dateline quoted further down is the story's, not the layout's.
-_HEAD_REACH = 5
 
 
-class Reader(FooterReader):
+class Reader(HeadReader):
     """One parse of one document: cut, classify, assemble."""
 
     def __init__(self, document: Document) -> None:
         super().__init__(document)
-        self.caption_at = -1
         self.signoff_seen = False
         self.last_paragraph = -1
         self.first_footer = -1  # the index of the first footer unit, once units() ran
         self.date_lines = False  # whether any unit is a date line, once units() ran
-        self.cleaned: dict[int, tuple[int, int, str] | None] = {}  # see unit_clean()
-        # The text units before this index have no dateline (find_dateline() looked).
-        self.no_dateline_before = 0
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -128,15 +130,15 @@ class Reader(FooterReader):
                 first in dated and end - start <= reach
             ):
                 kind = self.kind(start, end)
-                if kind == _FOOTER and self.first_footer < 0:
+                if kind == FOOTER and self.first_footer < 0:
                     self.first_footer = len(units)
             else:
-                kind = _TEXT
-            if first.islower() and kind == _TEXT and len(units) > 2:
+                kind = TEXT
+            if first.islower() and kind == TEXT and len(units) > 2:
                 last = units[-1]
                 if (
                     last[BLOCK] == block
-                    and last[KIND] == _TEXT
+                    and last[KIND] == TEXT
                     and text[last[START] : last[END]].rstrip()[-1] not in terminal
                 ):
                     # A hard-wrapped line goes on the paragraph it continues.
@@ -157,68 +159,28 @@ class Reader(FooterReader):
             key = shape.FOOTER_KEY.match(text, start, end)
             if key is not None:
                 self.footer_key_at[start] = key  # for footer_keys()
-                return _FOOTER
+                return FOOTER
         if first in "Bb" and shape.LINK.match(text, start, end):
-            return _LINK
+            return LINK
         if first == "T" and shape.TAGS_KEY.match(text, start, end):
-            return _TAGS
+            return TAGS
         if (
             first == "("
             and end - start < 100
             and self.signoff_line(start, end) is not None
             and not shape.CREDIT_HEAD.search(text, start, end)  # "(ANTARA FOTO/Name)"
         ):
-            return _SIGNOFF
+            return SIGNOFF
         if (
             end - start <= shape.DATE_LINE_REACH
             and (first.isdigit() or first in "SRKJMA")
             and shape.DATE_LINE.match(text, start, end)
         ):
             self.date_lines = True
-            return _DATE
+            return DATE
         if text.startswith(shape.NOISE_START, start, end):
-            return _NOISE
-        return _TEXT
-
-    def dateline_match(self, unit: Unit) -> tuple[shape.DatelineParts | None, int]:
-        """The dateline that opens ``unit``, if it has one, and where text glued in front
-        of it ends (``unit[START]`` when nothing is)."""
-        text = self.text
-        start = unit[START]
-        # A failed match of the full pattern costs as much as normalizing the paragraph;
-        # the "(ANTARA" it needs, near the start, is found far faster, and a "(" (which
-        # titles and tag lines seldom hold) faster still.
-        reach = min(unit[END], start + shape.DATELINE_REACH)
-        if text.find("(", start, reach) < 0:
-            return None, start
-        hint = shape.DATELINE_HINT.search(text, start, reach)
-        if hint is None:
-            return None, start
-        # The agency runs to the first ")" after the hint (it holds none), and a dash
-        # follows: a caption's "(ANTARA FOTO/Name)" fails here, cheaper than below. Any
-        # match, from the start or after a prefix, would take the hint's "(" (no part of
-        # a dateline before its agency holds one).
-        close = text.find(")", hint.end(), unit[END])
-        if close < 0:
-            return None, unit[START]
-        after = close + 1
-        while after < unit[END] and text[after].isspace():
-            after += 1
-        if after == unit[END] or text[after] not in "-–—":
-            return None, unit[START]
-        plain = shape.plain_dateline(text, start, hint.start(), unit[END])
-        if plain is not None:  # the usual "Jakarta (ANTARA) -", without the lazy pattern
-            return plain, start
-        match = shape.DATELINE.match(text, start, unit[END])
-        if match is not None:
-            return shape.dateline_parts(match), start
-        # Something glued in front: try the nearest end of a sentence or number first.
-        ends = [m.end() for m in shape.PREFIX_END.finditer(text, start, hint.start())]
-        for prefix_end in reversed(ends):
-            match = shape.DATELINE.match(text, prefix_end, unit[END])
-            if match is not None:
-                return shape.dateline_parts(match), prefix_end
-        return None, start
+            return NOISE
+        return TEXT
 
     def read(self) -> Article:
         """Parse the whole document."""
@@ -249,13 +211,19 @@ class Reader(FooterReader):
         # The units whose paragraph is not simply the whole unit: the dateline's, the one a
         # sign-off is glued to, and any unit when the text has links.
         special = {dateline_at, -1 if signoff_cut is None else signoff_cut[0]}
-        plain_paragraph = None if self.has_links else self.plain_paragraph
+        plain = not self.has_links
+        # The plain paragraphs since the last other unit: read together before it, so
+        # that paragraphs, spans and problems keep the units' order.
+        run: list[Unit] = []
         for index, unit in enumerate(units):
             role = unit[ROLE]
-            if role == _PARAGRAPH:  # the usual unit first
-                if plain_paragraph is not None and index not in special:
-                    plain_paragraph(unit[START], unit[END], unit[LINE], unit[PRINTED])
-                    continue
+            if role == PARAGRAPH and plain and index not in special:  # the usual unit
+                run.append(unit)
+                continue
+            if run:
+                self.plain_paragraphs(run)
+                run = []
+            if role == PARAGRAPH:
                 start, end = unit[START], unit[END]
                 if index == dateline_at and match is not None:
                     if prefix_end > unit[START]:
@@ -266,21 +234,21 @@ class Reader(FooterReader):
                     end = signoff_cut[1]
                     signoff = self.value("signoff", *signoff_cut[2])
                 self.paragraph(unit, start, end)
-            elif role == _TAG_LINE:
+            elif role == TAG_LINE:
                 language, tags = self.tag_line(unit)
-            elif role == _REPEAT and title is not None:
+            elif role == REPEAT and title is not None:
                 repeated = self.unit_plain(units, index)
                 if repeated != title:
                     self.problem(
                         "title-mismatch", f"the repeated title differs: {repeated!r}", unit[LINE]
                     )
-            elif role == _CAPTION:
+            elif role == CAPTION:
                 caption = self.caption(unit, caption)
-            elif role == _SUMMARY and summary is None:
+            elif role == SUMMARY and summary is None:
                 summary = self.value("summary", unit[START], unit[END]) or None
-            elif role == _LINK:
+            elif role == LINK:
                 self.link_unit(unit)
-            elif role == _SIGNOFF:
+            elif role == SIGNOFF:
                 found = self.signoff_line(unit[START], unit[END])
                 assert found is not None
                 if found["stamp"] is not None:
@@ -291,16 +259,18 @@ class Reader(FooterReader):
                     signoff = self.value("signoff", *found.span("code"))
                 else:
                     self.problem("duplicate-signoff", "a second sign-off was ignored", unit[LINE])
-            elif role == _DATE:
+            elif role == DATE:
                 line_match = shape.DATE_LINE.match(self.text, unit[START], unit[END])
                 assert line_match is not None
                 published_at = self.date_line(line_match, unit[LINE], published_at)
-            elif role == _TRAILER:
+            elif role == TRAILER:
                 title = self.trailer_title(unit, title)
-            elif role == _TAGS and not tags:
+            elif role == TAGS and not tags:
                 tags = self.tags_line(unit)
-            elif role == _FOOTER:
+            elif role == FOOTER:
                 footer.append(unit)
+        if run:
+            self.plain_paragraphs(run)
         syndication, byline, copyright = self.footer(footer)
         if title is None:
             if not self.paragraphs:
@@ -345,20 +315,20 @@ class Reader(FooterReader):
     def split_glued_footer(self, units: list[Unit]) -> None:
         """Split a footer glued to the end of the last paragraph: ``... kata dia.Pewarta: X``."""
         last = len(units) - 1 if self.first_footer < 0 else self.first_footer - 1
-        if last < 1 or units[last][KIND] not in (_TEXT, _LINK):
+        if last < 1 or units[last][KIND] not in (TEXT, LINK):
             return
         unit = units[last]
         start, end = unit_ranges(unit)[-1]
         after = max(start, unit[START] + 1)  # a key at the very start is a footer line
         line = self.text[after:end]
         # Each key (GLUED_FOOTER_KEY) holds one of these words: looking for them is much
-        # faster than trying the pattern at every character.
+        # faster than trying the pattern at every character. A word is looked for only
+        # where a character its key needs is there ("B"erita, ":" after Pewarta, "©" or
+        # "(c)" after Copyright): one character is found faster still.
         if not (
-            "tayang" in line
-            or "Pewarta" in line
-            or "PEWARTA" in line
-            or "COPYRIGHT" in line
-            or "Copyright" in line
+            ("B" in line and "tayang" in line)
+            or (":" in line and ("Pewarta" in line or "PEWARTA" in line))
+            or (("©" in line or "(" in line) and ("COPYRIGHT" in line or "Copyright" in line))
         ):
             return
         glued = shape.GLUED_FOOTER_KEY.search(self.text, after, end)
@@ -370,135 +340,7 @@ class Reader(FooterReader):
         if unit[LINES] is not None:
             unit[LINES][-1] = (start, glued.start())
             number += len(unit[LINES]) - 1
-        units.insert(last + 1, [glued.start(), end, number, unit[BLOCK], _FOOTER, None, -1, None])
-
-    def find_dateline(self, units: list[Unit]) -> tuple[int, shape.DatelineParts | None, int]:
-        """The index of the unit that opens with the dateline (-1 if none), the match, and
-        where text glued in front of it ends."""
-        looked = 0
-        # The first "(ANTARA" from a point at or before the unit's start: a unit it comes
-        # after holds none, and so no dateline (dateline_match() would find none).
-        hint = shape.DATELINE_HINT.search(self.text)
-        for index, unit in enumerate(units):
-            if unit[KIND] != _TEXT:
-                continue
-            if hint is not None and hint.start() < unit[END]:
-                match, prefix_end = self.dateline_match(unit)
-                if match is not None:
-                    self.no_dateline_before = index
-                    return index, match, prefix_end
-                hint = shape.DATELINE_HINT.search(self.text, unit[END])
-            looked += 1
-            if looked == _HEAD_REACH:
-                break
-        self.no_dateline_before = index + 1 if units else 0
-        return -1, None, -1
-
-    def head(self, units: list[Unit], dateline_at: int, blocks: int) -> int:
-        """Give roles to the text before the body: title, tag line, the title again,
-        caption, a lead. Return the title's index (-1 if there is none)."""
-        stop = dateline_at if dateline_at >= 0 else len(units)
-        heads = [i for i in range(stop) if units[i][KIND] == _TEXT]
-        if dateline_at < 0:
-            heads = heads[:_HEAD_REACH]
-        if (
-            dateline_at > 0
-            and len(heads) == 1
-            and blocks > 1
-            and heads[-1] == dateline_at - 1
-            and units[heads[-1]][BLOCK] == units[dateline_at][BLOCK]
-        ):
-            # Page text that starts with a pull-quote or lead line just before the
-            # dateline, in its block. A headline never ends with a period.
-            lead = units[heads[-1]]
-            value = self.plain(lead[START], lead[END])
-            if value[0] in shape.QUOTES or value[-1] == "." or not shape.title_shaped(value):
-                lead[ROLE] = _SUMMARY
-                heads.pop()
-        if not heads:
-            return -1
-        value = self.unit_plain(units, heads[0])
-        credit = self.unit_credit
-        title_at = -1
-        # A headline heads the page: text after a link or a desk code is body.
-        body_before = heads[0] > 0 and any(
-            units[i][KIND] in (_LINK, _SIGNOFF) for i in range(heads[0])
-        )
-        if (
-            not body_before
-            and credit(units[heads[0]]) is None
-            and (dateline_at >= 0 or shape.title_shaped(value) or self.repeated(units, heads))
-        ):
-            title_at = heads.pop(0)
-            units[title_at][ROLE] = _TITLE
-            if heads and heads[0] == title_at + 1:
-                tag = units[heads[0]]
-                if (
-                    credit(units[heads[0]]) is None
-                    and self.unit_plain(units, heads[0]) != value
-                    and (tag_match := shape.TAG_LINE.match(self.text, tag[START], tag[END]))
-                    and (heads[0] < self.no_dateline_before or self.dateline_match(tag)[0] is None)
-                ):
-                    self.tag_match = tag_match
-                    tag[ROLE] = _TAG_LINE
-                    heads.pop(0)
-        elif dateline_at < 0:
-            return -1  # body-first text: everything is body
-        # The title again, if it looks like the title (an AMP page has none).
-        if heads and credit(units[heads[0]]) is None and title_at >= 0:
-            candidate = units[heads[0]]
-            printed = self.unit_plain(units, heads[0])
-            # A headline, however reworded, is followed by the caption and never ends
-            # with a period; a caption without credit usually does.
-            if shape.similar(printed, value) or (
-                len(heads) > 1 and (credit(units[heads[1]]) is not None or printed[-1] not in ".)")
-            ):
-                candidate[ROLE] = _REPEAT
-                heads.pop(0)
-        if dateline_at >= 0:
-            # Before the dateline, position decides: then comes the caption.
-            if heads:
-                self.caption_at = heads.pop(0)
-                units[self.caption_at][ROLE] = _CAPTION
-            for index in heads:
-                units[index][ROLE] = _PARAGRAPH
-        else:
-            # No dateline: the caption must have a credit.
-            if heads and credit(units[heads[0]]) is not None:
-                self.caption_at = heads[0]
-                units[heads[0]][ROLE] = _CAPTION
-        return title_at
-
-    def unit_clean(self, units: list[Unit], index: int) -> tuple[int, int, str] | None:
-        """``clean()`` of a whole unit, remembered: the head reads the title and its
-        repeat to tell them, and the article reads them again. (Units keep their
-        offsets once the head looks at them.)"""
-        cleaned = self.cleaned
-        if index in cleaned:
-            return cleaned[index]
-        unit = units[index]
-        found = cleaned[index] = self.clean(unit[START], unit[END])
-        return found
-
-    def unit_plain(self, units: list[Unit], index: int) -> str:
-        """``plain()`` of a whole unit, remembered as :meth:`unit_clean` is."""
-        found = self.unit_clean(units, index)
-        return "" if found is None else found[2]
-
-    def repeated(self, units: list[Unit], heads: list[int]) -> bool:
-        """Whether the first head is printed again right after it, or after a tag line
-        between them (a title and its repeat, as the layout prints them)."""
-        if len(heads) < 2:
-            return False
-        first = units[heads[0]]
-        value = self.plain(first[START], first[END])
-        for index in heads[1:3]:
-            unit = units[index]
-            if self.plain(unit[START], unit[END]) == value:
-                return True
-            if not shape.TAG_LINE.match(self.text, unit[START], unit[END]):
-                return False
-        return False
+        units.insert(last + 1, [glued.start(), end, number, unit[BLOCK], FOOTER, None, -1, None])
 
     def body(self, units: list[Unit], dateline_at: int) -> None:
         """Give roles to every unit the head left: paragraphs, links, sign-off, date line,
@@ -515,7 +357,7 @@ class Reader(FooterReader):
         last, closed = -1, False
         for index, unit in enumerate(units):
             if unit[ROLE] >= 0:
-                if unit[ROLE] == _PARAGRAPH:
+                if unit[ROLE] == PARAGRAPH:
                     paragraphs += 1
                     if not closed:
                         last = index
@@ -524,23 +366,23 @@ class Reader(FooterReader):
             # Only a unit a date line follows may be a trailer: without date lines, no
             # need to look.
             following = units[index + 1][KIND] if dated and index + 1 < count else -1
-            if kind == _TEXT and footer_line < 0 and following != _DATE:
+            if kind == TEXT and footer_line < 0 and following != DATE:
                 start, end = unit[START], unit[END]
                 # No "/" in the last `reach` characters: the last "/" (memrchr finds it)
                 # comes before them. Where the unit is shorter than that, the test may
                 # fail where there is none: credit() below looks again.
                 if text[end - 1] != ")" and text.rfind("/", start, end) < end - reach:
                     # The usual unit: a paragraph with no credit at its end.
-                    unit[ROLE] = _PARAGRAPH
+                    unit[ROLE] = PARAGRAPH
                     paragraphs += 1
                     if not closed:
                         last = index
                     continue
-            if kind == _TEXT:
-                if following == _DATE and (paragraphs or footer_line >= 0):
-                    unit[ROLE] = _TRAILER
+            if kind == TEXT:
+                if following == DATE and (paragraphs or footer_line >= 0):
+                    unit[ROLE] = TRAILER
                 elif footer_line >= 0:
-                    unit[ROLE] = _AFTER
+                    unit[ROLE] = AFTER
                     self.problem(
                         "text-after-footer",
                         f"text after the footer (line {footer_line}) was ignored",
@@ -548,33 +390,33 @@ class Reader(FooterReader):
                     )
                 elif index != dateline_at and self.unit_credit(unit) is not None:
                     if caption_seen:
-                        unit[ROLE] = _AFTER
+                        unit[ROLE] = AFTER
                         self.problem("extra-caption", "a second caption was ignored", unit[LINE])
                     else:
-                        unit[ROLE] = _CAPTION
+                        unit[ROLE] = CAPTION
                         self.problem(
                             "caption-in-body", "the caption is inside the body", unit[LINE]
                         )
                     caption_seen = True
                 else:
-                    unit[ROLE] = _PARAGRAPH
+                    unit[ROLE] = PARAGRAPH
                     paragraphs += 1
                     if not closed:
                         last = index
-                closed = closed or unit[ROLE] == _TRAILER
-            elif kind == _FOOTER:
-                unit[ROLE] = _FOOTER
+                closed = closed or unit[ROLE] == TRAILER
+            elif kind == FOOTER:
+                unit[ROLE] = FOOTER
                 closed = True
                 if paragraphs and footer_line < 0:
                     footer_line = unit[LINE]
-            elif kind == _LINK:
-                unit[ROLE] = _LINK if footer_line < 0 else _AFTER
-            elif kind == _NOISE:
-                unit[ROLE] = _NOISE
+            elif kind == LINK:
+                unit[ROLE] = LINK if footer_line < 0 else AFTER
+            elif kind == NOISE:
+                unit[ROLE] = NOISE
                 self.problem("page-noise", "page script or markup was ignored", unit[LINE])
-            else:  # _TAGS, _SIGNOFF, _DATE keep their kind as their role
+            else:  # TAGS, SIGNOFF, DATE keep their kind as their role
                 unit[ROLE] = kind
-                if kind == _SIGNOFF:
+                if kind == SIGNOFF:
                     self.signoff_seen = closed = True
         self.last_paragraph = last
 

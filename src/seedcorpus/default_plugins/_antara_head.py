@@ -1,0 +1,214 @@
+"""Reading the head of one ANTARA text: the dateline, and the title, tag line, title
+again, caption or lead before it.
+
+:class:`HeadReader` adds to :class:`._antara_footer.FooterReader` the roles of the units
+before the body; :class:`._antara_reader.Reader` cuts the units and gives the rest theirs.
+"""
+
+from __future__ import annotations
+
+from seedcorpus.default_plugins import _antara_lines as shape
+from seedcorpus.default_plugins._antara_fields import (
+    BLOCK,
+    CAPTION,
+    END,
+    KIND,
+    LINK,
+    PARAGRAPH,
+    REPEAT,
+    ROLE,
+    SIGNOFF,
+    START,
+    SUMMARY,
+    TAG_LINE,
+    TEXT,
+    TITLE,
+    Unit,
+)
+from seedcorpus.default_plugins._antara_footer import FooterReader
+from seedcorpus.specs import Document
+
+__all__ = ["HeadReader"]
+
+# Text units before the dateline paragraph that are looked at: title, tag line, title
+# again, caption, a lead. A dateline quoted further down is the story's, not the layout's.
+_HEAD_REACH = 5
+
+
+class HeadReader(FooterReader):
+    """One parse of one document, with the roles of its head."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
+        self.caption_at = -1
+        self.cleaned: dict[int, tuple[int, int, str] | None] = {}  # see unit_clean()
+        # The text units before this index have no dateline (find_dateline() looked).
+        self.no_dateline_before = 0
+
+    def dateline_match(self, unit: Unit) -> tuple[shape.DatelineParts | None, int]:
+        """The dateline that opens ``unit``, if it has one, and where text glued in front
+        of it ends (``unit[START]`` when nothing is)."""
+        text = self.text
+        start = unit[START]
+        # A failed match of the full pattern costs as much as normalizing the paragraph;
+        # the "(ANTARA" it needs, near the start, is found far faster, and a "(" (which
+        # titles and tag lines seldom hold) faster still.
+        reach = min(unit[END], start + shape.DATELINE_REACH)
+        if text.find("(", start, reach) < 0:
+            return None, start
+        hint = shape.DATELINE_HINT.search(text, start, reach)
+        if hint is None:
+            return None, start
+        # The agency runs to the first ")" after the hint (it holds none), and a dash
+        # follows: a caption's "(ANTARA FOTO/Name)" fails here, cheaper than below. Any
+        # match, from the start or after a prefix, would take the hint's "(" (no part of
+        # a dateline before its agency holds one).
+        close = text.find(")", hint.end(), unit[END])
+        if close < 0:
+            return None, unit[START]
+        after = close + 1
+        while after < unit[END] and text[after].isspace():
+            after += 1
+        if after == unit[END] or text[after] not in "-–—":
+            return None, unit[START]
+        plain = shape.plain_dateline(text, start, hint.start(), unit[END])
+        if plain is not None:  # the usual "Jakarta (ANTARA) -", without the lazy pattern
+            return plain, start
+        match = shape.DATELINE.match(text, start, unit[END])
+        if match is not None:
+            return shape.dateline_parts(match), start
+        # Something glued in front: try the nearest end of a sentence or number first.
+        ends = [m.end() for m in shape.PREFIX_END.finditer(text, start, hint.start())]
+        for prefix_end in reversed(ends):
+            match = shape.DATELINE.match(text, prefix_end, unit[END])
+            if match is not None:
+                return shape.dateline_parts(match), prefix_end
+        return None, start
+
+    def find_dateline(self, units: list[Unit]) -> tuple[int, shape.DatelineParts | None, int]:
+        """The index of the unit that opens with the dateline (-1 if none), the match, and
+        where text glued in front of it ends."""
+        looked = 0
+        # The first "(ANTARA" from a point at or before the unit's start: a unit it comes
+        # after holds none, and so no dateline (dateline_match() would find none).
+        hint = shape.DATELINE_HINT.search(self.text)
+        for index, unit in enumerate(units):
+            if unit[KIND] != TEXT:
+                continue
+            if hint is not None and hint.start() < unit[END]:
+                match, prefix_end = self.dateline_match(unit)
+                if match is not None:
+                    self.no_dateline_before = index
+                    return index, match, prefix_end
+                hint = shape.DATELINE_HINT.search(self.text, unit[END])
+            looked += 1
+            if looked == _HEAD_REACH:
+                break
+        self.no_dateline_before = index + 1 if units else 0
+        return -1, None, -1
+
+    def head(self, units: list[Unit], dateline_at: int, blocks: int) -> int:
+        """Give roles to the text before the body: title, tag line, the title again,
+        caption, a lead. Return the title's index (-1 if there is none)."""
+        stop = dateline_at if dateline_at >= 0 else len(units)
+        heads = [i for i in range(stop) if units[i][KIND] == TEXT]
+        if dateline_at < 0:
+            heads = heads[:_HEAD_REACH]
+        if (
+            dateline_at > 0
+            and len(heads) == 1
+            and blocks > 1
+            and heads[-1] == dateline_at - 1
+            and units[heads[-1]][BLOCK] == units[dateline_at][BLOCK]
+        ):
+            # Page text that starts with a pull-quote or lead line just before the
+            # dateline, in its block. A headline never ends with a period.
+            lead = units[heads[-1]]
+            value = self.plain(lead[START], lead[END])
+            if value[0] in shape.QUOTES or value[-1] == "." or not shape.title_shaped(value):
+                lead[ROLE] = SUMMARY
+                heads.pop()
+        if not heads:
+            return -1
+        value = self.unit_plain(units, heads[0])
+        credit = self.unit_credit
+        title_at = -1
+        # A headline heads the page: text after a link or a desk code is body.
+        body_before = heads[0] > 0 and any(
+            units[i][KIND] in (LINK, SIGNOFF) for i in range(heads[0])
+        )
+        if (
+            not body_before
+            and credit(units[heads[0]]) is None
+            and (dateline_at >= 0 or shape.title_shaped(value) or self.repeated(units, heads))
+        ):
+            title_at = heads.pop(0)
+            units[title_at][ROLE] = TITLE
+            if heads and heads[0] == title_at + 1:
+                tag = units[heads[0]]
+                if (
+                    credit(units[heads[0]]) is None
+                    and self.unit_plain(units, heads[0]) != value
+                    and (tag_match := shape.TAG_LINE.match(self.text, tag[START], tag[END]))
+                    and (heads[0] < self.no_dateline_before or self.dateline_match(tag)[0] is None)
+                ):
+                    self.tag_match = tag_match
+                    tag[ROLE] = TAG_LINE
+                    heads.pop(0)
+        elif dateline_at < 0:
+            return -1  # body-first text: everything is body
+        # The title again, if it looks like the title (an AMP page has none).
+        if heads and credit(units[heads[0]]) is None and title_at >= 0:
+            candidate = units[heads[0]]
+            printed = self.unit_plain(units, heads[0])
+            # A headline, however reworded, is followed by the caption and never ends
+            # with a period; a caption without credit usually does.
+            if shape.similar(printed, value) or (
+                len(heads) > 1 and (credit(units[heads[1]]) is not None or printed[-1] not in ".)")
+            ):
+                candidate[ROLE] = REPEAT
+                heads.pop(0)
+        if dateline_at >= 0:
+            # Before the dateline, position decides: then comes the caption.
+            if heads:
+                self.caption_at = heads.pop(0)
+                units[self.caption_at][ROLE] = CAPTION
+            for index in heads:
+                units[index][ROLE] = PARAGRAPH
+        else:
+            # No dateline: the caption must have a credit.
+            if heads and credit(units[heads[0]]) is not None:
+                self.caption_at = heads[0]
+                units[heads[0]][ROLE] = CAPTION
+        return title_at
+
+    def unit_clean(self, units: list[Unit], index: int) -> tuple[int, int, str] | None:
+        """``clean()`` of a whole unit, remembered: the head reads the title and its
+        repeat to tell them, and the article reads them again. (Units keep their
+        offsets once the head looks at them.)"""
+        cleaned = self.cleaned
+        if index in cleaned:
+            return cleaned[index]
+        unit = units[index]
+        found = cleaned[index] = self.clean(unit[START], unit[END])
+        return found
+
+    def unit_plain(self, units: list[Unit], index: int) -> str:
+        """``plain()`` of a whole unit, remembered as :meth:`unit_clean` is."""
+        found = self.unit_clean(units, index)
+        return "" if found is None else found[2]
+
+    def repeated(self, units: list[Unit], heads: list[int]) -> bool:
+        """Whether the first head is printed again right after it, or after a tag line
+        between them (a title and its repeat, as the layout prints them)."""
+        if len(heads) < 2:
+            return False
+        first = units[heads[0]]
+        value = self.plain(first[START], first[END])
+        for index in heads[1:3]:
+            unit = units[index]
+            if self.plain(unit[START], unit[END]) == value:
+                return True
+            if not shape.TAG_LINE.match(self.text, unit[START], unit[END]):
+                return False
+        return False
