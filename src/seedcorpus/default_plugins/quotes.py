@@ -35,6 +35,8 @@ _ANAPHOR = re.compile(r"\s+(?:[a-z0-9][\w\-]*\s+){1,6}?(?:itu|tersebut)\b")
 _POINTS_BACK = re.compile(r"\s+(?:itu|tersebut)\b")
 # The cue words without "-nya", to tell "katanya" (the previous speaker) from "tanya".
 _CUE_WORDS = frozenset(patterns.CUES.split("|"))
+# What subjects.nicknames can find as a nickname (its patterns' group "nick").
+_NICKNAME = re.compile(rf"[{patterns.UPPER}][a-z]+")
 # Searched once over the whole body (see _by_paragraph).
 _INDIRECT_CUE = patterns.INDIRECT_CUE
 _INDIRECT_VERBS = patterns.INDIRECT_VERBS
@@ -136,7 +138,7 @@ def _cue(
     taken with one ``match.group(...)`` call: building a dict of them for every
     quotation costs more than reading it."""
     if nya:
-        return _Cue(nya.lower(), pronoun=True)
+        return _Cue(nya.lower(), None, True)
     if cue is not None:
         cue = cue.lower()
         # One word (most cues) has no spaces to even out: spares two splits and a join.
@@ -149,12 +151,12 @@ def _cue(
             name = pronoun = None  # "katanya kepada wartawan": the previous speaker
         if name is None and pronoun is None and not points_back:
             return None  # "kata kunci", "jelas bahwa": the word, not an attribution
-        return _Cue(word, run=name or pronoun, pronoun=name is None)
+        return _Cue(word, name or pronoun, name is None)
     if subject is None or subject.split()[0].lower() in _NOT_SUBJECTS:
         return None
     if _PRONOUN.fullmatch(subject):
-        return _Cue(verb, run=subject, pronoun=True)
-    return _Cue(verb, run=subject)
+        return _Cue(verb, subject, True)
+    return _Cue(verb, subject)
 
 
 _PRONOUN = re.compile(patterns.PRONOUN)
@@ -231,7 +233,7 @@ def _direct(
                 continue
             else:
                 cue = _Cue(None, inherited=True)
-        said.append(_Said(index, start, end, direct=True, cue=cue))
+        said.append(_Said(index, start, end, True, cue))
         taken.append((mark_start, taken_end))
         previous_end = mark_end
     if opening is not None:
@@ -391,7 +393,7 @@ def _indirect(
             sentence[1] if end is None else end,
         )
         if span is not None:
-            said.append(_Said(index, *span, direct=False, cue=cue))
+            said.append(_Said(index, span[0], span[1], False, cue))
     return said
 
 
@@ -426,14 +428,16 @@ def _by_paragraph(
     # is a character no pattern matches or skips over (not even as whitespace), so no
     # match reaches across it and every lookaround sees a paragraph's end as it would
     # the end of the text.
-    body = "\x00".join(paragraphs)
-    if body.count("\x00") >= len(paragraphs):  # a paragraph holds a NUL: one by one
+    # A test for one character in each paragraph finds a NUL much faster than a count
+    # of them in the body.
+    if any("\x00" in paragraph for paragraph in paragraphs):  # one by one
         for index, paragraph in enumerate(paragraphs):
             for group, by_index in zip(patterns, found, strict=True):
                 matches = [match for pattern in group for match in pattern.finditer(paragraph)]
                 if matches:
                     by_index[index] = matches
         return [0] * len(paragraphs), found
+    body = "\x00".join(paragraphs)
     starts = []
     offset = 0
     for paragraph in paragraphs:
@@ -506,7 +510,8 @@ def enrich(article: Article) -> Quotes:
         places.places.words,
         places.split,
     )
-    nicknames = subjects.nicknames(text.body, places)
+    # Only a one-word name can be a nickname: most articles never search for them.
+    nicknames: dict[str, str] | None = None
     resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)
     previous: str | None = None
     for s in said:
@@ -527,8 +532,13 @@ def enrich(article: Article) -> Quotes:
         elif cue is not None and cue.run is not None:
             attribution = runs[cue.run]
             role, kind = attribution.role, attribution.kind
-            if attribution.name is not None:
-                speaker = names.fullest(nicknames.get(attribution.name, attribution.name))
+            name = attribution.name
+            if name is not None:
+                if _NICKNAME.fullmatch(name):
+                    if nicknames is None:
+                        nicknames = subjects.nicknames(text.body, places)
+                    name = nicknames.get(name, name)
+                speaker = names.fullest(name)
         elif cue is not None and cue.inherited and previous is not None:
             speaker, kind = previous, "person"
         # An attribution by title alone ("Menteri PANRB menjelaskan") usually refers back
