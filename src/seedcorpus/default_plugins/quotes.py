@@ -360,11 +360,15 @@ def _indirect(
     at ``offset``.
     """
     # (where the attribution starts, the cue, the reported span; None: sentence's own end)
-    found: list[tuple[int, _Cue | None, int | None, int | None]] = []
+    # Only attributions outside the quotations are kept, so that a paragraph with none
+    # is not split into sentences.
+    found: list[tuple[int, _Cue, int | None, int | None]] = []
     for match in cues:
         at, after = match.start() - offset, match.end() - offset
         cue = _cue(None, *match.group("cue", "name", "pronoun"))
-        if cue is not None and cue.pronoun and paragraph.startswith(",", after):
+        if cue is None or _inside(taken, at):
+            continue
+        if cue.pronoun and paragraph.startswith(",", after):
             found.append((at, cue, None, None))  # "<clause>, kata dia, <clause>."
         else:
             found.append((at, cue, None, at))  # "<clause>, kata Anas."
@@ -373,15 +377,16 @@ def _indirect(
         if _inside(taken, at):
             continue  # the verb of a direct quotation's attribution
         subject = subjects.subject(paragraph, at, places)
-        if subject is not None:  # "Anas mengatakan <clause>."
+        if subject is not None and not _inside(taken, subject[0]):  # "Anas mengatakan <clause>."
             cue = _cue(None, None, None, None, subject[1], verb.group("verb"))
-            found.append((subject[0], cue, verb.end() - offset, None))
+            if cue is not None:
+                found.append((subject[0], cue, verb.end() - offset, None))
+    if not found:
+        return []
 
     said: list[_Said] = []
-    sentences = text.sentences(index) if found else ()
+    sentences = text.sentences(index)
     for at, cue, start, end in found:
-        if cue is None or _inside(taken, at):
-            continue
         sentence = (0, len(paragraph))
         for bounds in sentences:
             if bounds[0] <= at < bounds[1]:

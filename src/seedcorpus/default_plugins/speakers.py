@@ -487,7 +487,10 @@ class Names:
             ):
                 at = text.find(mention, end)
                 continue
-            before = _RUN_BEFORE.search(text, max(0, at - 60), at)
+            # No name word holds a comma: the search starts after the last one, which
+            # spares it the positions before (it tries a run at each).
+            lo = max(0, at - 60)
+            before = _RUN_BEFORE.search(text, text.rfind(",", lo, at) + 1 or lo, at)
             after = _RUN_AFTER.match(text, end)
             at = text.find(mention, end)
             left = before.group().split() if before else []
