@@ -141,10 +141,16 @@ INDIRECT_VERBS = tuple(
 # The subject at the end of the text before a verb, and what may stand between them:
 # a time or place ("Asmar di Kendari, Minggu (1/7), mengatakan"), an apposition.
 SUBJECT = re.compile(rf"(?P<subject>{RUN}|\b{PRONOUN})[\s,]*$")
-ADJUNCT_END = re.compile(
+ADJUNCT = (
     r"(?:\s*\([^()]{0,30}\)|\s+(?:di|dari|ke|pada|saat|ketika|usai|seusai|setelah|sebelum|"
     r"dalam|selepas|sesudah|kepada|melalui|lewat)(?:\s+[a-z][\w\-]*){0,4}|\s*,)\s*$"
 )
+# Where an ADJUNCT ends the text: the match is its first character only (use .start()).
+# A search tries a match at every position unless its pattern opens with a set of
+# characters, which the engine skips to; every adjunct opens with a space, a parenthesis
+# or a comma, so the pattern opens with those and looks back for the adjunct at the same
+# position. Half the instructions of a search for ADJUNCT itself, same start.
+ADJUNCT_END = re.compile(rf"[\s(,](?<=(?={ADJUNCT})[\s\S])")
 # The last word of an attribution before a quotation.
 ATTRIBUTION_END = re.compile(
     rf"{VERBS}|bahwa|{PRONOUN}|menurutnya|[{UPPER}(].*|(?:me|ber)[a-z]{{3,}}[,:]?"
