@@ -180,3 +180,18 @@ def test_adjunct_end_starts_where_the_plain_search_does(text: str) -> None:
             plain = _PLAIN_ADJUNCT_END.search(text, lo, end)
             opening = patterns.ADJUNCT_END.search(text, lo, end)
             assert (plain and plain.start()) == (opening and opening.start())
+
+
+# --- contractions: tested only where the first letters agree -------------------------
+
+_LETTERS = st.text(alphabet="abjkowdİi", max_size=6)
+
+
+@given(_LETTERS, st.lists(_LETTERS, min_size=2, max_size=3))
+def test_a_contraction_starts_with_the_first_letter_of_the_name(
+    word: str, tokens: list[str]
+) -> None:
+    # Names._fullest tries _contraction only when these agree.
+    if speakers._contraction(word, tokens):
+        assert tokens[0][:1] == word[:1]
+    assert speakers._contraction("jokowi", ["joko", "widodo"])
