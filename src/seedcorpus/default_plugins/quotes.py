@@ -489,8 +489,10 @@ def enrich(article: Article) -> Quotes:
                 places,
                 text,
             )
-        if in_paragraph:
+        if len(in_paragraph) > 1:
             said += sorted(in_paragraph, key=_START)
+        elif in_paragraph:
+            said.append(in_paragraph[0])  # most paragraphs: nothing to sort
     if not said:
         return Quotes()
 
