@@ -167,10 +167,15 @@ def test_every_nickname_is_a_one_word_name(text: str, nick: str, name: str, form
     # The enricher looks nicknames up only for names _NICKNAME matches.
     text = f"{text} {form.format(nick=nick, name=name)} kata dia."
     reader = subjects.Reader(Places(text))
-    found = subjects.nicknames(text, reader)
-    assert found or nick == "KiKi"
-    for nickname in found:
+    for nickname in subjects.nicknames(text, reader):
         assert quotes._NICKNAME.fullmatch(nickname)
+
+
+def test_a_nickname_is_found() -> None:
+    text = "Kiki, sapaan akrab Friderica Widyasari, mengatakan hal itu."
+    assert subjects.nicknames(text, subjects.Reader(Places(text))) == {
+        "Kiki": "Friderica Widyasari"
+    }
 
 
 @given(_TEXTS)
