@@ -435,9 +435,7 @@ def _by_paragraph(
     # One search over the whole body instead of one per paragraph. NUL between paragraphs
     # is a character no pattern matches or skips over (not even as whitespace), so no
     # match reaches across it and every lookaround sees a paragraph's end as it would
-    # the end of the text.
-    # A test for one character in each paragraph finds a NUL much faster than a count
-    # of them in the body.
+    # the end of the text. (A NUL is looked for in each paragraph: faster than a count.)
     if any("\x00" in paragraph for paragraph in paragraphs):  # one by one
         for index, paragraph in enumerate(paragraphs):
             for group, by_index in zip(patterns, found, strict=True):
