@@ -102,8 +102,12 @@ SPEAKER = rf"(?:\s+(?P<pronoun>{PRONOUN})\b|\s+(?P<name>{NAMED}))?"
 
 # A quotation: what the quotes enricher finds (with str.find, faster: quotes._quotations).
 QUOTE = re.compile(r"[\"“](?P<text>[^\"“”]+)[\"”]")
+# The cue words as an alternation with shared starts (see _trie): tried after every
+# quotation and at every comma of the text. No cue word is the start of another, so the
+# one that matches is the same.
+_CUES_TRIE = _trie(CUES.split("|"))
 AFTER_QUOTE = re.compile(
-    rf"\s*,?\s*(?:(?P<cue>(?i:{CUES})(?:nya)?|{DEMIKIAN})\b{SPEAKER}"
+    rf"\s*,?\s*(?:(?P<cue>(?i:{_CUES_TRIE})(?:nya)?|{DEMIKIAN})\b{SPEAKER}"
     rf"|(?P<subject>{RUN}|{PRONOUN})\s+(?P<verb>{VERBS})\b)"
 )
 # A cue right before an opening quotation mark: "Menurut Anas, ", "kata Budi: ". This
@@ -122,7 +126,8 @@ ANY_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<verb>(?:me|ber)[a-z]{3,})\s*[,:]\s*$"
 # "<clause>, demikian Andy." closes reported speech as it closes a quotation; only with
 # a name or a pronoun after it ("demikian pula", "demikian juga" are no attribution).
 INDIRECT_CUE = re.compile(
-    rf",\s*(?P<cue>(?:{INDIRECT_CUES})(?:nya)?|{DEMIKIAN}(?=\s+(?:{PRONOUN}\b|[{UPPER}])))"
+    rf",\s*(?P<cue>{_trie(INDIRECT_CUES.split('|'))}(?:nya)?"
+    rf"|{DEMIKIAN}(?=\s+(?:{PRONOUN}\b|[{UPPER}])))"
     rf"\b{SPEAKER}"
 )
 # Indirect speech with the speaker first is found from the verb, then the speaker is
@@ -136,10 +141,16 @@ INDIRECT_VERBS = tuple(
 # The subject at the end of the text before a verb, and what may stand between them:
 # a time or place ("Asmar di Kendari, Minggu (1/7), mengatakan"), an apposition.
 SUBJECT = re.compile(rf"(?P<subject>{RUN}|\b{PRONOUN})[\s,]*$")
-ADJUNCT_END = re.compile(
+ADJUNCT = (
     r"(?:\s*\([^()]{0,30}\)|\s+(?:di|dari|ke|pada|saat|ketika|usai|seusai|setelah|sebelum|"
     r"dalam|selepas|sesudah|kepada|melalui|lewat)(?:\s+[a-z][\w\-]*){0,4}|\s*,)\s*$"
 )
+# Where an ADJUNCT ends the text: the match is its first character only (use .start()).
+# A search tries a match at every position unless its pattern opens with a set of
+# characters, which the engine skips to; every adjunct opens with a space, a parenthesis
+# or a comma, so the pattern opens with those and looks back for the adjunct at the same
+# position. Half the instructions of a search for ADJUNCT itself, same start.
+ADJUNCT_END = re.compile(rf"[\s(,](?<=(?={ADJUNCT})[\s\S])")
 # The last word of an attribution before a quotation.
 ATTRIBUTION_END = re.compile(
     rf"{VERBS}|bahwa|{PRONOUN}|menurutnya|[{UPPER}(].*|(?:me|ber)[a-z]{{3,}}[,:]?"

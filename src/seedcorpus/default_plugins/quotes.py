@@ -35,6 +35,8 @@ _ANAPHOR = re.compile(r"\s+(?:[a-z0-9][\w\-]*\s+){1,6}?(?:itu|tersebut)\b")
 _POINTS_BACK = re.compile(r"\s+(?:itu|tersebut)\b")
 # The cue words without "-nya", to tell "katanya" (the previous speaker) from "tanya".
 _CUE_WORDS = frozenset(patterns.CUES.split("|"))
+# What subjects.nicknames can find as a nickname (its patterns' group "nick").
+_NICKNAME = re.compile(rf"[{patterns.UPPER}][a-z]+")
 # Searched once over the whole body (see _by_paragraph).
 _INDIRECT_CUE = patterns.INDIRECT_CUE
 _INDIRECT_VERBS = patterns.INDIRECT_VERBS
@@ -120,6 +122,9 @@ class _Said(NamedTuple):
 
 
 _START = operator.attrgetter("start")
+# The usual _Cue and _Said are made by tuple.__new__ with every field: a NamedTuple's
+# own __new__ is a Python function (for the defaults) that costs a third of each.
+_new = tuple.__new__
 
 
 def _cue(
@@ -136,7 +141,7 @@ def _cue(
     taken with one ``match.group(...)`` call: building a dict of them for every
     quotation costs more than reading it."""
     if nya:
-        return _Cue(nya.lower(), pronoun=True)
+        return _new(_Cue, (nya.lower(), None, True, False, False))
     if cue is not None:
         cue = cue.lower()
         # One word (most cues) has no spaces to even out: spares two splits and a join.
@@ -149,12 +154,12 @@ def _cue(
             name = pronoun = None  # "katanya kepada wartawan": the previous speaker
         if name is None and pronoun is None and not points_back:
             return None  # "kata kunci", "jelas bahwa": the word, not an attribution
-        return _Cue(word, run=name or pronoun, pronoun=name is None)
+        return _new(_Cue, (word, name or pronoun, name is None, False, False))
     if subject is None or subject.split()[0].lower() in _NOT_SUBJECTS:
         return None
     if _PRONOUN.fullmatch(subject):
-        return _Cue(verb, run=subject, pronoun=True)
-    return _Cue(verb, run=subject)
+        return _new(_Cue, (verb, subject, True, False, False))
+    return _new(_Cue, (verb, subject, False, False, False))
 
 
 _PRONOUN = re.compile(patterns.PRONOUN)
@@ -231,7 +236,7 @@ def _direct(
                 continue
             else:
                 cue = _Cue(None, inherited=True)
-        said.append(_Said(index, start, end, direct=True, cue=cue))
+        said.append(_new(_Said, (index, start, end, True, cue, False)))
         taken.append((mark_start, taken_end))
         previous_end = mark_end
     if opening is not None:
@@ -358,11 +363,15 @@ def _indirect(
     at ``offset``.
     """
     # (where the attribution starts, the cue, the reported span; None: sentence's own end)
-    found: list[tuple[int, _Cue | None, int | None, int | None]] = []
+    # Only attributions outside the quotations are kept, so that a paragraph with none
+    # is not split into sentences.
+    found: list[tuple[int, _Cue, int | None, int | None]] = []
     for match in cues:
         at, after = match.start() - offset, match.end() - offset
         cue = _cue(None, *match.group("cue", "name", "pronoun"))
-        if cue is not None and cue.pronoun and paragraph.startswith(",", after):
+        if cue is None or _inside(taken, at):
+            continue
+        if cue.pronoun and paragraph.startswith(",", after):
             found.append((at, cue, None, None))  # "<clause>, kata dia, <clause>."
         else:
             found.append((at, cue, None, at))  # "<clause>, kata Anas."
@@ -371,15 +380,16 @@ def _indirect(
         if _inside(taken, at):
             continue  # the verb of a direct quotation's attribution
         subject = subjects.subject(paragraph, at, places)
-        if subject is not None:  # "Anas mengatakan <clause>."
+        if subject is not None and not _inside(taken, subject[0]):  # "Anas mengatakan <clause>."
             cue = _cue(None, None, None, None, subject[1], verb.group("verb"))
-            found.append((subject[0], cue, verb.end() - offset, None))
+            if cue is not None:
+                found.append((subject[0], cue, verb.end() - offset, None))
+    if not found:
+        return []
 
     said: list[_Said] = []
-    sentences = text.sentences(index) if found else ()
+    sentences = text.sentences(index)
     for at, cue, start, end in found:
-        if cue is None or _inside(taken, at):
-            continue
         sentence = (0, len(paragraph))
         for bounds in sentences:
             if bounds[0] <= at < bounds[1]:
@@ -391,7 +401,7 @@ def _indirect(
             sentence[1] if end is None else end,
         )
         if span is not None:
-            said.append(_Said(index, *span, direct=False, cue=cue))
+            said.append(_new(_Said, (index, span[0], span[1], False, cue, False)))
     return said
 
 
@@ -425,15 +435,15 @@ def _by_paragraph(
     # One search over the whole body instead of one per paragraph. NUL between paragraphs
     # is a character no pattern matches or skips over (not even as whitespace), so no
     # match reaches across it and every lookaround sees a paragraph's end as it would
-    # the end of the text.
-    body = "\x00".join(paragraphs)
-    if body.count("\x00") >= len(paragraphs):  # a paragraph holds a NUL: one by one
+    # the end of the text. (A NUL is looked for in each paragraph: faster than a count.)
+    if any("\x00" in paragraph for paragraph in paragraphs):  # one by one
         for index, paragraph in enumerate(paragraphs):
             for group, by_index in zip(patterns, found, strict=True):
                 matches = [match for pattern in group for match in pattern.finditer(paragraph)]
                 if matches:
                     by_index[index] = matches
         return [0] * len(paragraphs), found
+    body = "\x00".join(paragraphs)
     starts = []
     offset = 0
     for paragraph in paragraphs:
@@ -477,8 +487,10 @@ def enrich(article: Article) -> Quotes:
                 places,
                 text,
             )
-        if in_paragraph:
+        if len(in_paragraph) > 1:
             said += sorted(in_paragraph, key=_START)
+        elif in_paragraph:
+            said.append(in_paragraph[0])  # most paragraphs: nothing to sort
     if not said:
         return Quotes()
 
@@ -506,7 +518,8 @@ def enrich(article: Article) -> Quotes:
         places.places.words,
         places.split,
     )
-    nicknames = subjects.nicknames(text.body, places)
+    # Only a one-word name can be a nickname: most articles never search for them.
+    nicknames: dict[str, str] | None = None
     resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)
     previous: str | None = None
     for s in said:
@@ -527,8 +540,13 @@ def enrich(article: Article) -> Quotes:
         elif cue is not None and cue.run is not None:
             attribution = runs[cue.run]
             role, kind = attribution.role, attribution.kind
-            if attribution.name is not None:
-                speaker = names.fullest(nicknames.get(attribution.name, attribution.name))
+            name = attribution.name
+            if name is not None:
+                if _NICKNAME.fullmatch(name):
+                    if nicknames is None:
+                        nicknames = subjects.nicknames(text.body, places)
+                    name = nicknames.get(name, name)
+                speaker = names.fullest(name)
         elif cue is not None and cue.inherited and previous is not None:
             speaker, kind = previous, "person"
         # An attribution by title alone ("Menteri PANRB menjelaskan") usually refers back

@@ -466,8 +466,13 @@ class Names:
                 if at > 0 and not all(_key(t) in words.NAME_OPENERS for t in tokens[:at]):
                     return candidate
         if len(tokens) == 1:
+            word = tokens[0].lower()
             for candidate in self.known:
-                if _contraction(tokens[0].lower(), [t.lower() for t in candidate]):
+                # A contraction starts with the first letter of the name's first word:
+                # tested first, it spares the lowered words and the search of most names.
+                if candidate[0].lower()[:1] == word[:1] and _contraction(
+                    word, [t.lower() for t in candidate]
+                ):
                     return candidate  # "Jokowi" of "Joko Widodo"
         if len(tokens) >= 3:
             return tokens
@@ -487,7 +492,10 @@ class Names:
             ):
                 at = text.find(mention, end)
                 continue
-            before = _RUN_BEFORE.search(text, max(0, at - 60), at)
+            # No name word holds a comma: the search starts after the last one, which
+            # spares it the positions before (it tries a run at each).
+            lo = max(0, at - 60)
+            before = _RUN_BEFORE.search(text, text.rfind(",", lo, at) + 1 or lo, at)
             after = _RUN_AFTER.match(text, end)
             at = text.find(mention, end)
             left = before.group().split() if before else []

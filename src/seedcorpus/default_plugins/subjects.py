@@ -45,13 +45,27 @@ def subject(text: str, end: int, places: Reader) -> tuple[int, str] | None:
     """
     lo = max(0, end - patterns.BEFORE_WINDOW)
     for _ in range(10):  # each turn takes off one adjunct, place or time
-        if _may_end_with_adjunct(text, lo, end):
+        # Cheap tests before the searches, which try a match at every position, on one
+        # slice of the last 60 characters: the text may end with an adjunct if it ends
+        # with a comma or a parenthesis or one of its last five words introduces a time
+        # or place; with a subject (as in _may_end_with_subject) if its last word is
+        # capitalized, an acronym in parentheses or a pronoun. Most verbs stop here.
+        near = max(lo, end - 60)
+        tail = text[near:end]
+        stripped = tail.rstrip()
+        if stripped.endswith((",", ")")) or not _ADJUNCT_WORDS.isdisjoint(
+            stripped.rsplit(None, 5)[-5:]
+        ):
             # An adjunct is short: searching its last 60 characters finds it.
-            adjunct = patterns.ADJUNCT_END.search(text, max(lo, end - 60), end)
+            adjunct = patterns.ADJUNCT_END.search(text, near, end)
             if adjunct is not None and adjunct.start() < end:
                 end = adjunct.start()
                 continue
-        if not _may_end_with_subject(text, lo, end):
+        words = tail.rstrip(" ,")
+        space = words.rfind(" ")
+        # The last word, unless it may reach back past the 60 characters.
+        last = words[space + 1 :] if space >= 0 or near == lo else _last_word(text, lo, end)
+        if not last or not (last[0].isupper() or last[0] == "(" or last in _PRONOUNS):
             return None
         match = patterns.SUBJECT.search(text, _run_start(text, lo, end), end)
         if match is None:
@@ -134,18 +148,10 @@ def _may_end_with_subject(text: str, lo: int, end: int) -> bool:
     """A cheap test before the search of :data:`patterns.SUBJECT`, which tries a name at every
     position: the last word is capitalized, an acronym in parentheses or a pronoun."""
     last = _last_word(text, lo, end)
-    return bool(last) and (last[0].isupper() or last[0] == "(" or last in ("dia", "ia", "beliau"))
+    return bool(last) and (last[0].isupper() or last[0] == "(" or last in _PRONOUNS)
 
 
-def _may_end_with_adjunct(text: str, lo: int, end: int) -> bool:
-    """A cheap test before the search of :data:`patterns.ADJUNCT_END`: the text ends with a
-    comma or a parenthesis, or one of its last five words introduces a time or place."""
-    tail = text[max(lo, end - 60) : end].rstrip()
-    if tail.endswith((",", ")")):
-        return True
-    # rsplit stops after the last five words: the same words as split()[-5:], since
-    # the tail ends with no space, without splitting the whole window.
-    return not _ADJUNCT_WORDS.isdisjoint(tail.rsplit(None, 5)[-5:])
+_PRONOUNS = ("dia", "ia", "beliau")
 
 
 class Reader:
