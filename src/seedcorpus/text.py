@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import string
 import unicodedata
 
 __all__ = [
@@ -61,22 +62,44 @@ _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 # of look-behinds for this, tried at every period: it cost half of the split.)
 _ABBREVIATION_ENDINGS = frozenset(word[-2:] for word in _ABBREVIATIONS)
 
+
+def _case_variants(word: str) -> set[str]:
+    """Every ASCII spelling of ``word`` that lower-cases to it: ``dr``, ``Dr``, ``dR``, ``DR``."""
+    variants = {""}
+    for letter in word:
+        variants = {start + case for start in variants for case in {letter, letter.upper()}}
+    return variants
+
+
+# The same test for ASCII text as one set look-up of the three characters that end a match,
+# instead of slicing, lower-casing and calling isupper for each: a lone period after an
+# abbreviation's ending in any case, or after a capital (whatever comes before it).
+_SUSPECTS = frozenset(
+    {ending + "." for word in _ABBREVIATION_ENDINGS for ending in _case_variants(word)}
+    | {chr(before) + capital + "." for before in range(128) for capital in string.ascii_uppercase}
+)
+
 # A sentence ends at . ! ? or … (plus closing quotes or brackets) when the next sentence
 # visibly starts: whitespace, then a capital (maybe after an opening quote or bracket).
 # Bodies flattened by scrapers glue sentences ("kios.Kepala"), so a period right between
 # a lower-case word and a capitalized one ends a sentence too.
 _NEXT_STARTS = r"[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z]|\s*$|(?<=[a-z]{2}\.)[A-Z][a-z])"
-_END = r"[.!?…][.!?…]*" + _NEXT_STARTS
+# Most marks are followed by one space and a capital, or end the paragraph: that case is
+# tried first, as one cheap look-ahead; the repeats and \s+ of the general one cost more.
+# The general pattern matches such a mark alone too (no mark or closer follows it), so
+# the matches are the same.
+_COMMON = r"(?= [A-Z]|$)"
+_END = r"[.!?…](?:" + _COMMON + r"|[.!?…]*" + _NEXT_STARTS + ")"
 # The same for text whose only marks are periods, which is most paragraphs: a pattern
-# that starts with a literal ("\.\.*", not "\.+") is searched many times faster.
-_PERIOD_END = r"\.\.*" + _NEXT_STARTS
+# that starts with a literal ("\.", not "[.!?…]") is searched many times faster.
+_PERIOD_END = r"\.(?:" + _COMMON + r"|\.*" + _NEXT_STARTS + ")"
 # Compiled for one text, and for paragraphs joined with newlines (see _sentence_ends),
 # where "$" is the end of each paragraph.
 _ENDS = {
     lines: (re.compile(_END, flags), re.compile(_PERIOD_END, flags))
     for lines, flags in ((False, re.NOFLAG), (True, re.MULTILINE))
 }
-_SPAN = re.Match.span
+_MATCH_END = re.Match.end
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -131,18 +154,29 @@ def _sentence_ends(text: str, lines: bool = False) -> list[int]:
     """
     marks, periods = _ENDS[lines]
     pattern = marks if ("!" in text or "?" in text or "…" in text) else periods
-    ends: list[int] = []
-    for dot, end in map(_SPAN, pattern.finditer(text)):
-        # Only a lone period may end an abbreviation ("dr." but not "dr.)" or "dr.!").
-        # The two characters before it rule out most periods before the exact test.
-        if (
-            end - dot == 1
-            and (text[dot - 2 : dot].lower() in _ABBREVIATION_ENDINGS or text[dot - 1].isupper())
-            and text[dot] == "."
-            and _after_abbreviation(text, dot, text.rfind("\n", 0, dot) + 1 if lines else 0)
-        ):
-            continue
-        ends.append(end)
+    # Every match ends a sentence but a lone period after an abbreviation or initial. The
+    # ends are listed without Python code per match, then the few that may be such a
+    # period are picked out with one set look-up each: a match is a lone period exactly
+    # when it ends with a period after no other mark (no match is followed by a mark, so
+    # a mark before its period would belong to it).
+    ends = list(map(_MATCH_END, pattern.finditer(text)))
+    if not ends:
+        return ends
+    if text.isascii():  # (a flag of the string: free)
+        suspects = [end for end in ends if text[end - 3 : end] in _SUSPECTS]
+        if ends[0] == 2 and text[0].isupper() and text[1] == ".":  # no third character
+            suspects.insert(0, 2)
+    else:
+        endings = _ABBREVIATION_ENDINGS
+        suspects = [
+            end
+            for end in ends
+            if text[end - 1] == "."
+            and (text[end - 3 : end - 1].lower() in endings or text[end - 2].isupper())
+        ]
+    for end in suspects:
+        if _after_abbreviation(text, end - 1, text.rfind("\n", 0, end - 1) + 1 if lines else 0):
+            ends.remove(end)  # (rare: a list's remove is cheaper than a filter here)
     return ends
 
 
