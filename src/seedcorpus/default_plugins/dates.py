@@ -14,8 +14,8 @@ import bisect
 import datetime
 import itertools
 import math
+import operator
 import re
-import string
 from collections.abc import Iterable, Iterator
 from typing import ClassVar, NamedTuple
 
@@ -55,11 +55,18 @@ def _alternation(words: Iterable[str]) -> str:
 
 # A day and a month: numeric "1/7/2024" and "1/7", or textual "23 Februari 2016". Each
 # pattern starts with a literal ("/", " "), which the regex engine finds many times
-# faster than a leading digit or weekday; the day of a numeric date, an opening
-# parenthesis and a weekday ("Senin (1/7)", "Selasa, 23 Februari") are found by looking
-# left from the match. (One pattern for all three would be slower: an alternation whose
-# branches start differently is tried at every position.)
-_SLASH_MONTH = re.compile(r"/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])")
+# faster than a leading digit or weekday; an opening parenthesis and a weekday
+# ("Senin (1/7)", "Selasa, 23 Februari") are found by looking left from the match. (One
+# pattern for all three would be slower: an alternation whose branches start differently
+# is tried at every position.)
+# The day of a numeric date is one or two ASCII digits right before the "/", after none of
+# the characters that make "1/7" part of something else ("2/1/7", "1.5/2", "Rp1/2"): the
+# look-behinds test that at each "/", with no Python code per match.
+_NOT_BEFORE_DAY = r"[^0-9/.,A-Za-z]"
+_SLASH_DATE = re.compile(
+    rf"/(?:(?<={_NOT_BEFORE_DAY}(?P<day>[0-9])/)|(?<={_NOT_BEFORE_DAY}(?P<days>[0-9]{{2}})/))"
+    r"(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+)
 # Searched in the text with "(" made a space, so that every day before a month name
 # follows a space (see _scan): the pattern starts with a literal.
 _DAY_MONTH_NAME = re.compile(
@@ -71,22 +78,31 @@ _WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Aha
 # skips over, so no match reaches from one field into the next, and the space lets a
 # field start with a day ("23 Juli"). A field that holds a NUL is scanned alone.
 _SEPARATOR = "\x00 "
-_DIGITS = frozenset("0123456789")
-# Characters that make "1/7" part of something else: "2/1/7", "1.5/2", "Rp1/2".
-_NOT_BEFORE_DAY = frozenset("0123456789/.,") | frozenset(string.ascii_letters)
+_AFTER_SEPARATOR = len(_SEPARATOR).__add__
 _CLOSE = re.compile(r"\s*\)")
 # For ASCII text, the two searches above that are tried at many places (a weekday at
-# every S, R, K, J, M and A; a day at every space) first run on a bytes copy where the
-# character each starts with is a marker byte (S, R, K, J, M, A; digits): the engine finds
-# a literal first character much faster than a set of them, and a digit is rarer than a
-# space. These patterns match wherever the str ones do (and maybe elsewhere: no \b after a
-# marker, no day before it), so each place they give is confirmed with the str pattern.
-_WEEKDAY_MARKS = bytes.maketrans(b"SRKJMA", b"\x01" * 6)
-_WEEKDAY_PLACES = re.compile(rb"\x01(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)\b")
-_DIGIT_MARKS = bytes.maketrans(b"0123456789", b"\x01" * 10)
-_DAY_PLACES = re.compile(
-    rb"\x01(?<= \x01)\x01?[\s\x1c-\x1f]+(?:" + _alternation(_MONTHS).encode("ascii") + rb")"
+# every S, R, K, J, M and A; a day at every space) run on a bytes copy where the
+# character each starts with is a marker byte (\x80 for S, R, K, J, M and A, \x81 for a
+# digit; no ASCII text holds either): the engine finds a literal first character much
+# faster than a set of them, and a digit is rarer than a space. One copy serves both.
+_MARKS = bytes.maketrans(b"SRKJMA0123456789", b"\x80" * 6 + b"\x81" * 10)
+# A weekday: the look-ahead is the \b after it (marker bytes stand for letters and
+# digits). Only the first letter is not known: a look-up of the name in _ASCII_WEEKDAYS
+# confirms it.
+_WEEKDAY_PLACES = re.compile(
+    rb"\x80(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80\x81])"
 )
+_ASCII_WEEKDAYS = dict(zip(WEEKDAY_NAMES, range(7), strict=True)) | {"Jum'at": 4, "Ahad": 6}
+# A day and a month's name. It matches wherever _DAY_MONTH_NAME does (maybe elsewhere: no
+# \b after the month), so each place it gives is confirmed with that pattern.
+_DAY_PLACES = re.compile(
+    rb"\x81(?<= \x81)\x81?[\s\x1c-\x1f]+(?:"
+    + _alternation(_MONTHS).encode("ascii").translate(_MARKS)
+    + rb")"
+)
+_FIRST = operator.itemgetter(0)
+# The names of the first paragraphs' fields, made once.
+_PARAGRAPH_NAMES = tuple(f"paragraphs.{index}" for index in range(200))
 # A weekday alone names the day of the news after a comma ("di Jakarta, Senin.") or
 # after "pada"/"hari"; searched in the few characters before the weekday.
 _BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
@@ -201,7 +217,8 @@ class _Fields(NamedTuple):
         """The name of the field of ``texts[index]``, e.g. ``title`` or ``paragraphs.3``."""
         if index < len(self.leading):
             return self.leading[index]
-        return f"paragraphs.{index - len(self.leading)}"
+        index -= len(self.leading)
+        return _PARAGRAPH_NAMES[index] if index < len(_PARAGRAPH_NAMES) else f"paragraphs.{index}"
 
 
 def _fields(article: Article) -> _Fields:
@@ -214,16 +231,6 @@ def _fields(article: Article) -> _Fields:
         fields.leading.append("dateline.date")
     fields.texts.extend(article.paragraphs)
     return fields
-
-
-def _day_before(text: str, end: int) -> int | None:
-    """Start of the one- or two-digit day that ends at ``end``, if it stands alone."""
-    start = end
-    while start > max(0, end - 2) and text[start - 1] in _DIGITS:
-        start -= 1
-    if start == end or (start > 0 and text[start - 1] in _NOT_BEFORE_DAY):
-        return None
-    return start
 
 
 def _skip_left(text: str, end: int, skip: str) -> int:
@@ -247,65 +254,88 @@ def _find(fields: _Fields) -> list[_Found]:
 def _scan(fields: _Fields) -> list[_Found]:
     """The mentions in ``fields``, none of which holds a NUL, found by searching their
     joined text once per pattern instead of each field (most have no date)."""
-    # Where each field starts in the joined text. The first has a separator in front too,
-    # so looking left from a match never leaves its field.
+    # Where each field starts in the joined text (and, last, one past its end). The first
+    # has a separator in front too, so looking left from a match never leaves its field.
     texts = fields.texts
     step = len(_SEPARATOR)
-    starts = list(itertools.accumulate((len(t) + step for t in texts[:-1]), initial=step))
+    starts = list(itertools.accumulate(map(_AFTER_SEPARATOR, map(len, texts)), initial=step))
     text = _SEPARATOR + _SEPARATOR.join(texts)
 
     # The three patterns run over all fields at once; their matches never overlap.
     searched = text.replace("(", " ")
-    weekdays = {  # by where they end
-        match.end(): match
-        for match in _matches(_WEEKDAY, searched, _WEEKDAY_MARKS, _WEEKDAY_PLACES, 0)
-        if not text[match.start() - 1].isalnum()  # not the end of another word
-    }
-    days: list[tuple[int, int, int, int, str | None, str]] = []
-    for match in _SLASH_MONTH.finditer(searched):
-        start = _day_before(text, match.start())
-        if start is not None:
-            day, month = int(text[start : match.start()]), int(match.group("month"))
-            days.append((start, match.end(), day, month, match.group("year"), "numeric"))
-    for match in _matches(_DAY_MONTH_NAME, searched, _DIGIT_MARKS, _DAY_PLACES, 1):
-        day, month = int(match.group("day")), _MONTHS[match.group("month")]
-        days.append((match.start("day"), match.end(), day, month, match.group("year"), "textual"))
+    weekdays: dict[int, tuple[int, int]] = {}  # (start, number) by where each ends
+    textual: list[re.Match[str]] = []
+    if text.isascii():  # (a flag of the string: free)
+        marked = searched.encode("ascii").translate(_MARKS)
+        for place in _WEEKDAY_PLACES.finditer(marked):
+            start, end = place.span()
+            number = _ASCII_WEEKDAYS.get(text[start:end])
+            if number is not None and not text[start - 1].isalnum():
+                weekdays[end] = (start, number)
+        end = 0
+        for place in _DAY_PLACES.finditer(marked):
+            start = place.start() - 1
+            if start >= end:  # as finditer, which gives no overlapping matches
+                match = _DAY_MONTH_NAME.match(searched, start)
+                if match is not None:
+                    end = match.end()
+                    textual.append(match)
+    else:
+        for match in _WEEKDAY.finditer(searched):
+            start = match.start()
+            if not text[start - 1].isalnum():  # not the end of another word
+                weekdays[match.end()] = (start, _WEEKDAYS[match.group().lower()])
+        textual = list(_DAY_MONTH_NAME.finditer(searched))
 
+    days: list[tuple[int, int, int, int, str | None, str]] = []
+    for match in _SLASH_DATE.finditer(searched):
+        day, two_digits, month, printed_year = match.groups()
+        day = day or two_digits
+        slash, end = match.span()
+        days.append((slash - len(day), end, int(day), int(month), printed_year, "numeric"))
+    for match in textual:
+        day, month, printed_year = match.group("day", "month", "year")
+        start = match.start("day")
+        days.append((start, match.end(), int(day), _MONTHS[month], printed_year, "textual"))
+
+    leading = fields.leading
+    dateline = leading.index("dateline.date") if "dateline.date" in leading else -1
     found: list[tuple[int, int, str, int | None, int | None, int | None, int | None]] = []
     for start, end, day, month, printed_year, form in days:
         if (month, day) not in _CALENDAR:  # no such day in any year
             continue
-        # An opening parenthesis counts only with its closing one.
-        left = _skip_left(text, start, "")
+        # An opening parenthesis counts only with its closing one. (The first characters
+        # are a separator: looking left stops there.)
+        left = start
+        while text[left - 1].isspace():
+            left -= 1
         close = _CLOSE.match(text, end) if text[left - 1] == "(" else None
         if close is not None:
             start, end = left - 1, close.end()
         weekday = weekdays.pop(_skip_left(text, start, ","), None)
+        number = None
         if weekday is not None:
-            start = weekday.start()
+            start, number = weekday
         # "3/4" alone may be a fraction or a score; ANTARA writes dates in parentheses,
         # after a weekday, with a four-digit year, or as the dateline's date.
         if form == "numeric" and not (
             close
             or weekday
             or (printed_year and len(printed_year) == 4)
-            or fields.name(bisect.bisect_right(starts, start) - 1) == "dateline.date"
+            or bisect.bisect_right(starts, start) - 1 == dateline
         ):
             continue
         year = None
         if printed_year is not None:
             year = int(printed_year) + (2000 if len(printed_year) == 2 else 0)
-        number = None if weekday is None else _WEEKDAYS[weekday.group().lower()]
         found.append((start, end, form, day, month, year, number))
-    for weekday in weekdays.values():
-        start = weekday.start()
+    for end, (start, number) in weekdays.items():
         field_start = starts[bisect.bisect_right(starts, start) - 1]
         if _BARE_BEFORE.search(text, max(field_start, start - 8), start) and not _FUTURE.match(
-            text, weekday.end()
+            text, end
         ):
-            number = _WEEKDAYS[weekday.group().lower()]
-            found.append((start, weekday.end(), "weekday", None, None, None, number))
-    found.sort(key=lambda mention: mention[0])
+            found.append((start, end, "weekday", None, None, None, number))
+    found.sort(key=_FIRST)
 
     mentions = []
     for begin, finish, form, found_day, found_month, found_year, found_weekday in found:
@@ -325,24 +355,6 @@ def _scan(fields: _Fields) -> list[_Found]:
             )
         )
     return mentions
-
-
-def _matches(
-    pattern: re.Pattern[str], text: str, marks: bytes, places: re.Pattern[bytes], back: int
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``; for ASCII text, tried only where ``places`` matches
-    ``text`` with ``marks`` applied, ``back`` characters before that match."""
-    if not text.isascii():  # (a flag of the string: free)
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for place in places.finditer(text.encode("ascii").translate(marks)):
-        start = place.start() - back
-        if start >= end:  # finditer's matches do not overlap
-            match = pattern.match(text, start)
-            if match is not None:
-                end = match.end()
-                yield match
 
 
 def _make_date(year: int, month: int, day: int) -> datetime.date | None:
