@@ -410,17 +410,24 @@ class _Weighed(NamedTuple):
     place: str = "body"
     """``dateline.date``, ``caption.text``, ``title``, ``lead`` or ``body``."""
 
-    def supports(self, day: datetime.date) -> bool:
-        if self.found.form == "weekday":
-            return self.primary and self.found.weekday == day.weekday()
-        return self.date == day
 
-    def contradicts(self, day: datetime.date) -> bool:
-        if not self.primary:
-            return False
-        if self.found.form == "weekday":
-            return self.found.weekday != day.weekday()
-        return self.date is not None and self.date != day
+def _sides(weighed: list[_Weighed], day: datetime.date) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Indices of the mentions that support ``day`` and of those that contradict it: a
+    date supports its own day and contradicts another where the article's date is told
+    (dateline, caption, title, lead); a bare weekday there supports or contradicts by its
+    weekday; elsewhere a bare weekday says nothing."""
+    weekday = day.weekday()
+    pro: list[int] = []
+    con: list[int] = []
+    for index, w in enumerate(weighed):
+        if w.found.form == "weekday":
+            if w.primary:
+                (pro if w.found.weekday == weekday else con).append(index)
+        elif w.date == day:
+            pro.append(index)
+        elif w.primary and w.date is not None:
+            con.append(index)
+    return tuple(pro), tuple(con)
 
 
 def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weighed]:
@@ -436,31 +443,41 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weig
     if not years and any(mention.form != "weekday" for mention in found):
         loose = (int(year) for text in fields.texts for year in _LOOSE_YEAR.findall(text))
         loose_years = list(dict.fromkeys(loose))
-    lead_end = 0
-    if article.paragraphs and any(mention.field == "paragraphs.0" for mention in found):
-        spans = article_text(article.paragraphs).sentences(0)
-        lead_end = spans[0][1] if spans else len(article.paragraphs[0])
-    places = [
-        "lead" if mention.field == "paragraphs.0" and mention.start < lead_end else mention.field
-        for mention in found
-    ]
-    # The day of the news, when the dateline, caption, title and lead print it as a bare
-    # weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
-    news_weekdays = {
-        mention.weekday
-        for mention, place in zip(found, places, strict=True)
-        if mention.form == "weekday" and place in _PLACE_WEIGHTS
-    }
+    # Where each mention is: its field, or "lead" in the lead sentence (paragraph 0 up
+    # to its first sentence end), whose split is looked for only if a mention is there.
+    places = []
+    lead_end = -1
+    news_weekdays = set()
+    for mention in found:
+        place = mention.field
+        if place == "paragraphs.0":
+            if lead_end < 0:
+                spans = article_text(article.paragraphs).sentences(0)
+                lead_end = spans[0][1] if spans else len(article.paragraphs[0])
+            if mention.start < lead_end:
+                place = "lead"
+        places.append(place)
+        # The day of the news, when the dateline, caption, title and lead print it as a
+        # bare weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
+        if mention.form == "weekday" and place in _PLACE_WEIGHTS:
+            news_weekdays.add(mention.weekday)
     news_weekday = news_weekdays.pop() if len(news_weekdays) == 1 else None
 
     weighed = []
+    # A date is resolved once however often it is printed ("Minggu (15/8)" in the lead
+    # and again below): the result depends only on these four and the article's years.
+    resolved: dict[tuple[int | None, ...], tuple[datetime.date | None, bool]] = {}
     for mention, place in zip(found, places, strict=True):
         primary = place in _PLACE_WEIGHTS
         where = place if primary else "body"
         if mention.form == "weekday":
             weighed.append(_Weighed(mention, None, False, _BARE_WEEKDAY_WEIGHT, primary, where))
             continue
-        date, inferred = _resolve(mention, years, loose_years, news_weekday)
+        key = (mention.day, mention.month, mention.year, mention.weekday)
+        known = resolved.get(key)
+        if known is None:
+            known = resolved[key] = _resolve(mention, years, loose_years, news_weekday)
+        date, inferred = known
         weight = _PLACE_WEIGHTS.get(place, _BODY_WEIGHT)
         if inferred:
             weight *= _INFERRED_YEAR_FACTOR
@@ -485,26 +502,31 @@ def _candidates(weighed: list[_Weighed]) -> list[datetime.date]:
     return days
 
 
-def _mention(w: _Weighed, published: datetime.date | None) -> DateMention:
-    found, date, agrees = w.found, w.date, None
-    if found.form == "weekday":
-        # A bare weekday is the nearest such day on or before the article's date.
-        if published is not None and found.weekday is not None:
-            date = published - datetime.timedelta(days=(published.weekday() - found.weekday) % 7)
-    elif found.weekday is not None and date is not None:
-        agrees = date.weekday() == found.weekday
-    # Positional arguments, in the order of DateMention's fields: a little faster.
-    return DateMention(
-        found.text,
-        None if date is None else date.isoformat(),
-        found.start,
-        found.end,
-        found.field,
-        found.form,
-        None if found.weekday is None else WEEKDAY_NAMES[found.weekday],
-        agrees,
-        w.year_inferred,
-    )
+def _mentions(weighed: list[_Weighed], published: datetime.date | None) -> tuple[DateMention, ...]:
+    mentions = []
+    for w in weighed:
+        found, date, agrees = w.found, w.date, None
+        if found.form == "weekday":
+            # A bare weekday is the nearest such day on or before the article's date.
+            if published is not None and found.weekday is not None:
+                date = published - datetime.timedelta((published.weekday() - found.weekday) % 7)
+        elif found.weekday is not None and date is not None:
+            agrees = date.weekday() == found.weekday
+        # Positional arguments, in the order of DateMention's fields: a little faster.
+        mentions.append(
+            DateMention(
+                found.text,
+                None if date is None else date.isoformat(),
+                found.start,
+                found.end,
+                found.field,
+                found.form,
+                None if found.weekday is None else WEEKDAY_NAMES[found.weekday],
+                agrees,
+                w.year_inferred,
+            )
+        )
+    return tuple(mentions)
 
 
 def _plausible(article: Article, day: datetime.date) -> bool:
@@ -536,14 +558,12 @@ def enrich(article: Article) -> Dates:
     basis: str | None = None
     if article.published_at is not None:
         published, confidence, basis = article.published_at.date(), 1.0, "published_at"
-        evidence = tuple(i for i, w in enumerate(weighed) if w.supports(published))
-        conflicts = tuple(i for i, w in enumerate(weighed) if w.contradicts(published))
+        evidence, conflicts = _sides(weighed, published)
     else:
         for day in _candidates(weighed):
             if not _plausible(article, day):
                 continue
-            pro = tuple(i for i, w in enumerate(weighed) if w.supports(day))
-            con = tuple(i for i, w in enumerate(weighed) if w.contradicts(day))
+            pro, con = _sides(weighed, day)
             places = {weighed[i].place for i in pro if weighed[i].found.form != "weekday"}
             if places == {"caption.text"} and any(weighed[i].place != "caption.text" for i in con):
                 continue  # only the photo says so, and the story says otherwise
@@ -557,7 +577,7 @@ def enrich(article: Article) -> Dates:
     return Dates(
         published=None if published is None else published.isoformat(),
         confidence=confidence,
-        mentions=tuple(_mention(w, published) for w in weighed),
+        mentions=_mentions(weighed, published),
         evidence=evidence,
         conflicts=conflicts,
         basis=basis,
