@@ -221,7 +221,7 @@ def test_one_scan_of_all_fields_finds_what_a_scan_of_each_finds(item: Article) -
     each = [
         found
         for index, text in enumerate(fields.texts)
-        for found in dates._scan(dates._Fields([text], [fields.name(index)]))
+        for found in dates._find(dates._Fields([text], [fields.name(index)]))
     ]
 
     assert dates._find(fields) == each

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import itertools
 import math
 import operator
@@ -206,6 +207,11 @@ class _Found(NamedTuple):
     weekday: int | None = None
 
 
+# Makes a _Found from a tuple of all its fields without the Python-level __new__ of a
+# named tuple (several are made for every article).
+_new_found = functools.partial(tuple.__new__, _Found)
+
+
 class _Fields(NamedTuple):
     """The texts dates are looked for in, in reading order, and the names of those
     before the paragraphs; a paragraph's name is made only for a mention in it."""
@@ -242,24 +248,26 @@ def _skip_left(text: str, end: int, skip: str) -> int:
 
 def _find(fields: _Fields) -> list[_Found]:
     """The mentions in ``fields``, in order."""
-    if any("\x00" in text for text in fields.texts):  # the separator would not separate
+    text = _SEPARATOR + _SEPARATOR.join(fields.texts)
+    if text.count("\x00") > len(fields.texts):  # the separator would not separate
         return [
             found
-            for index, text in enumerate(fields.texts)
-            for found in _scan(_Fields([text], [fields.name(index)]))
+            for index, field in enumerate(fields.texts)
+            for found in _scan(_Fields([field], [fields.name(index)]), _SEPARATOR + field)
         ]
-    return _scan(fields)
+    return _scan(fields, text)
 
 
-def _scan(fields: _Fields) -> list[_Found]:
+def _scan(fields: _Fields, text: str) -> list[_Found]:
     """The mentions in ``fields``, none of which holds a NUL, found by searching their
-    joined text once per pattern instead of each field (most have no date)."""
+    joined ``text`` (with a separator in front) once per pattern instead of each field
+    (most have no date)."""
     # Where each field starts in the joined text (and, last, one past its end). The first
     # has a separator in front too, so looking left from a match never leaves its field.
-    texts = fields.texts
     step = len(_SEPARATOR)
-    starts = list(itertools.accumulate(map(_AFTER_SEPARATOR, map(len, texts)), initial=step))
-    text = _SEPARATOR + _SEPARATOR.join(texts)
+    starts = list(
+        itertools.accumulate(map(_AFTER_SEPARATOR, map(len, fields.texts)), initial=step)
+    )
 
     # The three patterns run over all fields at once; their matches never overlap.
     searched = text.replace("(", " ")
@@ -287,10 +295,11 @@ def _scan(fields: _Fields) -> list[_Found]:
                 weekdays[match.end()] = (start, _WEEKDAYS[match.group().lower()])
         textual = list(_DAY_MONTH_NAME.finditer(searched))
 
+    # (start, end, day, month, printed year, form) of each day and month, numeric first.
     days: list[tuple[int, int, int, int, str | None, str]] = []
     for match in _SLASH_DATE.finditer(searched):
-        day, two_digits, month, printed_year = match.groups()
-        day = day or two_digits
+        one, two, month, printed_year = match.groups()
+        day = one or two
         slash, end = match.span()
         days.append((slash - len(day), end, int(day), int(month), printed_year, "numeric"))
     for match in textual:
@@ -304,15 +313,18 @@ def _scan(fields: _Fields) -> list[_Found]:
     for start, end, day, month, printed_year, form in days:
         if (month, day) not in _CALENDAR:  # no such day in any year
             continue
-        # An opening parenthesis counts only with its closing one. (The first characters
-        # are a separator: looking left stops there.)
+        # An opening parenthesis counts only with its closing one. (The text starts with
+        # a separator, so looking left stops there.)
         left = start
         while text[left - 1].isspace():
             left -= 1
         close = _CLOSE.match(text, end) if text[left - 1] == "(" else None
         if close is not None:
             start, end = left - 1, close.end()
-        weekday = weekdays.pop(_skip_left(text, start, ","), None)
+        left = start
+        while text[left - 1] == "," or text[left - 1].isspace():
+            left -= 1
+        weekday = weekdays.pop(left, None)
         number = None
         if weekday is not None:
             start, number = weekday
@@ -335,23 +347,26 @@ def _scan(fields: _Fields) -> list[_Found]:
             text, end
         ):
             found.append((start, end, "weekday", None, None, None, number))
-    found.sort(key=_FIRST)
+    if len(found) > 1:
+        found.sort(key=_FIRST)
 
     mentions = []
     for begin, finish, form, found_day, found_month, found_year, found_weekday in found:
         index = bisect.bisect_right(starts, begin) - 1
         field_start = starts[index]
         mentions.append(
-            _Found(
-                text[begin:finish],
-                begin - field_start,
-                finish - field_start,
-                fields.name(index),
-                form,
-                found_day,
-                found_month,
-                found_year,
-                found_weekday,
+            _new_found(
+                (
+                    text[begin:finish],
+                    begin - field_start,
+                    finish - field_start,
+                    fields.name(index),
+                    form,
+                    found_day,
+                    found_month,
+                    found_year,
+                    found_weekday,
+                )
             )
         )
     return mentions
