@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 import string
 import unicodedata
@@ -100,6 +102,7 @@ _ENDS = {
     for lines, flags in ((False, re.NOFLAG), (True, re.MULTILINE))
 }
 _MATCH_END = re.Match.end
+_PLUS_ONE = (1).__add__
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -233,7 +236,7 @@ class ArticleText:
         its paragraphs)."""
         if not self._searched:
             self._searched = True
-            if not any("\n" in paragraph for paragraph in self.paragraphs):
+            if not any(map(operator.contains, self.paragraphs, itertools.repeat("\n"))):
                 self._ends = _sentence_ends(self.body, lines=True)
         return self._ends
 
@@ -262,15 +265,14 @@ class ArticleText:
                 for paragraph, found in zip(self.paragraphs, self._sentences, strict=True)
             )
         # Every end closes a sentence, and a paragraph holds one more unless it is blank
-        # or ends with an end: sentence_count's rule, for all paragraphs at once.
-        closing = set(ends)
-        total = len(ends)
-        start = 0
-        for paragraph in self.paragraphs:
-            last = start + len(paragraph.rstrip())
-            total += last > start and last not in closing
-            start += len(paragraph) + 1
-        return total
+        # or ends with an end: sentence_count's rule, for all paragraphs at once. Where each
+        # paragraph's text ends in the body is worked out without Python code per
+        # paragraph; a blank one "ends" at its start, where no sentence ends (the
+        # character before is a newline, not a mark).
+        lengths = list(map(len, map(str.rstrip, self.paragraphs)))
+        starts = itertools.accumulate(map(_PLUS_ONE, map(len, self.paragraphs)), initial=0)
+        lasts = map(operator.add, starts, lengths)
+        return len(ends) + len(lengths) - lengths.count(0) - len(set(ends).intersection(lasts))
 
 
 @functools.lru_cache(maxsize=4)
