@@ -183,6 +183,24 @@ def _sentence_ends(text: str, lines: bool = False) -> list[int]:
     return ends
 
 
+def _first_end(text: str) -> int | None:
+    """``_sentence_ends(text)[0]``, or None when there is none, without looking past it."""
+    marks, periods = _ENDS[False]
+    pattern = marks if ("!" in text or "?" in text or "…" in text) else periods
+    for end in map(_MATCH_END, pattern.finditer(text)):
+        # The test of _sentence_ends for one end: a period after a capital or an
+        # abbreviation's ending (and so after no mark) may end an abbreviation.
+        if not (
+            text[end - 1] == "."
+            and (
+                text[end - 3 : end - 1].lower() in _ABBREVIATION_ENDINGS or text[end - 2].isupper()
+            )
+            and _after_abbreviation(text, end - 1)
+        ):
+            return end
+    return None
+
+
 def _after_abbreviation(text: str, dot: int, start: int = 0) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial; the word before
     it begins at ``start`` or later."""
@@ -254,6 +272,22 @@ class ArticleText:
                 ends = _sentence_ends(paragraph)
             found = self._sentences[index] = tuple(_spans(paragraph, ends))
         return found
+
+    def lead_end(self, index: int) -> int:
+        """Where the first of the :meth:`sentences` of paragraph ``index`` ends, or the
+        paragraph's length when it has none; without splitting the rest of the paragraph
+        unless that is known already."""
+        found = self._sentences[index]
+        if found is None and self._ends is not None:
+            found = self.sentences(index)
+        paragraph = self.paragraphs[index]
+        if found is not None:
+            return found[0][1] if found else len(paragraph)
+        end = _first_end(paragraph)
+        if end is not None:
+            return end
+        # No end: the one sentence is the paragraph stripped, if it is not blank.
+        return len(paragraph.rstrip()) or len(paragraph)
 
     def sentence_total(self) -> int:
         """The number of sentences in all paragraphs: the sum of :func:`sentence_count`

@@ -467,8 +467,7 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weig
         place = mention.field
         if place == "paragraphs.0":
             if lead_end < 0:
-                spans = article_text(article.paragraphs).sentences(0)
-                lead_end = spans[0][1] if spans else len(article.paragraphs[0])
+                lead_end = article_text(article.paragraphs).lead_end(0)
             if mention.start < lead_end:
                 place = "lead"
         places.append(place)
