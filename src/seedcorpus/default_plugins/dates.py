@@ -82,25 +82,21 @@ _SEPARATOR = "\x00 "
 _AFTER_SEPARATOR = len(_SEPARATOR).__add__
 _CLOSE = re.compile(r"\s*\)")
 # For ASCII text, the two searches above that are tried at many places (a weekday at
-# every S, R, K, J, M and A; a day at every space) run on a bytes copy where the
-# character each starts with is a marker byte (\x80 for S, R, K, J, M and A, \x81 for a
-# digit; no ASCII text holds either): the engine finds a literal first character much
-# faster than a set of them, and a digit is rarer than a space. One copy serves both.
-_MARKS = bytes.maketrans(b"SRKJMA0123456789", b"\x80" * 6 + b"\x81" * 10)
-# A weekday: the look-ahead is the \b after it (marker bytes stand for letters and
-# digits). Only the first letter is not known: a look-up of the name in _ASCII_WEEKDAYS
-# confirms it.
-_WEEKDAY_PLACES = re.compile(
-    rb"\x80(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80\x81])"
+# every S, R, K, J, M and A; a day at every space) are one search of a bytes copy where
+# the character each starts with is a marker byte (\x80, which no ASCII text holds): the
+# engine finds a literal first character much faster than a set of them, and a digit is
+# rarer than a space. It matches wherever the two patterns do (maybe elsewhere: the
+# marker may stand for another of those characters, there is no \b after the month), so
+# each place it gives is confirmed, a weekday by a look-up of its name in
+# _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME. The look-ahead after a weekday is its \b.
+_MARKS = bytes.maketrans(b"SRKJMA0123456789", b"\x80" * 16)
+_PLACES = re.compile(
+    rb"\x80(?:(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80])"
+    rb"|(?<= \x80)\x80?[\s\x1c-\x1f]+(?:"
+    + _alternation(_MONTHS).encode("ascii").translate(_MARKS)
+    + rb"))"
 )
 _ASCII_WEEKDAYS = dict(zip(WEEKDAY_NAMES, range(7), strict=True)) | {"Jum'at": 4, "Ahad": 6}
-# A day and a month's name. It matches wherever _DAY_MONTH_NAME does (maybe elsewhere: no
-# \b after the month), so each place it gives is confirmed with that pattern.
-_DAY_PLACES = re.compile(
-    rb"\x81(?<= \x81)\x81?[\s\x1c-\x1f]+(?:"
-    + _alternation(_MONTHS).encode("ascii").translate(_MARKS)
-    + rb")"
-)
 _FIRST = operator.itemgetter(0)
 # The names of the first paragraphs' fields, made once.
 _PARAGRAPH_NAMES = tuple(f"paragraphs.{index}" for index in range(200))
@@ -274,20 +270,20 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
     weekdays: dict[int, tuple[int, int]] = {}  # (start, number) by where each ends
     textual: list[re.Match[str]] = []
     if text.isascii():  # (a flag of the string: free)
-        marked = searched.encode("ascii").translate(_MARKS)
-        for place in _WEEKDAY_PLACES.finditer(marked):
-            start, end = place.span()
-            number = _ASCII_WEEKDAYS.get(text[start:end])
-            if number is not None and not text[start - 1].isalnum():
-                weekdays[end] = (start, number)
-        end = 0
-        for place in _DAY_PLACES.finditer(marked):
-            start = place.start() - 1
-            if start >= end:  # as finditer, which gives no overlapping matches
-                match = _DAY_MONTH_NAME.match(searched, start)
-                if match is not None:
-                    end = match.end()
-                    textual.append(match)
+        end = 0  # of the last day and month
+        for place in _PLACES.finditer(searched.encode("ascii").translate(_MARKS)):
+            start = place.start()
+            if text[start].isdigit():  # a day and a month (a weekday is letters)
+                start -= 1
+                if start >= end:  # as finditer, which gives no overlapping matches
+                    match = _DAY_MONTH_NAME.match(searched, start)
+                    if match is not None:
+                        end = match.end()
+                        textual.append(match)
+            else:
+                number = _ASCII_WEEKDAYS.get(text[start : place.end()])
+                if number is not None and not text[start - 1].isalnum():
+                    weekdays[place.end()] = (start, number)
     else:
         for match in _WEEKDAY.finditer(searched):
             start = match.start()
