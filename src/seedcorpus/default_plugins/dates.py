@@ -422,6 +422,10 @@ class _Weighed(NamedTuple):
     """``dateline.date``, ``caption.text``, ``title``, ``lead`` or ``body``."""
 
 
+# As _new_found.
+_new_weighed = functools.partial(tuple.__new__, _Weighed)
+
+
 def _sides(weighed: list[_Weighed], day: datetime.date) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Indices of the mentions that support ``day`` and of those that contradict it: a
     date supports its own day and contradicts another where the article's date is told
@@ -481,7 +485,9 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weig
         primary = place in _PLACE_WEIGHTS
         where = place if primary else "body"
         if mention.form == "weekday":
-            weighed.append(_Weighed(mention, None, False, _BARE_WEEKDAY_WEIGHT, primary, where))
+            weighed.append(
+                _new_weighed((mention, None, False, _BARE_WEEKDAY_WEIGHT, primary, where))
+            )
             continue
         key = (mention.day, mention.month, mention.year, mention.weekday)
         known = resolved.get(key)
@@ -494,7 +500,7 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weig
         if mention.weekday is not None and date is not None and date.weekday() != mention.weekday:
             weight *= _WEEKDAY_MISMATCH_FACTOR
         weighed.append(
-            _Weighed(mention, date, inferred and date is not None, weight, primary, where)
+            _new_weighed((mention, date, inferred and date is not None, weight, primary, where))
         )
     return weighed
 
@@ -513,6 +519,7 @@ def _candidates(weighed: list[_Weighed]) -> list[datetime.date]:
 
 
 def _mentions(weighed: list[_Weighed], published: datetime.date | None) -> tuple[DateMention, ...]:
+    """The records of the weighed mentions, once the article's date is decided."""
     mentions = []
     for w in weighed:
         found, date, agrees = w.found, w.date, None
