@@ -108,13 +108,21 @@ def _reference_sentence_ends(text: str, lines: bool = False) -> list[int]:
             end - dot == 1
             and (text[dot - 2 : dot].lower() in endings or text[dot - 1].isupper())
             and text[dot] == "."
-            and text_module._after_abbreviation(
+            and _reference_after_abbreviation(
                 text, dot, text.rfind("\n", 0, dot) + 1 if lines else 0
             )
         ):
             continue
         ends.append(end)
     return ends
+
+
+def _reference_after_abbreviation(text: str, dot: int, start: int = 0) -> bool:
+    window = text[max(start, dot - 8) : dot]
+    word = window[max(window.rfind(" "), window.rfind(".")) + 1 :].lstrip("\"“‘'([")
+    if len(word) > 6:
+        return False
+    return (len(word) == 1 and word.isupper()) or word.lower() in text_module._ABBREVIATIONS
 
 
 # Pieces for that: text that starts with an initial ("A. "), abbreviations after openers
