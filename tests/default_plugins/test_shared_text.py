@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from articles import news_articles
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -110,3 +111,15 @@ def test_the_lead_end_is_where_the_first_sentence_ends(
 
         assert fresh.lead_end(index) == (spans[0][1] if spans else len(paragraph))
         assert split.lead_end(index) == fresh.lead_end(index)
+
+
+@pytest.mark.parametrize("early", [(), (0,), (1,), (2,), (0, 2), (1, 3), (0, 1, 2, 3)])
+def test_a_count_searches_only_the_paragraphs_not_split_yet(early: tuple[int, ...]) -> None:
+    # Each paragraph's first and last characters matter: a mark first, a capital's
+    # period, an abbreviation and no end last.
+    paragraphs = (". Satu. Dua.", "! Tiga dr.", "A. Budi", "Empat dr. Lima")
+    text = ArticleText(paragraphs)
+    for index in early:
+        text.sentences(index)
+
+    assert text.sentence_total() == sum(map(sentence_count, paragraphs)) == 7
