@@ -23,8 +23,8 @@ __all__ = ["WORDS_PER_MINUTE", "Stats", "enrich", "seedcorpus_enrichers"]
 WORDS_PER_MINUTE = 200
 """Reading speed used for ``reading_minutes``, a common figure for news prose."""
 
-# Each byte of ASCII text as 0 (whitespace, as str.split() takes it) or 1.
-_WORD_BITS = bytes(0 if chr(byte).isspace() else 1 for byte in range(256))
+# Each byte of ASCII text as a space (whitespace, as str.split() takes it) or an "x".
+_WORD_MARKS = bytes(ord(" ") if chr(byte).isspace() else ord("x") for byte in range(256))
 
 
 @attrs.frozen
@@ -67,12 +67,9 @@ def _word_count(text: str) -> int:
     """``len(text.split())``, for ASCII text (most bodies) without making the words."""
     if not text.isascii():  # (a flag of the string: free)
         return len(text.split())
-    # A word starts at a 1 byte after a 0 byte, or first. Read as one big-endian number,
-    # the bytes shifted right by one byte put each byte's left neighbour under it, so
-    # the starts are the 1 bits of n & ~(n >> 8): a few passes over machine words, where
-    # bytes.count(b" x") stepped through the bytes (and an "x" matched almost everywhere).
-    number = int.from_bytes(text.encode("ascii").translate(_WORD_BITS), "big")
-    return (number & ~(number >> 8)).bit_count()
+    # A word starts wherever a space meets an "x", and at the start if that is an "x".
+    marks = text.encode("ascii").translate(_WORD_MARKS)
+    return marks.count(b" x") + marks.startswith(b"x")
 
 
 @hookimpl
