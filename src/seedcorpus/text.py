@@ -149,12 +149,11 @@ def sentence_count(text: str) -> int:
     return len(ends) + (last < len(text) and not text[last:].isspace())
 
 
-def _sentence_ends(text: str, lines: bool = False, pos: int = 0, endpos: int = -1) -> list[int]:
+def _sentence_ends(text: str, lines: bool = False) -> list[int]:
     """Offsets one past the end of each sentence but a last one without an end mark.
 
     With ``lines``, ``text`` is paragraphs joined with newlines, none holding one, and
-    the ends are those of each paragraph on its own; ``pos`` and ``endpos``, the start of
-    one paragraph and the end of a later one, limit the search to those paragraphs.
+    the ends are those of each paragraph on its own.
     """
     marks, periods = _ENDS[lines]
     pattern = marks if ("!" in text or "?" in text or "…" in text) else periods
@@ -163,8 +162,7 @@ def _sentence_ends(text: str, lines: bool = False, pos: int = 0, endpos: int = -
     # period are picked out with one set look-up each: a match is a lone period exactly
     # when it ends with a period after no other mark (no match is followed by a mark, so
     # a mark before its period would belong to it).
-    matches = pattern.finditer(text, pos) if endpos < 0 else pattern.finditer(text, pos, endpos)
-    ends = list(map(_MATCH_END, matches))
+    ends = list(map(_MATCH_END, pattern.finditer(text)))
     if not ends:
         return ends
     if text.isascii():  # (a flag of the string: free)
@@ -302,47 +300,20 @@ class ArticleText:
     def sentence_total(self) -> int:
         """The number of sentences in all paragraphs: the sum of :func:`sentence_count`
         over them."""
-        paragraphs, split = self.paragraphs, self._sentences
-        if any(map(operator.contains, paragraphs, itertools.repeat("\n"))):
+        ends = self._body_ends()
+        if ends is None:
             return sum(
                 sentence_count(paragraph) if found is None else len(found)
-                for paragraph, found in zip(paragraphs, split, strict=True)
+                for paragraph, found in zip(self.paragraphs, self._sentences, strict=True)
             )
-        # Where each paragraph starts in the body, and (last) one past the body's end.
-        starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, paragraphs)), initial=0))
-        if self._searched or split.count(None) == len(split):
-            return self._run_total(0, len(paragraphs), starts, self._body_ends())
-        # Some paragraphs are split already (by quotes, say): count theirs, and search
-        # only the runs of the others, each in one search of its part of the body.
-        total = 0
-        first = -1  # of the run of paragraphs not split yet
-        for index, found in enumerate(split):
-            if found is None:
-                if first < 0:
-                    first = index
-                continue
-            if first >= 0:
-                total += self._run_total(first, index, starts)
-                first = -1
-            total += len(found)
-        if first >= 0:
-            total += self._run_total(first, len(paragraphs), starts)
-        return total
-
-    def _run_total(
-        self, first: int, stop: int, starts: list[int], ends: list[int] | None = None
-    ) -> int:
-        """The sentences of paragraphs ``first`` to ``stop`` (excluded), which hold no
-        newline, from their ``ends`` in the body (searched for if not given)."""
-        if ends is None:
-            ends = _sentence_ends(self.body, True, starts[first], starts[stop] - 1)
         # Every end closes a sentence, and a paragraph holds one more unless it is blank
         # or ends with an end: sentence_count's rule, for all paragraphs at once. Where each
         # paragraph's text ends in the body is worked out without Python code per
         # paragraph; a blank one "ends" at its start, where no sentence ends (the
         # character before is a newline, not a mark).
-        lengths = list(map(len, map(str.rstrip, self.paragraphs[first:stop])))
-        lasts = map(operator.add, starts[first:stop], lengths)
+        lengths = list(map(len, map(str.rstrip, self.paragraphs)))
+        starts = itertools.accumulate(map(_PLUS_ONE, map(len, self.paragraphs)), initial=0)
+        lasts = map(operator.add, starts, lengths)
         return len(ends) + len(lengths) - lengths.count(0) - len(set(ends).intersection(lasts))
 
 
