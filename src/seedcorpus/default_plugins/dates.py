@@ -55,14 +55,11 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 # A day and a month: numeric "1/7/2024" and "1/7", or textual "23 Februari 2016". Each
-# pattern starts with a literal ("/", " "), which the regex engine finds many times
-# faster than a leading digit or weekday; an opening parenthesis and a weekday
-# ("Senin (1/7)", "Selasa, 23 Februari") are found by looking left from the match. (One
-# pattern for all three would be slower: an alternation whose branches start differently
-# is tried at every position.)
-# The day of a numeric date is one or two ASCII digits right before the "/", after none of
-# the characters that make "1/7" part of something else ("2/1/7", "1.5/2", "Rp1/2"): the
-# look-behinds test that at each "/", with no Python code per match.
+# pattern starts with a literal ("/", " "), which the regex engine finds far faster than
+# a leading digit or weekday; a parenthesis and a weekday ("Senin (1/7)") are found by
+# looking left from the match. A numeric date's day is one or two ASCII digits before
+# the "/", after none of the characters that make "1/7" part of something else ("2/1/7",
+# "1.5/2", "Rp1/2"): look-behinds test it, with no Python code per match.
 _NOT_BEFORE_DAY = r"[^0-9/.,A-Za-z]"
 _SLASH_DATE = re.compile(
     rf"/(?:(?<={_NOT_BEFORE_DAY}(?P<day>[0-9])/)|(?<={_NOT_BEFORE_DAY}(?P<days>[0-9]{{2}})/))"
@@ -81,14 +78,11 @@ _WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Aha
 _SEPARATOR = "\x00 "
 _AFTER_SEPARATOR = len(_SEPARATOR).__add__
 _CLOSE = re.compile(r"\s*\)")
-# For ASCII text, the two searches above that are tried at many places (a weekday at
-# every S, R, K, J, M and A; a day at every space) are one search of a bytes copy where
-# the character each starts with is a marker byte (\x80, which no ASCII text holds): the
-# engine finds a literal first character much faster than a set of them, and a digit is
-# rarer than a space. It matches wherever the two patterns do (maybe elsewhere: the
-# marker may stand for another of those characters, there is no \b after the month), so
-# each place it gives is confirmed, a weekday by a look-up of its name in
-# _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME. The look-ahead after a weekday is its \b.
+# For ASCII text, the two searches above tried at many places (a weekday at every S, R,
+# K, J, M and A; a day at every space) are one search of a bytes copy where the first
+# characters are one marker byte (\x80, in no ASCII text), a literal the engine finds far
+# faster than a set. It matches wherever the two do (and maybe elsewhere), so each place
+# is confirmed: a weekday by its name in _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME.
 _MARKS = bytes.maketrans(b"SRKJMA0123456789", b"\x80" * 16)
 _PLACES = re.compile(
     rb"\x80(?:(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80])"
@@ -98,8 +92,7 @@ _PLACES = re.compile(
 )
 _ASCII_WEEKDAYS = dict(zip(WEEKDAY_NAMES, range(7), strict=True)) | {"Jum'at": 4, "Ahad": 6}
 _FIRST = operator.itemgetter(0)
-# The names of the first paragraphs' fields, made once.
-_PARAGRAPH_NAMES = tuple(f"paragraphs.{index}" for index in range(200))
+_PARAGRAPH_NAMES = tuple(f"paragraphs.{index}" for index in range(200))  # made once
 # A weekday alone names the day of the news after a comma ("di Jakarta, Senin.") or
 # after "pada"/"hari"; searched in the few characters before the weekday.
 _BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
@@ -203,8 +196,7 @@ class _Found(NamedTuple):
     weekday: int | None = None
 
 
-# Makes a _Found from a tuple of all its fields without the Python-level __new__ of a
-# named tuple (several are made for every article).
+# A _Found from a tuple of all its fields, without the named tuple's Python-level __new__.
 _new_found = functools.partial(tuple.__new__, _Found)
 
 
@@ -233,13 +225,6 @@ def _fields(article: Article) -> _Fields:
         fields.leading.append("dateline.date")
     fields.texts.extend(article.paragraphs)
     return fields
-
-
-def _skip_left(text: str, end: int, skip: str) -> int:
-    """``end`` moved left over any of the characters in ``skip`` (and whitespace)."""
-    while end > 0 and (text[end - 1] in skip or text[end - 1].isspace()):
-        end -= 1
-    return end
 
 
 def _find(fields: _Fields) -> list[_Found]:
@@ -422,15 +407,12 @@ class _Weighed(NamedTuple):
     """``dateline.date``, ``caption.text``, ``title``, ``lead`` or ``body``."""
 
 
-# As _new_found.
-_new_weighed = functools.partial(tuple.__new__, _Weighed)
+_new_weighed = functools.partial(tuple.__new__, _Weighed)  # as _new_found
 
 
 def _sides(weighed: list[_Weighed], day: datetime.date) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Indices of the mentions that support ``day`` and of those that contradict it: a
-    date supports its own day and contradicts another where the article's date is told
-    (dateline, caption, title, lead); a bare weekday there supports or contradicts by its
-    weekday; elsewhere a bare weekday says nothing."""
+    """Indices of the mentions that support ``day`` and of those that contradict it (only
+    in the dateline, caption, title or lead; a bare weekday only there)."""
     weekday = day.weekday()
     pro: list[int] = []
     con: list[int] = []
