@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
+import string
 import unicodedata
 
 __all__ = [
@@ -61,22 +64,45 @@ _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 # of look-behinds for this, tried at every period: it cost half of the split.)
 _ABBREVIATION_ENDINGS = frozenset(word[-2:] for word in _ABBREVIATIONS)
 
+
+def _case_variants(word: str) -> set[str]:
+    """Every ASCII spelling of ``word`` that lower-cases to it: ``dr``, ``Dr``, ``dR``, ``DR``."""
+    variants = {""}
+    for letter in word:
+        variants = {start + case for start in variants for case in {letter, letter.upper()}}
+    return variants
+
+
+# The same test for ASCII text as one set look-up of the three characters that end a match,
+# instead of slicing, lower-casing and calling isupper for each: a lone period after an
+# abbreviation's ending in any case, or after a capital (whatever comes before it).
+_SUSPECTS = frozenset(
+    {ending + "." for word in _ABBREVIATION_ENDINGS for ending in _case_variants(word)}
+    | {chr(before) + capital + "." for before in range(128) for capital in string.ascii_uppercase}
+)
+
 # A sentence ends at . ! ? or … (plus closing quotes or brackets) when the next sentence
 # visibly starts: whitespace, then a capital (maybe after an opening quote or bracket).
 # Bodies flattened by scrapers glue sentences ("kios.Kepala"), so a period right between
 # a lower-case word and a capitalized one ends a sentence too.
 _NEXT_STARTS = r"[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z]|\s*$|(?<=[a-z]{2}\.)[A-Z][a-z])"
-_END = r"[.!?…][.!?…]*" + _NEXT_STARTS
+# Most marks are followed by one space and a capital, or end the paragraph: that case is
+# tried first, as one cheap look-ahead; the repeats and \s+ of the general one cost more.
+# The general pattern matches such a mark alone too (no mark or closer follows it), so
+# the matches are the same.
+_COMMON = r"(?= [A-Z]|$)"
+_END = r"[.!?…](?:" + _COMMON + r"|[.!?…]*" + _NEXT_STARTS + ")"
 # The same for text whose only marks are periods, which is most paragraphs: a pattern
-# that starts with a literal ("\.\.*", not "\.+") is searched many times faster.
-_PERIOD_END = r"\.\.*" + _NEXT_STARTS
+# that starts with a literal ("\.", not "[.!?…]") is searched many times faster.
+_PERIOD_END = r"\.(?:" + _COMMON + r"|\.*" + _NEXT_STARTS + ")"
 # Compiled for one text, and for paragraphs joined with newlines (see _sentence_ends),
 # where "$" is the end of each paragraph.
 _ENDS = {
     lines: (re.compile(_END, flags), re.compile(_PERIOD_END, flags))
     for lines, flags in ((False, re.NOFLAG), (True, re.MULTILINE))
 }
-_SPAN = re.Match.span
+_MATCH_END = re.Match.end
+_PLUS_ONE = (1).__add__
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -131,28 +157,65 @@ def _sentence_ends(text: str, lines: bool = False) -> list[int]:
     """
     marks, periods = _ENDS[lines]
     pattern = marks if ("!" in text or "?" in text or "…" in text) else periods
-    ends: list[int] = []
-    for dot, end in map(_SPAN, pattern.finditer(text)):
-        # Only a lone period may end an abbreviation ("dr." but not "dr.)" or "dr.!").
-        # The two characters before it rule out most periods before the exact test.
-        if (
-            end - dot == 1
-            and (text[dot - 2 : dot].lower() in _ABBREVIATION_ENDINGS or text[dot - 1].isupper())
-            and text[dot] == "."
-            and _after_abbreviation(text, dot, text.rfind("\n", 0, dot) + 1 if lines else 0)
-        ):
-            continue
-        ends.append(end)
+    # Every match ends a sentence but a lone period after an abbreviation or initial. The
+    # ends are listed without Python code per match, then the few that may be such a
+    # period are picked out with one set look-up each: a match is a lone period exactly
+    # when it ends with a period after no other mark (no match is followed by a mark, so
+    # a mark before its period would belong to it).
+    ends = list(map(_MATCH_END, pattern.finditer(text)))
+    if not ends:
+        return ends
+    if text.isascii():  # (a flag of the string: free)
+        suspects = [end for end in ends if text[end - 3 : end] in _SUSPECTS]
+        if ends[0] == 2 and text[0].isupper() and text[1] == ".":  # no third character
+            suspects.insert(0, 2)
+    else:
+        endings = _ABBREVIATION_ENDINGS
+        suspects = [
+            end
+            for end in ends
+            if text[end - 1] == "."
+            and (text[end - 3 : end - 1].lower() in endings or text[end - 2].isupper())
+        ]
+    for end in suspects:
+        if _after_abbreviation(text, end - 1, text.rfind("\n", 0, end - 1) + 1 if lines else 0):
+            ends.remove(end)  # (rare: a list's remove is cheaper than a filter here)
     return ends
+
+
+def _first_end(text: str) -> int | None:
+    """``_sentence_ends(text)[0]``, or None when there is none, without looking past it."""
+    marks, periods = _ENDS[False]
+    pattern = marks if ("!" in text or "?" in text or "…" in text) else periods
+    for end in map(_MATCH_END, pattern.finditer(text)):
+        # The test of _sentence_ends for one end: a period after a capital or an
+        # abbreviation's ending (and so after no mark) may end an abbreviation.
+        if not (
+            text[end - 1] == "."
+            and (
+                text[end - 3 : end - 1].lower() in _ABBREVIATION_ENDINGS or text[end - 2].isupper()
+            )
+            and _after_abbreviation(text, end - 1)
+        ):
+            return end
+    return None
 
 
 def _after_abbreviation(text: str, dot: int, start: int = 0) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial; the word before
     it begins at ``start`` or later."""
+    return _ends_abbreviation(text[max(start, dot - _LONGEST_ABBREVIATION - 2) : dot])
+
+
+# Keyed on the few characters before the period, which decide: most of the periods tested
+# end the same common words ("informasi.", "banjir.") in article after article.
+@functools.lru_cache(maxsize=2048)
+def _ends_abbreviation(window: str) -> bool:
+    """Whether ``window``, the characters before a period, ends with an abbreviation or
+    an initial."""
     # The word is what follows the last space or period, so "S.H." is checked as "H"
     # (an initial, like the "S" of "S. Anwar"). Only a few characters are looked at: a
     # longer word is no abbreviation.
-    window = text[max(start, dot - _LONGEST_ABBREVIATION - 2) : dot]
     word = window[max(window.rfind(" "), window.rfind(".")) + 1 :].lstrip(_OPENERS)
     if len(word) > _LONGEST_ABBREVIATION:
         return False
@@ -199,7 +262,7 @@ class ArticleText:
         its paragraphs)."""
         if not self._searched:
             self._searched = True
-            if not any("\n" in paragraph for paragraph in self.paragraphs):
+            if not any(map(operator.contains, self.paragraphs, itertools.repeat("\n"))):
                 self._ends = _sentence_ends(self.body, lines=True)
         return self._ends
 
@@ -218,6 +281,22 @@ class ArticleText:
             found = self._sentences[index] = tuple(_spans(paragraph, ends))
         return found
 
+    def lead_end(self, index: int) -> int:
+        """Where the first of the :meth:`sentences` of paragraph ``index`` ends, or the
+        paragraph's length when it has none; without splitting the rest of the paragraph
+        unless that is known already."""
+        found = self._sentences[index]
+        if found is None and self._ends is not None:
+            found = self.sentences(index)
+        paragraph = self.paragraphs[index]
+        if found is not None:
+            return found[0][1] if found else len(paragraph)
+        end = _first_end(paragraph)
+        if end is not None:
+            return end
+        # No end: the one sentence is the paragraph stripped, if it is not blank.
+        return len(paragraph.rstrip()) or len(paragraph)
+
     def sentence_total(self) -> int:
         """The number of sentences in all paragraphs: the sum of :func:`sentence_count`
         over them."""
@@ -228,15 +307,14 @@ class ArticleText:
                 for paragraph, found in zip(self.paragraphs, self._sentences, strict=True)
             )
         # Every end closes a sentence, and a paragraph holds one more unless it is blank
-        # or ends with an end: sentence_count's rule, for all paragraphs at once.
-        closing = set(ends)
-        total = len(ends)
-        start = 0
-        for paragraph in self.paragraphs:
-            last = start + len(paragraph.rstrip())
-            total += last > start and last not in closing
-            start += len(paragraph) + 1
-        return total
+        # or ends with an end: sentence_count's rule, for all paragraphs at once. Where each
+        # paragraph's text ends in the body is worked out without Python code per
+        # paragraph; a blank one "ends" at its start, where no sentence ends (the
+        # character before is a newline, not a mark).
+        lengths = list(map(len, map(str.rstrip, self.paragraphs)))
+        starts = itertools.accumulate(map(_PLUS_ONE, map(len, self.paragraphs)), initial=0)
+        lasts = map(operator.add, starts, lengths)
+        return len(ends) + len(lengths) - lengths.count(0) - len(set(ends).intersection(lasts))
 
 
 @functools.lru_cache(maxsize=4)

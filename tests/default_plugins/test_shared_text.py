@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from articles import news_articles
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import dates, quotes, stats
@@ -93,3 +94,32 @@ def test_paragraphs_split_alone_and_in_the_body_agree(
     assert [spans[i] for i in range(len(paragraphs))] == [
         tuple(sentence_spans(p)) for p in paragraphs
     ]
+
+
+@given(_PARAGRAPHS | st.lists(st.text(st.sampled_from('ab .!?"“”AK')), max_size=5), st.booleans())
+@example(["A. Budi datang. Lalu pergi."], False)
+@example(["Kata dr. Andi: ya.", "   "], True)
+def test_the_lead_end_is_where_the_first_sentence_ends(
+    paragraphs: list[str], counted: bool
+) -> None:
+    # Alone (only the first end looked for), or after the body was searched.
+    fresh, split = ArticleText(tuple(paragraphs)), ArticleText(tuple(paragraphs))
+    if counted:
+        fresh.sentence_total()
+    for index, paragraph in enumerate(paragraphs):
+        spans = split.sentences(index)
+
+        assert fresh.lead_end(index) == (spans[0][1] if spans else len(paragraph))
+        assert split.lead_end(index) == fresh.lead_end(index)
+
+
+@pytest.mark.parametrize("early", [(), (0,), (1,), (2,), (0, 2), (1, 3), (0, 1, 2, 3)])
+def test_a_count_searches_only_the_paragraphs_not_split_yet(early: tuple[int, ...]) -> None:
+    # Each paragraph's first and last characters matter: a mark first, a capital's
+    # period, an abbreviation and no end last.
+    paragraphs = (". Satu. Dua.", "! Tiga dr.", "A. Budi", "Empat dr. Lima")
+    text = ArticleText(paragraphs)
+    for index in early:
+        text.sentences(index)
+
+    assert text.sentence_total() == sum(map(sentence_count, paragraphs)) == 7

@@ -107,6 +107,9 @@ def test_plugin_contract() -> None:
     check_enricher(spec, max_examples=50)
 
 
-@given(st.text(st.sampled_from("ab \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028é"), max_size=30))
+@given(
+    st.text(st.sampled_from("ab \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028é"), max_size=30)
+    | st.text(st.sampled_from("ab \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x01\x7f"), max_size=80)
+)
 def test_words_are_counted_as_split_counts_them(text: str) -> None:
     assert stats._word_count(text) == len(text.split())

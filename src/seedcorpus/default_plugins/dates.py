@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import itertools
 import math
+import operator
 import re
-import string
 from collections.abc import Iterable, Iterator
 from typing import ClassVar, NamedTuple
 
@@ -54,12 +55,16 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 # A day and a month: numeric "1/7/2024" and "1/7", or textual "23 Februari 2016". Each
-# pattern starts with a literal ("/", " "), which the regex engine finds many times
-# faster than a leading digit or weekday; the day of a numeric date, an opening
-# parenthesis and a weekday ("Senin (1/7)", "Selasa, 23 Februari") are found by looking
-# left from the match. (One pattern for all three would be slower: an alternation whose
-# branches start differently is tried at every position.)
-_SLASH_MONTH = re.compile(r"/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])")
+# pattern starts with a literal ("/", " "), which the regex engine finds far faster than
+# a leading digit or weekday; a parenthesis and a weekday ("Senin (1/7)") are found by
+# looking left from the match. A numeric date's day is one or two ASCII digits before
+# the "/", after none of the characters that make "1/7" part of something else ("2/1/7",
+# "1.5/2", "Rp1/2"): look-behinds test it, with no Python code per match.
+_NOT_BEFORE_DAY = r"[^0-9/.,A-Za-z]"
+_SLASH_DATE = re.compile(
+    rf"/(?:(?<={_NOT_BEFORE_DAY}(?P<day>[0-9])/)|(?<={_NOT_BEFORE_DAY}(?P<days>[0-9]{{2}})/))"
+    r"(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+)
 # Searched in the text with "(" made a space, so that every day before a month name
 # follows a space (see _scan): the pattern starts with a literal.
 _DAY_MONTH_NAME = re.compile(
@@ -71,22 +76,23 @@ _WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Aha
 # skips over, so no match reaches from one field into the next, and the space lets a
 # field start with a day ("23 Juli"). A field that holds a NUL is scanned alone.
 _SEPARATOR = "\x00 "
-_DIGITS = frozenset("0123456789")
-# Characters that make "1/7" part of something else: "2/1/7", "1.5/2", "Rp1/2".
-_NOT_BEFORE_DAY = frozenset("0123456789/.,") | frozenset(string.ascii_letters)
+_AFTER_SEPARATOR = len(_SEPARATOR).__add__
 _CLOSE = re.compile(r"\s*\)")
-# For ASCII text, the two searches above that are tried at many places (a weekday at
-# every S, R, K, J, M and A; a day at every space) first run on a bytes copy where the
-# character each starts with is a marker byte (S, R, K, J, M, A; digits): the engine finds
-# a literal first character much faster than a set of them, and a digit is rarer than a
-# space. These patterns match wherever the str ones do (and maybe elsewhere: no \b after a
-# marker, no day before it), so each place they give is confirmed with the str pattern.
-_WEEKDAY_MARKS = bytes.maketrans(b"SRKJMA", b"\x01" * 6)
-_WEEKDAY_PLACES = re.compile(rb"\x01(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)\b")
-_DIGIT_MARKS = bytes.maketrans(b"0123456789", b"\x01" * 10)
-_DAY_PLACES = re.compile(
-    rb"\x01(?<= \x01)\x01?[\s\x1c-\x1f]+(?:" + _alternation(_MONTHS).encode("ascii") + rb")"
+# For ASCII text, the two searches above tried at many places (a weekday at every S, R,
+# K, J, M and A; a day at every space) are one search of a bytes copy where the first
+# characters are one marker byte (\x80, in no ASCII text), a literal the engine finds far
+# faster than a set. It matches wherever the two do (and maybe elsewhere), so each place
+# is confirmed: a weekday by its name in _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME.
+_MARKS = bytes.maketrans(b"SRKJMA0123456789", b"\x80" * 16)
+_PLACES = re.compile(
+    rb"\x80(?:(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80])"
+    rb"|(?<= \x80)\x80?[\s\x1c-\x1f]+(?:"
+    + _alternation(_MONTHS).encode("ascii").translate(_MARKS)
+    + rb"))"
 )
+_ASCII_WEEKDAYS = dict(zip(WEEKDAY_NAMES, range(7), strict=True)) | {"Jum'at": 4, "Ahad": 6}
+_FIRST = operator.itemgetter(0)
+_PARAGRAPH_NAMES = tuple(f"paragraphs.{index}" for index in range(200))  # made once
 # A weekday alone names the day of the news after a comma ("di Jakarta, Senin.") or
 # after "pada"/"hari"; searched in the few characters before the weekday.
 _BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
@@ -190,6 +196,10 @@ class _Found(NamedTuple):
     weekday: int | None = None
 
 
+# A _Found from a tuple of all its fields, without the named tuple's Python-level __new__.
+_new_found = functools.partial(tuple.__new__, _Found)
+
+
 class _Fields(NamedTuple):
     """The texts dates are looked for in, in reading order, and the names of those
     before the paragraphs; a paragraph's name is made only for a mention in it."""
@@ -201,7 +211,8 @@ class _Fields(NamedTuple):
         """The name of the field of ``texts[index]``, e.g. ``title`` or ``paragraphs.3``."""
         if index < len(self.leading):
             return self.leading[index]
-        return f"paragraphs.{index - len(self.leading)}"
+        index -= len(self.leading)
+        return _PARAGRAPH_NAMES[index] if index < len(_PARAGRAPH_NAMES) else f"paragraphs.{index}"
 
 
 def _fields(article: Article) -> _Fields:
@@ -216,133 +227,130 @@ def _fields(article: Article) -> _Fields:
     return fields
 
 
-def _day_before(text: str, end: int) -> int | None:
-    """Start of the one- or two-digit day that ends at ``end``, if it stands alone."""
-    start = end
-    while start > max(0, end - 2) and text[start - 1] in _DIGITS:
-        start -= 1
-    if start == end or (start > 0 and text[start - 1] in _NOT_BEFORE_DAY):
-        return None
-    return start
-
-
-def _skip_left(text: str, end: int, skip: str) -> int:
-    """``end`` moved left over any of the characters in ``skip`` (and whitespace)."""
-    while end > 0 and (text[end - 1] in skip or text[end - 1].isspace()):
-        end -= 1
-    return end
-
-
 def _find(fields: _Fields) -> list[_Found]:
     """The mentions in ``fields``, in order."""
-    if any("\x00" in text for text in fields.texts):  # the separator would not separate
+    text = _SEPARATOR + _SEPARATOR.join(fields.texts)
+    if text.count("\x00") > len(fields.texts):  # the separator would not separate
         return [
             found
-            for index, text in enumerate(fields.texts)
-            for found in _scan(_Fields([text], [fields.name(index)]))
+            for index, field in enumerate(fields.texts)
+            for found in _scan(_Fields([field], [fields.name(index)]), _SEPARATOR + field)
         ]
-    return _scan(fields)
+    return _scan(fields, text)
 
 
-def _scan(fields: _Fields) -> list[_Found]:
+def _scan(fields: _Fields, text: str) -> list[_Found]:
     """The mentions in ``fields``, none of which holds a NUL, found by searching their
-    joined text once per pattern instead of each field (most have no date)."""
-    # Where each field starts in the joined text. The first has a separator in front too,
-    # so looking left from a match never leaves its field.
-    texts = fields.texts
+    joined ``text`` (with a separator in front) once per pattern instead of each field
+    (most have no date)."""
+    # Where each field starts in the joined text (and, last, one past its end). The first
+    # has a separator in front too, so looking left from a match never leaves its field.
     step = len(_SEPARATOR)
-    starts = list(itertools.accumulate((len(t) + step for t in texts[:-1]), initial=step))
-    text = _SEPARATOR + _SEPARATOR.join(texts)
+    starts = list(
+        itertools.accumulate(map(_AFTER_SEPARATOR, map(len, fields.texts)), initial=step)
+    )
 
     # The three patterns run over all fields at once; their matches never overlap.
     searched = text.replace("(", " ")
-    weekdays = {  # by where they end
-        match.end(): match
-        for match in _matches(_WEEKDAY, searched, _WEEKDAY_MARKS, _WEEKDAY_PLACES, 0)
-        if not text[match.start() - 1].isalnum()  # not the end of another word
-    }
-    days: list[tuple[int, int, int, int, str | None, str]] = []
-    for match in _SLASH_MONTH.finditer(searched):
-        start = _day_before(text, match.start())
-        if start is not None:
-            day, month = int(text[start : match.start()]), int(match.group("month"))
-            days.append((start, match.end(), day, month, match.group("year"), "numeric"))
-    for match in _matches(_DAY_MONTH_NAME, searched, _DIGIT_MARKS, _DAY_PLACES, 1):
-        day, month = int(match.group("day")), _MONTHS[match.group("month")]
-        days.append((match.start("day"), match.end(), day, month, match.group("year"), "textual"))
+    weekdays: dict[int, tuple[int, int]] = {}  # (start, number) by where each ends
+    textual: list[re.Match[str]] = []
+    if text.isascii():  # (a flag of the string: free)
+        end = 0  # of the last day and month
+        for place in _PLACES.finditer(searched.encode("ascii").translate(_MARKS)):
+            start = place.start()
+            if text[start].isdigit():  # a day and a month (a weekday is letters)
+                start -= 1
+                if start >= end:  # as finditer, which gives no overlapping matches
+                    match = _DAY_MONTH_NAME.match(searched, start)
+                    if match is not None:
+                        end = match.end()
+                        textual.append(match)
+            else:
+                number = _ASCII_WEEKDAYS.get(text[start : place.end()])
+                if number is not None and not text[start - 1].isalnum():
+                    weekdays[place.end()] = (start, number)
+    else:
+        for match in _WEEKDAY.finditer(searched):
+            start = match.start()
+            if not text[start - 1].isalnum():  # not the end of another word
+                weekdays[match.end()] = (start, _WEEKDAYS[match.group().lower()])
+        textual = list(_DAY_MONTH_NAME.finditer(searched))
 
+    # (start, end, day, month, printed year, form) of each day and month, numeric first.
+    days: list[tuple[int, int, int, int, str | None, str]] = []
+    for match in _SLASH_DATE.finditer(searched):
+        one, two, month, printed_year = match.groups()
+        day = one or two
+        slash, end = match.span()
+        days.append((slash - len(day), end, int(day), int(month), printed_year, "numeric"))
+    for match in textual:
+        day, month, printed_year = match.group("day", "month", "year")
+        start = match.start("day")
+        days.append((start, match.end(), int(day), _MONTHS[month], printed_year, "textual"))
+
+    leading = fields.leading
+    dateline = leading.index("dateline.date") if "dateline.date" in leading else -1
     found: list[tuple[int, int, str, int | None, int | None, int | None, int | None]] = []
     for start, end, day, month, printed_year, form in days:
         if (month, day) not in _CALENDAR:  # no such day in any year
             continue
-        # An opening parenthesis counts only with its closing one.
-        left = _skip_left(text, start, "")
+        # An opening parenthesis counts only with its closing one. (The text starts with
+        # a separator, so looking left stops there.)
+        left = start
+        while text[left - 1].isspace():
+            left -= 1
         close = _CLOSE.match(text, end) if text[left - 1] == "(" else None
         if close is not None:
             start, end = left - 1, close.end()
-        weekday = weekdays.pop(_skip_left(text, start, ","), None)
+        left = start
+        while text[left - 1] == "," or text[left - 1].isspace():
+            left -= 1
+        weekday = weekdays.pop(left, None)
+        number = None
         if weekday is not None:
-            start = weekday.start()
+            start, number = weekday
         # "3/4" alone may be a fraction or a score; ANTARA writes dates in parentheses,
         # after a weekday, with a four-digit year, or as the dateline's date.
         if form == "numeric" and not (
             close
             or weekday
             or (printed_year and len(printed_year) == 4)
-            or fields.name(bisect.bisect_right(starts, start) - 1) == "dateline.date"
+            or bisect.bisect_right(starts, start) - 1 == dateline
         ):
             continue
         year = None
         if printed_year is not None:
             year = int(printed_year) + (2000 if len(printed_year) == 2 else 0)
-        number = None if weekday is None else _WEEKDAYS[weekday.group().lower()]
         found.append((start, end, form, day, month, year, number))
-    for weekday in weekdays.values():
-        start = weekday.start()
+    for end, (start, number) in weekdays.items():
         field_start = starts[bisect.bisect_right(starts, start) - 1]
         if _BARE_BEFORE.search(text, max(field_start, start - 8), start) and not _FUTURE.match(
-            text, weekday.end()
+            text, end
         ):
-            number = _WEEKDAYS[weekday.group().lower()]
-            found.append((start, weekday.end(), "weekday", None, None, None, number))
-    found.sort(key=lambda mention: mention[0])
+            found.append((start, end, "weekday", None, None, None, number))
+    if len(found) > 1:
+        found.sort(key=_FIRST)
 
     mentions = []
     for begin, finish, form, found_day, found_month, found_year, found_weekday in found:
         index = bisect.bisect_right(starts, begin) - 1
         field_start = starts[index]
         mentions.append(
-            _Found(
-                text[begin:finish],
-                begin - field_start,
-                finish - field_start,
-                fields.name(index),
-                form,
-                found_day,
-                found_month,
-                found_year,
-                found_weekday,
+            _new_found(
+                (
+                    text[begin:finish],
+                    begin - field_start,
+                    finish - field_start,
+                    fields.name(index),
+                    form,
+                    found_day,
+                    found_month,
+                    found_year,
+                    found_weekday,
+                )
             )
         )
     return mentions
-
-
-def _matches(
-    pattern: re.Pattern[str], text: str, marks: bytes, places: re.Pattern[bytes], back: int
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``; for ASCII text, tried only where ``places`` matches
-    ``text`` with ``marks`` applied, ``back`` characters before that match."""
-    if not text.isascii():  # (a flag of the string: free)
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for place in places.finditer(text.encode("ascii").translate(marks)):
-        start = place.start() - back
-        if start >= end:  # finditer's matches do not overlap
-            match = pattern.match(text, start)
-            if match is not None:
-                end = match.end()
-                yield match
 
 
 def _make_date(year: int, month: int, day: int) -> datetime.date | None:
@@ -398,17 +406,25 @@ class _Weighed(NamedTuple):
     place: str = "body"
     """``dateline.date``, ``caption.text``, ``title``, ``lead`` or ``body``."""
 
-    def supports(self, day: datetime.date) -> bool:
-        if self.found.form == "weekday":
-            return self.primary and self.found.weekday == day.weekday()
-        return self.date == day
 
-    def contradicts(self, day: datetime.date) -> bool:
-        if not self.primary:
-            return False
-        if self.found.form == "weekday":
-            return self.found.weekday != day.weekday()
-        return self.date is not None and self.date != day
+_new_weighed = functools.partial(tuple.__new__, _Weighed)  # as _new_found
+
+
+def _sides(weighed: list[_Weighed], day: datetime.date) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Indices of the mentions that support ``day`` and of those that contradict it (only
+    in the dateline, caption, title or lead; a bare weekday only there)."""
+    weekday = day.weekday()
+    pro: list[int] = []
+    con: list[int] = []
+    for index, w in enumerate(weighed):
+        if w.found.form == "weekday":
+            if w.primary:
+                (pro if w.found.weekday == weekday else con).append(index)
+        elif w.date == day:
+            pro.append(index)
+        elif w.primary and w.date is not None:
+            con.append(index)
+    return tuple(pro), tuple(con)
 
 
 def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weighed]:
@@ -424,38 +440,49 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weig
     if not years and any(mention.form != "weekday" for mention in found):
         loose = (int(year) for text in fields.texts for year in _LOOSE_YEAR.findall(text))
         loose_years = list(dict.fromkeys(loose))
-    lead_end = 0
-    if article.paragraphs and any(mention.field == "paragraphs.0" for mention in found):
-        spans = article_text(article.paragraphs).sentences(0)
-        lead_end = spans[0][1] if spans else len(article.paragraphs[0])
-    places = [
-        "lead" if mention.field == "paragraphs.0" and mention.start < lead_end else mention.field
-        for mention in found
-    ]
-    # The day of the news, when the dateline, caption, title and lead print it as a bare
-    # weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
-    news_weekdays = {
-        mention.weekday
-        for mention, place in zip(found, places, strict=True)
-        if mention.form == "weekday" and place in _PLACE_WEIGHTS
-    }
+    # Where each mention is: its field, or "lead" in the lead sentence (paragraph 0 up
+    # to its first sentence end), whose split is looked for only if a mention is there.
+    places = []
+    lead_end = -1
+    news_weekdays = set()
+    for mention in found:
+        place = mention.field
+        if place == "paragraphs.0":
+            if lead_end < 0:
+                lead_end = article_text(article.paragraphs).lead_end(0)
+            if mention.start < lead_end:
+                place = "lead"
+        places.append(place)
+        # The day of the news, when the dateline, caption, title and lead print it as a
+        # bare weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
+        if mention.form == "weekday" and place in _PLACE_WEIGHTS:
+            news_weekdays.add(mention.weekday)
     news_weekday = news_weekdays.pop() if len(news_weekdays) == 1 else None
 
     weighed = []
+    # A date is resolved once however often it is printed ("Minggu (15/8)" in the lead
+    # and again below): the result depends only on these four and the article's years.
+    resolved: dict[tuple[int | None, ...], tuple[datetime.date | None, bool]] = {}
     for mention, place in zip(found, places, strict=True):
         primary = place in _PLACE_WEIGHTS
         where = place if primary else "body"
         if mention.form == "weekday":
-            weighed.append(_Weighed(mention, None, False, _BARE_WEEKDAY_WEIGHT, primary, where))
+            weighed.append(
+                _new_weighed((mention, None, False, _BARE_WEEKDAY_WEIGHT, primary, where))
+            )
             continue
-        date, inferred = _resolve(mention, years, loose_years, news_weekday)
+        key = (mention.day, mention.month, mention.year, mention.weekday)
+        known = resolved.get(key)
+        if known is None:
+            known = resolved[key] = _resolve(mention, years, loose_years, news_weekday)
+        date, inferred = known
         weight = _PLACE_WEIGHTS.get(place, _BODY_WEIGHT)
         if inferred:
             weight *= _INFERRED_YEAR_FACTOR
         if mention.weekday is not None and date is not None and date.weekday() != mention.weekday:
             weight *= _WEEKDAY_MISMATCH_FACTOR
         weighed.append(
-            _Weighed(mention, date, inferred and date is not None, weight, primary, where)
+            _new_weighed((mention, date, inferred and date is not None, weight, primary, where))
         )
     return weighed
 
@@ -473,26 +500,32 @@ def _candidates(weighed: list[_Weighed]) -> list[datetime.date]:
     return days
 
 
-def _mention(w: _Weighed, published: datetime.date | None) -> DateMention:
-    found, date, agrees = w.found, w.date, None
-    if found.form == "weekday":
-        # A bare weekday is the nearest such day on or before the article's date.
-        if published is not None and found.weekday is not None:
-            date = published - datetime.timedelta(days=(published.weekday() - found.weekday) % 7)
-    elif found.weekday is not None and date is not None:
-        agrees = date.weekday() == found.weekday
-    # Positional arguments, in the order of DateMention's fields: a little faster.
-    return DateMention(
-        found.text,
-        None if date is None else date.isoformat(),
-        found.start,
-        found.end,
-        found.field,
-        found.form,
-        None if found.weekday is None else WEEKDAY_NAMES[found.weekday],
-        agrees,
-        w.year_inferred,
-    )
+def _mentions(weighed: list[_Weighed], published: datetime.date | None) -> tuple[DateMention, ...]:
+    """The records of the weighed mentions, once the article's date is decided."""
+    mentions = []
+    for w in weighed:
+        found, date, agrees = w.found, w.date, None
+        if found.form == "weekday":
+            # A bare weekday is the nearest such day on or before the article's date.
+            if published is not None and found.weekday is not None:
+                date = published - datetime.timedelta((published.weekday() - found.weekday) % 7)
+        elif found.weekday is not None and date is not None:
+            agrees = date.weekday() == found.weekday
+        # Positional arguments, in the order of DateMention's fields: a little faster.
+        mentions.append(
+            DateMention(
+                found.text,
+                None if date is None else date.isoformat(),
+                found.start,
+                found.end,
+                found.field,
+                found.form,
+                None if found.weekday is None else WEEKDAY_NAMES[found.weekday],
+                agrees,
+                w.year_inferred,
+            )
+        )
+    return tuple(mentions)
 
 
 def _plausible(article: Article, day: datetime.date) -> bool:
@@ -524,14 +557,12 @@ def enrich(article: Article) -> Dates:
     basis: str | None = None
     if article.published_at is not None:
         published, confidence, basis = article.published_at.date(), 1.0, "published_at"
-        evidence = tuple(i for i, w in enumerate(weighed) if w.supports(published))
-        conflicts = tuple(i for i, w in enumerate(weighed) if w.contradicts(published))
+        evidence, conflicts = _sides(weighed, published)
     else:
         for day in _candidates(weighed):
             if not _plausible(article, day):
                 continue
-            pro = tuple(i for i, w in enumerate(weighed) if w.supports(day))
-            con = tuple(i for i, w in enumerate(weighed) if w.contradicts(day))
+            pro, con = _sides(weighed, day)
             places = {weighed[i].place for i in pro if weighed[i].found.form != "weekday"}
             if places == {"caption.text"} and any(weighed[i].place != "caption.text" for i in con):
                 continue  # only the photo says so, and the story says otherwise
@@ -545,7 +576,7 @@ def enrich(article: Article) -> Dates:
     return Dates(
         published=None if published is None else published.isoformat(),
         confidence=confidence,
-        mentions=tuple(_mention(w, published) for w in weighed),
+        mentions=_mentions(weighed, published),
         evidence=evidence,
         conflicts=conflicts,
         basis=basis,
