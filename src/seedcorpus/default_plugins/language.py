@@ -118,6 +118,10 @@ _CODES = {
     for word, name in _LISTS.items()
 }
 _ASCII_CODES = {word.encode("ascii"): code for word, code in _CODES.items()}
+# A set's table is sparser than a dict's: a word in no list (most words) is ruled out
+# with fewer probes.
+_LISTED = frozenset(_CODES)
+_ASCII_LISTED = frozenset(_ASCII_CODES)
 
 
 @attrs.frozen
@@ -170,10 +174,10 @@ def _listed(text: str) -> bytes:
     # names would be compared item by item).
     if text.isascii():  # (a flag of the string: free)
         ascii_words = text.encode("ascii").translate(_ASCII_WORDS).split()
-        listed = filter(_ASCII_CODES.__contains__, ascii_words)
+        listed = filter(_ASCII_LISTED.__contains__, ascii_words)
         return b"".join(map(_ASCII_CODES.__getitem__, listed))
     words = text.lower().translate(_PUNCTUATION).split()
-    return b"".join(map(_CODES.__getitem__, filter(_CODES.__contains__, words)))
+    return b"".join(map(_CODES.__getitem__, filter(_LISTED.__contains__, words)))
 
 
 def profile_scores(text: str) -> dict[str, float]:
