@@ -5,7 +5,7 @@ from __future__ import annotations
 import cattrs
 import pytest
 from articles import SAMPLE, SEED, article, news_articles
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import acronyms
@@ -301,3 +301,90 @@ def test_the_last_clause_break_is_the_last_of_any(text: str, window: int, start:
     each = (text.rfind(c, window, start) + 1 for c in acronyms._CLAUSE_BREAKS)
 
     assert (window if found is None else found.end()) == max(window, *each)
+
+
+def _reference_enrich(item: Article) -> Acronyms:
+    """The enricher as it searched before the texts were joined (each text searched on
+    its own, every text with a slash read), with the uncached :func:`acronyms._match`."""
+    texts = [item.title or ""]
+    if item.caption is not None:
+        texts.append(item.caption.text)
+    texts += item.paragraphs
+    first_paragraph = len(texts) - len(item.paragraphs)
+    names = ["title", "caption.text"][:first_paragraph]
+
+    def field(index: int) -> str:
+        number = index - first_paragraph
+        return names[index] if number < 0 else f"paragraphs.{number}"
+
+    found: list[tuple[int, int, acronyms.Acronym]] = []
+    for index, text in enumerate(texts):
+        parentheses = [(m.start(), m.end(), m["inner"]) for m in acronyms._PARENS.finditer(text)]
+        found += ((index, a.start, a) for a in acronyms._find(field(index), text, parentheses))
+    for index, text in enumerate(texts):
+        if "/" in text:
+            found += ((index, a.start, a) for a in acronyms._slashes(field(index), text))
+    first: dict[str, acronyms.Acronym] = {}
+    for _, _, acronym in sorted(found, key=lambda item: item[:2]):
+        first.setdefault(acronym.short, acronym)
+    return Acronyms(acronyms=tuple(first.values()))
+
+
+# Definitions in every form, cut anywhere: texts that end inside parentheses or right
+# before a slash, start with one, hold a NUL, or are empty; cased letters outside ASCII.
+_DEFINITION_PIECES = st.sampled_from(
+    (
+        "Badan Pusat Statistik", "(BPS)", "BPS", "(Badan Pusat Statistik)", "(", ")", "/",
+        "Belt and Road Initiative/BRI", "kecerdasan buatan/AI", "BRI/Belt and Road Initiative",
+        "Dinas Pendidikan dan Kebudayaan", "(Disdikbud)", "(UU LLAJ)", "(kanan)", "(1/7/2024)",
+        "Organisasi Kesehatan Dunia", "(WHO)", "lembaga pemasyarakatan", "(lapas)", "\x00",
+        "Perserikatan Bangsa-Bangsa", "(PBB)", "ǅ", "Ⓐ", "ⓐ/BPS", "É/", "dan", ",", ".",
+    )
+)  # fmt: skip
+_DEFINITION_TEXTS = st.lists(_DEFINITION_PIECES | st.text(max_size=3), max_size=10).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
+)
+
+
+@given(
+    _DEFINITION_TEXTS,
+    st.none() | _DEFINITION_TEXTS,
+    st.lists(_DEFINITION_TEXTS, max_size=6).map(tuple),
+)
+def test_joined_search_finds_what_a_search_of_each_text_finds(
+    title: str, caption: str | None, paragraphs: tuple[str, ...]
+) -> None:
+    item = article(*paragraphs, title=title, caption=None if caption is None else Caption(caption))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(acronyms, "_match", acronyms._match.__wrapped__)
+        expected = _reference_enrich(item)
+
+    assert acronyms.enrich(item) == expected
+
+
+@given(news_articles())
+def test_news_articles_give_what_the_reference_gives(item: Article) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(acronyms, "_match", acronyms._match.__wrapped__)
+        expected = _reference_enrich(item)
+
+    assert acronyms.enrich(item) == expected
+
+
+@given(st.lists(_DEFINITION_TEXTS, min_size=1, max_size=6))
+@example(["Badan Pusat Statistik (BPS", ") dan", "(BPS) itu"])
+@example(["1/7", "Badan Pusat Statistikⓐ/BPS"])  # "ⓐ" is lower case, not a letter
+def test_joined_parentheses_and_slashes_are_those_of_each_text(texts: list[str]) -> None:
+    joined = acronyms._Joined(texts)
+    found = joined.parentheses()
+    with_slashes = joined.with_slashes()
+
+    for index, text in enumerate(texts):
+        matches = acronyms._PARENS.finditer(text)
+        assert found.get(index, []) == [(m.start(), m.end(), m["inner"]) for m in matches]
+        # Every text a slash definition may be in is read; none without a slash.
+        if list(acronyms._slashes("title", text)):
+            assert index in with_slashes
+        if index in with_slashes:
+            assert "/" in text
+    assert with_slashes == sorted(set(with_slashes))

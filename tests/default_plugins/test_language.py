@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,7 +11,7 @@ from types import SimpleNamespace
 import cattrs
 import pytest
 from articles import SAMPLE, SEED, article, news_articles
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import language
@@ -254,5 +255,83 @@ _ASCII_TEXTS = st.lists(_ASCII_WORDS | st.text(st.characters(max_codepoint=127))
 def test_ascii_text_is_read_as_any_text(text: str) -> None:
     # The bytes path for ASCII text finds the words the str path finds.
     words = text.lower().translate(language._PUNCTUATION).split()
+    codes = {"common": b"c", "id": b"i", "ms": b"m", "en": b"e"}
 
-    assert list(language._lists_of_words(text)) == [language._LISTS.get(w) for w in words]
+    assert language._listed(text) == b"".join(
+        codes[language._LISTS[w]] for w in words if w in language._LISTS
+    )
+
+
+# The profile as it was counted before _listed(), with a Counter of every word's list:
+# the reference the faster counting must agree with exactly.
+def _reference_counts(text: str) -> Counter[str | None]:
+    return Counter(map(language._LISTS.get, text.lower().translate(language._PUNCTUATION).split()))
+
+
+def _reference_scores(counts: Counter[str | None]) -> dict[str, float]:
+    indonesian, malay, english = counts["id"], counts["ms"], counts["en"]
+    total = counts["common"] + indonesian + malay + english
+    if not total:
+        return {"id": 0.0, "ms": 0.0, "en": 0.0}
+    family = 1 - english / total
+    indonesian_share = (indonesian + 1) / (indonesian + malay + 2)
+    return {
+        "id": family * indonesian_share,
+        "ms": family * (1 - indonesian_share),
+        "en": english / total,
+    }
+
+
+def _reference_sure_profile(text: str) -> dict[str, float] | None:
+    counts: Counter[str | None] = Counter()
+    start, length = 0, len(text)
+    while start < length:
+        end = start + PROFILE_STEP_CHARS
+        if end < length:
+            end = text.find(" ", end)
+            if end < 0:
+                end = length
+        else:
+            end = length
+        counts.update(_reference_counts(text[start:end]))
+        start = end
+        scores = _reference_scores(counts)
+        if (
+            max(scores.values()) >= PROFILE_SURE
+            and counts.total() - counts[None] >= language.PROFILE_SURE_WORDS
+        ):
+            return scores
+    return None
+
+
+# Listed words of every list in any case, other words, and the separators and look-alikes
+# that decide where a word ends: punctuation, Unicode spaces, "\x1c" (whitespace to
+# str.split() only), the Kelvin sign (lower case "k"), dotted capital I, curly quotes.
+_LISTED = sorted(language._LISTS)
+_LISTED_WORDS = st.sampled_from(_LISTED).flatmap(
+    lambda word: st.sampled_from([word, word, word.upper(), word.title()])
+)
+_PIECES = (
+    _LISTED_WORDS
+    | st.sampled_from(["Jakarta", "12", "x", "\u212arena", "\u0130ni", "“dan”", "ke-2"])
+    | st.text(st.characters(max_codepoint=0x3000), max_size=3)
+)
+_SEPARATORS = st.sampled_from(
+    [" ", " ", " ", ", ", ". ", "\n", "\t", "\x1c", "\xa0", "\u2003", "-"]
+)
+# A run of pieces said several times over, so that texts often span several steps.
+_PROFILE_TEXTS = st.builds(
+    lambda pairs, times: "".join(piece + separator for piece, separator in pairs) * times,
+    st.lists(st.tuples(_LISTED_WORDS | _PIECES, _SEPARATORS), max_size=80),
+    st.integers(1, 40),
+)
+
+
+@given(_PROFILE_TEXTS)
+@example("karena " * 9 + "dan")  # sure at exactly PROFILE_SURE_WORDS listed words
+@example("karena " * 9)
+@example("pada " * 200 + "bahwa " * 250)  # sure in the second step, not the first
+@example("\u212aarena " * 12)  # the Kelvin sign is a "k" once lowered
+def test_profile_counts_as_the_reference(text: str) -> None:
+    assert profile_scores(text) == _reference_scores(_reference_counts(text))
+    assert language._sure_profile(text) == _reference_sure_profile(text)

@@ -12,6 +12,8 @@ an English acronym of a translated name, is not. See ``docs/enrichers/acronyms.m
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
@@ -36,9 +38,6 @@ _SHORT = (
 # are left out: "(1/7/2024)", most of them, defines nothing, and "(Belt and Road
 # Initiative/BRI)" is a slash definition, found with the other slashes.
 _PARENS = re.compile(r"\((?P<inner>[^()/]{1,150})\)")
-# The same for the fields joined with NUL between them (see _parentheses), which it does
-# not cross.
-_JOINED_PARENS = re.compile(r"\((?P<inner>[^()/\x00]{1,150})\)")
 # "Long Form (ABBR)": the acronym alone in the parentheses.
 _SHORT_FORM = re.compile(_SHORT)
 # A syllabic or lower-case abbreviation alone in the parentheses: "Pergub", "pilkada".
@@ -301,10 +300,12 @@ def _content(words: Sequence[str]) -> list[str]:
     return [w for w in words if w.lower() not in _FUNCTION_WORDS]
 
 
+@functools.lru_cache(maxsize=4096)
 def _match(short: str, long: str, translate: bool | None = None) -> tuple[str, str] | None:
     """``(kind, evidence)`` when ``long`` is a long form of ``short``, else None.
     ``translate``: only as an English acronym of a translated name (True), never (False),
-    or after the other forms (None)."""
+    or after the other forms (None). Cached: the same definitions recur from article to
+    article ("Badan Pusat Statistik (BPS)"), and the answer depends on the strings only."""
     words = [w.lower() for w in _WORD.findall(long)]
     if not words or words[0] in _FUNCTION_WORDS or words[-1] in _FUNCTION_WORDS:
         return None
@@ -429,27 +430,65 @@ def _long_after(text: str, start: int, short: str) -> tuple[int, str, str] | Non
 
 def _parentheses(texts: Sequence[str]) -> dict[int, list[tuple[int, int, str]]]:
     """The ``(start, end, inner text)`` of the parentheses in ``texts``, by index."""
-    found: dict[int, list[tuple[int, int, str]]] = {}
-    # One search over all texts instead of one per paragraph; most have no parentheses.
-    joined = "\x00".join(texts)
-    if joined.count("\x00") >= len(texts):  # a text holds a NUL: search them one by one
-        for index, text in enumerate(texts):
-            matches = [(m.start(), m.end(), m.group("inner")) for m in _PARENS.finditer(text)]
-            if matches:
-                found[index] = matches
+    return _Joined(texts).parentheses()
+
+
+class _Joined:
+    """``texts`` joined into one string, searched once instead of each text in turn (most
+    paragraphs hold neither a parenthesis nor a slash)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.joined = "".join(texts)
+        self.texts = texts
+        self._ends: list[int] | None = None
+
+    def _index(self, at: int) -> tuple[int, int, int]:
+        """The index, start and end of the text that holds offset ``at`` of the join."""
+        if self._ends is None:  # made only for an article with something to place
+            self._ends = list(itertools.accumulate(map(len, self.texts)))
+        ends = self._ends
+        # bisect_right: an empty text ends where the next one starts, and is passed over.
+        index = bisect.bisect_right(ends, at)
+        return index, ends[index - 1] if index else 0, ends[index]
+
+    def parentheses(self) -> dict[int, list[tuple[int, int, str]]]:
+        """The ``(start, end, inner text)`` of the parentheses in the texts, by index."""
+        found: dict[int, list[tuple[int, int, str]]] = {}
+        joined = self.joined
+        # str.find() skips to each "(" (memchr) much faster than the pattern's own scan
+        # for its first character. The inner text ends at the first of "()/" after the
+        # "(": a match here that runs past its text's end has no match in its text
+        # either, and one inside it is the match finditer() on the text alone finds.
+        paren = joined.find("(")
+        while paren >= 0:
+            match = _PARENS.match(joined, paren)
+            if match is not None:
+                index, start, end = self._index(paren)
+                if match.end() <= end:
+                    inner = (paren - start, match.end() - start, match["inner"])
+                    found.setdefault(index, []).append(inner)
+                    paren = joined.find("(", match.end())
+                    continue
+            paren = joined.find("(", paren + 1)
         return found
-    starts = []
-    offset = 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
-    for match in _JOINED_PARENS.finditer(joined):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        start = starts[index]
-        found.setdefault(index, []).append(
-            (match.start() - start, match.end() - start, match.group("inner"))
-        )
-    return found
+
+    def with_slashes(self) -> list[int]:
+        """The indexes of the texts that may hold a slash definition, in order: those with
+        a slash right after a cased letter. :func:`_slashes` finds nothing in the others
+        ("1/7/2024"); a text whose first character is a slash after a cased last letter
+        of the text before is taken too, which is harmless."""
+        joined = self.joined
+        indexes: list[int] = []
+        slash = joined.find("/")
+        while slash >= 0:
+            before = joined[slash - 1] if slash else ""
+            if before.islower() or before.isupper():
+                index, _, end = self._index(slash)
+                if not indexes or indexes[-1] != index:
+                    indexes.append(index)
+                slash = end - 1  # on to the next text
+            slash = joined.find("/", slash + 1)
+        return indexes
 
 
 def _find(field: str, text: str, parentheses: list[tuple[int, int, str]]) -> Iterator[Acronym]:
@@ -514,16 +553,16 @@ def enrich(article: Article) -> Acronyms:
     first_paragraph = len(texts) - len(article.paragraphs)
     names = ["title", "caption.text"][:first_paragraph]
 
+    joined = _Joined(texts)
     found: list[tuple[int, int, Acronym]] = []
-    for index, parentheses in _parentheses(texts).items():
+    for index, parentheses in joined.parentheses().items():
         number = index - first_paragraph
         field = names[index] if number < 0 else f"paragraphs.{number}"
         found += ((index, a.start, a) for a in _find(field, texts[index], parentheses))
-    for index, text in enumerate(texts):
-        if "/" in text:
-            number = index - first_paragraph
-            field = names[index] if number < 0 else f"paragraphs.{number}"
-            found += ((index, a.start, a) for a in _slashes(field, text))
+    for index in joined.with_slashes():
+        number = index - first_paragraph
+        field = names[index] if number < 0 else f"paragraphs.{number}"
+        found += ((index, a.start, a) for a in _slashes(field, texts[index]))
     # The first definition in reading order wins, whichever form it took.
     first: dict[str, Acronym] = {}
     for _, _, acronym in sorted(found, key=lambda item: item[:2]):
