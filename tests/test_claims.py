@@ -427,6 +427,14 @@ class Greedy:
         )
 
 
+def test_parser_names_lists_every_parser_a_tie_may_choose(mixed: Path) -> None:
+    # Two parsers claim *.txt: a build must stamp both, as sniffing may pick either.
+    entries = (ManifestEntry("a.txt", "a"), ManifestEntry("json/b.json", "b"))
+    write_manifest(Manifest(entries=entries), mixed)
+    corpus = open_corpus(mixed, registry=registry_with(NewsJson(), Plain(), builtins=True))
+    assert corpus.parser_names() == {"antara", "newsjson", "plain"}
+
+
 def index_with(monkeypatch: pytest.MonkeyPatch, root: Path, *plugins: object) -> tuple[int, str]:
     monkeypatch.undo()  # registry_with itself calls Registry.load
     registry = registry_with(*plugins, builtins=True)
