@@ -37,6 +37,7 @@ __all__ = [
     "Source",
     "Syndication",
     "UnknownEnrichment",
+    "paragraph_field",
 ]
 
 
@@ -51,6 +52,22 @@ class FieldSpan:
     """Offset of the first character, in the decoded text."""
     end: int
     """Offset one past the last character."""
+
+
+# The usual paragraphs' field names, made once: parsers and enrichers name one per span
+# or mention.
+_PARAGRAPH_FIELDS = tuple(f"paragraphs.{number}" for number in range(200))
+
+
+def paragraph_field(number: int) -> str:
+    """The field name of paragraph ``number`` in spans and enrichment records.
+
+    >>> paragraph_field(3), paragraph_field(250)
+    ('paragraphs.3', 'paragraphs.250')
+    """
+    if 0 <= number < len(_PARAGRAPH_FIELDS):
+        return _PARAGRAPH_FIELDS[number]
+    return f"paragraphs.{number}"
 
 
 class FieldSpans(Sequence[FieldSpan]):

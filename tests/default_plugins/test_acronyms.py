@@ -139,7 +139,7 @@ def test_plugin_contract() -> None:
 @given(news_articles())
 def test_one_search_of_all_fields_finds_what_a_search_of_each_finds(item: Article) -> None:
     texts = [item.title, *item.paragraphs]
-    found = acronyms._parentheses(texts)
+    found = acronyms._Joined(texts).parentheses()
 
     for index, text in enumerate(texts):
         matches = acronyms._PARENS.finditer(text)

@@ -16,7 +16,7 @@ from typing import Any
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.errors import ParseError
-from seedcorpus.models import Caption, Dateline, Problem
+from seedcorpus.models import Caption, Dateline, Problem, paragraph_field
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize
 
@@ -50,13 +50,10 @@ def unit_ranges(unit: Unit) -> list[Range]:
     return [(unit[START], unit[END])] if lines is None else lines
 
 
-# The usual paragraph and tag numbers' field names, made once.
-_PARAGRAPH_FIELDS = tuple(f"paragraphs.{number}" for number in range(100))
+# The usual paragraph and tag numbers' field names, made once. (The paragraphs' are
+# models.paragraph_field's, written out where each paragraph is added.)
+_PARAGRAPH_FIELDS = tuple(map(paragraph_field, range(100)))
 _TAG_FIELDS = tuple(f"tags.{number}" for number in range(100))
-
-
-def _paragraph_field(number: int) -> str:
-    return _PARAGRAPH_FIELDS[number] if number < 100 else f"paragraphs.{number}"
 
 
 class FieldReader:
@@ -423,7 +420,7 @@ class FieldReader:
             return
         # One span per field: with a link cut out of the middle, the span runs from the
         # paragraph's first character to its last and contains the link too.
-        self.span(_paragraph_field(len(self.paragraphs)), pieces[0][0], pieces[-1][1])
+        self.span(paragraph_field(len(self.paragraphs)), pieces[0][0], pieces[-1][1])
         self.paragraphs.append(value)
 
     def plain_paragraph(self, start: int, end: int, line: int, printed: str | None = None) -> None:

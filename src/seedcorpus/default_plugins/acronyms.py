@@ -22,7 +22,7 @@ import attrs
 
 from seedcorpus.default_plugins import speaker_words
 from seedcorpus.hookspecs import hookimpl
-from seedcorpus.models import Article, Enrichment
+from seedcorpus.models import Article, Enrichment, paragraph_field
 from seedcorpus.specs import EnricherSpec
 
 __all__ = ["KINDS", "Acronym", "Acronyms", "enrich", "seedcorpus_enrichers"]
@@ -428,11 +428,6 @@ def _long_after(text: str, start: int, short: str) -> tuple[int, str, str] | Non
     return None
 
 
-def _parentheses(texts: Sequence[str]) -> dict[int, list[tuple[int, int, str]]]:
-    """The ``(start, end, inner text)`` of the parentheses in ``texts``, by index."""
-    return _Joined(texts).parentheses()
-
-
 class _Joined:
     """``texts`` joined into one string, searched once instead of each text in turn (most
     paragraphs hold neither a parenthesis nor a slash)."""
@@ -557,11 +552,11 @@ def enrich(article: Article) -> Acronyms:
     found: list[tuple[int, int, Acronym]] = []
     for index, parentheses in joined.parentheses().items():
         number = index - first_paragraph
-        field = names[index] if number < 0 else f"paragraphs.{number}"
+        field = names[index] if number < 0 else paragraph_field(number)
         found += ((index, a.start, a) for a in _find(field, texts[index], parentheses))
     for index in joined.with_slashes():
         number = index - first_paragraph
-        field = names[index] if number < 0 else f"paragraphs.{number}"
+        field = names[index] if number < 0 else paragraph_field(number)
         found += ((index, a.start, a) for a in _slashes(field, texts[index]))
     # The first definition in reading order wins, whichever form it took.
     first: dict[str, Acronym] = {}

@@ -23,7 +23,7 @@ from typing import ClassVar, NamedTuple
 import attrs
 
 from seedcorpus.hookspecs import hookimpl
-from seedcorpus.models import Article, Enrichment
+from seedcorpus.models import Article, Enrichment, paragraph_field
 from seedcorpus.specs import EnricherSpec
 from seedcorpus.text import article_text
 
@@ -92,7 +92,6 @@ _PLACES = re.compile(
 )
 _ASCII_WEEKDAYS = dict(zip(WEEKDAY_NAMES, range(7), strict=True)) | {"Jum'at": 4, "Ahad": 6}
 _FIRST = operator.itemgetter(0)
-_PARAGRAPH_NAMES = tuple(f"paragraphs.{index}" for index in range(200))  # made once
 # A weekday alone names the day of the news after a comma ("di Jakarta, Senin.") or
 # after "pada"/"hari"; searched in the few characters before the weekday.
 _BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
@@ -211,8 +210,7 @@ class _Fields(NamedTuple):
         """The name of the field of ``texts[index]``, e.g. ``title`` or ``paragraphs.3``."""
         if index < len(self.leading):
             return self.leading[index]
-        index -= len(self.leading)
-        return _PARAGRAPH_NAMES[index] if index < len(_PARAGRAPH_NAMES) else f"paragraphs.{index}"
+        return paragraph_field(index - len(self.leading))
 
 
 def _fields(article: Article) -> _Fields:
