@@ -60,7 +60,9 @@ def _enrich_functions(names: list[str]) -> dict[str, Any]:
 
 
 def dump(out: str, folders: list[str], names: list[str]) -> None:
-    """Write every enricher's results on every article to ``out``."""
+    """Write every enricher's results on every article to ``out``; a file that does not
+    parse gets a line with the error, and the dump goes on."""
+    from seedcorpus.errors import SeedcorpusError
     from seedcorpus.registry import Registry
     from seedcorpus.serialization import data_to_json, make_converter
 
@@ -70,7 +72,11 @@ def dump(out: str, folders: list[str], names: list[str]) -> None:
     functions = _enrich_functions(names)
     with open(out, "w", encoding="utf-8") as file:
         for document in _documents(folders):
-            article = parse(document)
+            try:
+                article = parse(document)
+            except SeedcorpusError as error:
+                file.write(f"{document.source.path}\tnot parsed\t{error}\n")
+                continue
             for name, enrich in functions.items():
                 result = converter.unstructure(enrich(article))
                 file.write(f"{document.source.path}\t{name}\t{data_to_json(result)}\n")
