@@ -48,8 +48,10 @@ def without_lingua(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Make ``import lingua`` fail, as if the optional extra were not installed."""
     monkeypatch.setitem(sys.modules, "lingua", None)
     language._detector.cache_clear()
+    language._lingua_importable.cache_clear()
     yield
     language._detector.cache_clear()
+    language._lingua_importable.cache_clear()
 
 
 @pytest.fixture
@@ -97,6 +99,8 @@ class StubDetector:
 
     def __init__(self) -> None:
         self.texts: list[str] = []
+        self.built = 0
+        """How often the enricher asked for the detector (see the ``stub`` fixture)."""
 
     def compute_language_confidence_values(self, text: str) -> list[SimpleNamespace]:
         self.texts.append(text)
@@ -105,21 +109,33 @@ class StubDetector:
         return [SimpleNamespace(language=SimpleNamespace(iso_code_639_1=iso), value=value)]
 
 
-def test_sure_profile_does_not_ask_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
-    stub = StubDetector()
-    monkeypatch.setattr(language, "_detector", lambda: stub)
+@pytest.fixture
+def stub(monkeypatch: pytest.MonkeyPatch) -> StubDetector:
+    """A :class:`StubDetector` in place of lingua's, as if lingua were installed; it
+    counts in ``built`` how often the enricher asked for it."""
+    detector = StubDetector()
+
+    def build() -> StubDetector:
+        detector.built += 1
+        return detector
+
+    monkeypatch.setattr(language, "_lingua_importable", lambda: True)
+    monkeypatch.setattr(language, "_detector", build)
+    return detector
+
+
+def test_sure_profile_does_not_ask_lingua_or_build_it(stub: StubDetector) -> None:
     result = language.enrich(SEED)
 
     assert (result.detected, result.method) == ("id", "profile")
     assert stub.texts == []
+    assert stub.built == 0
 
 
 @pytest.mark.parametrize("text", [MALAY, ENGLISH])
 def test_sure_profile_tells_malay_and_english_without_lingua(
-    monkeypatch: pytest.MonkeyPatch, text: str
+    stub: StubDetector, text: str
 ) -> None:
-    stub = StubDetector()
-    monkeypatch.setattr(language, "_detector", lambda: stub)
     result = language.enrich(article(text))
 
     assert result.method == "profile"
@@ -127,9 +143,7 @@ def test_sure_profile_tells_malay_and_english_without_lingua(
     assert stub.texts == []
 
 
-def test_profile_is_not_sure_of_a_few_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    stub = StubDetector()
-    monkeypatch.setattr(language, "_detector", lambda: stub)
+def test_profile_is_not_sure_of_a_few_words(stub: StubDetector) -> None:
     result = language.enrich(article(title="The Jakarta Post"))
 
     assert profile_scores("The Jakarta Post")["en"] == 1.0
@@ -152,9 +166,7 @@ def test_unsure_profile_reads_the_whole_text() -> None:
     assert language._sure_profile(" ".join([SHARED_ONLY] * 30)) is None
 
 
-def test_unsure_lingua_reads_a_longer_sample(monkeypatch: pytest.MonkeyPatch) -> None:
-    stub = StubDetector()
-    monkeypatch.setattr(language, "_detector", lambda: stub)
+def test_unsure_lingua_reads_a_longer_sample(stub: StubDetector) -> None:
     result = language.enrich(article(*[SHARED_ONLY] * 10))
 
     assert (result.detected, result.score, result.method) == ("id", 1.0, "lingua")
@@ -162,9 +174,7 @@ def test_unsure_lingua_reads_a_longer_sample(monkeypatch: pytest.MonkeyPatch) ->
     assert len(stub.texts[1]) <= LONG_SAMPLE_CHARS
 
 
-def test_short_text_is_not_read_twice(monkeypatch: pytest.MonkeyPatch) -> None:
-    stub = StubDetector()
-    monkeypatch.setattr(language, "_detector", lambda: stub)
+def test_short_text_is_not_read_twice(stub: StubDetector) -> None:
     result = language.enrich(article("Kata dia.", title="Judul"))
 
     assert (result.detected, result.score) == ("ms", 0.6)

@@ -3,9 +3,9 @@
 Detection chooses among Indonesian (``id``), Malay (``ms``) and English (``en``). A
 small built-in function-word profile decides when it is sure; otherwise, with the
 optional extra ``language`` installed (``pip install seedcorpus[language]``), the lingua
-language detector does, limited to those three languages and built once, on first use.
-Without lingua the profile always decides (``method`` says which one did). See
-``docs/enrichers/language.md``.
+language detector does, limited to those three languages and built once, when the
+first article needs it. Without lingua the profile always decides (``method`` says
+which one did). See ``docs/enrichers/language.md``.
 """
 
 from __future__ import annotations
@@ -141,6 +141,16 @@ class Language(Enrichment):
 
 
 @functools.cache
+def _lingua_importable() -> bool:
+    """Whether lingua can be imported: then :func:`_detector` gives a detector."""
+    try:
+        import lingua  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@functools.cache
 def _detector() -> LanguageDetector | None:
     """The lingua detector for id/ms/en, built on first use; None if lingua is missing.
 
@@ -257,12 +267,15 @@ def _lingua_scores(detector: LanguageDetector, text: str) -> dict[str, float]:
 def enrich(article: Article) -> Language:
     """Detect the language of the title and body of ``article``."""
     text = " ".join((article.title or "", *article.paragraphs))
-    detector = _detector()
-    sure = None if detector is None else _sure_profile(text)
-    if detector is None:
-        scores, method = profile_scores(text), "profile"
-    elif sure is not None:
+    # Where the profile is sure, lingua is not needed: its detector (a second and more to
+    # build) is built only for the first article that needs it, so a small build of
+    # plainly Indonesian articles never waits for it.
+    sure = _sure_profile(text) if _lingua_importable() else None
+    detector = None if sure is not None else _detector()
+    if sure is not None:
         scores, method = sure, "profile"
+    elif detector is None:
+        scores, method = profile_scores(text), "profile"
     else:
         scores, method = _lingua_scores(detector, _prefix(text, SAMPLE_CHARS)), "lingua"
         if max(scores.values(), default=0.0) < UNSURE_BELOW and len(text) > SAMPLE_CHARS:
