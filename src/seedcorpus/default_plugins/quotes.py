@@ -21,6 +21,7 @@ import attrs
 
 from seedcorpus.default_plugins import quote_patterns as patterns
 from seedcorpus.default_plugins import speakers, subjects
+from seedcorpus.default_plugins.quote_sentences import plain, sentence_end, sentence_start
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
@@ -388,18 +389,18 @@ def _indirect(
         return []
 
     said: list[_Said] = []
-    sentences = text.sentences(index)
+    periods = plain(paragraph)  # the bounds are read without a split where plain to see
     for at, cue, start, end in found:
-        sentence = (0, len(paragraph))
-        for bounds in sentences:
-            if bounds[0] <= at < bounds[1]:
-                sentence = bounds
-                break
-        span = _trimmed(
-            paragraph,
-            sentence[0] if start is None else start,
-            sentence[1] if end is None else end,
-        )
+        lo = start if start is not None else sentence_start(paragraph, at) if periods else -1
+        hi = end if end is not None else sentence_end(paragraph, at) if periods else -1
+        if lo < 0 or hi < 0:
+            sentence = (0, len(paragraph))
+            for bounds in text.sentences(index):
+                if bounds[0] <= at < bounds[1]:
+                    sentence = bounds
+                    break
+            lo, hi = sentence[0] if lo < 0 else lo, sentence[1] if hi < 0 else hi
+        span = _trimmed(paragraph, lo, hi)
         if span is not None:
             said.append(_new(_Said, (index, span[0], span[1], False, cue, False)))
     return said
