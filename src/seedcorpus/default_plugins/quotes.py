@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar, NamedTuple
 
 import attrs
@@ -126,6 +126,42 @@ class _Said(NamedTuple):
 
 
 _START = operator.attrgetter("start")
+# Quote's fields set through their slots: attrs' __init__ for a frozen class sets each
+# through object.__setattr__, which costs more; made for every quote.
+_QUOTE_SLOTS: tuple[Callable[[Quote, object], None], ...] = tuple(
+    getattr(Quote, field.name).__set__ for field in attrs.fields(Quote)
+)
+
+
+def _quote(
+    text: str,
+    speaker: str | None,
+    cue: str | None,
+    paragraph: int,
+    direct: bool,
+    start: int,
+    end: int,
+    role: str | None,
+    speaker_kind: str,
+    attribution: str | None,
+    slots: tuple[Callable[[Quote, object], None], ...] = _QUOTE_SLOTS,
+) -> Quote:
+    """``Quote(...)`` with every field given, in order; ``slots`` is bound once."""
+    quote: Quote = object.__new__(Quote)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 = slots
+    s0(quote, text)
+    s1(quote, speaker)
+    s2(quote, cue)
+    s3(quote, paragraph)
+    s4(quote, direct)
+    s5(quote, start)
+    s6(quote, end)
+    s7(quote, role)
+    s8(quote, speaker_kind)
+    s9(quote, attribution)
+    return quote
+
+
 # The usual _Cue and _Said are made by tuple.__new__ with every field: a NamedTuple's
 # own __new__ is a Python function (for the defaults) that costs a third of each.
 _new = tuple.__new__
@@ -408,7 +444,7 @@ def enrich(article: Article) -> Quotes:
     text = article_text(paragraphs)
     places = subjects.Reader(subjects.places_of(article, text.body))
     said: list[_Said] = []
-    continued = False
+    continued = runs_on = False
     for index, paragraph in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
         # Most paragraphs have no quotation mark: a literal test is much cheaper than
@@ -416,6 +452,7 @@ def enrich(article: Article) -> Quotes:
         if '"' in paragraph or "“" in paragraph or "”" in paragraph:
             in_paragraph = _direct(index, paragraph, taken, places, continued)
             continued = bool(in_paragraph) and in_paragraph[-1].runs_on
+            runs_on = runs_on or continued  # (only _direct's last quote may run on)
         else:
             in_paragraph, continued = [], False
         if index in cues or index in verbs:
@@ -462,22 +499,17 @@ def enrich(article: Article) -> Quotes:
     )
     # Only a one-word name can be a nickname: most articles never search for them.
     nicknames: dict[str, str] | None = None
-    resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)
+    quotes: list[Quote] = []
     previous: str | None = None
-    for s in said:
-        cue = s.cue
+    for index, start, end, direct, cue, _ in said:
         speaker, kind, role = None, "unknown", None
         if cue is not None and cue.anaphor:
-            speaker = (
-                subjects.named_before(paragraphs, s.paragraph, s.start, places, names) or previous
-            )
+            speaker = subjects.named_before(paragraphs, index, start, places, names) or previous
             kind = "person" if speaker else "unknown"
         elif cue is not None and cue.pronoun:
             # No one has spoken yet: the person the text named last ("Budi Hartanto (52),
             # nelayan ..., mengeluhkan ..." then '"...," keluhnya').
-            speaker = previous or subjects.named_before(
-                paragraphs, s.paragraph, s.start, places, names
-            )
+            speaker = previous or subjects.named_before(paragraphs, index, start, places, names)
             kind = "person" if speaker else "unknown"
         elif cue is not None and cue.run is not None:
             attribution = runs[cue.run]
@@ -494,10 +526,23 @@ def enrich(article: Article) -> Quotes:
         # An attribution by title alone ("Menteri PANRB menjelaskan") usually refers back
         # to the person already speaking, so it does not reset the previous speaker.
         previous = speaker or previous
-        resolved.append((speaker, kind, role))
+        quotes.append(
+            _quote(
+                paragraphs[index][start:end],  # text
+                speaker,
+                None if cue is None else cue.cue,  # cue
+                index,  # paragraph
+                direct,
+                start,
+                end,
+                role,
+                kind,  # speaker_kind
+                None if cue is None else cue.run,  # attribution
+            )
+        )
     # A quotation that goes on in the next paragraph is the words of whoever the next
-    # paragraph's attribution names.
-    for number, s in enumerate(said):
+    # paragraph's attribution names (later quotes are not changed before they are read).
+    for number, s in enumerate(said) if runs_on else ():
         if s.runs_on and s.cue is not None and s.cue.inherited:
             following = next((n for n in said[number + 1 :] if n.direct), None)
             at = said.index(following) if following is not None else -1
@@ -505,27 +550,11 @@ def enrich(article: Article) -> Quotes:
                 at >= 0
                 and following is not None
                 and following.paragraph == s.paragraph + 1
-                and resolved[at][0]
+                and quotes[at].speaker
             ):
-                resolved[number] = (resolved[at][0], "person", resolved[number][2])
-
-    quotes = []
-    for s, (speaker, kind, role) in zip(said, resolved, strict=True):
-        # The fields in their order, without keywords: a third faster, for every quote.
-        quotes.append(
-            Quote(
-                paragraphs[s.paragraph][s.start : s.end],  # text
-                speaker,
-                None if s.cue is None else s.cue.cue,  # cue
-                s.paragraph,
-                s.direct,
-                s.start,
-                s.end,
-                role,
-                kind,  # speaker_kind
-                None if s.cue is None else s.cue.run,  # attribution
-            )
-        )
+                quotes[number] = attrs.evolve(
+                    quotes[number], speaker=quotes[at].speaker, speaker_kind="person"
+                )
     return Quotes(quotes=tuple(quotes))
 
 
