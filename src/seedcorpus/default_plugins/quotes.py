@@ -516,7 +516,7 @@ def enrich(article: Article) -> Quotes:
             role, kind = attribution.role, attribution.kind
             name = attribution.name
             if name is not None:
-                if _NICKNAME.fullmatch(name):
+                if " " not in name and _NICKNAME.fullmatch(name):  # (a literal test first)
                     if nicknames is None:
                         nicknames = subjects.nicknames(text.body, places)
                     name = nicknames.get(name, name)
