@@ -30,7 +30,7 @@ _ENDS = st.sampled_from(["", ".", "!", "?", "…", ". ", '."', "  ", ".\n"])
 @st.composite
 def _paragraphs(draw: st.DrawFn) -> str:
     parts = draw(st.lists(st.tuples(_WORDS, _GAPS), min_size=1, max_size=14))
-    lead = draw(st.sampled_from(["", " ", "  "]))
+    lead = draw(st.sampled_from(["", " ", "  ", ". ", ".", "A. "]))
     return lead + "".join(word + gap for word, gap in parts).rstrip() + draw(_ENDS)
 
 

@@ -61,7 +61,7 @@ def sentence_start(paragraph: str, at: int) -> int:
         period + 2 <= at
         and paragraph[period + 1] == " "
         and "A" <= paragraph[period + 2] <= "Z"
-        and paragraph[period - 1] != "."
+        and (period == 0 or paragraph[period - 1] != ".")
         and _ends(paragraph, period)
     ):
         return period + 2
