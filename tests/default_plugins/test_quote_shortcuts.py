@@ -8,12 +8,14 @@ times, pronouns, adjunct words, commas and parentheses.
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import quote_patterns as patterns
-from seedcorpus.default_plugins import quotes, speakers, subjects
+from seedcorpus.default_plugins import quotes, speaker_places, speakers, subjects
 from seedcorpus.default_plugins.speakers import Places
 
 _WORDS = (
@@ -200,3 +202,55 @@ def test_a_contraction_starts_with_the_first_letter_of_the_name(
     if speakers._contraction(word, tokens):
         assert tokens[0][:1] == word[:1]
     assert speakers._contraction("jokowi", ["joko", "widodo"])
+
+
+# --- place words: " di " found from "di ", not from every "d" -------------------------
+
+_PLAIN_DI_PLACE = re.compile(r"d(?<= d)i ([A-ZÀ-ÖØ-Þ][a-z]+)(?![\w'’-])")
+_PLACE_TEXTS = st.lists(
+    st.tuples(
+        st.sampled_from(["di", "Di", "ddi", "di-", "d", "Kendari", "Éden", "Landak's", "x"]),
+        st.sampled_from([" ", "  ", "", ",", "\n", "-", "'"]),
+    ),
+    max_size=30,
+).map(_join)
+
+
+@given(st.one_of(_TEXTS, _PLACE_TEXTS))
+def test_di_places_are_found_as_before(text: str) -> None:
+    found = [m.span() for m in speaker_places._DI_PLACE.finditer(text)]
+    assert found == [m.span() for m in _PLAIN_DI_PLACE.finditer(text)]
+
+
+def test_a_di_place_is_found() -> None:
+    assert speaker_places._DI_PLACE.findall("rapat di Kendari, di Landak") == ["Kendari", "Landak"]
+
+
+# --- quotes: made through their slots ----------------------------------------------
+
+_OPTIONAL_TEXT = st.one_of(st.none(), st.text(max_size=8))
+
+
+_QUOTE_VALUES = st.tuples(
+    st.text(max_size=8),
+    _OPTIONAL_TEXT,
+    _OPTIONAL_TEXT,
+    st.integers(0, 50),
+    st.booleans(),
+    st.integers(0, 500),
+    st.integers(0, 500),
+    _OPTIONAL_TEXT,
+    st.sampled_from(speakers.KINDS),
+    _OPTIONAL_TEXT,
+)
+
+
+@given(_QUOTE_VALUES)
+def test_a_quote_made_through_its_slots_is_the_quote(values: tuple[Any, ...]) -> None:
+    made = quotes._quote(*values)
+    plain = quotes.Quote(*values)
+    assert type(made) is quotes.Quote
+    assert made == plain
+    assert repr(made) == repr(plain)
+    assert hash(made) == hash(plain)
+    assert attrs.astuple(made, recurse=False) == values

@@ -14,13 +14,17 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar, NamedTuple
 
 import attrs
 
 from seedcorpus.default_plugins import quote_patterns as patterns
 from seedcorpus.default_plugins import speakers, subjects
+from seedcorpus.default_plugins.quote_marks import closes as _closes
+from seedcorpus.default_plugins.quote_marks import quotations as _quotations
+from seedcorpus.default_plugins.quote_marks import unclosed as _unclosed
+from seedcorpus.default_plugins.quote_sentences import plain, sentence_end, sentence_start
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article, Enrichment
 from seedcorpus.specs import EnricherSpec
@@ -122,6 +126,42 @@ class _Said(NamedTuple):
 
 
 _START = operator.attrgetter("start")
+# Quote's fields set through their slots: attrs' __init__ for a frozen class sets each
+# through object.__setattr__, which costs more; made for every quote.
+_QUOTE_SLOTS: tuple[Callable[[Quote, object], None], ...] = tuple(
+    getattr(Quote, field.name).__set__ for field in attrs.fields(Quote)
+)
+
+
+def _quote(
+    text: str,
+    speaker: str | None,
+    cue: str | None,
+    paragraph: int,
+    direct: bool,
+    start: int,
+    end: int,
+    role: str | None,
+    speaker_kind: str,
+    attribution: str | None,
+    slots: tuple[Callable[[Quote, object], None], ...] = _QUOTE_SLOTS,
+) -> Quote:
+    """``Quote(...)`` with every field given, in order; ``slots`` is bound once."""
+    quote: Quote = object.__new__(Quote)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 = slots
+    s0(quote, text)
+    s1(quote, speaker)
+    s2(quote, cue)
+    s3(quote, paragraph)
+    s4(quote, direct)
+    s5(quote, start)
+    s6(quote, end)
+    s7(quote, role)
+    s8(quote, speaker_kind)
+    s9(quote, attribution)
+    return quote
+
+
 # The usual _Cue and _Said are made by tuple.__new__ with every field: a NamedTuple's
 # own __new__ is a Python function (for the defaults) that costs a third of each.
 _new = tuple.__new__
@@ -257,68 +297,6 @@ def _direct(
     return said
 
 
-def _quotations(paragraph: str, start: int) -> list[tuple[int, int, int, int]]:
-    """What :data:`patterns.QUOTE` finds in ``paragraph`` from ``start``, each as (mark
-    start, text start, text end, mark end). Found with :meth:`str.find`, which goes to the
-    next mark at once where the pattern steps through every character of the quotation."""
-    found: list[tuple[int, int, int, int]] = []
-    if "“" not in paragraph and "”" not in paragraph:
-        # Straight marks only (most text): each pair of marks with text between is one.
-        at = paragraph.find('"', start)
-        while at >= 0:
-            end = paragraph.find('"', at + 1)
-            if end < 0:
-                break
-            if end > at + 1:
-                found.append((at, at + 1, end, end + 1))
-                at = paragraph.find('"', end + 1)
-            else:
-                at = end  # '""': no text; the second mark may open one
-        return found
-    at = _next_mark(paragraph, '"“', start)
-    while at >= 0:
-        # The quotation runs to the next mark of any kind; it must be a closing one.
-        end = _next_mark(paragraph, '"“”', at + 1)
-        if end < 0:
-            break
-        if end > at + 1 and paragraph[end] != "“":
-            found.append((at, at + 1, end, end + 1))
-            at = _next_mark(paragraph, '"“', end + 1)
-        else:
-            at = _next_mark(paragraph, '"“', at + 1)
-    return found
-
-
-def _next_mark(paragraph: str, marks: str, start: int) -> int:
-    """The offset of the first of ``marks`` in ``paragraph`` from ``start``, or -1."""
-    found = [at for at in (paragraph.find(mark, start) for mark in marks) if at >= 0]
-    return min(found) if found else -1
-
-
-def _closes(paragraph: str, at: int) -> bool:
-    """Whether the quotation mark at ``at`` closes (text before it, none after)."""
-    return (
-        at > 0
-        and not paragraph[at - 1].isspace()
-        and (at + 1 == len(paragraph) or not paragraph[at + 1].isalnum())
-    )
-
-
-def _unclosed(paragraph: str, start: int) -> int | None:
-    """The offset of an opening quotation mark after ``start`` that no mark closes."""
-    for mark in ('"', "“"):
-        at = paragraph.find(mark, start)
-        if (
-            at >= 0
-            and (at == 0 or paragraph[at - 1].isspace())
-            and paragraph[at + 1 : at + 2].isalnum()
-            and paragraph.find('"', at + 1) < 0
-            and paragraph.find("”", at + 1) < 0
-        ):
-            return at
-    return None
-
-
 def _before(paragraph: str, lo: int, at: int, places: subjects.Reader) -> _Cue | None:
     """The attribution ending right before an opening quotation mark at ``at``."""
     window = paragraph[lo:at]
@@ -388,18 +366,18 @@ def _indirect(
         return []
 
     said: list[_Said] = []
-    sentences = text.sentences(index)
+    periods = plain(paragraph)  # the bounds are read without a split where plain to see
     for at, cue, start, end in found:
-        sentence = (0, len(paragraph))
-        for bounds in sentences:
-            if bounds[0] <= at < bounds[1]:
-                sentence = bounds
-                break
-        span = _trimmed(
-            paragraph,
-            sentence[0] if start is None else start,
-            sentence[1] if end is None else end,
-        )
+        lo = start if start is not None else sentence_start(paragraph, at) if periods else -1
+        hi = end if end is not None else sentence_end(paragraph, at) if periods else -1
+        if lo < 0 or hi < 0:
+            sentence = (0, len(paragraph))
+            for bounds in text.sentences(index):
+                if bounds[0] <= at < bounds[1]:
+                    sentence = bounds
+                    break
+            lo, hi = sentence[0] if lo < 0 else lo, sentence[1] if hi < 0 else hi
+        span = _trimmed(paragraph, lo, hi)
         if span is not None:
             said.append(_new(_Said, (index, span[0], span[1], False, cue, False)))
     return said
@@ -466,7 +444,7 @@ def enrich(article: Article) -> Quotes:
     text = article_text(paragraphs)
     places = subjects.Reader(subjects.places_of(article, text.body))
     said: list[_Said] = []
-    continued = False
+    continued = runs_on = False
     for index, paragraph in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
         # Most paragraphs have no quotation mark: a literal test is much cheaper than
@@ -474,6 +452,7 @@ def enrich(article: Article) -> Quotes:
         if '"' in paragraph or "“" in paragraph or "”" in paragraph:
             in_paragraph = _direct(index, paragraph, taken, places, continued)
             continued = bool(in_paragraph) and in_paragraph[-1].runs_on
+            runs_on = runs_on or continued  # (only _direct's last quote may run on)
         else:
             in_paragraph, continued = [], False
         if index in cues or index in verbs:
@@ -520,29 +499,24 @@ def enrich(article: Article) -> Quotes:
     )
     # Only a one-word name can be a nickname: most articles never search for them.
     nicknames: dict[str, str] | None = None
-    resolved: list[tuple[str | None, str, str | None]] = []  # (speaker, kind, role)
+    quotes: list[Quote] = []
     previous: str | None = None
-    for s in said:
-        cue = s.cue
+    for index, start, end, direct, cue, _ in said:
         speaker, kind, role = None, "unknown", None
         if cue is not None and cue.anaphor:
-            speaker = (
-                subjects.named_before(paragraphs, s.paragraph, s.start, places, names) or previous
-            )
+            speaker = subjects.named_before(paragraphs, index, start, places, names) or previous
             kind = "person" if speaker else "unknown"
         elif cue is not None and cue.pronoun:
             # No one has spoken yet: the person the text named last ("Budi Hartanto (52),
             # nelayan ..., mengeluhkan ..." then '"...," keluhnya').
-            speaker = previous or subjects.named_before(
-                paragraphs, s.paragraph, s.start, places, names
-            )
+            speaker = previous or subjects.named_before(paragraphs, index, start, places, names)
             kind = "person" if speaker else "unknown"
         elif cue is not None and cue.run is not None:
             attribution = runs[cue.run]
             role, kind = attribution.role, attribution.kind
             name = attribution.name
             if name is not None:
-                if _NICKNAME.fullmatch(name):
+                if " " not in name and _NICKNAME.fullmatch(name):  # (a literal test first)
                     if nicknames is None:
                         nicknames = subjects.nicknames(text.body, places)
                     name = nicknames.get(name, name)
@@ -552,10 +526,23 @@ def enrich(article: Article) -> Quotes:
         # An attribution by title alone ("Menteri PANRB menjelaskan") usually refers back
         # to the person already speaking, so it does not reset the previous speaker.
         previous = speaker or previous
-        resolved.append((speaker, kind, role))
+        quotes.append(
+            _quote(
+                paragraphs[index][start:end],  # text
+                speaker,
+                None if cue is None else cue.cue,  # cue
+                index,  # paragraph
+                direct,
+                start,
+                end,
+                role,
+                kind,  # speaker_kind
+                None if cue is None else cue.run,  # attribution
+            )
+        )
     # A quotation that goes on in the next paragraph is the words of whoever the next
-    # paragraph's attribution names.
-    for number, s in enumerate(said):
+    # paragraph's attribution names (later quotes are not changed before they are read).
+    for number, s in enumerate(said) if runs_on else ():
         if s.runs_on and s.cue is not None and s.cue.inherited:
             following = next((n for n in said[number + 1 :] if n.direct), None)
             at = said.index(following) if following is not None else -1
@@ -563,27 +550,11 @@ def enrich(article: Article) -> Quotes:
                 at >= 0
                 and following is not None
                 and following.paragraph == s.paragraph + 1
-                and resolved[at][0]
+                and quotes[at].speaker
             ):
-                resolved[number] = (resolved[at][0], "person", resolved[number][2])
-
-    quotes = []
-    for s, (speaker, kind, role) in zip(said, resolved, strict=True):
-        # The fields in their order, without keywords: a third faster, for every quote.
-        quotes.append(
-            Quote(
-                paragraphs[s.paragraph][s.start : s.end],  # text
-                speaker,
-                None if s.cue is None else s.cue.cue,  # cue
-                s.paragraph,
-                s.direct,
-                s.start,
-                s.end,
-                role,
-                kind,  # speaker_kind
-                None if s.cue is None else s.cue.run,  # attribution
-            )
-        )
+                quotes[number] = attrs.evolve(
+                    quotes[number], speaker=quotes[at].speaker, speaker_kind="person"
+                )
     return Quotes(quotes=tuple(quotes))
 
 

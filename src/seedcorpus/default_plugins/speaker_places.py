@@ -42,12 +42,14 @@ class Places(Container[str]):
 
 
 # Words that introduce a place: "di Kendari", "Kabupaten Landak". A search is fastest
-# when its pattern opens with one literal character (a scan for one character is much
-# faster than one for a longer prefix or a set): " di " is found from its "d", the space
-# checked behind it, and the other heads, rarer, by three patterns that open with one
-# capital each. No head holds a capital after its first letter, so no occurrence of one
-# hides another, and the words they find are the same whatever the order of the searches.
-_DI_PLACE = re.compile(r"d(?<= d)i ([A-ZÀ-ÖØ-Þ][a-z]+)(?![\w'’-])")
+# when its pattern opens with a literal (a scan for one character is much faster than
+# one for a set) that few places of the text hold: " di " is found from its "di ", the
+# space checked behind it (opening with "d" alone tries a match at every "d", which
+# costs more than the longer scan), and the other heads, rarer, by three patterns that
+# open with one capital each. No head holds a capital after its first letter, so no
+# occurrence of one hides another, and the words they find are the same whatever the
+# order of the searches.
+_DI_PLACE = re.compile(r"di (?<= di )([A-ZÀ-ÖØ-Þ][a-z]+)(?![\w'’-])")
 _PLACE_HEADS = ("Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Kecamatan ", "Desa ")
 _PLACE_HEAD_SEARCHES = tuple(
     re.compile("|".join(re.escape(head) for head in _PLACE_HEADS if head[0] == first))
