@@ -8,9 +8,7 @@ times, pronouns, adjunct words, commas and parentheses.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -224,33 +222,3 @@ def test_di_places_are_found_as_before(text: str) -> None:
 
 def test_a_di_place_is_found() -> None:
     assert speaker_places._DI_PLACE.findall("rapat di Kendari, di Landak") == ["Kendari", "Landak"]
-
-
-# --- quotes: made through their slots ----------------------------------------------
-
-_OPTIONAL_TEXT = st.one_of(st.none(), st.text(max_size=8))
-
-
-_QUOTE_VALUES = st.tuples(
-    st.text(max_size=8),
-    _OPTIONAL_TEXT,
-    _OPTIONAL_TEXT,
-    st.integers(0, 50),
-    st.booleans(),
-    st.integers(0, 500),
-    st.integers(0, 500),
-    _OPTIONAL_TEXT,
-    st.sampled_from(speakers.KINDS),
-    _OPTIONAL_TEXT,
-)
-
-
-@given(_QUOTE_VALUES)
-def test_a_quote_made_through_its_slots_is_the_quote(values: tuple[Any, ...]) -> None:
-    made = quotes._quote(*values)
-    plain = quotes.Quote(*values)
-    assert type(made) is quotes.Quote
-    assert made == plain
-    assert repr(made) == repr(plain)
-    assert hash(made) == hash(plain)
-    assert attrs.astuple(made, recurse=False) == values

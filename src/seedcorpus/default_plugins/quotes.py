@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import ClassVar, NamedTuple
 
 import attrs
@@ -126,42 +126,6 @@ class _Said(NamedTuple):
 
 
 _START = operator.attrgetter("start")
-# Quote's fields set through their slots: attrs' __init__ for a frozen class sets each
-# through object.__setattr__, which costs more; made for every quote.
-_QUOTE_SLOTS: tuple[Callable[[Quote, object], None], ...] = tuple(
-    getattr(Quote, field.name).__set__ for field in attrs.fields(Quote)
-)
-
-
-def _quote(
-    text: str,
-    speaker: str | None,
-    cue: str | None,
-    paragraph: int,
-    direct: bool,
-    start: int,
-    end: int,
-    role: str | None,
-    speaker_kind: str,
-    attribution: str | None,
-    slots: tuple[Callable[[Quote, object], None], ...] = _QUOTE_SLOTS,
-) -> Quote:
-    """``Quote(...)`` with every field given, in order; ``slots`` is bound once."""
-    quote: Quote = object.__new__(Quote)
-    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 = slots
-    s0(quote, text)
-    s1(quote, speaker)
-    s2(quote, cue)
-    s3(quote, paragraph)
-    s4(quote, direct)
-    s5(quote, start)
-    s6(quote, end)
-    s7(quote, role)
-    s8(quote, speaker_kind)
-    s9(quote, attribution)
-    return quote
-
-
 # The usual _Cue and _Said are made by tuple.__new__ with every field: a NamedTuple's
 # own __new__ is a Python function (for the defaults) that costs a third of each.
 _new = tuple.__new__
@@ -526,8 +490,9 @@ def enrich(article: Article) -> Quotes:
         # An attribution by title alone ("Menteri PANRB menjelaskan") usually refers back
         # to the person already speaking, so it does not reset the previous speaker.
         previous = speaker or previous
+        # The fields in their order, without keywords: a third faster, for every quote.
         quotes.append(
-            _quote(
+            Quote(
                 paragraphs[index][start:end],  # text
                 speaker,
                 None if cue is None else cue.cue,  # cue
