@@ -250,3 +250,13 @@ def test_dateline_matches_take_the_first_hint_as_found(text: str) -> None:
         if unit[0] > 0:
             earlier = shape.DATELINE_HINT.search(text, unit[0] - 1)
             assert reader.dateline_match(unit, earlier) == reader.dateline_match(unit)
+
+
+@given(CREDIT_TEXTS)
+@example("Foto: kepri.ANTARA/x")
+def test_no_credit_without_antara(text: str) -> None:
+    # body() takes a unit without "antara" (in any case) for a paragraph, not asking credit().
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    if text.strip() and "antara" not in text.lower():
+        start = len(text) - len(text.lstrip())
+        assert reader.credit([start, len(text), 1, 0, 0, None, -1, None]) is None

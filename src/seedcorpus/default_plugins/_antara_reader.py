@@ -379,8 +379,12 @@ class Reader(HeadReader):
                 start, end = unit[START], unit[END]
                 # No "/" in the last `reach` characters: the last "/" (memrchr finds it)
                 # comes before them. Where the unit is shorter than that, the test may
-                # fail where there is none: credit() below looks again.
-                if text[end - 1] != ")" and text.rfind("/", start, end) < end - reach:
+                # fail where there is none: credit() below looks again. Nor is there a
+                # credit without an "antara" in some case (see credit()): paragraphs
+                # holding a date such as "(16/5/2020)" near their end have none.
+                if (
+                    text[end - 1] != ")" and text.rfind("/", start, end) < end - reach
+                ) or "antara" not in (unit[PRINTED] or text[start:end]).lower():
                     # The usual unit: a paragraph with no credit at its end.
                     unit[ROLE] = PARAGRAPH
                     paragraphs += 1
