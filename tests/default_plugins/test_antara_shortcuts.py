@@ -199,3 +199,64 @@ def test_units_after_the_last_agency_hint_have_no_dateline(text: str) -> None:
         hint = shape.DATELINE_HINT.search(text, unit[0])
         if hint is None or hint.start() >= unit[1]:
             assert reader.dateline_match(unit)[0] is None
+
+
+ODD_SPACE_TEXTS = joined(
+    [*("a", " ", "\n", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\r\n"),
+     *("\xa0", "\u201c", "\u201d", "\u2028", "\u0109", "\U0001f600", "\u1c1c")]
+)  # fmt: skip
+
+
+@given(ODD_SPACE_TEXTS)
+def test_odd_spaces_are_the_other_ascii_whitespace_in_order(text: str) -> None:
+    expected = [i for i, c in enumerate(text) if c.isspace() and c.isascii() and c not in " \n"]
+    assert shape.odd_spaces(text) == expected
+
+
+NAME_TEXTS = joined(
+    [*("Budi", "Kusuma", "dan", "and", ",", ";", "&", " ", "  ", "\xa0", "\t", "\n", "é"),
+     *("e\u0301", "\u037e", "\u0301", "x")]
+)  # fmt: skip
+
+
+@given(NAME_TEXTS)
+def test_names_values_are_the_values_of_the_names(text: str) -> None:
+    def read(fast: bool) -> tuple[object, ...]:
+        reader = FooterReader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+        if fast:
+            found = reader.names_value("byline.editors", 0, len(text))
+        else:  # the code names_value() stands in for
+            found = reader.value("byline.editors", *reader.names(0, len(text))) or None
+        return found, reader.span_fields, reader.span_offsets
+
+    assert read(fast=True) == read(fast=False)
+
+
+HINT_TEXTS = joined(
+    [*("Jakarta ", "(ANTARA) - ", "(", "antara", "ANTARA", ")", "-", "kata dia. ", "\n"),
+     *("\n\n", " ", "x" * 150, "2017-05 ")]
+)  # fmt: skip
+
+
+@given(HINT_TEXTS)
+@example("x\n(\nantara) -")  # a hint from one unit into the next
+def test_dateline_matches_take_the_first_hint_as_found(text: str) -> None:
+    # find_dateline() passes the hint it searched for from a point before each unit.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    for unit in units:
+        hint = shape.DATELINE_HINT.search(text, unit[0])
+        assert reader.dateline_match(unit, hint) == reader.dateline_match(unit)
+        if unit[0] > 0:
+            earlier = shape.DATELINE_HINT.search(text, unit[0] - 1)
+            assert reader.dateline_match(unit, earlier) == reader.dateline_match(unit)
+
+
+@given(CREDIT_TEXTS)
+@example("Foto: kepri.ANTARA/x")
+def test_no_credit_without_antara(text: str) -> None:
+    # body() takes a unit without "antara" (in any case) for a paragraph, not asking credit().
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    if text.strip() and "antara" not in text.lower():
+        start = len(text) - len(text.lstrip())
+        assert reader.credit([start, len(text), 1, 0, 0, None, -1, None]) is None

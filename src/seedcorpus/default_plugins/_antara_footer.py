@@ -49,11 +49,9 @@ class FooterReader(FieldReader):
                 if kind == "syndication":
                     syndication = self.syndication(key.end(), value_end)
                 elif kind == "reporter":
-                    names = self.names(key.end(), value_end)
-                    reporter = self.value("byline.reporters", *names) or None
+                    reporter = self.names_value("byline.reporters", key.end(), value_end)
                 elif kind == "editor":
-                    names = self.names(key.end(), value_end)
-                    editor = self.value("byline.editors", *names) or None
+                    editor = self.names_value("byline.editors", key.end(), value_end)
                 else:
                     copyright = self.copyright(key.end(), value_end, line)
         byline = Byline(
@@ -83,6 +81,21 @@ class FooterReader(FieldReader):
                 position = word.start() + 1
             word = shape.FOOTER_WORD.search(text, position, end)
         return keys
+
+    def names_value(self, field: str, start: int, end: int) -> str | None:
+        """``value(field, *names(start, end)) or None``, read with one ``clean()`` where
+        the usual value has no separator at its ends: then the stripped text has none
+        either (normalizing keeps a separator at an end, as nothing composes with one),
+        and the names are all of it."""
+        found = self.clean(start, end)
+        if found is None:
+            return None
+        value = found[2]
+        if value[0] in ",;&" or value[-1] in ",;&":
+            return self.value(field, *self.names(start, end)) or None
+        self.span_fields.append(field)
+        self.span_offsets += (found[0], found[1])
+        return value
 
     def names(self, start: int, end: int) -> Range:
         """``start:end`` without the name separators (``,;&``) at its ends, which

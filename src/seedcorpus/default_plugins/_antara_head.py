@@ -7,6 +7,8 @@ before the body; :class:`._antara_reader.Reader` cuts the units and gives the re
 
 from __future__ import annotations
 
+import re
+
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import (
     BLOCK,
@@ -45,18 +47,26 @@ class HeadReader(FooterReader):
         # The text units before this index have no dateline (find_dateline() looked).
         self.no_dateline_before = 0
 
-    def dateline_match(self, unit: Unit) -> tuple[shape.DatelineParts | None, int]:
+    def dateline_match(
+        self, unit: Unit, first_hint: re.Match[str] | None = None
+    ) -> tuple[shape.DatelineParts | None, int]:
         """The dateline that opens ``unit``, if it has one, and where text glued in front
-        of it ends (``unit[START]`` when nothing is)."""
+        of it ends (``unit[START]`` when nothing is). ``first_hint``, where the caller has
+        it, is the first ``DATELINE_HINT`` match at or after the unit's start."""
         text = self.text
         start = unit[START]
         # A failed match of the full pattern costs as much as normalizing the paragraph;
         # the "(ANTARA" it needs, near the start, is found far faster, and a "(" (which
         # titles and tag lines seldom hold) faster still.
         reach = min(unit[END], start + shape.DATELINE_REACH)
-        if text.find("(", start, reach) < 0:
+        if first_hint is not None and first_hint.start() >= start:
+            # The search below would find it where it ends within reach, else nothing:
+            # a later match would start at a "(" inside this one, which holds none.
+            hint = first_hint if first_hint.end() <= reach else None
+        elif text.find("(", start, reach) < 0:
             return None, start
-        hint = shape.DATELINE_HINT.search(text, start, reach)
+        else:
+            hint = shape.DATELINE_HINT.search(text, start, reach)
         if hint is None:
             return None, start
         # The agency runs to the first ")" after the hint (it holds none), and a dash
@@ -96,7 +106,7 @@ class HeadReader(FooterReader):
             if unit[KIND] != TEXT:
                 continue
             if hint is not None and hint.start() < unit[END]:
-                match, prefix_end = self.dateline_match(unit)
+                match, prefix_end = self.dateline_match(unit, hint)
                 if match is not None:
                     self.no_dateline_before = index
                     return index, match, prefix_end

@@ -11,6 +11,7 @@ repeating itself. Every arrangement that is not the plain layout is a problem.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -71,6 +72,8 @@ class Reader(HeadReader):
         super().__init__(document)
         self.signoff_seen = False
         self.last_paragraph = -1
+        # The indices of the units that are not paragraphs, in order, once body() ran.
+        self.others: list[int] = []
         self.first_footer = -1  # the index of the first footer unit, once units() ran
         self.date_lines = False  # whether any unit is a date line, once units() ran
 
@@ -208,21 +211,24 @@ class Reader(HeadReader):
         caption = dateline = signoff = summary = published_at = None
         footer: list[Unit] = []
         signoff_cut = self.glued_signoff(units)
-        # The units whose paragraph is not simply the whole unit: the dateline's, the one a
-        # sign-off is glued to, and any unit when the text has links.
-        special = {dateline_at, -1 if signoff_cut is None else signoff_cut[0]}
-        plain = not self.has_links
-        # The plain paragraphs since the last other unit: read together before it, so
-        # that paragraphs, spans and problems keep the units' order.
-        run: list[Unit] = []
-        for index, unit in enumerate(units):
+        # The units read one at a time: those that are not paragraphs, the dateline's, the
+        # one a sign-off is glued to, and every unit when the text has links. The usual
+        # paragraphs between them are read together, before the next, so that
+        # paragraphs, spans and problems keep the units' order.
+        singles: Sequence[int] = self.others
+        if self.has_links:
+            singles = range(len(units))
+        else:
+            for special in (dateline_at, -1 if signoff_cut is None else signoff_cut[0]):
+                if special >= 0 and special not in singles:
+                    bisect.insort(self.others, special)
+        after = 0  # where the run of paragraphs after the last single unit starts
+        for index in singles:
+            if index > after:
+                self.plain_paragraphs(units[after:index])
+            after = index + 1
+            unit = units[index]
             role = unit[ROLE]
-            if role == PARAGRAPH and plain and index not in special:  # the usual unit
-                run.append(unit)
-                continue
-            if run:
-                self.plain_paragraphs(run)
-                run = []
             if role == PARAGRAPH:
                 start, end = unit[START], unit[END]
                 if index == dateline_at and match is not None:
@@ -269,8 +275,8 @@ class Reader(HeadReader):
                 tags = self.tags_line(unit)
             elif role == FOOTER:
                 footer.append(unit)
-        if run:
-            self.plain_paragraphs(run)
+        if after < len(units):
+            self.plain_paragraphs(units[after:])
         syndication, byline, copyright = self.footer(footer)
         if title is None:
             if not self.paragraphs:
@@ -355,12 +361,15 @@ class Reader(HeadReader):
         # The last paragraph before the footer, a sign-off or a trailer: where a desk code
         # may be glued on.
         last, closed = -1, False
+        others = self.others
         for index, unit in enumerate(units):
             if unit[ROLE] >= 0:
                 if unit[ROLE] == PARAGRAPH:
                     paragraphs += 1
                     if not closed:
                         last = index
+                else:
+                    others.append(index)
                 continue
             kind = unit[KIND]
             # Only a unit a date line follows may be a trailer: without date lines, no
@@ -370,8 +379,12 @@ class Reader(HeadReader):
                 start, end = unit[START], unit[END]
                 # No "/" in the last `reach` characters: the last "/" (memrchr finds it)
                 # comes before them. Where the unit is shorter than that, the test may
-                # fail where there is none: credit() below looks again.
-                if text[end - 1] != ")" and text.rfind("/", start, end) < end - reach:
+                # fail where there is none: credit() below looks again. Nor is there a
+                # credit without an "antara" in some case (see credit()): paragraphs
+                # holding a date such as "(16/5/2020)" near their end have none.
+                if (
+                    text[end - 1] != ")" and text.rfind("/", start, end) < end - reach
+                ) or "antara" not in (unit[PRINTED] or text[start:end]).lower():
                     # The usual unit: a paragraph with no credit at its end.
                     unit[ROLE] = PARAGRAPH
                     paragraphs += 1
@@ -418,6 +431,8 @@ class Reader(HeadReader):
                 unit[ROLE] = kind
                 if kind == SIGNOFF:
                     self.signoff_seen = closed = True
+            if unit[ROLE] != PARAGRAPH:
+                others.append(index)
         self.last_paragraph = last
 
     def glued_signoff(self, units: list[Unit]) -> tuple[int, int, Range] | None:
