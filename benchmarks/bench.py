@@ -430,6 +430,10 @@ CHILDREN: dict[str, Callable[[Job], list[dict[str, Any]]]] = {
 }
 
 
+ENRICHING = frozenset({"enrich", "sqlite", "cli"})
+"""The cases that run every enricher."""
+
+
 def child_main(arguments: argparse.Namespace) -> None:
     job = Job(
         root=Path(arguments.root),
@@ -444,13 +448,15 @@ def child_main(arguments: argparse.Namespace) -> None:
     if arguments.warm_root:
         # One untimed run on a small corpus first: imports, compiled patterns and
         # language models are loaded once a process, and a short run would time them.
-        # The models are loaded by each enricher's prepare (as a parallel build does
-        # before it forks), since a plainly Indonesian warm-up corpus needs no lingua.
-        from seedcorpus import Registry
+        # Where the workload enriches, the models are loaded by each enricher's prepare
+        # (as a parallel build does before it forks): a plainly Indonesian warm-up corpus
+        # needs no lingua. Elsewhere they would only add to the peak RSS measured.
+        if arguments.child in ENRICHING:
+            from seedcorpus import Registry
 
-        for spec in Registry.load().enrichers.values():
-            if spec.prepare is not None:
-                spec.prepare()
+            for spec in Registry.load().enrichers.values():
+                if spec.prepare is not None:
+                    spec.prepare()
         warm = Path(arguments.warm_root)
         CHILDREN[arguments.child](dataclasses.replace(job, root=warm, k=20, runs=1, seconds=0))
     results = CHILDREN[arguments.child](job)
