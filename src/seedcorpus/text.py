@@ -14,6 +14,7 @@ __all__ = [
     "ArticleText",
     "article_text",
     "normalize",
+    "period_ends_sentence",
     "sentence_count",
     "sentence_spans",
     "split_names",
@@ -199,6 +200,25 @@ def _first_end(text: str) -> int | None:
         ):
             return end
     return None
+
+
+def period_ends_sentence(text: str, period: int) -> bool:
+    """Whether the sentence split (:func:`sentence_spans`) keeps the period at offset
+    ``period`` of ``text`` as a sentence's end, where it ends the split's match: it drops
+    one only after an initial or an abbreviation.
+
+    >>> period_ends_sentence("Kata dr. Andi.", 7), period_ends_sentence("Kata dr. Andi.", 13)
+    (False, True)
+    """
+    # Only a period after a capital or an abbreviation's last two letters is tested.
+    return not (
+        (
+            period < 2
+            or text[period - 1].isupper()
+            or text[period - 2 : period].lower() in _ABBREVIATION_ENDINGS
+        )
+        and _after_abbreviation(text, period)
+    )
 
 
 def _after_abbreviation(text: str, dot: int, start: int = 0) -> bool:

@@ -12,7 +12,7 @@ then splits. See ``docs/enrichers/quotes.md``.
 
 from __future__ import annotations
 
-from seedcorpus.text import _ABBREVIATION_ENDINGS, _after_abbreviation
+from seedcorpus.text import period_ends_sentence
 
 __all__ = ["plain", "sentence_end", "sentence_start"]
 
@@ -24,20 +24,6 @@ def plain(paragraph: str) -> bool:
     """Whether the only mark that may end a sentence in ``paragraph`` is the period:
     the functions below read periods alone."""
     return "!" not in paragraph and "?" not in paragraph and "…" not in paragraph
-
-
-def _ends(paragraph: str, period: int) -> bool:
-    """Whether the sentence splitter keeps a match at the period at ``period`` as a
-    sentence end: it drops one only after an initial or an abbreviation, and tests only
-    the periods after a capital or an abbreviation's last two letters."""
-    return not (
-        (
-            period < 2
-            or paragraph[period - 1].isupper()
-            or paragraph[period - 2 : period].lower() in _ABBREVIATION_ENDINGS
-        )
-        and _after_abbreviation(paragraph, period)
-    )
 
 
 def _inside(paragraph: str, at: int) -> bool:
@@ -62,7 +48,7 @@ def sentence_start(paragraph: str, at: int) -> int:
         and paragraph[period + 1] == " "
         and "A" <= paragraph[period + 2] <= "Z"
         and (period == 0 or paragraph[period - 1] != ".")
-        and _ends(paragraph, period)
+        and period_ends_sentence(paragraph, period)
     ):
         return period + 2
     return -1
@@ -77,8 +63,8 @@ def sentence_end(paragraph: str, at: int) -> int:
     if period < 0:
         return len(paragraph.rstrip())
     following = paragraph[period + 1 : period + 3]
-    if (not following or (following[0] == " " and "A" <= following[1:] <= "Z")) and _ends(
-        paragraph, period
-    ):
+    if (
+        not following or (following[0] == " " and "A" <= following[1:] <= "Z")
+    ) and period_ends_sentence(paragraph, period):
         return period + 1
     return -1
