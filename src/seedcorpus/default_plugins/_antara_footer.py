@@ -93,8 +93,7 @@ class FooterReader(FieldReader):
         value = found[2]
         if value[0] in ",;&" or value[-1] in ",;&":
             return self.value(field, *self.names(start, end)) or None
-        self.span_fields.append(field)
-        self.span_offsets += (found[0], found[1])
+        self.span(field, found[0], found[1])
         return value
 
     def names(self, start: int, end: int) -> Range:

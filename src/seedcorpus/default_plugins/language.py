@@ -154,7 +154,7 @@ def _lingua_importable() -> bool:
 def _detector() -> LanguageDetector | None:
     """The lingua detector for id/ms/en, built on first use; None if lingua is missing.
 
-    Its models are loaded when it is built (about a second), not on its first detection,
+    Its models are loaded when it is built (about half a second), not on its first detection,
     and one detection is run then too (see below): the enricher's ``prepare`` builds it
     before a parallel build forks its workers, which then share it instead of each
     loading the models again.
@@ -267,8 +267,8 @@ def _lingua_scores(detector: LanguageDetector, text: str) -> dict[str, float]:
 def enrich(article: Article) -> Language:
     """Detect the language of the title and body of ``article``."""
     text = " ".join((article.title or "", *article.paragraphs))
-    # Where the profile is sure, lingua is not needed: its detector (a second and more to
-    # build) is built only for the first article that needs it, so a small build of
+    # Where the profile is sure, lingua is not needed: its detector (about half a second
+    # to build) is built only for the first article that needs it, so a small build of
     # plainly Indonesian articles never waits for it.
     sure = _sure_profile(text) if _lingua_importable() else None
     detector = None if sure is not None else _detector()
