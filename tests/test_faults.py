@@ -153,6 +153,61 @@ def test_a_read_only_destination_is_one_line(tmp_path: Path, command: str) -> No
     assert not output.exists()
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", SEEDS, "-o", "/proc/out.sqlite"],
+        ["export", SEEDS, "-f", "sqlite", "-o", "/proc/out.sqlite"],
+        ["synth", "/proc/corpus", "-n", "3"],
+    ],
+)
+def test_a_folder_no_file_can_be_made_in_is_one_line(
+    tmp_path: Path, args: list[str | Path]
+) -> None:
+    # /proc exists but takes no new files, whoever asks: the system's reason is given.
+    result = seedcorpus(*args, cwd=tmp_path)
+    assert result.returncode == 1
+    output = next(arg for arg in args if str(arg).startswith("/proc/"))
+    assert one_error(result).startswith(f"error: {output}: cannot create files in its folder (")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", SEEDS],
+        ["build", SEEDS, "--full"],
+        ["export", SEEDS, "-f", "jsonl", "--force"],
+        ["export", SEEDS, "-f", "sqlite", "--force"],
+    ],
+)
+def test_a_folder_is_never_replaced_by_a_file(tmp_path: Path, args: list[str | Path]) -> None:
+    folder = tmp_path / "out"
+    (folder / "inside").mkdir(parents=True)
+    (folder / "inside" / "kept.txt").write_text("kept")
+    result = seedcorpus(*args, "-o", folder, cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        one_error(result)
+        == f"error: {folder}: is a folder, but the output is a file: give a file name"
+    )
+    assert (folder / "inside" / "kept.txt").read_text() == "kept"
+    assert debris(tmp_path) == []
+
+
+def test_a_file_is_never_replaced_by_a_folder(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    output.write_bytes(PREVIOUS)
+    result = seedcorpus("export", SEEDS, "-f", "antara", "--force", "-o", output, cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        one_error(result)
+        == f"error: {output}: is a file, but the output is a folder: give a folder name"
+    )
+    assert output.read_bytes() == PREVIOUS
+    assert debris(tmp_path) == []
+
+
 # --- outputs a build did not write -----------------------------------------------------------
 
 

@@ -27,7 +27,14 @@ from pathlib import Path
 
 from seedcorpus.errors import ExportError
 
-__all__ = ["StorageError", "atomic_destination", "output_lock", "storage_error"]
+__all__ = [
+    "StorageError",
+    "atomic_destination",
+    "check_destination",
+    "output_lock",
+    "storage_error",
+    "write_refused",
+]
 
 try:
     import fcntl
@@ -83,6 +90,41 @@ def storage_error(
                 return StorageError(f"cannot write: {reason}{after}", path=destination)
         current = current.__cause__ or current.__context__
     return None
+
+
+def write_refused(
+    error: OSError, destination: str | os.PathLike[str], *, kept: bool = True
+) -> StorageError:
+    """What ``error``, met creating ``destination`` or a file beside it, means: the
+    answer of :func:`storage_error`, or else (a folder no file can be made in, such as
+    ``/proc``) the system's own reason.
+
+    >>> print(write_refused(FileNotFoundError(2, "No such file or directory"), "/proc/x"))
+    /proc/x: cannot create files in its folder (no such file or directory)
+    """
+    reason = (error.strerror or str(error)).lower()
+    return storage_error(error, destination, kept=kept) or StorageError(
+        f"cannot create files in its folder ({reason})", path=destination
+    )
+
+
+def check_destination(destination: str | os.PathLike[str], *, directory: bool = False) -> None:
+    """Refuse, before any work, an output whose folder is missing or that is the wrong
+    kind of thing: a folder where a file is to go (or the reverse), which no force may
+    replace.
+
+    :param directory: the output is a folder.
+    :raises StorageError: if the folder to write into does not exist.
+    :raises ExportError: if ``destination`` is a folder and the output a file, or the
+        reverse.
+    """
+    target = Path(destination)
+    if not target.parent.is_dir():
+        raise StorageError("the folder to write into does not exist", path=target.parent)
+    if target.is_dir() and not directory:
+        raise ExportError("is a folder, but the output is a file: give a file name", path=target)
+    if directory and target.exists() and not target.is_dir():
+        raise ExportError("is a file, but the output is a folder: give a folder name", path=target)
 
 
 # Locks this process holds, by lock file, with how many times each was taken: a build
@@ -162,10 +204,7 @@ def _acquire(
         try:
             descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
         except OSError as error:
-            found = storage_error(error, destination)
-            if found is None:
-                raise
-            raise found from None
+            raise write_refused(error, destination) from None
         if fcntl is None:  # pragma: no cover
             return descriptor
         try:
@@ -267,19 +306,15 @@ def atomic_destination(
     if _special(target):
         yield target
         return
+    check_destination(target, directory=directory)
     parent = target.parent
-    if not parent.is_dir():
-        raise StorageError("the folder to write into does not exist", path=parent)
     with output_lock(target):
         if target.exists() and not force:
             raise ExportError("already exists; use force (--force) to replace it", path=target)
         try:
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
         except OSError as error:
-            found = storage_error(error, target)
-            if found is None:
-                raise
-            raise found from None
+            raise write_refused(error, target) from None
         os.close(fd)
         temporary = Path(name)
         temporary.unlink()  # the writer creates it; mkstemp only reserved a unique name

@@ -25,7 +25,7 @@ from pathlib import Path
 import attrs
 from cattrs import Converter
 
-from seedcorpus.atomic import StorageError, atomic_destination, output_lock
+from seedcorpus.atomic import atomic_destination, check_destination, output_lock
 from seedcorpus.corpus import ArticleSource, Corpus, ExportedCorpus, ExportReport, run_enrichers
 from seedcorpus.errors import (
     ChecksumError,
@@ -249,9 +249,7 @@ def build_database(
     spec = find_exporter(corpus, format)
     target = Path(destination)
     started = time.perf_counter()
-    if not target.parent.is_dir():
-        # Before the lock, whose file would go there.
-        raise StorageError("the folder to write into does not exist", path=target.parent)
+    check_destination(target, directory=spec.directory)  # before the lock, made beside it
     with output_lock(target):
         # An export opened as a corpus has no manifest to compare with: always whole.
         if spec.update is None or not isinstance(corpus, Corpus):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from seedcorpus.apps.synth.articles import synth_path
 from seedcorpus.apps.synth.drafting import _Draft
+from seedcorpus.atomic import write_refused
 from seedcorpus.errors import ExportError, SeedcorpusError
 from seedcorpus.manifest import read_manifest, write_manifest
 from seedcorpus.models import Manifest, ManifestEntry
@@ -44,6 +45,7 @@ def synth_corpus(
     :raises ValueError: ``n`` is negative, or ``per_folder`` or ``jobs`` is not positive.
     :raises ExportError: ``out`` is not empty and ``force`` is false; the message says
         what is there.
+    :raises StorageError: the machine refused to make the folder or a file in it.
     """
     if n < 0:
         raise ValueError(f"n must be 0 or more, not {n}")
@@ -54,20 +56,23 @@ def synth_corpus(
     root = Path(out)
     if not force:
         _refuse_non_empty(root)
-    root.mkdir(parents=True, exist_ok=True)
-    if jobs == 1 or n <= _CHUNK:
-        entries = _write_articles(root, range(n), seed, per_folder)
-    else:
-        chunks = [range(start, min(n, start + _CHUNK)) for start in range(0, n, _CHUNK)]
-        with ProcessPoolExecutor(jobs) as pool:
-            parts = pool.map(
-                _write_articles,
-                [root] * len(chunks),
-                chunks,
-                [seed] * len(chunks),
-                [per_folder] * len(chunks),
-            )
-            entries = [entry for part in parts for entry in part]
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        if jobs == 1 or n <= _CHUNK:
+            entries = _write_articles(root, range(n), seed, per_folder)
+        else:
+            chunks = [range(start, min(n, start + _CHUNK)) for start in range(0, n, _CHUNK)]
+            with ProcessPoolExecutor(jobs) as pool:
+                parts = pool.map(
+                    _write_articles,
+                    [root] * len(chunks),
+                    chunks,
+                    [seed] * len(chunks),
+                    [per_folder] * len(chunks),
+                )
+                entries = [entry for part in parts for entry in part]
+    except OSError as error:  # a folder that takes no files, a full disk
+        raise write_refused(error, root, kept=False) from None
     manifest = Manifest(entries=tuple(entries))
     write_manifest(manifest, root)
     return manifest
