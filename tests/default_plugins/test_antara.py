@@ -69,6 +69,8 @@ def field_values(article: Article) -> dict[str, str]:
     values.update({f"paragraphs.{i}": p for i, p in enumerate(article.paragraphs)})
     values.update({f"related.{i}": r for i, r in enumerate(article.related)})
     values["signoff"], values["summary"] = article.signoff, article.summary
+    values["section"] = article.section
+    values.update({f"metadata.{key}": value for key, value in article.metadata.items()})
     values["byline.reporters"] = article.byline.reporter
     values["byline.editors"] = article.byline.editor
     for part in ("caption", "dateline", "syndication", "copyright"):
@@ -559,6 +561,58 @@ def test_every_rendering_reads_back_field_by_field(rendering: tuple[str, Article
     assert_spans(text, again)
     codes = {problem.code for problem in again.problems}
     assert ("no-title" in codes) == (style == "body-first")
+
+
+@pytest.mark.parametrize(
+    ("name", "section", "metadata", "noise_lines"),
+    [
+        (
+            "reporter_bar",
+            None,
+            {
+                "source": "ANTARA",
+                "syndication.url": "https://www.antaranews.com/berita/123/menkeu",
+            },
+            [],
+        ),
+        ("breadcrumb", "Ekonomi > Makro", {}, [13]),
+        ("glued_syndication", "Daerah › Jawa Barat", {}, [14, 16]),
+    ],
+)
+def test_other_sites_copies_keep_their_chrome_out_of_the_article(
+    name: str, section: str | None, metadata: dict[str, str], noise_lines: list[int]
+) -> None:
+    text, article = read(DATA / "renderings" / "copies" / f"{name}.txt")
+    assert article.section == section
+    assert dict(article.metadata) == metadata
+    noise = [p.line for p in article.problems if p.code == "page-noise"]
+    assert noise == noise_lines
+    assert not any(
+        word in paragraph
+        for paragraph in article.paragraphs
+        for word in ("Bagikan", "Google News", "WhatsApp", "Sumber:", "Reporter:", "tayang")
+    )
+    assert_spans(text, article)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Bagikan bantuan itu kepada warga yang membutuhkan, kata dia.",
+        "Simak juga pesan Presiden di kanal Telegram resmi Sekretariat Presiden.",
+        "Sumber: BPS",
+        "Penulis buku itu hadir dalam acara peluncuran.",
+        "Skor akhir 2-1 | pertandingan berlangsung ketat sejak menit awal",
+        "Home industry di desa itu terus berkembang > dari tahun ke tahun.",
+    ],
+)
+def test_body_text_near_the_chrome_shapes_stays_body(paragraph: str) -> None:
+    text = f"Judul berita\n\nJakarta (ANTARA) - Isi berita.\n\n{paragraph}\n\nPewarta: Ani\n"
+    article = parse_antara(document(text))
+    assert article.paragraphs == ("Isi berita.", paragraph)
+    assert article.section is None
+    assert not article.metadata
+    assert [p.code for p in article.problems] == []
 
 
 def test_writer_writes_the_date_line_and_sign_off() -> None:

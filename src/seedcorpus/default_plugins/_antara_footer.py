@@ -20,16 +20,24 @@ _FOOTER_LABELS = {
     "reporter": "Pewarta",
     "editor": "Editor",
     "copyright": "COPYRIGHT",
+    "source": "Sumber",
 }
+# Between the names and the next key, other sites print a bar: "Reporter: A | Editor: B".
+_SEPARATORS = ",;&|"
 
 
 class FooterReader(FieldReader):
     """One parse of one document, with its footer's fields."""
 
-    def footer(self, units: list[Unit]) -> tuple[Syndication | None, Byline, Copyright | None]:
-        """The footer's fields, from its lines; several may be glued onto one line."""
+    def footer(
+        self, units: list[Unit]
+    ) -> tuple[Syndication | None, Byline, Copyright | None, dict[str, str]]:
+        """The footer's fields, from its lines (several may be glued onto one line), and
+        the metadata they give: the agency a copy names as its source, the address a
+        syndication line links to."""
         syndication = copyright = None
         reporter = editor = None
+        metadata: dict[str, str] = {}
         seen: set[str] = set()
         for unit in units:
             start, end, line = unit[START], unit[END], unit[LINE]
@@ -47,18 +55,21 @@ class FooterReader(FieldReader):
                     continue
                 seen.add(kind)
                 if kind == "syndication":
-                    syndication = self.syndication(key.end(), value_end)
+                    syndication = self.syndication(key.end(), value_end, metadata)
                 elif kind == "reporter":
                     reporter = self.names_value("byline.reporters", key.end(), value_end)
                 elif kind == "editor":
                     editor = self.names_value("byline.editors", key.end(), value_end)
+                elif kind == "source":
+                    if source := self.value("metadata.source", *self.names(key.end(), value_end)):
+                        metadata["source"] = source
                 else:
                     copyright = self.copyright(key.end(), value_end, line)
         byline = Byline(
             shape.byline_names(reporter) if reporter else (),
             shape.byline_names(editor) if editor else (),
         )
-        return syndication, byline, copyright
+        return syndication, byline, copyright, metadata
 
     def footer_keys(self, start: int, end: int) -> list[re.Match[str]]:
         """``list(FOOTER_KEY.finditer(text, start, end))``. Every key starts with one of
@@ -91,31 +102,42 @@ class FooterReader(FieldReader):
         if found is None:
             return None
         value = found[2]
-        if value[0] in ",;&" or value[-1] in ",;&":
+        if value[0] in _SEPARATORS or value[-1] in _SEPARATORS:
             return self.value(field, *self.names(start, end)) or None
         self.span(field, found[0], found[1])
         return value
 
     def names(self, start: int, end: int) -> Range:
-        """``start:end`` without the name separators (``,;&``) at its ends, which
-        ``Byline.from_text`` drops: the span covers the names only."""
+        """``start:end`` without the name separators (``,;&``, and the bar before another
+        key) at its ends, which ``Byline.from_text`` drops: the span covers the names
+        only."""
         text = self.text
         segment = text[start:end]
         names = segment.strip()
-        if names and names[0] not in ",;&" and names[-1] not in ",;&":
+        if names and names[0] not in _SEPARATORS and names[-1] not in _SEPARATORS:
             # The usual value: no separator at its ends, only whitespace to step over.
             start += len(segment) - len(segment.lstrip())
             return start, start + len(names)
-        while start < end and (text[start] in ",;&" or text[start].isspace()):
+        while start < end and (text[start] in _SEPARATORS or text[start].isspace()):
             start += 1
-        while end > start and (text[end - 1] in ",;&" or text[end - 1].isspace()):
+        while end > start and (text[end - 1] in _SEPARATORS or text[end - 1].isspace()):
             end -= 1
         return start, end
 
-    def syndication(self, start: int, end: int) -> Syndication:
-        """``<site> dengan judul: <original title>``."""
-        judul = shape.SYNDICATION_TITLE.search(self.text, start, end)
+    def syndication(self, start: int, end: int, metadata: dict[str, str]) -> Syndication:
+        """``<site> dengan judul: <original title>``; other sites quote the title and
+        add ``, klik untuk baca: <address>``, which goes to ``metadata["syndication.url"]``."""
+        text = self.text
+        judul = shape.SYNDICATION_TITLE.search(text, start, end)
         site_end, title_start = (end, end) if judul is None else judul.span()
+        link = shape.SYNDICATION_LINK.search(text, title_start, end)
+        if link is not None:
+            end = link.start()
+            if url := self.value("metadata.syndication.url", *link.span("url")):
+                metadata["syndication.url"] = url
+        title_start, end = self.trim(title_start, end)
+        if end - title_start > 1 and text[title_start] in '"“' and text[end - 1] in '"”':
+            title_start, end = title_start + 1, end - 1
         return Syndication(  # positional arguments: an attrs record takes them faster
             self.value("syndication.site", start, site_end),
             self.value("syndication.original_title", title_start, end),

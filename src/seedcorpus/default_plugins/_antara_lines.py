@@ -251,22 +251,35 @@ GLUED_PARAGRAPH = re.compile(
 )
 GLUED_TAIL_WORDS = 13
 
+# The footer's keys, by the words that open them. Other sites that copy an article print
+# their own: "Artikel ini telah tayang di", "Reporter:", "Penulis:", "Redaktur:", and
+# "Sumber: ANTARA" for the agency the copy comes from.
+_SYNDICATION_WORDS = ("Berita", "Artikel")
+_REPORTER_WORDS = ("Pewarta", "PEWARTA", "Reporter", "REPORTER", "Penulis", "Wartawan")
+_EDITOR_WORDS = ("Editor", "EDITOR", "Redaktur", "REDAKTUR", "Penyunting")
+_COPYRIGHT_WORDS = ("COPYRIGHT", "Copyright")
+_SOURCE_WORDS = ("Sumber", "SUMBER")
+FOOTER_WORDS = (
+    *_SYNDICATION_WORDS, *_REPORTER_WORDS, *_EDITOR_WORDS, *_COPYRIGHT_WORDS, *_SOURCE_WORDS
+)  # fmt: skip
+_SYNDICATED = rf"(?:Berita|Artikel){H}+ini{H}+(?:telah|sudah){H}+(?:tayang|terbit|dimuat){H}+di"
+_REPORTER = rf"(?:{'|'.join(_REPORTER_WORDS)}){H}*:"
+_COPYRIGHT = rf"(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\))"
 FOOTER_KEY = re.compile(
-    rf"(?P<syndication>Berita{H}+ini{H}+telah{H}+tayang{H}+di)"
-    rf"|(?P<reporter>(?:Pewarta|PEWARTA){H}*:)"
-    rf"|(?P<editor>(?:Editor|EDITOR){H}*:)"
-    rf"|(?P<copyright>(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\)))"
+    rf"(?P<syndication>{_SYNDICATED})"
+    rf"|(?P<reporter>{_REPORTER})"
+    rf"|(?P<editor>(?:{'|'.join(_EDITOR_WORDS)}){H}*:)"
+    rf"|(?P<copyright>{_COPYRIGHT})"
+    rf"|(?P<source>(?:Sumber|SUMBER){H}*:(?={H}*(?i:antara)))"
 )
 # The word every footer key starts with.
-FOOTER_WORD = re.compile("Berita|Pewarta|PEWARTA|Editor|EDITOR|COPYRIGHT|Copyright")
+FOOTER_WORD = re.compile("|".join(FOOTER_WORDS))
 # Keys distinctive enough to split off a footer glued to the end of the last paragraph.
-# "Editor:" is left out: it may end a sentence of the body.
-GLUED_FOOTER_KEY = re.compile(
-    rf"Berita{H}+ini{H}+telah{H}+tayang{H}+di"
-    rf"|(?:Pewarta|PEWARTA){H}*:"
-    rf"|(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\))"
-)
+# "Editor:" and the other sites' keys are left out: they may end a sentence of the body.
+GLUED_FOOTER_KEY = re.compile(rf"{_SYNDICATED}|(?:Pewarta|PEWARTA){H}*:|{_COPYRIGHT}")
 SYNDICATION_TITLE = re.compile(rf"dengan{H}+judul{H}*:?")
+# What other sites add after the title: ", klik untuk baca: https://...".
+SYNDICATION_LINK = re.compile(rf",?{H}*(?i:klik){H}+untuk{H}+baca{H}*:?{H}*(?P<url>\S*)")
 YEAR_AT_END = re.compile(r"(?<![0-9])[0-9]{4}\Z")
 YEAR_AT_START = re.compile(r"[0-9]{4}(?![0-9])")
 # A year with page script or other junk glued after it: "... Barat 2017(adsbygoogle".
@@ -317,6 +330,29 @@ ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 # ad scripts always carry; searched only in short units or at a unit's start.
 NOISE_START = ("(adsbygoogle", "googletag.", "window.", "var ", "function(", "<script", "<div")
 NOISE_WORD = "adsbygoogle"
+
+# What other sites print around a copy: share bars ("Bagikan:"), "follow us" lines
+# ("Ikuti berita terkini di Google News"), and the breadcrumb of sections above the title
+# ("Home > Ekonomi > Makro"), which gives the article's section.
+CHROME_START = (
+    *("Bagikan", "BAGIKAN", "Share", "SHARE", "Ikuti", "Simak", "Dapatkan"),
+    *("Home", "HOME", "Beranda", "BERANDA", "News"),
+)
+SHARE = re.compile(
+    rf"(?:Bagikan|BAGIKAN|Share|SHARE)(?:{H}*:|{H}+(?i:artikel|berita|ke|this|on)(?!\w)|{H}*\Z)"
+)
+FOLLOW = re.compile(
+    rf"(?:Ikuti|Simak|Dapatkan|Baca)(?!\w)[^\r\n]{{0,200}}?"
+    rf"(?:Google{H}+News|WhatsApp{H}+Channel|[Ss]aluran{H}+WhatsApp)"
+)
+CHROME_REACH = 300
+BREADCRUMB = re.compile(
+    rf"(?:Home|HOME|Beranda|BERANDA|News|Berita){H}*[>»›]{H}*"
+    rf"(?P<path>[^\r\n>»›.!?]{{1,40}}(?:[>»›][^\r\n>»›.!?]{{1,40}}){{0,5}})\Z"
+)
+# A short line of parts between bars, one of them the page's date line: "Oleh: Antara |
+# Senin, 3 Juni 2024 | 10:15 WIB".
+BARRED_REACH = 150
 
 TERMINAL = frozenset('.!?"”’:;)')
 QUOTES = frozenset("\"“”'‘’")

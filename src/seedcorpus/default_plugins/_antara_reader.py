@@ -52,17 +52,19 @@ from seedcorpus.specs import Document
 __all__ = ["Reader"]
 
 # How every unit kind but plain text and date lines starts: footer keys (FOOTER_KEY),
-# links (LINK), "Tags:" (TAGS_KEY), desk codes, script and markup (NOISE_START).
-# By first character, for a look-up before any comparison.
+# links (LINK), "Tags:" (TAGS_KEY), desk codes, script and markup (NOISE_START), other
+# sites' chrome (CHROME_START). By first character, for a look-up before any comparison.
 _KIND_STARTS: dict[str, tuple[str, ...]] = {}
 for _start in (
-    *("Berita", "Pewarta", "PEWARTA", "Editor", "EDITOR", "COPYRIGHT", "Copyright"),
+    *shape.FOOTER_WORDS,
     *("Baca", "BACA", "Tag", "TAGS", "Topik", "("),
     *shape.NOISE_START,
+    *shape.CHROME_START,
 ):
     _KIND_STARTS[_start[0]] = (*_KIND_STARTS.get(_start[0], ()), _start)
 # The first characters of a (short) date line: a day or a weekday.
 _DATE_FIRST = frozenset("0123456789SRKJMA")
+_FOOTER_FIRST = frozenset(word[0] for word in shape.FOOTER_WORDS)
 
 
 class Reader(HeadReader):
@@ -76,6 +78,9 @@ class Reader(HeadReader):
         self.others: list[int] = []
         self.first_footer = -1  # the index of the first footer unit, once units() ran
         self.date_lines = False  # whether any unit is a date line, once units() ran
+        # Where the date line starts in a unit that holds more ("Oleh: X | <date>"), by
+        # the unit's start.
+        self.date_from: dict[int, int] = {}
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -129,8 +134,10 @@ class Reader(HeadReader):
                     end = script
                     line = None
             # Only a unit that starts as one of the kinds does can be one: most are text.
-            if (first in kind_starts and text.startswith(kind_starts[first], start, end)) or (
-                first in dated and end - start <= reach
+            if (
+                (first in kind_starts and text.startswith(kind_starts[first], start, end))
+                or (first in dated and end - start <= reach)
+                or (end - start <= shape.BARRED_REACH and text.find("|", start, end) >= 0)
             ):
                 kind = self.kind(start, end)
                 if kind == FOOTER and self.first_footer < 0:
@@ -158,7 +165,7 @@ class Reader(HeadReader):
         """What a unit is from its shape alone."""
         text = self.text
         first = text[start]
-        if first in "BPECbc":
+        if first in _FOOTER_FIRST:
             key = shape.FOOTER_KEY.match(text, start, end)
             if key is not None:
                 self.footer_key_at[start] = key  # for footer_keys()
@@ -183,7 +190,31 @@ class Reader(HeadReader):
             return DATE
         if text.startswith(shape.NOISE_START, start, end):
             return NOISE
+        if (first == "B" or text.startswith(shape.CHROME_START, start, end)) and self.chrome(
+            start, end
+        ):
+            return NOISE
+        if end - start <= shape.BARRED_REACH:
+            bar = text.find("|", start, end)
+            while bar >= 0:
+                found = shape.DATE_LINE.match(text, bar + 1, end)
+                if found is not None:
+                    self.date_from[start] = bar + 1
+                    self.date_lines = True
+                    return DATE
+                bar = text.find("|", bar + 1, end)
         return TEXT
+
+    def chrome(self, start: int, end: int) -> bool:
+        """Whether the unit is another site's share bar, "follow us" line or breadcrumb."""
+        text = self.text
+        if end - start > shape.CHROME_REACH:
+            return False
+        return bool(
+            shape.BREADCRUMB.match(text, start, end)
+            or shape.SHARE.match(text, start, end)
+            or shape.FOLLOW.match(text, start, end)
+        )
 
     def read(self) -> Article:
         """Parse the whole document."""
@@ -208,7 +239,7 @@ class Reader(HeadReader):
                 title = title_found[2]
         language: str | None = None
         tags: tuple[str, ...] = ()
-        caption = dateline = signoff = summary = published_at = None
+        caption = dateline = signoff = summary = published_at = section = None
         footer: list[Unit] = []
         signoff_cut = self.glued_signoff(units)
         # The units read one at a time: those that are not paragraphs, the dateline's, the
@@ -266,7 +297,8 @@ class Reader(HeadReader):
                 else:
                     self.problem("duplicate-signoff", "a second sign-off was ignored", unit[LINE])
             elif role == DATE:
-                line_match = shape.DATE_LINE.match(self.text, unit[START], unit[END])
+                start = self.date_from.get(unit[START]) or unit[START]
+                line_match = shape.DATE_LINE.match(self.text, start, unit[END])
                 assert line_match is not None
                 published_at = self.date_line(line_match, unit[LINE], published_at)
             elif role == TRAILER:
@@ -275,9 +307,11 @@ class Reader(HeadReader):
                 tags = self.tags_line(unit)
             elif role == FOOTER:
                 footer.append(unit)
+            elif role == NOISE and section is None:
+                section = self.breadcrumb(unit)
         if after < len(units):
             self.plain_paragraphs(units[after:])
-        syndication, byline, copyright = self.footer(footer)
+        syndication, byline, copyright, metadata = self.footer(footer)
         if title is None:
             if not self.paragraphs:
                 what = "footer lines" if footer else "no body"
@@ -289,6 +323,7 @@ class Reader(HeadReader):
             title=title,
             language=language,
             published_at=published_at,
+            section=section,
             tags=tags,
             summary=summary,
             caption=caption,
@@ -299,6 +334,7 @@ class Reader(HeadReader):
             syndication=syndication,
             byline=byline,
             copyright=copyright,
+            metadata=metadata,
             problems=tuple(self.problems),
         )
 
@@ -310,6 +346,11 @@ class Reader(HeadReader):
             return attrs.evolve(source, spans=spans)
         # attrs.evolve costs more than the rest of building the article's records.
         return Source(source.path, source.sha256, source.parser, source.encoding, spans)
+
+    def breadcrumb(self, unit: Unit) -> str | None:
+        """The sections a breadcrumb line names after its home (``Ekonomi > Makro``)."""
+        found = shape.BREADCRUMB.match(self.text, unit[START], unit[END])
+        return None if found is None else self.value("section", *found.span("path")) or None
 
     def signoff_line(self, start: int, end: int) -> re.Match[str] | None:
         """A desk code on a line of its own, maybe with the page's time stamp after it."""
@@ -329,10 +370,10 @@ class Reader(HeadReader):
         line = self.text[after:end]
         # Each key (GLUED_FOOTER_KEY) holds one of these words: looking for them is much
         # faster than trying the pattern at every character. A word is looked for only
-        # where a character its key needs is there ("B"erita, ":" after Pewarta, "©" or
-        # "(c)" after Copyright): one character is found faster still.
+        # where a character its key needs is there (":" after Pewarta, "©" or "(c)" after
+        # Copyright): one character is found faster still.
         if not (
-            ("B" in line and "tayang" in line)
+            ("tayang" in line or "terbit" in line or "dimuat" in line)
             or (":" in line and ("Pewarta" in line or "PEWARTA" in line))
             or (("©" in line or "(" in line) and ("COPYRIGHT" in line or "Copyright" in line))
         ):
@@ -419,14 +460,21 @@ class Reader(HeadReader):
                 closed = closed or unit[ROLE] == TRAILER
             elif kind == FOOTER:
                 unit[ROLE] = FOOTER
-                closed = True
-                if paragraphs and footer_line < 0:
-                    footer_line = unit[LINE]
+                if paragraphs:  # not another site's byline above the body
+                    closed = True
+                    if footer_line < 0:
+                        footer_line = unit[LINE]
             elif kind == LINK:
                 unit[ROLE] = LINK if footer_line < 0 else AFTER
             elif kind == NOISE:
                 unit[ROLE] = NOISE
-                self.problem("page-noise", "page script or markup was ignored", unit[LINE])
+                start, end = unit[START], unit[END]
+                if text.startswith(shape.NOISE_START, start, end):
+                    self.problem("page-noise", "page script or markup was ignored", unit[LINE])
+                elif not shape.BREADCRUMB.match(text, start, end):  # that gives the section
+                    self.problem(
+                        "page-noise", "the page's share or follow line was ignored", unit[LINE]
+                    )
             else:  # TAGS, SIGNOFF, DATE keep their kind as their role
                 unit[ROLE] = kind
                 if kind == SIGNOFF:

@@ -19,7 +19,7 @@ from seedcorpus.testing.strategies import antara_articles
 
 __all__ = ["RENDERING_STYLES", "antara_styled_renderings"]
 
-RENDERING_STYLES = ("blank-line", "single-newline", "body-first", "amp", "trailer")
+RENDERING_STYLES = ("blank-line", "single-newline", "body-first", "amp", "trailer", "copy")
 """The renderings :func:`antara_styled_renderings` writes."""
 
 _MONTHS = (
@@ -30,6 +30,13 @@ _WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 _ZONES = (("WIB", 7), ("WITA", 8), ("WIT", 9))
 _SIGNOFFS = ("(K009)", "(*)", "(ANT)", "(T.h-CS/B/B008/B008)", "(V. Puspa S)")
 _FILLER = "Warga setempat menyambut baik kegiatan itu"
+# What other sites print around a copy.
+_SECTIONS = ("Ekonomi", "Ekonomi > Makro", "Nasional » Politik", "Olahraga › Sepak Bola")
+_SHARE_LINES = ("Bagikan: Facebook Twitter WhatsApp", "Share this article", "BAGIKAN")
+_FOLLOW_LINES = (
+    "Ikuti berita terkini dari kami di Google News",
+    "Simak breaking news pilihan kami langsung di WhatsApp Channel",
+)
 
 
 def _moment(draw: st.DrawFn) -> tuple[datetime, str]:
@@ -94,6 +101,45 @@ def _head(article: Article) -> list[str]:
     return head
 
 
+def _copy(draw: st.DrawFn, article: Article, date_line: str) -> tuple[Article, str]:
+    """Another site's page copying ``article``, and what it still carries."""
+    assert article.title is not None
+    section = draw(st.none() | st.sampled_from(_SECTIONS))
+    caption = article.caption if article.caption and article.caption.credit else None
+    dateline = article.dateline or Dateline(city="Jakarta", agency="ANTARA")
+    metadata = {"source": "ANTARA"}
+    lines = [] if section is None else [f"Home > {section}"]
+    lines.append(article.title)
+    names = [
+        f"{key}: {value}"
+        for key, value in (
+            ("Reporter", article.byline.reporter),
+            ("Editor", article.byline.editor),
+        )
+        if value is not None
+    ]
+    if names:
+        lines.append(" | ".join(names))
+    lines.append(f"Oleh: Antara | {date_line}")
+    if caption is not None:
+        lines.append(_caption(caption))
+    article = attrs.evolve(
+        article, language=None, tags=(), section=section, caption=caption, dateline=dateline
+    )
+    lines += [*_body(article), draw(st.sampled_from(_SHARE_LINES))]
+    if article.syndication is not None:
+        site, original = article.syndication.site, article.syndication.original_title
+        url = f"https://www.antaranews.com/berita/{draw(st.integers(1, 10**7))}/judul"
+        metadata["syndication.url"] = url
+        lines.append(
+            f'Artikel ini telah tayang di {site} dengan judul "{original}", klik untuk baca: {url}'
+        )
+    if article.copyright is not None:
+        lines.append(f"COPYRIGHT © {article.copyright.holder} {article.copyright.year}")
+    lines += ["Sumber: ANTARA", draw(st.sampled_from(_FOLLOW_LINES))]
+    return attrs.evolve(article, metadata=metadata), "\n\n".join(lines) + "\n"
+
+
 @st.composite
 def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
     """``(style, article, text)``: ``text`` is ``article`` in the rendering ``style`` (one
@@ -108,7 +154,12 @@ def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
     * ``amp``: title, date line (``27 Januari 2016 14:53 WIB``), caption, body, footer
       lines, the first paragraph printed again, a ``Tags:`` line, single newlines;
     * ``trailer``: the plain layout, then the title again and a line such as
-      ``Rabu, 23 September 2020 20:02 WIB 7522``.
+      ``Rabu, 23 September 2020 20:02 WIB 7522``;
+    * ``copy``: another site's page: a breadcrumb (the section), the title, a
+      ``Reporter: A | Editor: B`` line, ``Oleh: Antara | <date line>``, the caption if it
+      has a credit, the body, a share bar, ``Artikel ini telah tayang di <site> dengan
+      judul "<title>", klik untuk baca: <address>``, ``Sumber: ANTARA`` (both in
+      ``metadata``) and a "follow us" line.
     """
     style = draw(st.sampled_from(RENDERING_STYLES))
     article = draw(antara_articles())
@@ -153,6 +204,8 @@ def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
             lines.append(f"Tags: {', '.join(article.tags)}")
         return style, article, "\n".join(lines) + "\n"
 
+    if style == "copy":
+        return style, *_copy(draw, article, _date_line(moment, zone, weekday=True, views=None))
     assert style == "trailer"
     views = draw(st.integers(min_value=0, max_value=99999))
     trailer = [article.title or "", _date_line(moment, zone, weekday=True, views=views)]
