@@ -10,7 +10,7 @@ import re
 
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import END, LINE, START, FieldReader, Range, Unit
-from seedcorpus.models import Byline, Copyright, Syndication
+from seedcorpus.models import Byline, Copyright, Metadata, Syndication
 from seedcorpus.text import normalize
 
 __all__ = ["FooterReader"]
@@ -22,6 +22,7 @@ _FOOTER_LABELS = {
     "copyright": "COPYRIGHT",
     "source": "Sumber",
 }
+_NO_METADATA = Metadata()
 # Between the names and the next key, other sites print a bar: "Reporter: A | Editor: B".
 _SEPARATORS = ",;&|"
 
@@ -31,7 +32,7 @@ class FooterReader(FieldReader):
 
     def footer(
         self, units: list[Unit]
-    ) -> tuple[Syndication | None, Byline, Copyright | None, dict[str, str]]:
+    ) -> tuple[Syndication | None, Byline, Copyright | None, Metadata]:
         """The footer's fields, from its lines (several may be glued onto one line), and
         the metadata they give: the agency a copy names as its source, the address a
         syndication line links to."""
@@ -69,7 +70,7 @@ class FooterReader(FieldReader):
             shape.byline_names(reporter) if reporter else (),
             shape.byline_names(editor) if editor else (),
         )
-        return syndication, byline, copyright, metadata
+        return syndication, byline, copyright, Metadata(metadata) if metadata else _NO_METADATA
 
     def footer_keys(self, start: int, end: int) -> list[re.Match[str]]:
         """``list(FOOTER_KEY.finditer(text, start, end))``. Every key starts with one of
@@ -136,6 +137,8 @@ class FooterReader(FieldReader):
             if url := self.value("metadata.syndication.url", *link.span("url")):
                 metadata["syndication.url"] = url
         title_start, end = self.trim(title_start, end)
+        if link is not None and text[end - 1 : end] == ",":  # '"<title>", klik untuk baca'
+            title_start, end = self.trim(title_start, end - 1)
         if end - title_start > 1 and text[title_start] in '"“' and text[end - 1] in '"”':
             title_start, end = title_start + 1, end - 1
         return Syndication(  # positional arguments: an attrs record takes them faster

@@ -279,7 +279,7 @@ FOOTER_WORD = re.compile("|".join(FOOTER_WORDS))
 GLUED_FOOTER_KEY = re.compile(rf"{_SYNDICATED}|(?:Pewarta|PEWARTA){H}*:|{_COPYRIGHT}")
 SYNDICATION_TITLE = re.compile(rf"dengan{H}+judul{H}*:?")
 # What other sites add after the title: ", klik untuk baca: https://...".
-SYNDICATION_LINK = re.compile(rf",?{H}*(?i:klik){H}+untuk{H}+baca{H}*:?{H}*(?P<url>\S*)")
+SYNDICATION_LINK = re.compile(rf"[Kk](?i:lik){H}+untuk{H}+baca{H}*:?{H}*(?P<url>\S*)")
 YEAR_AT_END = re.compile(r"(?<![0-9])[0-9]{4}\Z")
 YEAR_AT_START = re.compile(r"[0-9]{4}(?![0-9])")
 # A year with page script or other junk glued after it: "... Barat 2017(adsbygoogle".

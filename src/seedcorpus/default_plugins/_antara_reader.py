@@ -91,6 +91,7 @@ class Reader(HeadReader):
         # unit opens block 0.
         block, gap = -1, True
         scripts = shape.NOISE_WORD in text
+        bars = "|" in text  # only then may a short unit be "Oleh: X | <date line>"
         kind_starts, dated, terminal = _KIND_STARTS, _DATE_FIRST, shape.TERMINAL
         reach = shape.DATE_LINE_REACH
         # Each line, until it turns out not to be the unit's printed text (None then).
@@ -137,7 +138,7 @@ class Reader(HeadReader):
             if (
                 (first in kind_starts and text.startswith(kind_starts[first], start, end))
                 or (first in dated and end - start <= reach)
-                or (end - start <= shape.BARRED_REACH and text.find("|", start, end) >= 0)
+                or (bars and end - start <= shape.BARRED_REACH and text.find("|", start, end) >= 0)
             ):
                 kind = self.kind(start, end)
                 if kind == FOOTER and self.first_footer < 0:
