@@ -595,6 +595,19 @@ def test_other_sites_copies_keep_their_chrome_out_of_the_article(
     assert_spans(text, article)
 
 
+def test_the_english_sites_related_links_and_byline() -> None:
+    text, article = read(DATA / "renderings" / "english" / "en_site.txt")
+    assert article.related == (
+        "Indonesia, Azerbaijan discuss public service innovation",
+        "Indonesia opens more public service malls",
+    )
+    assert article.byline.reporters == ("Fransiska Ninditya",)
+    assert article.byline.editors == ("Rahmad Nasution",)
+    assert len(article.paragraphs) == 3
+    assert article.problems == ()
+    assert_spans(text, article)
+
+
 @pytest.mark.parametrize(
     "paragraph",
     [

@@ -25,7 +25,9 @@ def joined(pieces: list[str]) -> st.SearchStrategy[str]:
 
 LINK_TEXTS = joined(
     [*("Baca", "BACA", "baca", "Bac", "juga", "Juga", "JUGA", "jUga", "uga", ":", "x"),
-     *(" ", "  ", "\t", "\xa0", "\u2028", "\x0b", "\x85", "\n", "\r", "Baca juga:")]
+     *(" ", "  ", "\t", "\xa0", "\u2028", "\x0b", "\x85", "\n", "\r", "Baca juga:"),
+     *("Related", "RELATED", "elated", "news", "News", "NEWS", "Also", "ALSO", "read", "Read"),
+     *("READ", "ead", "Related news:", "Also read:", "sd")]
 )  # fmt: skip
 
 

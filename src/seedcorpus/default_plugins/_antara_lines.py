@@ -205,28 +205,44 @@ CREDIT_REACH = MAX_CREDIT + 20
 # A caption is one or two sentences; a longer unit ending with a credit is a paragraph.
 MAX_CAPTION = 600
 
-LINK = re.compile(rf"(?:Baca|BACA){H}+(?:juga|Juga|JUGA){H}*:")
+# A related link's key: "Baca juga:", on the English site "Related news:" or "Also read:".
+# By its last word, the words that may come before it.
+_LINK_WORDS = {
+    **dict.fromkeys(("juga", "Juga", "JUGA"), ("Baca", "BACA")),
+    **dict.fromkeys(("news", "News", "NEWS"), ("Related", "RELATED")),
+    **dict.fromkeys(("read", "Read", "READ"), ("Also", "ALSO")),
+}
+LINK_STARTS = tuple(dict.fromkeys(word for firsts in _LINK_WORDS.values() for word in firsts))
+LINK = re.compile(
+    rf"(?:(?:Baca|BACA){H}+(?:juga|Juga|JUGA)|(?:Related|RELATED){H}+(?:news|News|NEWS)"
+    rf"|(?:Also|ALSO){H}+(?:read|Read|READ)){H}*:"
+)
 
 
 def has_link(text: str) -> bool:
     """``LINK.search(text) is not None``, read back from each colon: the pattern's parts
     are told apart by their characters (a run of ``H`` ends each word), so a link is
-    there exactly when a colon has, going back, spaces, "juga", spaces and "Baca".
-    Colons are few, and one scan for them costs a sixth of searching for the pattern."""
+    there exactly when a colon has, going back, spaces, a key's last word, spaces and a
+    word that may come before it. Colons are few, and one scan for them costs a sixth
+    of searching for the pattern."""
     colon = text.find(":")
     while colon >= 0:
-        # Most colons follow a digit or a word not ending in "a": no link ends there.
-        if colon < 4 or (text[colon - 1] not in "aA" and not text[colon - 1].isspace()):
+        # Most colons follow a digit or a word not ending as a key's does: no link there.
+        if colon < 4 or (text[colon - 1] not in "aAsSdD" and not text[colon - 1].isspace()):
             colon = text.find(":", colon + 1)
             continue
         end = colon
         while end > 0 and text[end - 1].isspace() and text[end - 1] not in "\r\n":
             end -= 1
-        if end >= 4 and text[end - 4 : end] in ("juga", "Juga", "JUGA"):
+        firsts = _LINK_WORDS.get(text[end - 4 : end]) if end >= 4 else None
+        if firsts is not None:
             start = end - 4
             while start > 0 and _inline_space(text[start - 1]):
                 start -= 1
-            if start < end - 4 and start >= 4 and text[start - 4 : start] in ("Baca", "BACA"):
+            if start < end - 4 and any(
+                start >= len(first) and text[start - len(first) : start] == first
+                for first in firsts
+            ):
                 return True
         colon = text.find(":", colon + 1)
     return False

@@ -57,7 +57,8 @@ __all__ = ["Reader"]
 _KIND_STARTS: dict[str, tuple[str, ...]] = {}
 for _start in (
     *shape.FOOTER_WORDS,
-    *("Baca", "BACA", "Tag", "TAGS", "Topik", "("),
+    *shape.LINK_STARTS,
+    *("Tag", "TAGS", "Topik", "("),
     *shape.NOISE_START,
     *shape.CHROME_START,
 ):
@@ -65,6 +66,7 @@ for _start in (
 # The first characters of a (short) date line: a day or a weekday.
 _DATE_FIRST = frozenset("0123456789SRKJMA")
 _FOOTER_FIRST = frozenset(word[0] for word in shape.FOOTER_WORDS)
+_LINK_FIRST = frozenset(word[0] for word in shape.LINK_STARTS)
 
 
 class Reader(HeadReader):
@@ -171,7 +173,7 @@ class Reader(HeadReader):
             if key is not None:
                 self.footer_key_at[start] = key  # for footer_keys()
                 return FOOTER
-        if first in "Bb" and shape.LINK.match(text, start, end):
+        if first in _LINK_FIRST and shape.LINK.match(text, start, end):
             return LINK
         if first == "T" and shape.TAGS_KEY.match(text, start, end):
             return TAGS
