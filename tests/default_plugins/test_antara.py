@@ -595,6 +595,18 @@ def test_other_sites_copies_keep_their_chrome_out_of_the_article(
     assert_spans(text, article)
 
 
+def test_a_links_title_on_the_next_line_is_its_title() -> None:
+    text, article = read(DATA / "renderings" / "copies" / "link_title_next_line.txt")
+    assert article.related == ("Harga emas dunia melemah",)
+    assert "Harga emas dunia melemah" not in article.paragraphs
+    assert_spans(text, article)
+    # A finished sentence after a blank line is body, not the bare key's title.
+    text = "Judul\n\nJakarta (ANTARA) - Isi.\n\nBaca juga:\n\nWarga lega atas kabar itu.\n"
+    article = parse_antara(document(text))
+    assert article.paragraphs == ("Isi.", "Warga lega atas kabar itu.")
+    assert article.related == ()
+
+
 def test_the_english_sites_related_links_and_byline() -> None:
     text, article = read(DATA / "renderings" / "english" / "en_site.txt")
     assert article.related == (

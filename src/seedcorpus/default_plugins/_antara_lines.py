@@ -276,10 +276,15 @@ _EDITOR_WORDS = ("Editor", "EDITOR", "Redaktur", "REDAKTUR", "Penyunting")
 _COPYRIGHT_WORDS = ("COPYRIGHT", "Copyright")
 _SOURCE_WORDS = ("Sumber", "SUMBER")
 FOOTER_WORDS = (
-    *_SYNDICATION_WORDS, *_REPORTER_WORDS, *_EDITOR_WORDS, *_COPYRIGHT_WORDS, *_SOURCE_WORDS
+    *_SYNDICATION_WORDS, *_REPORTER_WORDS, "Laporan", *_EDITOR_WORDS, *_COPYRIGHT_WORDS,
+    *_SOURCE_WORDS,
 )  # fmt: skip
 _SYNDICATED = rf"(?:Berita|Artikel){H}+ini{H}+(?:telah|sudah){H}+(?:tayang|terbit|dimuat){H}+di"
-_REPORTER = rf"(?:{'|'.join(_REPORTER_WORDS)}){H}*:"
+# "Laporan Wartawan Tribunnews.com, Rina Ayu": the reporter after the site's name.
+_REPORTER = (
+    rf"(?:{'|'.join(_REPORTER_WORDS)}){H}*:"
+    rf"|Laporan{H}+(?i:wartawan|reporter|kontributor|koresponden){H}+[^\s,]{{1,40}}{H}*,"
+)
 _COPYRIGHT = rf"(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\))"
 FOOTER_KEY = re.compile(
     rf"(?P<syndication>{_SYNDICATED})"
@@ -301,9 +306,13 @@ YEAR_AT_START = re.compile(r"[0-9]{4}(?![0-9])")
 # A year with page script or other junk glued after it: "... Barat 2017(adsbygoogle".
 YEAR_THEN_JUNK = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
 
-# Desk codes and sign-offs: (K009), (T.h-CS/B/B008/B008), (*), (ANT), (V. Puspa S).
+# Desk codes and sign-offs: (K009), (T.h-CS/B/B008/B008), (*), (ANT), (V. Puspa S), and
+# the (Antara) a copy on another site ends with.
 # Shapes, not a list: a code with a digit or slash, a star, ANT, or an initial and a name.
-_DESK = r"\*|(?i:ant)|[^()\r\n]{0,40}[0-9/][^()\r\n]{0,40}|[A-Z]\.\s?[A-Z][\w.]*(?:\s[\w.]+){0,3}"
+_DESK = (
+    r"\*|(?i:ant(?:ara)?)|[^()\r\n]{0,40}[0-9/][^()\r\n]{0,40}"
+    r"|[A-Z]\.\s?[A-Z][\w.]*(?:\s[\w.]+){0,3}"
+)
 # On a line of its own, maybe followed by the page's time stamp ("12-03-2015 14:22:11").
 SIGNOFF_LINE = re.compile(
     rf"{H}*(?P<code>\({H}*(?:{_DESK}){H}*\))(?:{H}+(?P<stamp>[0-9][^\r\n]{{0,40}}))?{H}*\Z"

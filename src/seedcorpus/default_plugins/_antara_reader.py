@@ -147,6 +147,13 @@ class Reader(HeadReader):
                     self.first_footer = len(units)
             else:
                 kind = TEXT
+            if kind == TEXT and units and units[-1][KIND] == LINK and self.bare_link(units[-1]):
+                last = units[-1]
+                if last[BLOCK] == block or text[end - 1] not in ".!?":
+                    # "Baca juga:" with its title on the next line, as pages print a link.
+                    last[END] = end
+                    last[PRINTED] = None
+                    continue
             if first.islower() and kind == TEXT and len(units) > 2:
                 last = units[-1]
                 if (
@@ -163,6 +170,11 @@ class Reader(HeadReader):
                     continue
             append([start, end, number, block, kind, None, -1, line])
         return units, block + 1 if units else 0
+
+    def bare_link(self, unit: Unit) -> bool:
+        """Whether a link unit is its key alone (``Baca juga:``), without a title."""
+        key = shape.LINK.match(self.text, unit[START], unit[END])
+        return key is not None and not self.text[key.end() : unit[END]].strip()
 
     def kind(self, start: int, end: int) -> int:
         """What a unit is from its shape alone."""

@@ -33,6 +33,7 @@ _FILLER = "Warga setempat menyambut baik kegiatan itu"
 # What other sites print around a copy.
 _SECTIONS = ("Ekonomi", "Ekonomi > Makro", "Nasional » Politik", "Olahraga › Sepak Bola")
 _SHARE_LINES = ("Bagikan: Facebook Twitter WhatsApp", "Share this article", "BAGIKAN")
+_LINK_KEYS = st.sampled_from(("Baca juga: ", "Baca Juga:\n", "BACA JUGA:\n"))
 _FOLLOW_LINES = (
     "Ikuti berita terkini dari kami di Google News",
     "Simak breaking news pilihan kami langsung di WhatsApp Channel",
@@ -110,12 +111,13 @@ def _copy(draw: st.DrawFn, article: Article, date_line: str) -> tuple[Article, s
     metadata = {"source": "ANTARA"}
     lines = [] if section is None else [f"Home > {section}"]
     lines.append(article.title)
+    reporter, editor = article.byline.reporter, article.byline.editor
+    if reporter is not None and draw(st.booleans()):
+        lines.append(f"Laporan Wartawan Example.id, {reporter}")
+        reporter = None
     names = [
         f"{key}: {value}"
-        for key, value in (
-            ("Reporter", article.byline.reporter),
-            ("Editor", article.byline.editor),
-        )
+        for key, value in (("Reporter", reporter), ("Editor", editor))
         if value is not None
     ]
     if names:
@@ -123,10 +125,19 @@ def _copy(draw: st.DrawFn, article: Article, date_line: str) -> tuple[Article, s
     lines.append(f"Oleh: Antara | {date_line}")
     if caption is not None:
         lines.append(_caption(caption))
+    signoff = draw(st.sampled_from((article.signoff, "(Antara)")))
     article = attrs.evolve(
-        article, language=None, tags=(), section=section, caption=caption, dateline=dateline
+        article,
+        language=None,
+        tags=(),
+        section=section,
+        caption=caption,
+        dateline=dateline,
+        signoff=signoff,
     )
-    lines += [*_body(article), draw(st.sampled_from(_SHARE_LINES))]
+    # A link's title may be on the line after its key, as pages print a link.
+    body = [line.replace("Baca juga: ", draw(_LINK_KEYS), 1) for line in _body(article)]
+    lines += [*body, draw(st.sampled_from(_SHARE_LINES))]
     if article.syndication is not None:
         site, original = article.syndication.site, article.syndication.original_title
         url = f"https://www.antaranews.com/berita/{draw(st.integers(1, 10**7))}/judul"
@@ -156,8 +167,10 @@ def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
     * ``trailer``: the plain layout, then the title again and a line such as
       ``Rabu, 23 September 2020 20:02 WIB 7522``;
     * ``copy``: another site's page: a breadcrumb (the section), the title, a
-      ``Reporter: A | Editor: B`` line, ``Oleh: Antara | <date line>``, the caption if it
-      has a credit, the body, a share bar, ``Artikel ini telah tayang di <site> dengan
+      ``Reporter: A | Editor: B`` line (or ``Laporan Wartawan <site>, A``),
+      ``Oleh: Antara | <date line>``, the caption if it has a credit, the body (related
+      links maybe with their title on the next line, maybe ending ``(Antara)``), a share
+      bar, ``Artikel ini telah tayang di <site> dengan
       judul "<title>", klik untuk baca: <address>``, ``Sumber: ANTARA`` (both in
       ``metadata``) and a "follow us" line.
     """
