@@ -577,6 +577,13 @@ def test_every_rendering_reads_back_field_by_field(rendering: tuple[str, Article
         ),
         ("breadcrumb", "Ekonomi > Makro", {}, [13]),
         ("glued_syndication", "Daerah › Jawa Barat", {}, [14, 16]),
+        (
+            "detik_read_on",
+            None,
+            {"syndication.url": "https://news.detik.com/berita/d-123/gempa"},
+            [7, 8],
+        ),
+        ("ad_placeholders", None, {}, [5, 7, 11, 12]),
     ],
 )
 def test_other_sites_copies_keep_their_chrome_out_of_the_article(
@@ -590,7 +597,10 @@ def test_other_sites_copies_keep_their_chrome_out_of_the_article(
     assert not any(
         word in paragraph
         for paragraph in article.paragraphs
-        for word in ("Bagikan", "Google News", "WhatsApp", "Sumber:", "Reporter:", "tayang")
+        for word in (
+            *("Bagikan", "Google News", "WhatsApp", "Sumber:", "Reporter:", "tayang"),
+            *("Advertisement", "Scroll", "Video", "Komentar", "Kirim", "selengkapnya"),
+        )
     )
     assert_spans(text, article)
 
@@ -629,6 +639,9 @@ def test_the_english_sites_related_links_and_byline() -> None:
         "Penulis buku itu hadir dalam acara peluncuran.",
         "Skor akhir 2-1 | pertandingan berlangsung ketat sejak menit awal",
         "Home industry di desa itu terus berkembang > dari tahun ke tahun.",
+        "Simak videonya dan kirim komentar Anda ke redaksi kami.",
+        "Baca artikel itu, katanya, sebelum rapat dimulai.",
+        "Kirim bantuan ke lokasi bencana, kata dia.",
     ],
 )
 def test_body_text_near_the_chrome_shapes_stays_body(paragraph: str) -> None:

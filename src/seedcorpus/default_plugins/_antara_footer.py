@@ -56,7 +56,8 @@ class FooterReader(FieldReader):
                     continue
                 seen.add(kind)
                 if kind == "syndication":
-                    syndication = self.syndication(key.end(), value_end, metadata)
+                    read_on = self.text.startswith("Baca", key.start())
+                    syndication = self.syndication(key.end(), value_end, metadata, read_on)
                 elif kind == "reporter":
                     reporter = self.names_value("byline.reporters", key.end(), value_end)
                 elif kind == "editor":
@@ -125,11 +126,16 @@ class FooterReader(FieldReader):
             end -= 1
         return start, end
 
-    def syndication(self, start: int, end: int, metadata: dict[str, str]) -> Syndication:
+    def syndication(
+        self, start: int, end: int, metadata: dict[str, str], read_on: bool = False
+    ) -> Syndication:
         """``<site> dengan judul: <original title>``; other sites quote the title and
-        add ``, klik untuk baca: <address>``, which goes to ``metadata["syndication.url"]``."""
+        add ``, klik untuk baca: <address>``, which goes to ``metadata["syndication.url"]``;
+        ``read_on``: detik's ``<site>, "<title>" selengkapnya <address>``."""
         text = self.text
-        judul = shape.SYNDICATION_TITLE.search(text, start, end)
+        judul = (shape.READ_ON_TITLE if read_on else shape.SYNDICATION_TITLE).search(
+            text, start, end
+        )
         site_end, title_start = (end, end) if judul is None else judul.span()
         link = shape.SYNDICATION_LINK.search(text, title_start, end)
         if link is not None:

@@ -270,7 +270,7 @@ GLUED_TAIL_WORDS = 13
 # The footer's keys, by the words that open them. Other sites that copy an article print
 # their own: "Artikel ini telah tayang di", "Reporter:", "Penulis:", "Redaktur:", and
 # "Sumber: ANTARA" for the agency the copy comes from.
-_SYNDICATION_WORDS = ("Berita", "Artikel")
+_SYNDICATION_WORDS = ("Berita", "Artikel", "Baca")
 _REPORTER_WORDS = ("Pewarta", "PEWARTA", "Reporter", "REPORTER", "Penulis", "Wartawan")
 _EDITOR_WORDS = ("Editor", "EDITOR", "Redaktur", "REDAKTUR", "Penyunting")
 _COPYRIGHT_WORDS = ("COPYRIGHT", "Copyright")
@@ -280,6 +280,8 @@ FOOTER_WORDS = (
     *_SOURCE_WORDS,
 )  # fmt: skip
 _SYNDICATED = rf"(?:Berita|Artikel){H}+ini{H}+(?:telah|sudah){H}+(?:tayang|terbit|dimuat){H}+di"
+# detik's form: 'Baca artikel detiknews, "<title>" selengkapnya <address>'.
+_READ_ON = rf"Baca{H}+artikel{H}+(?=[^\s,]{{1,40}},{H}*[\"“])"
 # "Laporan Wartawan Tribunnews.com, Rina Ayu": the reporter after the site's name.
 _REPORTER = (
     rf"(?:{'|'.join(_REPORTER_WORDS)}){H}*:"
@@ -287,7 +289,7 @@ _REPORTER = (
 )
 _COPYRIGHT = rf"(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\))"
 FOOTER_KEY = re.compile(
-    rf"(?P<syndication>{_SYNDICATED})"
+    rf"(?P<syndication>{_SYNDICATED}|{_READ_ON})"
     rf"|(?P<reporter>{_REPORTER})"
     rf"|(?P<editor>(?:{'|'.join(_EDITOR_WORDS)}){H}*:)"
     rf"|(?P<copyright>{_COPYRIGHT})"
@@ -299,8 +301,11 @@ FOOTER_WORD = re.compile("|".join(FOOTER_WORDS))
 # "Editor:" and the other sites' keys are left out: they may end a sentence of the body.
 GLUED_FOOTER_KEY = re.compile(rf"{_SYNDICATED}|(?:Pewarta|PEWARTA){H}*:|{_COPYRIGHT}")
 SYNDICATION_TITLE = re.compile(rf"dengan{H}+judul{H}*:?")
+READ_ON_TITLE = re.compile(rf",{H}*(?=[\"“])")  # after the site in detik's form
 # What other sites add after the title: ", klik untuk baca: https://...".
-SYNDICATION_LINK = re.compile(rf"[Kk](?i:lik){H}+untuk{H}+baca{H}*:?{H}*(?P<url>\S*)")
+SYNDICATION_LINK = re.compile(
+    rf"(?:[Kk](?i:lik){H}+untuk{H}+baca{H}*:?|selengkapnya(?=\s)){H}*(?P<url>\S*)"
+)
 YEAR_AT_END = re.compile(r"(?<![0-9])[0-9]{4}\Z")
 YEAR_AT_START = re.compile(r"[0-9]{4}(?![0-9])")
 # A year with page script or other junk glued after it: "... Barat 2017(adsbygoogle".
@@ -357,12 +362,24 @@ NOISE_START = ("(adsbygoogle", "googletag.", "window.", "var ", "function(", "<s
 NOISE_WORD = "adsbygoogle"
 
 # What other sites print around a copy: share bars ("Bagikan:"), "follow us" lines
-# ("Ikuti berita terkini di Google News"), and the breadcrumb of sections above the title
-# ("Home > Ekonomi > Makro"), which gives the article's section.
-CHROME_START = (
-    *("Bagikan", "BAGIKAN", "Share", "SHARE", "Ikuti", "Simak", "Dapatkan"),
-    *("Home", "HOME", "Beranda", "BERANDA", "News"),
+# ("Ikuti berita terkini di Google News"), video embeds ("Simak Video ...",
+# "[Gambas:Video 20detik]"), ad and comment placeholders (whole lines, CHROME_LINES), and
+# the breadcrumb of sections above the title ("Home > Ekonomi > Makro"), which gives the
+# article's section.
+CHROME_LINES = frozenset(
+    (
+        *("advertisement", "iklan", "scroll to continue with content", "scroll untuk"),
+        *("lanjutkan membaca", "baca selengkapnya", "berikan komentar", "kirim", "komentar"),
+        *("tutup iklan", "lanjut baca", "loading..."),
+    )
 )
+CHROME_START = (
+    *("Bagikan", "BAGIKAN", "Share", "SHARE", "Ikuti", "Simak", "Dapatkan", "[Gambas"),
+    *("Home", "HOME", "Beranda", "BERANDA", "News"),
+    *("Advertisement", "ADVERTISEMENT", "Iklan", "IKLAN", "Scroll", "Lanjut", "Berikan"),
+    *("Kirim", "Komentar", "Tutup", "Loading"),
+)
+VIDEO = re.compile(rf"Simak{H}+(?:juga{H}+)?(?i:video)(?!\w)|\[Gambas:[^\]\r\n]*\]{H}*\Z")
 SHARE = re.compile(
     rf"(?:Bagikan|BAGIKAN|Share|SHARE)(?:{H}*:|{H}+(?i:artikel|berita|ke|this|on)(?!\w)|{H}*\Z)"
 )

@@ -221,7 +221,8 @@ class Reader(HeadReader):
         return TEXT
 
     def chrome(self, start: int, end: int) -> bool:
-        """Whether the unit is another site's share bar, "follow us" line or breadcrumb."""
+        """Whether the unit is another site's share bar, "follow us" line, video embed,
+        ad or comment placeholder, or breadcrumb."""
         text = self.text
         if end - start > shape.CHROME_REACH:
             return False
@@ -229,6 +230,8 @@ class Reader(HeadReader):
             shape.BREADCRUMB.match(text, start, end)
             or shape.SHARE.match(text, start, end)
             or shape.FOLLOW.match(text, start, end)
+            or shape.VIDEO.match(text, start, end)
+            or text[start:end].strip().casefold() in shape.CHROME_LINES
         )
 
     def read(self) -> Article:
@@ -488,7 +491,9 @@ class Reader(HeadReader):
                     self.problem("page-noise", "page script or markup was ignored", unit[LINE])
                 elif not shape.BREADCRUMB.match(text, start, end):  # that gives the section
                     self.problem(
-                        "page-noise", "the page's share or follow line was ignored", unit[LINE]
+                        "page-noise",
+                        "the page's share, follow, video or ad line was ignored",
+                        unit[LINE],
                     )
             else:  # TAGS, SIGNOFF, DATE keep their kind as their role
                 unit[ROLE] = kind

@@ -34,6 +34,12 @@ _FILLER = "Warga setempat menyambut baik kegiatan itu"
 _SECTIONS = ("Ekonomi", "Ekonomi > Makro", "Nasional » Politik", "Olahraga › Sepak Bola")
 _SHARE_LINES = ("Bagikan: Facebook Twitter WhatsApp", "Share this article", "BAGIKAN")
 _LINK_KEYS = st.sampled_from(("Baca juga: ", "Baca Juga:\n", "BACA JUGA:\n"))
+_PLACEHOLDERS = (
+    "Advertisement",
+    "Scroll to continue with content",
+    'Simak Video "Warga antusias sambut kegiatan"',
+    "[Gambas:Video 20detik]",
+)
 _FOLLOW_LINES = (
     "Ikuti berita terkini dari kami di Google News",
     "Simak breaking news pilihan kami langsung di WhatsApp Channel",
@@ -137,6 +143,8 @@ def _copy(draw: st.DrawFn, article: Article, date_line: str) -> tuple[Article, s
     )
     # A link's title may be on the line after its key, as pages print a link.
     body = [line.replace("Baca juga: ", draw(_LINK_KEYS), 1) for line in _body(article)]
+    # An ad or a video placeholder between two paragraphs.
+    body.insert(draw(st.integers(1, len(body))), draw(st.sampled_from(_PLACEHOLDERS)))
     lines += [*body, draw(st.sampled_from(_SHARE_LINES))]
     if article.syndication is not None:
         site, original = article.syndication.site, article.syndication.original_title
@@ -169,10 +177,10 @@ def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
     * ``copy``: another site's page: a breadcrumb (the section), the title, a
       ``Reporter: A | Editor: B`` line (or ``Laporan Wartawan <site>, A``),
       ``Oleh: Antara | <date line>``, the caption if it has a credit, the body (related
-      links maybe with their title on the next line, maybe ending ``(Antara)``), a share
-      bar, ``Artikel ini telah tayang di <site> dengan
-      judul "<title>", klik untuk baca: <address>``, ``Sumber: ANTARA`` (both in
-      ``metadata``) and a "follow us" line.
+      links maybe with their title on the next line, maybe ending ``(Antara)``, an ad or
+      video placeholder between two paragraphs), a share bar, ``Artikel ini telah tayang
+      di <site> dengan judul "<title>", klik untuk baca: <address>``, ``Sumber: ANTARA``
+      (both in ``metadata``) and a "follow us" line.
     """
     style = draw(st.sampled_from(RENDERING_STYLES))
     article = draw(antara_articles())
