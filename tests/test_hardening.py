@@ -293,6 +293,24 @@ def test_no_command_reads_a_byte_outside_the_corpus(
     assert secret.resolve() not in opened
 
 
+def test_index_says_which_symlinks_it_does_not_follow(tmp_path: Path, secret: Path) -> None:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.txt").write_text("Judul\n\nJakarta (ANTARA) - Isi.\n")
+    (root / "outside.txt").symlink_to(secret)
+    (root / "broken.txt").symlink_to(root / "gone.txt")
+    (root / "inside.txt").symlink_to(root / "a.txt")  # stays in the corpus: listed
+    code, out, err = run_cli("index", root)
+    assert code == 0
+    assert err.splitlines() == [
+        f"warning: {root / 'broken.txt'}: a symlink to nothing; not listed [link]",
+        f"warning: {root / 'outside.txt'}: a symlink to a file outside the corpus; "
+        "not listed [link]",
+    ]
+    assert out.endswith(", 2 symlinks not followed\n")
+    assert [entry.file for entry in read_manifest(root).entries] == ["a.txt", "inside.txt"]
+
+
 # --- manifest problems: the whole corpus is refused, in one line ---------------------------
 
 TABLE = "| id | file |\n| --- | --- |\n"

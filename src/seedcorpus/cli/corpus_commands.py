@@ -384,17 +384,20 @@ def index(
                 path=corpus / "INDEX.md",
             )
     write_manifest(scan.manifest, corpus)
-    errors = [problem for problem in scan.problems if problem.code != "unclaimed"]
+    # Files left out (none claims it, a symlink out of the corpus) are warnings.
+    errors = [problem for problem in scan.problems if problem.code not in ("unclaimed", "link")]
     for problem in scan.problems:
         shown = attrs.evolve(problem, path=str(corpus / (problem.path or "")))
         click.echo(f"{'problem' if problem in errors else 'warning'}: {shown}", err=True)
     by_parser = Counter(entry.parser or "(none)" for entry in scan.manifest.entries)
     parsers = ", ".join(f"{name} {count}" for name, count in sorted(by_parser.items()))
-    unclaimed = len(scan.problems) - len(errors)
+    unclaimed = sum(problem.code == "unclaimed" for problem in scan.problems)
+    links = sum(problem.code == "link" for problem in scan.problems)
     click.echo(
         f"wrote {corpus / 'INDEX.md'}: {counted(len(scan.manifest.entries), 'article')}"
         + (f" ({parsers})" if parsers else "")
         + (f", {counted(unclaimed, 'file')} no parser claims" if unclaimed else "")
+        + (f", {counted(links, 'symlink')} not followed" if links else "")
     )
     sys.exit(1 if errors else 0)
 

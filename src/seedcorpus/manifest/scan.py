@@ -41,11 +41,14 @@ class FolderScan:
     """The files listed, in path order."""
     problems: tuple[Problem, ...] = ()
     """``unclaimed`` for each file no parser claims (not listed), ``ambiguous`` for each
-    file several parsers claim with no way to choose (listed without a parser)."""
+    file several parsers claim with no way to choose (listed without a parser), ``link``
+    for each symlink that leads nowhere or out of the corpus (not listed)."""
 
 
-def _article_files(root: Path, pattern: str) -> list[str]:
-    """Return the relative POSIX paths of the article files a manifest could list."""
+def _article_files(root: Path, pattern: str, refused: list[Problem] | None = None) -> list[str]:
+    """Return the relative POSIX paths of the article files a manifest could list, and
+    add to ``refused`` a problem for each symlink that leads nowhere or out of ``root``
+    (never read, so never listed)."""
     real_root = root.resolve()
     found = []
     for path in root.glob(pattern):
@@ -54,12 +57,23 @@ def _article_files(root: Path, pattern: str) -> list[str]:
             relative == INDEX_NAME
             or any(part.startswith(".") for part in relative.split("/"))
             or path_problem(relative)
-            or not path.is_file()
-            or not path.resolve().is_relative_to(real_root)
+            or path.is_dir()
         ):
             continue
+        if not path.is_file():  # a broken symlink, a loop, a device or a pipe
+            if refused is not None and path.is_symlink():
+                refused.append(Problem("link", "a symlink to nothing; not listed", relative))
+            continue
+        if not path.resolve().is_relative_to(real_root):
+            if refused is not None:
+                message = "a symlink to a file outside the corpus; not listed"
+                refused.append(Problem("link", message, relative))
+            continue
         found.append(relative)
-    return sorted(found)
+    found.sort()
+    if refused:
+        refused.sort(key=lambda problem: problem.path or "")
+    return found
 
 
 def _specs(parsers: Mapping[str, ParserSpec] | Iterable[ParserSpec]) -> list[ParserSpec]:
@@ -178,9 +192,10 @@ def _scan(
 ) -> FolderScan:
     root = Path(root)
     by_name = {spec.name: spec for spec in specs or ()}
-    found = _article_files(root, pattern or (_PLAIN_PATTERN if specs is None else "**/*"))
-    old = {PurePosixPath(e.file): e for e in previous.entries} if previous else {}
     problems: list[Problem] = []
+    glob = pattern or (_PLAIN_PATTERN if specs is None else "**/*")
+    found = _article_files(root, glob, problems)
+    old = {PurePosixPath(e.file): e for e in previous.entries} if previous else {}
     files = []
     for file in found:
         before = old.get(PurePosixPath(file))
