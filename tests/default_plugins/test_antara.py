@@ -617,6 +617,40 @@ def test_a_links_title_on_the_next_line_is_its_title() -> None:
     assert article.related == ()
 
 
+@pytest.mark.parametrize(
+    ("name", "related", "noise_lines"),
+    [
+        ("lists_in_body", ["Harga bawang merah turun di Pontianak"], [10, 11, 12]),
+        (
+            "related_after_footer",
+            [
+                "Harga bawang merah turun di Pontianak",
+                "Pemprov Kalbar gelar pasar murah",
+                "Stok beras Kalbar aman hingga akhir tahun",
+            ],
+            [16],
+        ),
+    ],
+)
+def test_a_pages_lists_of_titles(name: str, related: list[str], noise_lines: list[int]) -> None:
+    # "Berita Terkait" lists related articles; "TERPOPULER" the page's other news.
+    text, article = read(DATA / "renderings" / "copies" / f"{name}.txt")
+    assert list(article.related) == related
+    assert [p.line for p in article.problems if p.code == "page-noise"] == noise_lines
+    assert len(article.paragraphs) == 2
+    assert_spans(text, article)
+
+
+def test_a_list_ends_at_a_sentence() -> None:
+    text = (
+        "Judul\n\nJakarta (ANTARA) - Isi.\n\nBerita Terkait\nJudul lain di sini\n"
+        "Warga lega atas kabar itu.\n\nPewarta: Ani\n"
+    )
+    article = parse_antara(document(text))
+    assert article.related == ("Judul lain di sini",)
+    assert article.paragraphs == ("Isi.", "Warga lega atas kabar itu.")
+
+
 def test_the_english_sites_related_links_and_byline() -> None:
     text, article = read(DATA / "renderings" / "english" / "en_site.txt")
     assert article.related == (

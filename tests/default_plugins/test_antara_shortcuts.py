@@ -27,7 +27,8 @@ LINK_TEXTS = joined(
     [*("Baca", "BACA", "baca", "Bac", "juga", "Juga", "JUGA", "jUga", "uga", ":", "x"),
      *(" ", "  ", "\t", "\xa0", "\u2028", "\x0b", "\x85", "\n", "\r", "Baca juga:"),
      *("Related", "RELATED", "elated", "news", "News", "NEWS", "Also", "ALSO", "read", "Read"),
-     *("READ", "ead", "Related news:", "Also read:", "sd")]
+     *("READ", "ead", "Related news:", "Also read:", "sd", "Lihat", "Berita", "terkait"),
+     *("Terkait", "TERKAIT", "Artikel", "kait", "Berita terkait:", "t")]
 )  # fmt: skip
 
 

@@ -38,8 +38,9 @@ _REPEAT_MIN = 40
 # these indices:
 START, END, LINE, BLOCK, KIND, LINES, ROLE, PRINTED = range(8)
 Unit = list[Any]
-# Unit kinds, from a unit's own shape.
-TEXT, FOOTER, LINK, TAGS, SIGNOFF, DATE, NOISE = range(7)
+# Unit kinds, from a unit's own shape (HEADER: of a list of titles; ITEM: a related
+# title in such a list, from the units before it).
+TEXT, FOOTER, LINK, TAGS, SIGNOFF, DATE, NOISE, HEADER, ITEM = range(9)
 # Roles, from a unit's neighbours: the kinds above but TEXT, and these for text.
 TITLE, TAG_LINE, REPEAT, CAPTION, SUMMARY, PARAGRAPH, TRAILER, AFTER = range(10, 18)
 

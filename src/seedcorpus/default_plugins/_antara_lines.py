@@ -205,17 +205,20 @@ CREDIT_REACH = MAX_CREDIT + 20
 # A caption is one or two sentences; a longer unit ending with a credit is a paragraph.
 MAX_CAPTION = 600
 
-# A related link's key: "Baca juga:", on the English site "Related news:" or "Also read:".
-# By its last word, the words that may come before it.
+# A related link's key: "Baca juga:", "Lihat juga:", "Berita terkait:", on the English
+# site "Related news:" or "Also read:". By its last word, the words that may come before.
 _LINK_WORDS = {
-    **dict.fromkeys(("juga", "Juga", "JUGA"), ("Baca", "BACA")),
+    **dict.fromkeys(("juga", "Juga", "JUGA"), ("Baca", "BACA", "Lihat", "LIHAT")),
+    **dict.fromkeys(("terkait", "Terkait", "TERKAIT"), ("Berita", "BERITA", "Artikel")),
     **dict.fromkeys(("news", "News", "NEWS"), ("Related", "RELATED")),
     **dict.fromkeys(("read", "Read", "READ"), ("Also", "ALSO")),
 }
+_LINK_WORD_LENGTHS = sorted({len(word) for word in _LINK_WORDS})
 LINK_STARTS = tuple(dict.fromkeys(word for firsts in _LINK_WORDS.values() for word in firsts))
 LINK = re.compile(
-    rf"(?:(?:Baca|BACA){H}+(?:juga|Juga|JUGA)|(?:Related|RELATED){H}+(?:news|News|NEWS)"
-    rf"|(?:Also|ALSO){H}+(?:read|Read|READ)){H}*:"
+    rf"(?:(?:Baca|BACA|Lihat|LIHAT){H}+(?:juga|Juga|JUGA)"
+    rf"|(?:Berita|BERITA|Artikel){H}+(?:terkait|Terkait|TERKAIT)"
+    rf"|(?:Related|RELATED){H}+(?:news|News|NEWS)|(?:Also|ALSO){H}+(?:read|Read|READ)){H}*:"
 )
 
 
@@ -228,18 +231,20 @@ def has_link(text: str) -> bool:
     colon = text.find(":")
     while colon >= 0:
         # Most colons follow a digit or a word not ending as a key's does: no link there.
-        if colon < 4 or (text[colon - 1] not in "aAsSdD" and not text[colon - 1].isspace()):
+        if colon < 4 or (text[colon - 1] not in "aAsSdDtT" and not text[colon - 1].isspace()):
             colon = text.find(":", colon + 1)
             continue
         end = colon
         while end > 0 and text[end - 1].isspace() and text[end - 1] not in "\r\n":
             end -= 1
-        firsts = _LINK_WORDS.get(text[end - 4 : end]) if end >= 4 else None
-        if firsts is not None:
-            start = end - 4
+        for length in _LINK_WORD_LENGTHS:
+            firsts = _LINK_WORDS.get(text[end - length : end]) if end >= length else None
+            if firsts is None:
+                continue
+            start = end - length
             while start > 0 and _inline_space(text[start - 1]):
                 start -= 1
-            if start < end - 4 and any(
+            if start < end - length and any(
                 start >= len(first) and text[start - len(first) : start] == first
                 for first in firsts
             ):
@@ -378,6 +383,10 @@ CHROME_START = (
     *("Home", "HOME", "Beranda", "BERANDA", "News"),
     *("Advertisement", "ADVERTISEMENT", "Iklan", "IKLAN", "Scroll", "Lanjut", "Berikan"),
     *("Kirim", "Komentar", "Tutup", "Loading"),
+    # The list headers (RELATED_HEADERS, OTHER_HEADERS) not starting as a link or footer.
+    *("TERPOPULER", "Terpopuler", "Terkini", "TERKINI", "Terbaru", "TERBARU", "Populer"),
+    *("POPULER", "Rekomendasi", "REKOMENDASI", "Pilihan", "PILIHAN", "Most", "Latest"),
+    *("Trending", "TRENDING", "Lihat", "LIHAT", "ARTIKEL", "BERITA"),
 )
 VIDEO = re.compile(rf"Simak{H}+(?:juga{H}+)?(?i:video)(?!\w)|\[Gambas:[^\]\r\n]*\]{H}*\Z")
 SHARE = re.compile(
@@ -388,6 +397,20 @@ FOLLOW = re.compile(
     rf"(?:Google{H}+News|WhatsApp{H}+Channel|[Ss]aluran{H}+WhatsApp)"
 )
 CHROME_REACH = 300
+# The header of a list of titles a page prints: of related articles, whose titles are
+# related links, or of its other news, which is page noise. A whole line, maybe with a
+# colon; each title after it is a short line of its own that does not end a sentence,
+# in the block of the one before or the next.
+RELATED_HEADERS = frozenset(("berita terkait", "artikel terkait", "baca juga", "lihat juga"))
+OTHER_HEADERS = frozenset(
+    (
+        *("terpopuler", "berita terpopuler", "terkini", "berita terkini", "terbaru"),
+        *("berita terbaru", "populer", "berita populer", "rekomendasi", "pilihan editor"),
+        *("berita lainnya", "berita pilihan", "most popular", "latest news", "trending"),
+    )
+)
+HEADER_REACH = 30
+LIST_ITEM_REACH = 150
 BREADCRUMB = re.compile(
     rf"(?:Home|HOME|Beranda|BERANDA|News|Berita){H}*[>»›]{H}*"
     rf"(?P<path>[^\r\n>»›.!?]{{1,40}}(?:[>»›][^\r\n>»›.!?]{{1,40}}){{0,5}})\Z"

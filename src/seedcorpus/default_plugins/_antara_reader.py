@@ -25,6 +25,8 @@ from seedcorpus.default_plugins._antara_fields import (
     DATE,
     END,
     FOOTER,
+    HEADER,
+    ITEM,
     KIND,
     LINE,
     LINES,
@@ -83,6 +85,8 @@ class Reader(HeadReader):
         # Where the date line starts in a unit that holds more ("Oleh: X | <date>"), by
         # the unit's start.
         self.date_from: dict[int, int] = {}
+        # What the titles after each list header are (ITEM or NOISE), by its start.
+        self.listed: dict[int, int] = {}
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -105,6 +109,9 @@ class Reader(HeadReader):
         # printed text needs no search for them.
         odd, odd_at = self.odd_spaces, 0
         next_odd = odd[0] if odd else len(text)
+        # The kind of the titles a list header announces, while they follow, and the
+        # block of the last.
+        listing, listing_block = TEXT, -1
         for number, line in enumerate(lines, start=1):
             if not line:  # half the lines of the usual layout
                 position += 1
@@ -147,13 +154,21 @@ class Reader(HeadReader):
                     self.first_footer = len(units)
             else:
                 kind = TEXT
-            if kind == TEXT and units and units[-1][KIND] == LINK and self.bare_link(units[-1]):
-                last = units[-1]
-                if last[BLOCK] == block or text[end - 1] not in ".!?":
-                    # "Baca juga:" with its title on the next line, as pages print a link.
-                    last[END] = end
-                    last[PRINTED] = None
-                    continue
+            if start in self.listed or (kind == LINK and self.bare_link(start, end)):
+                # "Berita Terkait", "Terpopuler", or "Baca juga:" alone: the titles
+                # follow, a line each.
+                listing, listing_block = self.listed.get(start, ITEM), block
+            elif listing != TEXT:
+                # A title: short, not a sentence's end, in the block or the next one.
+                if (
+                    kind == TEXT
+                    and block - listing_block <= 1
+                    and end - start <= shape.LIST_ITEM_REACH
+                    and text[end - 1] not in '.!?"”'
+                ):
+                    kind, listing_block = listing, block
+                else:
+                    listing = TEXT
             if first.islower() and kind == TEXT and len(units) > 2:
                 last = units[-1]
                 if (
@@ -171,10 +186,10 @@ class Reader(HeadReader):
             append([start, end, number, block, kind, None, -1, line])
         return units, block + 1 if units else 0
 
-    def bare_link(self, unit: Unit) -> bool:
+    def bare_link(self, start: int, end: int) -> bool:
         """Whether a link unit is its key alone (``Baca juga:``), without a title."""
-        key = shape.LINK.match(self.text, unit[START], unit[END])
-        return key is not None and not self.text[key.end() : unit[END]].strip()
+        key = shape.LINK.match(self.text, start, end)
+        return key is not None and not self.text[key.end() : end].strip()
 
     def kind(self, start: int, end: int) -> int:
         """What a unit is from its shape alone."""
@@ -209,6 +224,14 @@ class Reader(HeadReader):
             start, end
         ):
             return NOISE
+        if end - start <= shape.HEADER_REACH:
+            header = text[start:end].strip().rstrip(":").rstrip().casefold()
+            if header in shape.RELATED_HEADERS:
+                self.listed[start] = ITEM
+                return HEADER
+            if header in shape.OTHER_HEADERS:
+                self.listed[start] = NOISE
+                return NOISE
         if end - start <= shape.BARRED_REACH:
             bar = text.find("|", start, end)
             while bar >= 0:
@@ -325,6 +348,9 @@ class Reader(HeadReader):
                 tags = self.tags_line(unit)
             elif role == FOOTER:
                 footer.append(unit)
+            elif role == ITEM:
+                if linked := self.value(f"related.{len(self.related)}", unit[START], unit[END]):
+                    self.related.append(linked)
             elif role == NOISE and section is None:
                 section = self.breadcrumb(unit)
         if after < len(units):
@@ -492,10 +518,10 @@ class Reader(HeadReader):
                 elif not shape.BREADCRUMB.match(text, start, end):  # that gives the section
                     self.problem(
                         "page-noise",
-                        "the page's share, follow, video or ad line was ignored",
+                        "the page's own line (share, follow, video, ad, other news) was ignored",
                         unit[LINE],
                     )
-            else:  # TAGS, SIGNOFF, DATE keep their kind as their role
+            else:  # TAGS, SIGNOFF, DATE, HEADER, ITEM keep their kind as their role
                 unit[ROLE] = kind
                 if kind == SIGNOFF:
                     self.signoff_seen = closed = True

@@ -34,6 +34,7 @@ _FILLER = "Warga setempat menyambut baik kegiatan itu"
 _SECTIONS = ("Ekonomi", "Ekonomi > Makro", "Nasional » Politik", "Olahraga › Sepak Bola")
 _SHARE_LINES = ("Bagikan: Facebook Twitter WhatsApp", "Share this article", "BAGIKAN")
 _LINK_KEYS = st.sampled_from(("Baca juga: ", "Baca Juga:\n", "BACA JUGA:\n"))
+_LIST_HEADERS = st.sampled_from(("Berita Terkait", "BERITA TERKAIT:", "Baca Juga"))
 _PLACEHOLDERS = (
     "Advertisement",
     "Scroll to continue with content",
@@ -141,8 +142,12 @@ def _copy(draw: st.DrawFn, article: Article, date_line: str) -> tuple[Article, s
         dateline=dateline,
         signoff=signoff,
     )
-    # A link's title may be on the line after its key, as pages print a link.
+    # A link's title may be on the line after its key, as pages print a link, or the
+    # titles may follow a "Berita Terkait" header, a line each.
     body = [line.replace("Baca juga: ", draw(_LINK_KEYS), 1) for line in _body(article)]
+    if draw(st.booleans()) and article.related:
+        body = body[: -len(article.related)]
+        body.append("\n".join([draw(_LIST_HEADERS), *article.related]))
     # An ad or a video placeholder between two paragraphs.
     body.insert(draw(st.integers(1, len(body))), draw(st.sampled_from(_PLACEHOLDERS)))
     lines += [*body, draw(st.sampled_from(_SHARE_LINES))]
@@ -177,7 +182,8 @@ def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
     * ``copy``: another site's page: a breadcrumb (the section), the title, a
       ``Reporter: A | Editor: B`` line (or ``Laporan Wartawan <site>, A``),
       ``Oleh: Antara | <date line>``, the caption if it has a credit, the body (related
-      links maybe with their title on the next line, maybe ending ``(Antara)``, an ad or
+      links maybe with their title on the next line or listed after a ``Berita Terkait``
+      header, maybe ending ``(Antara)``, an ad or
       video placeholder between two paragraphs), a share bar, ``Artikel ini telah tayang
       di <site> dengan judul "<title>", klik untuk baca: <address>``, ``Sumber: ANTARA``
       (both in ``metadata``) and a "follow us" line.
