@@ -65,10 +65,13 @@ _SLASH_DATE = re.compile(
     rf"/(?:(?<={_NOT_BEFORE_DAY}(?P<day>[0-9])/)|(?<={_NOT_BEFORE_DAY}(?P<days>[0-9]{{2}})/))"
     r"(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
 )
-# Searched in the text with "(" made a space, so that every day before a month name
-# follows a space (see _scan): the pattern starts with a literal.
+# A day before a month's name follows a space or "(" ("(23 Juli 2016)"), and an opening
+# parenthesis counts as a space after the day and the month too ("23 (Juli"): the pattern
+# once ran on a copy of the text with each "(" made a space, which this one does not need.
+# It starts with the space or parenthesis, which _scan finds faster than a leading digit.
 _DAY_MONTH_NAME = re.compile(
-    rf" (?P<day>\d\d?)\s+(?P<month>{_alternation(_MONTHS)})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"[ (](?P<day>\d\d?)[\s(]+(?P<month>{_alternation(_MONTHS)})\b"
+    r"(?:,?[\s(]+(?P<year>\d{4})\b)?"
 )
 # Capitalized only, because "minggu" is also the common noun "week".
 _WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Ahad)\b")
@@ -82,8 +85,9 @@ _CLOSE = re.compile(r"\s*\)")
 # K, J, M and A; a day at every space) are one search of a bytes copy where the first
 # characters are one marker byte (\x80, in no ASCII text), a literal the engine finds far
 # faster than a set. It matches wherever the two do (and maybe elsewhere), so each place
-# is confirmed: a weekday by its name in _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME.
-_MARKS = bytes.maketrans(b"SRKJMA0123456789", b"\x80" * 16)
+# is confirmed: a weekday by its name in _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME. An
+# opening parenthesis is a space in the copy, as it is to _DAY_MONTH_NAME.
+_MARKS = bytes.maketrans(b"SRKJMA0123456789(", b"\x80" * 16 + b" ")
 _PLACES = re.compile(
     rb"\x80(?:(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80])"
     rb"|(?<= \x80)\x80?[\s\x1c-\x1f]+(?:"
@@ -228,7 +232,9 @@ def _fields(article: Article) -> _Fields:
 def _find(fields: _Fields) -> list[_Found]:
     """The mentions in ``fields``, in order."""
     text = _SEPARATOR + _SEPARATOR.join(fields.texts)
-    if text.count("\x00") > len(fields.texts):  # the separator would not separate
+    # (Looking for a NUL in the fields joined without separators takes memchr's fast
+    # path, where counting the joined text's NULs steps through it character by character.)
+    if "\x00" in "".join(fields.texts):  # the separator would not separate
         return [
             found
             for index, field in enumerate(fields.texts)
@@ -249,34 +255,33 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
     )
 
     # The three patterns run over all fields at once; their matches never overlap.
-    searched = text.replace("(", " ")
     weekdays: dict[int, tuple[int, int]] = {}  # (start, number) by where each ends
     textual: list[re.Match[str]] = []
     if text.isascii():  # (a flag of the string: free)
         end = 0  # of the last day and month
-        for place in _PLACES.finditer(searched.encode("ascii").translate(_MARKS)):
-            start = place.start()
+        for place in _PLACES.finditer(text.encode("ascii").translate(_MARKS)):
+            start, stop = place.span()
             if text[start].isdigit():  # a day and a month (a weekday is letters)
                 start -= 1
                 if start >= end:  # as finditer, which gives no overlapping matches
-                    match = _DAY_MONTH_NAME.match(searched, start)
+                    match = _DAY_MONTH_NAME.match(text, start)
                     if match is not None:
                         end = match.end()
                         textual.append(match)
             else:
-                number = _ASCII_WEEKDAYS.get(text[start : place.end()])
+                number = _ASCII_WEEKDAYS.get(text[start:stop])
                 if number is not None and not text[start - 1].isalnum():
-                    weekdays[place.end()] = (start, number)
+                    weekdays[stop] = (start, number)
     else:
-        for match in _WEEKDAY.finditer(searched):
+        for match in _WEEKDAY.finditer(text):
             start = match.start()
             if not text[start - 1].isalnum():  # not the end of another word
                 weekdays[match.end()] = (start, _WEEKDAYS[match.group().lower()])
-        textual = list(_DAY_MONTH_NAME.finditer(searched))
+        textual = list(_DAY_MONTH_NAME.finditer(text))
 
     # (start, end, day, month, printed year, form) of each day and month, numeric first.
     days: list[tuple[int, int, int, int, str | None, str]] = []
-    for match in _SLASH_DATE.finditer(searched):
+    for match in _SLASH_DATE.finditer(text):
         one, two, month, printed_year = match.groups()
         day = one or two
         slash, end = match.span()
@@ -330,6 +335,7 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
         found.sort(key=_FIRST)
 
     mentions = []
+    names = len(leading)
     for begin, finish, form, found_day, found_month, found_year, found_weekday in found:
         index = bisect.bisect_right(starts, begin) - 1
         field_start = starts[index]
@@ -339,7 +345,7 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
                     text[begin:finish],
                     begin - field_start,
                     finish - field_start,
-                    fields.name(index),
+                    leading[index] if index < names else paragraph_field(index - names),
                     form,
                     found_day,
                     found_month,
@@ -406,29 +412,64 @@ class _Weighed(NamedTuple):
 
 
 _new_weighed = functools.partial(tuple.__new__, _Weighed)  # as _new_found
+_FIELD = operator.attrgetter("field")
+_YEAR = operator.attrgetter("year")
 
 
-def _sides(weighed: list[_Weighed], day: datetime.date) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Indices of the mentions that support ``day`` and of those that contradict it (only
-    in the dateline, caption, title or lead; a bare weekday only there)."""
+class _Sides(NamedTuple):
+    """The mentions that support a day and those that contradict it (only in the
+    dateline, caption, title or lead; a bare weekday only there), with their weights."""
+
+    pro: tuple[int, ...]
+    con: tuple[int, ...]
+    pro_weights: list[float]
+    con_weights: list[float]
+    strongest: str
+    """The place of the first of the heaviest supporting mentions."""
+    caption_only: bool
+    """Whether the dated mentions that support the day are all in the caption, and a
+    mention that contradicts it is elsewhere."""
+
+
+def _sides(weighed: list[_Weighed], day: datetime.date) -> _Sides:
+    """How the mentions stand to ``day``, in one pass over them."""
     weekday = day.weekday()
     pro: list[int] = []
     con: list[int] = []
-    for index, w in enumerate(weighed):
-        if w.found.form == "weekday":
-            if w.primary:
-                (pro if w.found.weekday == weekday else con).append(index)
-        elif w.date == day:
+    pro_weights: list[float] = []
+    con_weights: list[float] = []
+    pro_places: list[str] = []
+    dated: set[str] = set()  # the places of the supporting dates
+    elsewhere = False  # whether a contradicting mention is outside the caption
+    for index, (found, date, _, weight, primary, place) in enumerate(weighed):
+        if found.form == "weekday":
+            if not primary:
+                continue
+            supports = found.weekday == weekday
+        elif date == day:
+            supports = True
+            dated.add(place)
+        elif primary and date is not None:
+            supports = False
+        else:
+            continue
+        if supports:
             pro.append(index)
-        elif w.primary and w.date is not None:
+            pro_weights.append(weight)
+            pro_places.append(place)
+        else:
             con.append(index)
-    return tuple(pro), tuple(con)
+            con_weights.append(weight)
+            elsewhere = elsewhere or place != "caption.text"
+    strongest = pro_places[pro_weights.index(max(pro_weights))] if pro else "body"
+    caption_only = elsewhere and dated == {"caption.text"}
+    return _Sides(tuple(pro), tuple(con), pro_weights, con_weights, strongest, caption_only)
 
 
 def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weighed]:
     # Years to complete "Senin (1/7)": printed years in reading order, then the copyright;
     # without either, years printed on their own ("tahun 2017", "Maret 2017").
-    years = [mention.year for mention in found if mention.year is not None]
+    years = [year for year in map(_YEAR, found) if year is not None]
     if article.published_at is not None:
         years.insert(0, article.published_at.year)
     if article.copyright is not None:
@@ -440,41 +481,47 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weig
         loose_years = list(dict.fromkeys(loose))
     # Where each mention is: its field, or "lead" in the lead sentence (paragraph 0 up
     # to its first sentence end), whose split is looked for only if a mention is there.
-    places = []
-    lead_end = -1
-    news_weekdays = set()
-    for mention in found:
-        place = mention.field
-        if place == "paragraphs.0":
-            if lead_end < 0:
-                lead_end = article_text(article.paragraphs).lead_end(0)
-            if mention.start < lead_end:
-                place = "lead"
-        places.append(place)
-        # The day of the news, when the dateline, caption, title and lead print it as a
-        # bare weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
-        if mention.form == "weekday" and place in _PLACE_WEIGHTS:
-            news_weekdays.add(mention.weekday)
-    news_weekday = news_weekdays.pop() if len(news_weekdays) == 1 else None
+    # The mentions are in reading order, so those of paragraph 0 are one run.
+    places = list(map(_FIELD, found))
+    if "paragraphs.0" in places:
+        lead_end = article_text(article.paragraphs).lead_end(0)
+        for index in range(places.index("paragraphs.0"), len(places)):
+            if places[index] != "paragraphs.0":
+                break
+            if found[index].start < lead_end:
+                places[index] = "lead"
+    # The day of the news, when the dateline, caption, title and lead print it as a bare
+    # weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
+    # (Only a loose year asks for it.)
+    news_weekday = None
+    if loose_years:
+        news_weekdays = {
+            mention.weekday
+            for mention, place in zip(found, places, strict=True)
+            if mention.form == "weekday" and place in _PLACE_WEIGHTS
+        }
+        news_weekday = news_weekdays.pop() if len(news_weekdays) == 1 else None
 
     weighed = []
     # A date is resolved once however often it is printed ("Minggu (15/8)" in the lead
     # and again below): the result depends only on these four and the article's years.
     resolved: dict[tuple[int | None, ...], tuple[datetime.date | None, bool]] = {}
     for mention, place in zip(found, places, strict=True):
-        primary = place in _PLACE_WEIGHTS
+        weight = _PLACE_WEIGHTS.get(place)
+        primary = weight is not None
         where = place if primary else "body"
         if mention.form == "weekday":
             weighed.append(
                 _new_weighed((mention, None, False, _BARE_WEEKDAY_WEIGHT, primary, where))
             )
             continue
-        key = (mention.day, mention.month, mention.year, mention.weekday)
+        key = mention[5:]  # the day, month, year and weekday
         known = resolved.get(key)
         if known is None:
             known = resolved[key] = _resolve(mention, years, loose_years, news_weekday)
         date, inferred = known
-        weight = _PLACE_WEIGHTS.get(place, _BODY_WEIGHT)
+        if weight is None:
+            weight = _BODY_WEIGHT
         if inferred:
             weight *= _INFERRED_YEAR_FACTOR
         if mention.weekday is not None and date is not None and date.weekday() != mention.weekday:
@@ -490,37 +537,38 @@ def _candidates(weighed: list[_Weighed]) -> list[datetime.date]:
     and dates elsewhere that fall on a weekday printed there."""
     weekdays = {w.found.weekday for w in weighed if w.primary and w.found.weekday is not None}
     days: list[datetime.date] = []
-    for w in weighed:
-        if w.date is None or w.date in days:
+    for _, date, _, _, primary, _ in weighed:
+        if date is None or date in days:
             continue
-        if w.primary or w.date.weekday() in weekdays:
-            days.append(w.date)
+        if primary or date.weekday() in weekdays:
+            days.append(date)
     return days
 
 
 def _mentions(weighed: list[_Weighed], published: datetime.date | None) -> tuple[DateMention, ...]:
     """The records of the weighed mentions, once the article's date is decided."""
     mentions = []
-    for w in weighed:
-        found, date, agrees = w.found, w.date, None
-        if found.form == "weekday":
+    for found, date, year_inferred, _, _, _ in weighed:
+        text, start, end, field, form, _, _, _, weekday = found
+        agrees = None
+        if form == "weekday":
             # A bare weekday is the nearest such day on or before the article's date.
-            if published is not None and found.weekday is not None:
-                date = published - datetime.timedelta((published.weekday() - found.weekday) % 7)
-        elif found.weekday is not None and date is not None:
-            agrees = date.weekday() == found.weekday
+            if published is not None and weekday is not None:
+                date = published - datetime.timedelta((published.weekday() - weekday) % 7)
+        elif weekday is not None and date is not None:
+            agrees = date.weekday() == weekday
         # Positional arguments, in the order of DateMention's fields: a little faster.
         mentions.append(
             DateMention(
-                found.text,
+                text,
                 None if date is None else date.isoformat(),
-                found.start,
-                found.end,
-                found.field,
-                found.form,
-                None if found.weekday is None else WEEKDAY_NAMES[found.weekday],
+                start,
+                end,
+                field,
+                form,
+                None if weekday is None else WEEKDAY_NAMES[weekday],
                 agrees,
-                w.year_inferred,
+                year_inferred,
             )
         )
     return tuple(mentions)
@@ -555,21 +603,20 @@ def enrich(article: Article) -> Dates:
     basis: str | None = None
     if article.published_at is not None:
         published, confidence, basis = article.published_at.date(), 1.0, "published_at"
-        evidence, conflicts = _sides(weighed, published)
+        evidence, conflicts = _sides(weighed, published)[:2]
     else:
         for day in _candidates(weighed):
             if not _plausible(article, day):
                 continue
-            pro, con = _sides(weighed, day)
-            places = {weighed[i].place for i in pro if weighed[i].found.form != "weekday"}
-            if places == {"caption.text"} and any(weighed[i].place != "caption.text" for i in con):
+            sides = _sides(weighed, day)
+            if sides.caption_only:
                 continue  # only the photo says so, and the story says otherwise
-            pro_weight = sum(weighed[i].weight for i in pro)
-            agreement = pro_weight / (pro_weight + sum(weighed[i].weight for i in con))
-            score = round(_noisy_or([weighed[i].weight for i in pro]) * agreement, 3)
+            pro_weight = sum(sides.pro_weights)
+            agreement = pro_weight / (pro_weight + sum(sides.con_weights))
+            score = round(_noisy_or(sides.pro_weights) * agreement, 3)
             if score > confidence:
-                published, confidence, evidence, conflicts = day, score, pro, con
-                basis = max((weighed[i] for i in pro), key=lambda w: w.weight).place
+                published, confidence, basis = day, score, sides.strongest
+                evidence, conflicts = sides.pro, sides.con
 
     return Dates(
         published=None if published is None else published.isoformat(),
