@@ -374,22 +374,28 @@ def _resolve(
     first of ``loose_years`` on which the day falls on the printed weekday, or, if the
     mention prints none, on ``news_weekday``.
     """
-    assert found.day is not None
-    assert found.month is not None
-    if found.year is not None:
-        return _make_date(found.year, found.month, found.day), False
-    dates = [d for d in (_make_date(year, found.month, found.day) for year in years) if d]
-    weekday = news_weekday if found.weekday is None else found.weekday
-    if not dates and weekday is not None:
-        # A year printed on its own is weaker evidence than a dated one, so it needs a
-        # weekday to agree: "Selasa (14/3)" with "sepanjang tahun 2017" is 14 March 2017.
-        dates = [
-            d
-            for d in (_make_date(year, found.month, found.day) for year in loose_years)
-            if d and d.weekday() == weekday
-        ]
-    matching = [d for d in dates if found.weekday is None or d.weekday() == found.weekday]
-    return next(iter(matching or dates), None), True
+    day, month, year, weekday = found[5:]
+    assert day is not None
+    assert month is not None
+    if year is not None:
+        return _make_date(year, month, day), False
+    first = None
+    for year in years:
+        date = _make_date(year, month, day)
+        if date is not None:
+            if weekday is None or date.weekday() == weekday:
+                return date, True
+            first = first or date
+    if first is not None:
+        return first, True
+    # A year printed on its own is weaker evidence than a dated one, so it needs a
+    # weekday to agree: "Selasa (14/3)" with "sepanjang tahun 2017" is 14 March 2017.
+    weekday = news_weekday if weekday is None else weekday
+    for year in loose_years if weekday is not None else ():
+        date = _make_date(year, month, day)
+        if date is not None and date.weekday() == weekday:
+            return date, True
+    return None, True
 
 
 def _noisy_or(weights: list[float]) -> float:
@@ -398,20 +404,20 @@ def _noisy_or(weights: list[float]) -> float:
 
 
 class _Weighed(NamedTuple):
-    """A mention with its resolved date and how much it says about the article's date
-    (a named tuple, as :class:`_Found`)."""
+    """The mentions of an article, weighed: one list per column, in reading order. A
+    bare weekday has no record until the article's date is decided (it is the nearest
+    such day on or before it), nor a date of its own."""
 
-    found: _Found
-    date: datetime.date | None
-    year_inferred: bool
-    weight: float
-    primary: bool
-    """In the dateline, caption, title or lead sentence."""
-    place: str = "body"
-    """``dateline.date``, ``caption.text``, ``title``, ``lead`` or ``body``."""
+    records: list[DateMention | None]
+    dates: list[datetime.date | None]
+    weights: list[float]
+    places: list[str]
+    """``dateline.date``, ``caption.text``, ``title``, ``lead`` or ``body`` (the only
+    place that is not primary: the dateline, caption, title and lead sentence)."""
+    weekdays: list[int | None]
+    """The printed weekday of each mention."""
 
 
-_new_weighed = functools.partial(tuple.__new__, _Weighed)  # as _new_found
 _FIELD = operator.attrgetter("field")
 _YEAR = operator.attrgetter("year")
 
@@ -431,7 +437,7 @@ class _Sides(NamedTuple):
     mention that contradicts it is elsewhere."""
 
 
-def _sides(weighed: list[_Weighed], day: datetime.date) -> _Sides:
+def _sides(weighed: _Weighed, day: datetime.date) -> _Sides:
     """How the mentions stand to ``day``, in one pass over them."""
     weekday = day.weekday()
     pro: list[int] = []
@@ -441,15 +447,15 @@ def _sides(weighed: list[_Weighed], day: datetime.date) -> _Sides:
     pro_places: list[str] = []
     dated: set[str] = set()  # the places of the supporting dates
     elsewhere = False  # whether a contradicting mention is outside the caption
-    for index, (found, date, _, weight, primary, place) in enumerate(weighed):
-        if found.form == "weekday":
-            if not primary:
+    for index, (record, date, weight, place, printed) in enumerate(zip(*weighed, strict=True)):
+        if record is None:  # a bare weekday
+            if place == "body":
                 continue
-            supports = found.weekday == weekday
+            supports = printed == weekday
         elif date == day:
             supports = True
             dated.add(place)
-        elif primary and date is not None:
+        elif place != "body" and date is not None:
             supports = False
         else:
             continue
@@ -466,7 +472,7 @@ def _sides(weighed: list[_Weighed], day: datetime.date) -> _Sides:
     return _Sides(tuple(pro), tuple(con), pro_weights, con_weights, strongest, caption_only)
 
 
-def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weighed]:
+def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> _Weighed:
     # Years to complete "Senin (1/7)": printed years in reading order, then the copyright;
     # without either, years printed on their own ("tahun 2017", "Maret 2017").
     years = [year for year in map(_YEAR, found) if year is not None]
@@ -502,75 +508,91 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weig
         }
         news_weekday = news_weekdays.pop() if len(news_weekdays) == 1 else None
 
-    weighed = []
+    weighed = _Weighed([], [], [], [], [])
+    records, dates, weights, wheres, weekdays = weighed
     # A date is resolved once however often it is printed ("Minggu (15/8)" in the lead
     # and again below): the result depends only on these four and the article's years.
-    resolved: dict[tuple[int | None, ...], tuple[datetime.date | None, bool]] = {}
+    resolved: dict[tuple[int | None, ...], tuple[datetime.date | None, bool, str | None]] = {}
     for mention, place in zip(found, places, strict=True):
+        text, start, end, field, form, _, _, _, weekday = mention
         weight = _PLACE_WEIGHTS.get(place)
-        primary = weight is not None
-        where = place if primary else "body"
-        if mention.form == "weekday":
-            weighed.append(
-                _new_weighed((mention, None, False, _BARE_WEEKDAY_WEIGHT, primary, where))
-            )
+        wheres.append("body" if weight is None else place)
+        weekdays.append(weekday)
+        if form == "weekday":
+            records.append(None)
+            dates.append(None)
+            weights.append(_BARE_WEEKDAY_WEIGHT)
             continue
         key = mention[5:]  # the day, month, year and weekday
         known = resolved.get(key)
         if known is None:
-            known = resolved[key] = _resolve(mention, years, loose_years, news_weekday)
-        date, inferred = known
+            date, inferred = _resolve(mention, years, loose_years, news_weekday)
+            known = resolved[key] = (date, inferred, None if date is None else date.isoformat())
+        date, inferred, iso = known
         if weight is None:
             weight = _BODY_WEIGHT
         if inferred:
             weight *= _INFERRED_YEAR_FACTOR
-        if mention.weekday is not None and date is not None and date.weekday() != mention.weekday:
-            weight *= _WEEKDAY_MISMATCH_FACTOR
-        weighed.append(
-            _new_weighed((mention, date, inferred and date is not None, weight, primary, where))
-        )
-    return weighed
-
-
-def _candidates(weighed: list[_Weighed]) -> list[datetime.date]:
-    """Days that may be the article's own: dates in the dateline, caption, title or lead,
-    and dates elsewhere that fall on a weekday printed there."""
-    weekdays = {w.found.weekday for w in weighed if w.primary and w.found.weekday is not None}
-    days: list[datetime.date] = []
-    for _, date, _, _, primary, _ in weighed:
-        if date is None or date in days:
-            continue
-        if primary or date.weekday() in weekdays:
-            days.append(date)
-    return days
-
-
-def _mentions(weighed: list[_Weighed], published: datetime.date | None) -> tuple[DateMention, ...]:
-    """The records of the weighed mentions, once the article's date is decided."""
-    mentions = []
-    for found, date, year_inferred, _, _, _ in weighed:
-        text, start, end, field, form, _, _, _, weekday = found
         agrees = None
-        if form == "weekday":
-            # A bare weekday is the nearest such day on or before the article's date.
-            if published is not None and weekday is not None:
-                date = published - datetime.timedelta((published.weekday() - weekday) % 7)
-        elif weekday is not None and date is not None:
+        if weekday is not None and date is not None:
             agrees = date.weekday() == weekday
+            if not agrees:
+                weight *= _WEEKDAY_MISMATCH_FACTOR
+        dates.append(date)
+        weights.append(weight)
         # Positional arguments, in the order of DateMention's fields: a little faster.
-        mentions.append(
+        records.append(
             DateMention(
                 text,
-                None if date is None else date.isoformat(),
+                iso,
                 start,
                 end,
                 field,
                 form,
                 None if weekday is None else WEEKDAY_NAMES[weekday],
                 agrees,
-                year_inferred,
+                inferred and date is not None,
             )
         )
+    return weighed
+
+
+def _candidates(weighed: _Weighed) -> list[datetime.date]:
+    """Days that may be the article's own: dates in the dateline, caption, title or lead,
+    and dates elsewhere that fall on a weekday printed there."""
+    places = weighed.places
+    weekdays = {
+        weekday
+        for weekday, place in zip(weighed.weekdays, places, strict=True)
+        if place != "body" and weekday is not None
+    }
+    days: list[datetime.date] = []
+    for date, place in zip(weighed.dates, places, strict=True):
+        if date is None or date in days:
+            continue
+        if place != "body" or date.weekday() in weekdays:
+            days.append(date)
+    return days
+
+
+def _mentions(
+    found: list[_Found], weighed: _Weighed, published: datetime.date | None
+) -> tuple[DateMention, ...]:
+    """The records of the weighed mentions, once the article's date is decided: a bare
+    weekday is the nearest such day on or before it."""
+    mentions = []
+    for mention, record in zip(found, weighed.records, strict=True):
+        if record is None:
+            text, start, end, field, form, _, _, _, weekday = mention
+            assert weekday is not None
+            iso = None
+            if published is not None:
+                date = published - datetime.timedelta((published.weekday() - weekday) % 7)
+                iso = date.isoformat()
+            record = DateMention(
+                text, iso, start, end, field, form, WEEKDAY_NAMES[weekday], None, False
+            )
+        mentions.append(record)
     return tuple(mentions)
 
 
@@ -621,7 +643,7 @@ def enrich(article: Article) -> Dates:
     return Dates(
         published=None if published is None else published.isoformat(),
         confidence=confidence,
-        mentions=_mentions(weighed, published),
+        mentions=_mentions(found, weighed, published),
         evidence=evidence,
         conflicts=conflicts,
         basis=basis,
