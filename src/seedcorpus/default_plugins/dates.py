@@ -81,18 +81,24 @@ _WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Aha
 _SEPARATOR = "\x00 "
 _AFTER_SEPARATOR = len(_SEPARATOR).__add__
 _CLOSE = re.compile(r"\s*\)")
-# For ASCII text, the two searches above tried at many places (a weekday at every S, R,
-# K, J, M and A; a day at every space) are one search of a bytes copy where the first
-# characters are one marker byte (\x80, in no ASCII text), a literal the engine finds far
-# faster than a set. It matches wherever the two do (and maybe elsewhere), so each place
-# is confirmed: a weekday by its name in _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME. An
-# opening parenthesis is a space in the copy, as it is to _DAY_MONTH_NAME.
-_MARKS = bytes.maketrans(b"SRKJMA0123456789(", b"\x80" * 16 + b" ")
-_PLACES = re.compile(
-    rb"\x80(?:(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80])"
-    rb"|(?<= \x80)\x80?[\s\x1c-\x1f]+(?:"
+# For ASCII text, the two searches above, tried at many places (a weekday at every S, R,
+# K, J, M and A; a day at every space), run on a bytes copy where those first letters
+# are one marker byte (\x80, in no ASCII text), digits another (\x81), and whitespace and
+# "(" a space: a weekday's place starts with a literal, and a day's with two, the last
+# digit and the space after it ("\x81 "), which the engine finds far faster than a set.
+# They match wherever the two do (and maybe elsewhere), so each place is confirmed: a
+# weekday by its name in _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME.
+_SPACES = bytes(byte for byte in range(128) if chr(byte).isspace()) + b"("
+_MARKS = bytes.maketrans(
+    b"SRKJMA0123456789" + _SPACES, b"\x80" * 6 + b"\x81" * 10 + b" " * len(_SPACES)
+)
+_WEEKDAY_PLACES = re.compile(
+    rb"\x80(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80\x81])"
+)
+_DAY_PLACES = re.compile(
+    rb"\x81 (?:(?<= \x81 )|(?<= \x81\x81 )) *(?:"
     + _alternation(_MONTHS).encode("ascii").translate(_MARKS)
-    + rb"))"
+    + rb")"
 )
 _ASCII_WEEKDAYS = dict(zip(WEEKDAY_NAMES, range(7), strict=True)) | {"Jum'at": 4, "Ahad": 6}
 _FIRST = operator.itemgetter(0)
@@ -258,20 +264,22 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
     weekdays: dict[int, tuple[int, int]] = {}  # (start, number) by where each ends
     textual: list[re.Match[str]] = []
     if text.isascii():  # (a flag of the string: free)
-        end = 0  # of the last day and month
-        for place in _PLACES.finditer(text.encode("ascii").translate(_MARKS)):
+        marked = text.encode("ascii").translate(_MARKS)
+        for place in _WEEKDAY_PLACES.finditer(marked):
             start, stop = place.span()
-            if text[start].isdigit():  # a day and a month (a weekday is letters)
+            number = _ASCII_WEEKDAYS.get(text[start:stop])
+            if number is not None and not text[start - 1].isalnum():
+                weekdays[stop] = (start, number)
+        end = 0  # of the last day and month
+        for place in _DAY_PLACES.finditer(marked):
+            start = place.start() - 1  # before the day's last digit: its first, or before
+            if text[start].isdigit():
                 start -= 1
-                if start >= end:  # as finditer, which gives no overlapping matches
-                    match = _DAY_MONTH_NAME.match(text, start)
-                    if match is not None:
-                        end = match.end()
-                        textual.append(match)
-            else:
-                number = _ASCII_WEEKDAYS.get(text[start:stop])
-                if number is not None and not text[start - 1].isalnum():
-                    weekdays[stop] = (start, number)
+            if start >= end:  # as finditer, which gives no overlapping matches
+                match = _DAY_MONTH_NAME.match(text, start)
+                if match is not None:
+                    end = match.end()
+                    textual.append(match)
     else:
         for match in _WEEKDAY.finditer(text):
             start = match.start()
