@@ -289,11 +289,19 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
 
     # (start, end, day, month, printed year, form) of each day and month, numeric first.
     days: list[tuple[int, int, int, int, str | None, str]] = []
-    for match in _SLASH_DATE.finditer(text):
+    # _SLASH_DATE.finditer(text), its pattern tried at each "/" that str.find (memchr)
+    # finds: the engine's own search steps through the text character by character.
+    slash = text.find("/")
+    while slash >= 0:
+        match = _SLASH_DATE.match(text, slash)
+        if match is None:
+            slash = text.find("/", slash + 1)
+            continue
         one, two, month, printed_year = match.groups()
         day = one or two
-        slash, end = match.span()
+        end = match.end()
         days.append((slash - len(day), end, int(day), int(month), printed_year, "numeric"))
+        slash = text.find("/", end)
     for match in textual:
         day, month, printed_year = match.group("day", "month", "year")
         start = match.start("day")
