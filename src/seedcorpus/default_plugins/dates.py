@@ -54,21 +54,17 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-# A day and a month: numeric "1/7/2024" and "1/7", or textual "23 Februari 2016". Each
-# pattern starts with a literal ("/", " "), which the regex engine finds far faster than
-# a leading digit or weekday; a parenthesis and a weekday ("Senin (1/7)") are found by
-# looking left from the match. A numeric date's day is one or two ASCII digits before
-# the "/", after none of the characters that make "1/7" part of something else ("2/1/7",
-# "1.5/2", "Rp1/2"): look-behinds test it, with no Python code per match.
+# A day and a month: numeric "1/7/2024" and "1/7", or textual "23 Februari 2016". A
+# numeric date's day is one or two ASCII digits before the "/" the pattern starts with,
+# after none of the characters that make "1/7" part of something else ("2/1/7", "1.5/2",
+# "Rp1/2"). A parenthesis and a weekday ("Senin (1/7)") are found by looking left.
 _NOT_BEFORE_DAY = r"[^0-9/.,A-Za-z]"
 _SLASH_DATE = re.compile(
     rf"/(?:(?<={_NOT_BEFORE_DAY}(?P<day>[0-9])/)|(?<={_NOT_BEFORE_DAY}(?P<days>[0-9]{{2}})/))"
     r"(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
 )
-# A day before a month's name follows a space or "(" ("(23 Juli 2016)"), and an opening
-# parenthesis counts as a space after the day and the month too ("23 (Juli"): the pattern
-# once ran on a copy of the text with each "(" made a space, which this one does not need.
-# It starts with the space or parenthesis, which _scan finds faster than a leading digit.
+# A day before a month's name follows a space or "(" ("(23 Juli 2016)"); "(" counts as
+# a space after the day and the month too ("23 (Juli"), as it always has.
 _DAY_MONTH_NAME = re.compile(
     rf"[ (](?P<day>\d\d?)[\s(]+(?P<month>{_alternation(_MONTHS)})\b"
     r"(?:,?[\s(]+(?P<year>\d{4})\b)?"
@@ -81,13 +77,11 @@ _WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Aha
 _SEPARATOR = "\x00 "
 _AFTER_SEPARATOR = len(_SEPARATOR).__add__
 _CLOSE = re.compile(r"\s*\)")
-# For ASCII text, the two searches above, tried at many places (a weekday at every S, R,
-# K, J, M and A; a day at every space), run on a bytes copy where those first letters
-# are one marker byte (\x80, in no ASCII text), digits another (\x81), and whitespace and
-# "(" a space: a weekday's place starts with a literal, and a day's with two, the last
-# digit and the space after it ("\x81 "), which the engine finds far faster than a set.
-# They match wherever the two do (and maybe elsewhere), so each place is confirmed: a
-# weekday by its name in _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME.
+# For ASCII text the two searches above run on a bytes copy where S, R, K, J, M and A are
+# one marker byte (\x80, in no ASCII text), digits another (\x81), whitespace and "(" a
+# space: a weekday's place starts with a literal, a day's with two (its last digit and a
+# space), which the engine finds far faster than a set. They match wherever the two do
+# (and maybe elsewhere): a weekday is confirmed by name, a day by _DAY_MONTH_NAME.
 _SPACES = bytes(byte for byte in range(128) if chr(byte).isspace()) + b"("
 _MARKS = bytes.maketrans(
     b"SRKJMA0123456789" + _SPACES, b"\x80" * 6 + b"\x81" * 10 + b" " * len(_SPACES)
@@ -95,13 +89,12 @@ _MARKS = bytes.maketrans(
 _WEEKDAY_PLACES = re.compile(
     rb"\x80(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80\x81])"
 )
-_DAY_PLACES = re.compile(
-    rb"\x81 (?:(?<= \x81 )|(?<= \x81\x81 )) *(?:"
-    + _alternation(_MONTHS).encode("ascii").translate(_MARKS)
-    + rb")"
-)
+_MONTH_PLACES = _alternation(_MONTHS).encode("ascii").translate(_MARKS)
+_DAY_PLACES = re.compile(rb"\x81 (?:(?<= \x81 )|(?<= \x81\x81 )) *(?:%b)" % _MONTH_PLACES)
 _ASCII_WEEKDAYS = dict(zip(WEEKDAY_NAMES, range(7), strict=True)) | {"Jum'at": 4, "Ahad": 6}
 _FIRST = operator.itemgetter(0)
+_FIELD = operator.attrgetter("field")
+_YEAR = operator.attrgetter("year")
 # A weekday alone names the day of the news after a comma ("di Jakarta, Senin.") or
 # after "pada"/"hari"; searched in the few characters before the weekday.
 _BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
@@ -218,9 +211,8 @@ class _Fields(NamedTuple):
 
     def name(self, index: int) -> str:
         """The name of the field of ``texts[index]``, e.g. ``title`` or ``paragraphs.3``."""
-        if index < len(self.leading):
-            return self.leading[index]
-        return paragraph_field(index - len(self.leading))
+        leading = len(self.leading)
+        return self.leading[index] if index < leading else paragraph_field(index - leading)
 
 
 def _fields(article: Article) -> _Fields:
@@ -237,16 +229,13 @@ def _fields(article: Article) -> _Fields:
 
 def _find(fields: _Fields) -> list[_Found]:
     """The mentions in ``fields``, in order."""
-    text = _SEPARATOR + _SEPARATOR.join(fields.texts)
-    # (Looking for a NUL in the fields joined without separators takes memchr's fast
-    # path, where counting the joined text's NULs steps through it character by character.)
-    if "\x00" in "".join(fields.texts):  # the separator would not separate
+    if "\x00" in "".join(fields.texts):  # the separator would not separate (memchr)
         return [
             found
             for index, field in enumerate(fields.texts)
             for found in _scan(_Fields([field], [fields.name(index)]), _SEPARATOR + field)
         ]
-    return _scan(fields, text)
+    return _scan(fields, _SEPARATOR + _SEPARATOR.join(fields.texts))
 
 
 def _scan(fields: _Fields, text: str) -> list[_Found]:
@@ -287,20 +276,17 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
                 weekdays[match.end()] = (start, _WEEKDAYS[match.group().lower()])
         textual = list(_DAY_MONTH_NAME.finditer(text))
 
-    # (start, end, day, month, printed year, form) of each day and month, numeric first.
+    # (start, end, day, month, printed year, form) of each day and month, numeric first:
+    # _SLASH_DATE.finditer, tried at each "/" that str.find finds (memchr, far faster).
     days: list[tuple[int, int, int, int, str | None, str]] = []
-    # _SLASH_DATE.finditer(text), its pattern tried at each "/" that str.find (memchr)
-    # finds: the engine's own search steps through the text character by character.
     slash = text.find("/")
     while slash >= 0:
         match = _SLASH_DATE.match(text, slash)
-        if match is None:
-            slash = text.find("/", slash + 1)
-            continue
-        one, two, month, printed_year = match.groups()
-        day = one or two
-        end = match.end()
-        days.append((slash - len(day), end, int(day), int(month), printed_year, "numeric"))
+        end = slash + 1 if match is None else match.end()
+        if match is not None:
+            one, two, month, printed_year = match.groups()
+            day = one or two
+            days.append((slash - len(day), end, int(day), int(month), printed_year, "numeric"))
         slash = text.find("/", end)
     for match in textual:
         day, month, printed_year = match.group("day", "month", "year")
@@ -309,7 +295,8 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
 
     leading = fields.leading
     dateline = leading.index("dateline.date") if "dateline.date" in leading else -1
-    found: list[tuple[int, int, str, int | None, int | None, int | None, int | None]] = []
+    # (start, end, (form, day, month, year, weekday)) of each mention
+    found: list[tuple[int, int, tuple[str, int | None, int | None, int | None, int | None]]] = []
     for start, end, day, month, printed_year, form in days:
         if (month, day) not in _CALENDAR:  # no such day in any year
             continue
@@ -325,9 +312,7 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
         while text[left - 1] == "," or text[left - 1].isspace():
             left -= 1
         weekday = weekdays.pop(left, None)
-        number = None
-        if weekday is not None:
-            start, number = weekday
+        start, number = (start, None) if weekday is None else weekday
         # "3/4" alone may be a fraction or a score; ANTARA writes dates in parentheses,
         # after a weekday, with a four-digit year, or as the dateline's date.
         if form == "numeric" and not (
@@ -340,35 +325,22 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
         year = None
         if printed_year is not None:
             year = int(printed_year) + (2000 if len(printed_year) == 2 else 0)
-        found.append((start, end, form, day, month, year, number))
+        found.append((start, end, (form, day, month, year, number)))
     for end, (start, number) in weekdays.items():
-        field_start = starts[bisect.bisect_right(starts, start) - 1]
-        if _BARE_BEFORE.search(text, max(field_start, start - 8), start) and not _FUTURE.match(
-            text, end
-        ):
-            found.append((start, end, "weekday", None, None, None, number))
+        left = max(starts[bisect.bisect_right(starts, start) - 1], start - 8)  # in its field
+        if _BARE_BEFORE.search(text, left, start) and not _FUTURE.match(text, end):
+            found.append((start, end, ("weekday", None, None, None, number)))
     if len(found) > 1:
         found.sort(key=_FIRST)
 
     mentions = []
     names = len(leading)
-    for begin, finish, form, found_day, found_month, found_year, found_weekday in found:
+    for begin, finish, details in found:
         index = bisect.bisect_right(starts, begin) - 1
-        field_start = starts[index]
+        offset = starts[index]
+        name = leading[index] if index < names else paragraph_field(index - names)
         mentions.append(
-            _new_found(
-                (
-                    text[begin:finish],
-                    begin - field_start,
-                    finish - field_start,
-                    leading[index] if index < names else paragraph_field(index - names),
-                    form,
-                    found_day,
-                    found_month,
-                    found_year,
-                    found_weekday,
-                )
-            )
+            _new_found((text[begin:finish], begin - offset, finish - offset, name, *details))
         )
     return mentions
 
@@ -420,72 +392,31 @@ def _noisy_or(weights: list[float]) -> float:
 
 
 class _Weighed(NamedTuple):
-    """The mentions of an article, weighed: one list per column, in reading order. A
-    bare weekday has no record until the article's date is decided (it is the nearest
-    such day on or before it), nor a date of its own."""
+    """The mentions weighed, a list per column. A bare weekday has no date nor record
+    (None) until the article's date is decided; a place is ``dateline.date``,
+    ``caption.text``, ``title``, ``lead`` or (the only one not primary) ``body``."""
 
     records: list[DateMention | None]
     dates: list[datetime.date | None]
     weights: list[float]
     places: list[str]
-    """``dateline.date``, ``caption.text``, ``title``, ``lead`` or ``body`` (the only
-    place that is not primary: the dateline, caption, title and lead sentence)."""
-    weekdays: list[int | None]
-    """The printed weekday of each mention."""
+    weekdays: list[int | None]  # printed
 
 
-_FIELD = operator.attrgetter("field")
-_YEAR = operator.attrgetter("year")
-
-
-class _Sides(NamedTuple):
-    """The mentions that support a day and those that contradict it (only in the
-    dateline, caption, title or lead; a bare weekday only there), with their weights."""
-
-    pro: tuple[int, ...]
-    con: tuple[int, ...]
-    pro_weights: list[float]
-    con_weights: list[float]
-    strongest: str
-    """The place of the first of the heaviest supporting mentions."""
-    caption_only: bool
-    """Whether the dated mentions that support the day are all in the caption, and a
-    mention that contradicts it is elsewhere."""
-
-
-def _sides(weighed: _Weighed, day: datetime.date) -> _Sides:
-    """How the mentions stand to ``day``, in one pass over them."""
+def _sides(weighed: _Weighed, day: datetime.date) -> tuple[list[int], list[int]]:
+    """Indices of the mentions that support ``day`` and of those that contradict it (only
+    in the dateline, caption, title or lead; a bare weekday only there)."""
     weekday = day.weekday()
-    pro: list[int] = []
-    con: list[int] = []
-    pro_weights: list[float] = []
-    con_weights: list[float] = []
-    pro_places: list[str] = []
-    dated: set[str] = set()  # the places of the supporting dates
-    elsewhere = False  # whether a contradicting mention is outside the caption
-    for index, (record, date, weight, place, printed) in enumerate(zip(*weighed, strict=True)):
+    sides: tuple[list[int], list[int]] = ([], [])
+    for index, (record, date, _, place, printed) in enumerate(zip(*weighed, strict=True)):
         if record is None:  # a bare weekday
-            if place == "body":
-                continue
-            supports = printed == weekday
+            if place != "body":
+                sides[printed != weekday].append(index)
         elif date == day:
-            supports = True
-            dated.add(place)
+            sides[0].append(index)
         elif place != "body" and date is not None:
-            supports = False
-        else:
-            continue
-        if supports:
-            pro.append(index)
-            pro_weights.append(weight)
-            pro_places.append(place)
-        else:
-            con.append(index)
-            con_weights.append(weight)
-            elsewhere = elsewhere or place != "caption.text"
-    strongest = pro_places[pro_weights.index(max(pro_weights))] if pro else "body"
-    caption_only = elsewhere and dated == {"caption.text"}
-    return _Sides(tuple(pro), tuple(con), pro_weights, con_weights, strongest, caption_only)
+            sides[1].append(index)
+    return sides
 
 
 def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> _Weighed:
@@ -502,8 +433,7 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> _Weighed:
         loose = (int(year) for text in fields.texts for year in _LOOSE_YEAR.findall(text))
         loose_years = list(dict.fromkeys(loose))
     # Where each mention is: its field, or "lead" in the lead sentence (paragraph 0 up
-    # to its first sentence end), whose split is looked for only if a mention is there.
-    # The mentions are in reading order, so those of paragraph 0 are one run.
+    # to its first sentence end, looked for only if a mention is there: they are one run).
     places = list(map(_FIELD, found))
     if "paragraphs.0" in places:
         lead_end = article_text(article.paragraphs).lead_end(0)
@@ -514,7 +444,6 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> _Weighed:
                 places[index] = "lead"
     # The day of the news, when the dateline, caption, title and lead print it as a bare
     # weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
-    # (Only a loose year asks for it.)
     news_weekday = None
     if loose_years:
         news_weekdays = {
@@ -545,8 +474,7 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> _Weighed:
             date, inferred = _resolve(mention, years, loose_years, news_weekday)
             known = resolved[key] = (date, inferred, None if date is None else date.isoformat())
         date, inferred, iso = known
-        if weight is None:
-            weight = _BODY_WEIGHT
+        weight = _BODY_WEIGHT if weight is None else weight
         if inferred:
             weight *= _INFERRED_YEAR_FACTOR
         agrees = None
@@ -556,20 +484,10 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> _Weighed:
                 weight *= _WEEKDAY_MISMATCH_FACTOR
         dates.append(date)
         weights.append(weight)
+        name = None if weekday is None else WEEKDAY_NAMES[weekday]
+        inferred = inferred and date is not None
         # Positional arguments, in the order of DateMention's fields: a little faster.
-        records.append(
-            DateMention(
-                text,
-                iso,
-                start,
-                end,
-                field,
-                form,
-                None if weekday is None else WEEKDAY_NAMES[weekday],
-                agrees,
-                inferred and date is not None,
-            )
-        )
+        records.append(DateMention(text, iso, start, end, field, form, name, agrees, inferred))
     return weighed
 
 
@@ -578,9 +496,7 @@ def _candidates(weighed: _Weighed) -> list[datetime.date]:
     and dates elsewhere that fall on a weekday printed there."""
     places = weighed.places
     weekdays = {
-        weekday
-        for weekday, place in zip(weighed.weekdays, places, strict=True)
-        if place != "body" and weekday is not None
+        day for day, place in zip(weighed.weekdays, places, strict=True) if place != "body"
     }
     days: list[datetime.date] = []
     for date, place in zip(weighed.dates, places, strict=True):
@@ -605,9 +521,8 @@ def _mentions(
             if published is not None:
                 date = published - datetime.timedelta((published.weekday() - weekday) % 7)
                 iso = date.isoformat()
-            record = DateMention(
-                text, iso, start, end, field, form, WEEKDAY_NAMES[weekday], None, False
-            )
+            name = WEEKDAY_NAMES[weekday]
+            record = DateMention(text, iso, start, end, field, form, name, None, False)
         mentions.append(record)
     return tuple(mentions)
 
@@ -641,20 +556,23 @@ def enrich(article: Article) -> Dates:
     basis: str | None = None
     if article.published_at is not None:
         published, confidence, basis = article.published_at.date(), 1.0, "published_at"
-        evidence, conflicts = _sides(weighed, published)[:2]
+        evidence, conflicts = map(tuple, _sides(weighed, published))
     else:
+        records, _, weights, places, _ = weighed
         for day in _candidates(weighed):
             if not _plausible(article, day):
                 continue
-            sides = _sides(weighed, day)
-            if sides.caption_only:
-                continue  # only the photo says so, and the story says otherwise
-            pro_weight = sum(sides.pro_weights)
-            agreement = pro_weight / (pro_weight + sum(sides.con_weights))
-            score = round(_noisy_or(sides.pro_weights) * agreement, 3)
+            pro, con = _sides(weighed, day)
+            other = con and any(places[i] != "caption.text" for i in con)
+            if other and {places[i] for i in pro if records[i] is not None} == {"caption.text"}:
+                continue  # only the photo gives the day, and the story says otherwise
+            pro_weights = [weights[i] for i in pro]
+            pro_weight = sum(pro_weights)
+            agreement = pro_weight / (pro_weight + sum(weights[i] for i in con))
+            score = round(_noisy_or(pro_weights) * agreement, 3)
             if score > confidence:
-                published, confidence, basis = day, score, sides.strongest
-                evidence, conflicts = sides.pro, sides.con
+                published, confidence, evidence, conflicts = day, score, tuple(pro), tuple(con)
+                basis = places[pro[pro_weights.index(max(pro_weights))]]  # the first heaviest
 
     return Dates(
         published=None if published is None else published.isoformat(),
