@@ -409,19 +409,20 @@ _DAY_MONTHS = st.tuples(
 
 @given(st.lists(_SEARCH_PIECES | _DAY_MONTHS, max_size=25).map("".join))
 def test_searches_on_marked_bytes_find_what_finditer_finds(text: str) -> None:
-    # The weekday and day-month searches are one search of a marked bytes copy of ASCII
-    # text: a weekday's place confirmed by its name is a match of the weekday pattern,
-    # and every day and month's name is at a place found.
+    # For ASCII text the weekday and day-month searches run on a marked bytes copy: a
+    # weekday's place confirmed by its name is a match of the weekday pattern, and every
+    # day and month's name is at a place found (which is at the day's last digit).
     assume(text.isascii())
-    searched = text.replace("(", " ")
-    places = list(dates._PLACES.finditer(searched.encode("ascii").translate(dates._MARKS)))
+    marked = text.encode("ascii").translate(dates._MARKS)
     weekdays = [
         place.span()
-        for place in places
-        if not searched[place.start()].isdigit()
-        and searched[place.start() : place.end()] in dates._ASCII_WEEKDAYS
+        for place in dates._WEEKDAY_PLACES.finditer(marked)
+        if text[place.start() : place.end()] in dates._ASCII_WEEKDAYS
     ]
-    days = {place.start() - 1 for place in places if searched[place.start()].isdigit()}
+    days = set()
+    for place in dates._DAY_PLACES.finditer(marked):
+        start = place.start() - 1
+        days.add(start - 1 if text[start].isdigit() else start)
 
-    assert weekdays == [match.span() for match in dates._WEEKDAY.finditer(searched)]
-    assert {match.start() for match in dates._DAY_MONTH_NAME.finditer(searched)} <= days
+    assert weekdays == [match.span() for match in dates._WEEKDAY.finditer(text)]
+    assert {match.start() for match in dates._DAY_MONTH_NAME.finditer(text)} <= days

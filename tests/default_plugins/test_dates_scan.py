@@ -176,7 +176,7 @@ _PIECES = st.sampled_from(
     ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Jum’at", "Sabtu", "Minggu",
      "Ahad", "minggu", "Kenin", "Sabu", "S", "J", "x", "_", "1", "7", "15", "31", "29", "2",
      "123", "2024", "24", "2017", "/", "/", "(", ")", ",", ", ", ".", " ", " ", "  ", "\t",
-     "\n", "\x1c", "\xa0", "\x00", "Juli", "Juni", "Jun", "Februari", "Nop", "desember",
+     "\n", "\x1c", "\x0b", "\xa0", "\x00", "Juli", "Juni", "Jun", "Februari", "Nop", "desember",
      "Mei", "Agt", "pada ", "hari ", "Hari", " depan", " besok", "Rp", "é", "’", "٣", "\x01"]
 )  # fmt: skip
 # Dates right and almost right: a weekday glued to a word or not, a numeric or textual day
@@ -196,7 +196,7 @@ _NUMERIC = st.tuples(
 _TEXTUAL = st.tuples(
     st.sampled_from(["", " ", "(", "x", "1"]),
     st.sampled_from(["1", "23", "123", "31", "30"]),
-    st.sampled_from([" ", "\t", "\x1c", "", "\xa0"]),
+    st.sampled_from([" ", "\t", "\x1c", "", "\xa0", "\r\n", "\x1f", " ("]),
     st.sampled_from(["Juli", "Juni", "Jun", "Februari", "desember", "Juli2", "Mei "]),
     st.sampled_from(["", " 2024", ", 2017", " 20245", ")"]),
 ).map("".join)

@@ -54,21 +54,20 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-# A day and a month: numeric "1/7/2024" and "1/7", or textual "23 Februari 2016". Each
-# pattern starts with a literal ("/", " "), which the regex engine finds far faster than
-# a leading digit or weekday; a parenthesis and a weekday ("Senin (1/7)") are found by
-# looking left from the match. A numeric date's day is one or two ASCII digits before
-# the "/", after none of the characters that make "1/7" part of something else ("2/1/7",
-# "1.5/2", "Rp1/2"): look-behinds test it, with no Python code per match.
+# A day and a month: numeric "1/7/2024" and "1/7", or textual "23 Februari 2016". A
+# numeric date's day is one or two ASCII digits before the "/" the pattern starts with,
+# after none of the characters that make "1/7" part of something else ("2/1/7", "1.5/2",
+# "Rp1/2"). A parenthesis and a weekday ("Senin (1/7)") are found by looking left.
 _NOT_BEFORE_DAY = r"[^0-9/.,A-Za-z]"
 _SLASH_DATE = re.compile(
     rf"/(?:(?<={_NOT_BEFORE_DAY}(?P<day>[0-9])/)|(?<={_NOT_BEFORE_DAY}(?P<days>[0-9]{{2}})/))"
     r"(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
 )
-# Searched in the text with "(" made a space, so that every day before a month name
-# follows a space (see _scan): the pattern starts with a literal.
+# A day before a month's name follows a space or "(" ("(23 Juli 2016)"); "(" counts as
+# a space after the day and the month too ("23 (Juli"), as it always has.
 _DAY_MONTH_NAME = re.compile(
-    rf" (?P<day>\d\d?)\s+(?P<month>{_alternation(_MONTHS)})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"[ (](?P<day>\d\d?)[\s(]+(?P<month>{_alternation(_MONTHS)})\b"
+    r"(?:,?[\s(]+(?P<year>\d{4})\b)?"
 )
 # Capitalized only, because "minggu" is also the common noun "week".
 _WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Ahad)\b")
@@ -78,20 +77,24 @@ _WEEKDAY = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Aha
 _SEPARATOR = "\x00 "
 _AFTER_SEPARATOR = len(_SEPARATOR).__add__
 _CLOSE = re.compile(r"\s*\)")
-# For ASCII text, the two searches above tried at many places (a weekday at every S, R,
-# K, J, M and A; a day at every space) are one search of a bytes copy where the first
-# characters are one marker byte (\x80, in no ASCII text), a literal the engine finds far
-# faster than a set. It matches wherever the two do (and maybe elsewhere), so each place
-# is confirmed: a weekday by its name in _ASCII_WEEKDAYS, a day by _DAY_MONTH_NAME.
-_MARKS = bytes.maketrans(b"SRKJMA0123456789", b"\x80" * 16)
-_PLACES = re.compile(
-    rb"\x80(?:(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80])"
-    rb"|(?<= \x80)\x80?[\s\x1c-\x1f]+(?:"
-    + _alternation(_MONTHS).encode("ascii").translate(_MARKS)
-    + rb"))"
+# For ASCII text the two searches above run on a bytes copy where S, R, K, J, M and A are
+# one marker byte (\x80, in no ASCII text), digits another (\x81), whitespace and "(" a
+# space: a weekday's place starts with a literal, a day's with two (its last digit and a
+# space), which the engine finds far faster than a set. They match wherever the two do
+# (and maybe elsewhere): a weekday is confirmed by name, a day by _DAY_MONTH_NAME.
+_SPACES = bytes(byte for byte in range(128) if chr(byte).isspace()) + b"("
+_MARKS = bytes.maketrans(
+    b"SRKJMA0123456789" + _SPACES, b"\x80" * 6 + b"\x81" * 10 + b" " * len(_SPACES)
 )
+_WEEKDAY_PLACES = re.compile(
+    rb"\x80(?:enin|elasa|abu|amis|um'?at|abtu|inggu|had)(?![A-Za-z0-9_\x80\x81])"
+)
+_MONTH_PLACES = _alternation(_MONTHS).encode("ascii").translate(_MARKS)
+_DAY_PLACES = re.compile(rb"\x81 (?:(?<= \x81 )|(?<= \x81\x81 )) *(?:%b)" % _MONTH_PLACES)
 _ASCII_WEEKDAYS = dict(zip(WEEKDAY_NAMES, range(7), strict=True)) | {"Jum'at": 4, "Ahad": 6}
 _FIRST = operator.itemgetter(0)
+_FIELD = operator.attrgetter("field")
+_YEAR = operator.attrgetter("year")
 # A weekday alone names the day of the news after a comma ("di Jakarta, Senin.") or
 # after "pada"/"hari"; searched in the few characters before the weekday.
 _BARE_BEFORE = re.compile(r"(?:,|\b(?:pada|[Hh]ari))\s*$")
@@ -208,9 +211,8 @@ class _Fields(NamedTuple):
 
     def name(self, index: int) -> str:
         """The name of the field of ``texts[index]``, e.g. ``title`` or ``paragraphs.3``."""
-        if index < len(self.leading):
-            return self.leading[index]
-        return paragraph_field(index - len(self.leading))
+        leading = len(self.leading)
+        return self.leading[index] if index < leading else paragraph_field(index - leading)
 
 
 def _fields(article: Article) -> _Fields:
@@ -227,14 +229,13 @@ def _fields(article: Article) -> _Fields:
 
 def _find(fields: _Fields) -> list[_Found]:
     """The mentions in ``fields``, in order."""
-    text = _SEPARATOR + _SEPARATOR.join(fields.texts)
-    if text.count("\x00") > len(fields.texts):  # the separator would not separate
+    if "\x00" in "".join(fields.texts):  # the separator would not separate (memchr)
         return [
             found
             for index, field in enumerate(fields.texts)
             for found in _scan(_Fields([field], [fields.name(index)]), _SEPARATOR + field)
         ]
-    return _scan(fields, text)
+    return _scan(fields, _SEPARATOR + _SEPARATOR.join(fields.texts))
 
 
 def _scan(fields: _Fields, text: str) -> list[_Found]:
@@ -249,38 +250,44 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
     )
 
     # The three patterns run over all fields at once; their matches never overlap.
-    searched = text.replace("(", " ")
     weekdays: dict[int, tuple[int, int]] = {}  # (start, number) by where each ends
     textual: list[re.Match[str]] = []
     if text.isascii():  # (a flag of the string: free)
+        marked = text.encode("ascii").translate(_MARKS)
+        for place in _WEEKDAY_PLACES.finditer(marked):
+            start, stop = place.span()
+            number = _ASCII_WEEKDAYS.get(text[start:stop])
+            if number is not None and not text[start - 1].isalnum():
+                weekdays[stop] = (start, number)
         end = 0  # of the last day and month
-        for place in _PLACES.finditer(searched.encode("ascii").translate(_MARKS)):
-            start = place.start()
-            if text[start].isdigit():  # a day and a month (a weekday is letters)
+        for place in _DAY_PLACES.finditer(marked):
+            start = place.start() - 1  # before the day's last digit: its first, or before
+            if text[start].isdigit():
                 start -= 1
-                if start >= end:  # as finditer, which gives no overlapping matches
-                    match = _DAY_MONTH_NAME.match(searched, start)
-                    if match is not None:
-                        end = match.end()
-                        textual.append(match)
-            else:
-                number = _ASCII_WEEKDAYS.get(text[start : place.end()])
-                if number is not None and not text[start - 1].isalnum():
-                    weekdays[place.end()] = (start, number)
+            if start >= end:  # as finditer, which gives no overlapping matches
+                match = _DAY_MONTH_NAME.match(text, start)
+                if match is not None:
+                    end = match.end()
+                    textual.append(match)
     else:
-        for match in _WEEKDAY.finditer(searched):
+        for match in _WEEKDAY.finditer(text):
             start = match.start()
             if not text[start - 1].isalnum():  # not the end of another word
                 weekdays[match.end()] = (start, _WEEKDAYS[match.group().lower()])
-        textual = list(_DAY_MONTH_NAME.finditer(searched))
+        textual = list(_DAY_MONTH_NAME.finditer(text))
 
-    # (start, end, day, month, printed year, form) of each day and month, numeric first.
+    # (start, end, day, month, printed year, form) of each day and month, numeric first:
+    # _SLASH_DATE.finditer, tried at each "/" that str.find finds (memchr, far faster).
     days: list[tuple[int, int, int, int, str | None, str]] = []
-    for match in _SLASH_DATE.finditer(searched):
-        one, two, month, printed_year = match.groups()
-        day = one or two
-        slash, end = match.span()
-        days.append((slash - len(day), end, int(day), int(month), printed_year, "numeric"))
+    slash = text.find("/")
+    while slash >= 0:
+        match = _SLASH_DATE.match(text, slash)
+        end = slash + 1 if match is None else match.end()
+        if match is not None:
+            one, two, month, printed_year = match.groups()
+            day = one or two
+            days.append((slash - len(day), end, int(day), int(month), printed_year, "numeric"))
+        slash = text.find("/", end)
     for match in textual:
         day, month, printed_year = match.group("day", "month", "year")
         start = match.start("day")
@@ -288,7 +295,8 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
 
     leading = fields.leading
     dateline = leading.index("dateline.date") if "dateline.date" in leading else -1
-    found: list[tuple[int, int, str, int | None, int | None, int | None, int | None]] = []
+    # (start, end, (form, day, month, year, weekday)) of each mention
+    found: list[tuple[int, int, tuple[str, int | None, int | None, int | None, int | None]]] = []
     for start, end, day, month, printed_year, form in days:
         if (month, day) not in _CALENDAR:  # no such day in any year
             continue
@@ -304,9 +312,7 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
         while text[left - 1] == "," or text[left - 1].isspace():
             left -= 1
         weekday = weekdays.pop(left, None)
-        number = None
-        if weekday is not None:
-            start, number = weekday
+        start, number = (start, None) if weekday is None else weekday
         # "3/4" alone may be a fraction or a score; ANTARA writes dates in parentheses,
         # after a weekday, with a four-digit year, or as the dateline's date.
         if form == "numeric" and not (
@@ -319,34 +325,22 @@ def _scan(fields: _Fields, text: str) -> list[_Found]:
         year = None
         if printed_year is not None:
             year = int(printed_year) + (2000 if len(printed_year) == 2 else 0)
-        found.append((start, end, form, day, month, year, number))
+        found.append((start, end, (form, day, month, year, number)))
     for end, (start, number) in weekdays.items():
-        field_start = starts[bisect.bisect_right(starts, start) - 1]
-        if _BARE_BEFORE.search(text, max(field_start, start - 8), start) and not _FUTURE.match(
-            text, end
-        ):
-            found.append((start, end, "weekday", None, None, None, number))
+        left = max(starts[bisect.bisect_right(starts, start) - 1], start - 8)  # in its field
+        if _BARE_BEFORE.search(text, left, start) and not _FUTURE.match(text, end):
+            found.append((start, end, ("weekday", None, None, None, number)))
     if len(found) > 1:
         found.sort(key=_FIRST)
 
     mentions = []
-    for begin, finish, form, found_day, found_month, found_year, found_weekday in found:
+    names = len(leading)
+    for begin, finish, details in found:
         index = bisect.bisect_right(starts, begin) - 1
-        field_start = starts[index]
+        offset = starts[index]
+        name = leading[index] if index < names else paragraph_field(index - names)
         mentions.append(
-            _new_found(
-                (
-                    text[begin:finish],
-                    begin - field_start,
-                    finish - field_start,
-                    fields.name(index),
-                    form,
-                    found_day,
-                    found_month,
-                    found_year,
-                    found_weekday,
-                )
-            )
+            _new_found((text[begin:finish], begin - offset, finish - offset, name, *details))
         )
     return mentions
 
@@ -368,22 +362,28 @@ def _resolve(
     first of ``loose_years`` on which the day falls on the printed weekday, or, if the
     mention prints none, on ``news_weekday``.
     """
-    assert found.day is not None
-    assert found.month is not None
-    if found.year is not None:
-        return _make_date(found.year, found.month, found.day), False
-    dates = [d for d in (_make_date(year, found.month, found.day) for year in years) if d]
-    weekday = news_weekday if found.weekday is None else found.weekday
-    if not dates and weekday is not None:
-        # A year printed on its own is weaker evidence than a dated one, so it needs a
-        # weekday to agree: "Selasa (14/3)" with "sepanjang tahun 2017" is 14 March 2017.
-        dates = [
-            d
-            for d in (_make_date(year, found.month, found.day) for year in loose_years)
-            if d and d.weekday() == weekday
-        ]
-    matching = [d for d in dates if found.weekday is None or d.weekday() == found.weekday]
-    return next(iter(matching or dates), None), True
+    day, month, year, weekday = found[5:]
+    assert day is not None
+    assert month is not None
+    if year is not None:
+        return _make_date(year, month, day), False
+    first = None
+    for year in years:
+        date = _make_date(year, month, day)
+        if date is not None:
+            if weekday is None or date.weekday() == weekday:
+                return date, True
+            first = first or date
+    if first is not None:
+        return first, True
+    # A year printed on its own is weaker evidence than a dated one, so it needs a
+    # weekday to agree: "Selasa (14/3)" with "sepanjang tahun 2017" is 14 March 2017.
+    weekday = news_weekday if weekday is None else weekday
+    for year in loose_years if weekday is not None else ():
+        date = _make_date(year, month, day)
+        if date is not None and date.weekday() == weekday:
+            return date, True
+    return None, True
 
 
 def _noisy_or(weights: list[float]) -> float:
@@ -392,43 +392,37 @@ def _noisy_or(weights: list[float]) -> float:
 
 
 class _Weighed(NamedTuple):
-    """A mention with its resolved date and how much it says about the article's date
-    (a named tuple, as :class:`_Found`)."""
+    """The mentions weighed, a list per column. A bare weekday has no date nor record
+    (None) until the article's date is decided; a place is ``dateline.date``,
+    ``caption.text``, ``title``, ``lead`` or (the only one not primary) ``body``."""
 
-    found: _Found
-    date: datetime.date | None
-    year_inferred: bool
-    weight: float
-    primary: bool
-    """In the dateline, caption, title or lead sentence."""
-    place: str = "body"
-    """``dateline.date``, ``caption.text``, ``title``, ``lead`` or ``body``."""
+    records: list[DateMention | None]
+    dates: list[datetime.date | None]
+    weights: list[float]
+    places: list[str]
+    weekdays: list[int | None]  # printed
 
 
-_new_weighed = functools.partial(tuple.__new__, _Weighed)  # as _new_found
-
-
-def _sides(weighed: list[_Weighed], day: datetime.date) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _sides(weighed: _Weighed, day: datetime.date) -> tuple[list[int], list[int]]:
     """Indices of the mentions that support ``day`` and of those that contradict it (only
     in the dateline, caption, title or lead; a bare weekday only there)."""
     weekday = day.weekday()
-    pro: list[int] = []
-    con: list[int] = []
-    for index, w in enumerate(weighed):
-        if w.found.form == "weekday":
-            if w.primary:
-                (pro if w.found.weekday == weekday else con).append(index)
-        elif w.date == day:
-            pro.append(index)
-        elif w.primary and w.date is not None:
-            con.append(index)
-    return tuple(pro), tuple(con)
+    sides: tuple[list[int], list[int]] = ([], [])
+    for index, (record, date, _, place, printed) in enumerate(zip(*weighed, strict=True)):
+        if record is None:  # a bare weekday
+            if place != "body":
+                sides[printed != weekday].append(index)
+        elif date == day:
+            sides[0].append(index)
+        elif place != "body" and date is not None:
+            sides[1].append(index)
+    return sides
 
 
-def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weighed]:
+def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> _Weighed:
     # Years to complete "Senin (1/7)": printed years in reading order, then the copyright;
     # without either, years printed on their own ("tahun 2017", "Maret 2017").
-    years = [mention.year for mention in found if mention.year is not None]
+    years = [year for year in map(_YEAR, found) if year is not None]
     if article.published_at is not None:
         years.insert(0, article.published_at.year)
     if article.copyright is not None:
@@ -439,90 +433,97 @@ def _weigh(article: Article, fields: _Fields, found: list[_Found]) -> list[_Weig
         loose = (int(year) for text in fields.texts for year in _LOOSE_YEAR.findall(text))
         loose_years = list(dict.fromkeys(loose))
     # Where each mention is: its field, or "lead" in the lead sentence (paragraph 0 up
-    # to its first sentence end), whose split is looked for only if a mention is there.
-    places = []
-    lead_end = -1
-    news_weekdays = set()
-    for mention in found:
-        place = mention.field
-        if place == "paragraphs.0":
-            if lead_end < 0:
-                lead_end = article_text(article.paragraphs).lead_end(0)
-            if mention.start < lead_end:
-                place = "lead"
-        places.append(place)
-        # The day of the news, when the dateline, caption, title and lead print it as a
-        # bare weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
-        if mention.form == "weekday" and place in _PLACE_WEIGHTS:
-            news_weekdays.add(mention.weekday)
-    news_weekday = news_weekdays.pop() if len(news_weekdays) == 1 else None
+    # to its first sentence end, looked for only if a mention is there: they are one run).
+    places = list(map(_FIELD, found))
+    if "paragraphs.0" in places:
+        lead_end = article_text(article.paragraphs).lead_end(0)
+        for index in range(places.index("paragraphs.0"), len(places)):
+            if places[index] != "paragraphs.0":
+                break
+            if found[index].start < lead_end:
+                places[index] = "lead"
+    # The day of the news, when the dateline, caption, title and lead print it as a bare
+    # weekday and agree: a dateline's "11/2" may take a loose year on which it falls.
+    news_weekday = None
+    if loose_years:
+        news_weekdays = {
+            mention.weekday
+            for mention, place in zip(found, places, strict=True)
+            if mention.form == "weekday" and place in _PLACE_WEIGHTS
+        }
+        news_weekday = news_weekdays.pop() if len(news_weekdays) == 1 else None
 
-    weighed = []
+    weighed = _Weighed([], [], [], [], [])
+    records, dates, weights, wheres, weekdays = weighed
     # A date is resolved once however often it is printed ("Minggu (15/8)" in the lead
     # and again below): the result depends only on these four and the article's years.
-    resolved: dict[tuple[int | None, ...], tuple[datetime.date | None, bool]] = {}
+    resolved: dict[tuple[int | None, ...], tuple[datetime.date | None, bool, str | None]] = {}
     for mention, place in zip(found, places, strict=True):
-        primary = place in _PLACE_WEIGHTS
-        where = place if primary else "body"
-        if mention.form == "weekday":
-            weighed.append(
-                _new_weighed((mention, None, False, _BARE_WEEKDAY_WEIGHT, primary, where))
-            )
+        text, start, end, field, form, _, _, _, weekday = mention
+        weight = _PLACE_WEIGHTS.get(place)
+        wheres.append("body" if weight is None else place)
+        weekdays.append(weekday)
+        if form == "weekday":
+            records.append(None)
+            dates.append(None)
+            weights.append(_BARE_WEEKDAY_WEIGHT)
             continue
-        key = (mention.day, mention.month, mention.year, mention.weekday)
+        key = mention[5:]  # the day, month, year and weekday
         known = resolved.get(key)
         if known is None:
-            known = resolved[key] = _resolve(mention, years, loose_years, news_weekday)
-        date, inferred = known
-        weight = _PLACE_WEIGHTS.get(place, _BODY_WEIGHT)
+            date, inferred = _resolve(mention, years, loose_years, news_weekday)
+            known = resolved[key] = (date, inferred, None if date is None else date.isoformat())
+        date, inferred, iso = known
+        weight = _BODY_WEIGHT if weight is None else weight
         if inferred:
             weight *= _INFERRED_YEAR_FACTOR
-        if mention.weekday is not None and date is not None and date.weekday() != mention.weekday:
-            weight *= _WEEKDAY_MISMATCH_FACTOR
-        weighed.append(
-            _new_weighed((mention, date, inferred and date is not None, weight, primary, where))
-        )
+        agrees = None
+        if weekday is not None and date is not None:
+            agrees = date.weekday() == weekday
+            if not agrees:
+                weight *= _WEEKDAY_MISMATCH_FACTOR
+        dates.append(date)
+        weights.append(weight)
+        name = None if weekday is None else WEEKDAY_NAMES[weekday]
+        inferred = inferred and date is not None
+        # Positional arguments, in the order of DateMention's fields: a little faster.
+        records.append(DateMention(text, iso, start, end, field, form, name, agrees, inferred))
     return weighed
 
 
-def _candidates(weighed: list[_Weighed]) -> list[datetime.date]:
+def _candidates(weighed: _Weighed) -> list[datetime.date]:
     """Days that may be the article's own: dates in the dateline, caption, title or lead,
     and dates elsewhere that fall on a weekday printed there."""
-    weekdays = {w.found.weekday for w in weighed if w.primary and w.found.weekday is not None}
+    places = weighed.places
+    weekdays = {
+        day for day, place in zip(weighed.weekdays, places, strict=True) if place != "body"
+    }
     days: list[datetime.date] = []
-    for w in weighed:
-        if w.date is None or w.date in days:
+    for date, place in zip(weighed.dates, places, strict=True):
+        if date is None or date in days:
             continue
-        if w.primary or w.date.weekday() in weekdays:
-            days.append(w.date)
+        if place != "body" or date.weekday() in weekdays:
+            days.append(date)
     return days
 
 
-def _mentions(weighed: list[_Weighed], published: datetime.date | None) -> tuple[DateMention, ...]:
-    """The records of the weighed mentions, once the article's date is decided."""
+def _mentions(
+    found: list[_Found], weighed: _Weighed, published: datetime.date | None
+) -> tuple[DateMention, ...]:
+    """The records of the weighed mentions, once the article's date is decided: a bare
+    weekday is the nearest such day on or before it."""
     mentions = []
-    for w in weighed:
-        found, date, agrees = w.found, w.date, None
-        if found.form == "weekday":
-            # A bare weekday is the nearest such day on or before the article's date.
-            if published is not None and found.weekday is not None:
-                date = published - datetime.timedelta((published.weekday() - found.weekday) % 7)
-        elif found.weekday is not None and date is not None:
-            agrees = date.weekday() == found.weekday
-        # Positional arguments, in the order of DateMention's fields: a little faster.
-        mentions.append(
-            DateMention(
-                found.text,
-                None if date is None else date.isoformat(),
-                found.start,
-                found.end,
-                found.field,
-                found.form,
-                None if found.weekday is None else WEEKDAY_NAMES[found.weekday],
-                agrees,
-                w.year_inferred,
-            )
-        )
+    for mention, record in zip(found, weighed.records, strict=True):
+        if record is None:
+            text, start, end, field, form, _, _, _, weekday = mention
+            assert weekday is not None
+            iso = None
+            if published is not None:
+                date = published - datetime.timedelta((published.weekday() - weekday) % 7)
+                iso = date.isoformat()
+            name = WEEKDAY_NAMES[weekday]
+            record = DateMention(text, iso, start, end, field, form, name, None, False)
+        mentions.append(record)
     return tuple(mentions)
 
 
@@ -555,26 +556,28 @@ def enrich(article: Article) -> Dates:
     basis: str | None = None
     if article.published_at is not None:
         published, confidence, basis = article.published_at.date(), 1.0, "published_at"
-        evidence, conflicts = _sides(weighed, published)
+        evidence, conflicts = map(tuple, _sides(weighed, published))
     else:
+        records, _, weights, places, _ = weighed
         for day in _candidates(weighed):
             if not _plausible(article, day):
                 continue
             pro, con = _sides(weighed, day)
-            places = {weighed[i].place for i in pro if weighed[i].found.form != "weekday"}
-            if places == {"caption.text"} and any(weighed[i].place != "caption.text" for i in con):
-                continue  # only the photo says so, and the story says otherwise
-            pro_weight = sum(weighed[i].weight for i in pro)
-            agreement = pro_weight / (pro_weight + sum(weighed[i].weight for i in con))
-            score = round(_noisy_or([weighed[i].weight for i in pro]) * agreement, 3)
+            other = con and any(places[i] != "caption.text" for i in con)
+            if other and {places[i] for i in pro if records[i] is not None} == {"caption.text"}:
+                continue  # only the photo gives the day, and the story says otherwise
+            pro_weights = [weights[i] for i in pro]
+            pro_weight = sum(pro_weights)
+            agreement = pro_weight / (pro_weight + sum(weights[i] for i in con))
+            score = round(_noisy_or(pro_weights) * agreement, 3)
             if score > confidence:
-                published, confidence, evidence, conflicts = day, score, pro, con
-                basis = max((weighed[i] for i in pro), key=lambda w: w.weight).place
+                published, confidence, evidence, conflicts = day, score, tuple(pro), tuple(con)
+                basis = places[pro[pro_weights.index(max(pro_weights))]]  # the first heaviest
 
     return Dates(
         published=None if published is None else published.isoformat(),
         confidence=confidence,
-        mentions=_mentions(weighed, published),
+        mentions=_mentions(found, weighed, published),
         evidence=evidence,
         conflicts=conflicts,
         basis=basis,
