@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import count, repeat
 from typing import Any
 
 import orjson
@@ -33,6 +34,7 @@ from seedcorpus.errors import SerializationError
 from seedcorpus.models import Article, UnknownEnrichment
 from seedcorpus.serialization import article_from_data, article_from_json, data_to_json
 from seedcorpus.unstructure import inexact as _inexact
+from seedcorpus.unstructure import orjson_default
 
 __all__ = [
     "BATCH_SIZE",
@@ -60,6 +62,19 @@ _INSERT_ENRICHMENT = "INSERT OR REPLACE INTO enrichments VALUES (?, ?, ?, ?, ?, 
 _PART_TABLES = ("tags", "enrichments")
 
 
+def _json(data: Any) -> str:
+    """:func:`~seedcorpus.serialization.data_to_json`, with orjson called in place: this
+    runs for the article and each of its enrichments."""
+    try:
+        return _dumps(data, default=orjson_default, option=_OPTIONS).decode()
+    except orjson.JSONEncodeError:
+        return data_to_json(data)
+
+
+_dumps = orjson.dumps
+_OPTIONS = orjson.OPT_PASSTHROUGH_SUBCLASS  # as data_to_json writes
+
+
 class _Rows:
     """The rows of a batch of articles, one list per table."""
 
@@ -78,27 +93,21 @@ class _Rows:
         paragraphs = data["paragraphs"]
         data["paragraphs"] = _paragraph_spans(paragraphs, data["source"])
         article_id = article.id
-        lay_out = unstructurer.enrichment
-        laid = [lay_out(enrichment, paragraphs) for enrichment in article.enrichments]
+        laid = unstructurer.enrichments(article.enrichments, paragraphs)
         row = article_row(article, [payload for payload, _, _ in laid])
         _drop_columns(data, row)
-        self.articles.append((*row, data_to_json(data)))
+        self.articles.append((*row, _json(data)))
         syndication = article.syndication
         site = None if syndication is None else syndication.site
         self.records.append((article_id, row[_TITLE], row[_BODY], row[_ORIGINAL_TITLE], site))
-        self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
+        tags = article.tags
+        if tags:
+            self.tags.extend(zip(repeat(article_id), count(), tags))
         layout_id = self.layouts.id
-        self.enrichments.extend(
-            (
-                article_id,
-                payload["kind"],
-                position,
-                data_to_json(payload),
-                elided,
-                layout_id(layout),
-            )
-            for position, (payload, elided, layout) in enumerate(laid)
-        )
+        append = self.enrichments.append
+        for position, (payload, elided, layout) in enumerate(laid):
+            layout_at = None if layout is None else layout_id(layout)
+            append((article_id, payload["kind"], position, _json(payload), elided, layout_at))
 
     def write_parts(self, connection: sqlite3.Connection) -> None:
         connection.executemany(_INSERT_TAG, self.tags)
