@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+import sys
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -53,8 +54,10 @@ CREATE TABLE record_layouts (
 """The table of record layouts: ``keys`` maps each tabulated field of an enrichment to
 its records' keys, in order (a JSON object)."""
 
-# The usual names of paragraph fields, made once instead of for every record.
-PARAGRAPH_NAMES = [f"paragraphs.{number}" for number in range(1000)]
+# The usual names of paragraph fields, made once instead of for every record. Interned,
+# as the names of an article's spans are (see FieldSpans): comparing the two, and finding
+# one by the other, then tests identity instead of comparing the characters.
+PARAGRAPH_NAMES = [sys.intern(f"paragraphs.{number}") for number in range(1000)]
 _PARAGRAPH_FIELDS = {name: number for number, name in enumerate(PARAGRAPH_NAMES)}
 
 

@@ -52,13 +52,15 @@ class _Records:
 
 # A value of another type may hold records, or be a list that holds some.
 _SEQUENCES = (list, tuple)
+# Values of these types hold none: most values of an enrichment, let through at once.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 class _Plan:
     """How to lay out one enrichment class: its JSON form with the fields of records
     left as they are (to be read by :class:`_Records`)."""
 
-    __slots__ = ("layouts", "records", "unstructure")
+    __slots__ = ("layouts", "others", "records", "unstructure")
 
     def __init__(self, cls: type[Any], converter: Converter, records: dict[str, _Records]):
         self.records = records
@@ -69,24 +71,29 @@ class _Plan:
         self.unstructure = record_unstructurer(
             cls, converter, first=(("kind", kind),), raw=tuple(records)
         )
+        names = ("kind", *(field.name for field in attrs.fields(cls)))
+        self.others = tuple(name for name in names if name not in records)
+        """The keys of the JSON form that are not fields of records."""
 
     def lay_out(self, enrichment: Any, paragraphs: Sequence[str]) -> _Laid | None:
         """What ``lay_out`` gives for the unstructured ``enrichment``, or None if this
         way cannot tell (the general way then lays it out)."""
         data = self.unstructure(enrichment)
+        for name in self.others:
+            value = data[name]
+            kind = type(value)
+            if kind in _PLAIN:
+                continue
+            # A list of objects elsewhere would be laid out too: the general way.
+            if kind is list or kind is tuple:
+                if value and isinstance(value[0], dict):
+                    return None
+            elif isinstance(value, _SEQUENCES):
+                return None
         laid_out: list[str] = []
         elided = False
-        get = self.records.get
-        for name, value in data.items():
-            records = get(name)
-            if records is None:
-                # A list of objects elsewhere would be laid out too: the general way.
-                if type(value) is list or type(value) is tuple:
-                    if value and isinstance(value[0], dict):
-                        return None
-                elif isinstance(value, _SEQUENCES):
-                    return None
-                continue
+        for name, records in self.records.items():
+            value = data[name]
             if not value:
                 data[name] = []  # as the converter writes an empty tuple of records
                 continue
