@@ -119,27 +119,42 @@ def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[
     file when ``source["spans"]`` has ``paragraphs.0`` to ``paragraphs.N`` one after the
     other: those are then moved out of ``source["spans"]`` (``paragraphs_at`` says where
     they were), since their names take more room than their offsets."""
-    located: list[tuple[int, ...]] = []
-    start = 0
-    for paragraph in paragraphs:
-        size = len(paragraph)
-        located.append((start, size))
-        start += size + 2  # the blank line that joins them in ``body``
     spans: dict[str, Any] = source["spans"]
-    count = len(located)
+    count = len(paragraphs)
     if not count or "paragraphs.0" not in spans:
-        return located
+        return _located(paragraphs)
     names = list(spans)
     at = names.index("paragraphs.0")
     wanted = PARAGRAPH_NAMES[:count]
     if len(wanted) < count:
         wanted = [f"paragraphs.{n}" for n in range(count)]
     if names[at : at + count] != wanted:
-        return located
+        return _located(paragraphs)
     source["paragraphs_at"] = at
-    # Each pair joined to its place in C. (A span is a tuple, see seedcorpus.unstructure;
-    # tuple() keeps a list working.)
-    return list(map(tuple.__add__, located, map(tuple, map(spans.pop, wanted))))
+    places = list(map(spans.pop, wanted))
+    # Each paragraph's tuple made at once, not a pair and then a pair added to it: this
+    # runs for every paragraph written.
+    located: list[tuple[int, ...]] = []
+    start = 0
+    try:
+        for paragraph, (begin, end) in zip(paragraphs, places, strict=True):
+            size = len(paragraph)
+            located.append((start, size, begin, end))
+            start += size + 2
+    except (TypeError, ValueError):  # a span that is not a pair (another converter's)
+        return [(*spot, *place) for spot, place in zip(_located(paragraphs), places, strict=True)]
+    return located
+
+
+def _located(paragraphs: Sequence[str]) -> list[tuple[int, ...]]:
+    """Each paragraph's ``(start, length)`` in ``body``."""
+    located: list[tuple[int, ...]] = []
+    start = 0
+    for paragraph in paragraphs:
+        size = len(paragraph)
+        located.append((start, size))
+        start += size + 2  # the blank line that joins them in ``body``
+    return located
 
 
 def _unfold_spans(data: dict[str, Any]) -> None:
