@@ -141,6 +141,45 @@ def test_paragraph_spans_fold_and_unfold_exactly(
     assert [(k, tuple(v)) for k, v in unfolded.items()] == list(spans.items())
 
 
+def _plain_spans(paragraphs: list[str], source: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """How the paragraphs' spans were folded before they were made in one pass."""
+    located: list[tuple[Any, ...]] = []
+    start = 0
+    for paragraph in paragraphs:
+        located.append((start, len(paragraph)))
+        start += len(paragraph) + 2
+    spans = source["spans"]
+    names = list(spans)
+    count = len(located)
+    wanted = [f"paragraphs.{n}" for n in range(count)]
+    if not count or "paragraphs.0" not in spans:
+        return located
+    at = names.index("paragraphs.0")
+    if names[at : at + count] != wanted:
+        return located
+    source["paragraphs_at"] = at
+    return [spot + tuple(spans.pop(name)) for spot, name in zip(located, wanted, strict=True)]
+
+
+# What a span may be: a pair as make_converter writes it, or what another converter might.
+places = st.one_of(
+    st.tuples(st.integers(0, 9), st.integers(0, 9)),
+    st.lists(st.integers(0, 9), max_size=3),
+    st.text("ab", max_size=3),
+)
+
+
+@given(st.lists(words, max_size=4), st.data())
+def test_paragraph_spans_fold_as_they_did(paragraphs: list[str], data: st.DataObject) -> None:
+    names_before = data.draw(st.lists(names, max_size=2, unique=True))
+    middle = [f"paragraphs.{n}" for n in range(len(paragraphs) + data.draw(st.integers(-1, 1)))]
+    spans = {name: data.draw(places) for name in [*names_before, *middle]}
+    source, expected_source = {"spans": dict(spans)}, {"spans": dict(spans)}
+    assert _paragraph_spans(paragraphs, source) == _plain_spans(paragraphs, expected_source)
+    assert source == expected_source
+    assert list(source["spans"]) == list(expected_source["spans"])
+
+
 def test_an_unknown_kind_with_a_located_text_and_a_big_number_reads_back(tmp_path: Path) -> None:
     from seedcorpus.models import Article, Source, UnknownEnrichment
     from seedcorpus.registry import Registry

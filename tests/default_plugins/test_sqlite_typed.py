@@ -14,6 +14,7 @@ from seedcorpus.default_plugins.dates import DateMention, Dates
 from seedcorpus.default_plugins.quotes import Quote, Quotes
 from seedcorpus.default_plugins.sqlite_records import lay_out
 from seedcorpus.default_plugins.sqlite_typed import Unstructurer
+from seedcorpus.default_plugins.stats import Stats
 from seedcorpus.models import Article, Enrichment, UnknownEnrichment
 from seedcorpus.registry import Registry
 from seedcorpus.serialization import article_unstructurer, data_to_json, make_converter
@@ -84,7 +85,10 @@ def located(draw: st.DrawFn) -> tuple[Any, tuple[str, ...]]:
             if text is None and draw(st.booleans()):
                 items[-1] = attrs.evolve(items[-1], text=None)  # a null of its own
         elif kind == "dates":
-            field = draw(st.sampled_from([f"paragraphs.{number}", "title", "paragraphs.x"]))
+            # Usual names, a number with a leading zero (not among the usual names, read
+            # all the same), a field outside the paragraphs, a name that is no number.
+            names = [f"paragraphs.{number}", f"paragraphs.0{number}", "title", "dateline.date"]
+            field = draw(st.sampled_from([*names, "paragraphs.x", "paragraphs."]))
             items.append(DateMention(text or "", None, start, end, field, "day"))
         else:
             items.append(Measure(text, number, start, end, draw(st.floats())))
@@ -154,3 +158,54 @@ def test_the_built_in_enrichments_take_the_typed_way() -> None:
     payload, elided, _ = unstructurer.enrichment(Quotes((quote,)), ("ab",))
     assert elided
     assert payload["quotes"] == [[None, None, None, 0, True, 0, 2, None, None, None]]
+
+
+@settings(max_examples=60)
+@given(articles(TYPES))
+def test_an_articles_enrichments_are_laid_out_as_each_one_alone(article: Article) -> None:
+    # Unknown kinds too (the general way), and the second article's plans already made.
+    unstructurer = Unstructurer(CONVERTER)
+    for _ in range(2):
+        laid = unstructurer.enrichments(article.enrichments, article.paragraphs)
+        alone = [general(enrichment, article.paragraphs) for enrichment in article.enrichments]
+        assert [(data_to_json(payload), *rest) for payload, *rest in laid] == [
+            (data_to_json(payload), *rest) for payload, *rest in alone
+        ]
+
+
+class Label(str):
+    """A string of a subclass: not a plain value, so its enrichment is looked at closer."""
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        [{"text": "a", "paragraph": 0, "start": 0, "end": 1}],  # records where a count is
+        ({"text": "a", "paragraph": 0, "start": 0, "end": 1},),
+        [1, 2],
+        (),
+        Label("many"),
+        math.inf,
+    ],
+)
+def test_a_value_that_is_not_its_fields_type_is_laid_out_as_before(odd: Any) -> None:
+    # attrs does not check types: a list of records in a field of a number is laid out
+    # by the general way, as unstructuring then laying out did.
+    stats = Stats(odd, 1, 1, 0.5)
+    same(stats, ("ab",))
+    unstructurer = Unstructurer(CONVERTER)
+    assert (
+        unstructurer.enrichments([stats, stats], ("ab",))
+        == [unstructurer.enrichment(stats, ("ab",))] * 2
+    )
+
+
+@pytest.mark.parametrize(
+    "field", ["paragraphs.1", "paragraphs.01", "paragraphs.1 ", "paragraphs.", "title", "x"]
+)
+def test_a_mention_is_elided_by_the_paragraph_its_field_names(field: str) -> None:
+    # "paragraphs.01" is not a usual name, but names paragraph 1 all the same.
+    mention = DateMention("cd", None, 0, 2, field, "day")
+    same(Dates(None, 0.5, (mention,)), ("ab", "cd"))
+    _, elided, _ = Unstructurer(CONVERTER).enrichment(Dates(None, 0.5, (mention,)), ("ab", "cd"))
+    assert elided is (field in ("paragraphs.1", "paragraphs.01"))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+import sys
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -34,12 +35,14 @@ from seedcorpus.serialization import data_to_json
 __all__ = [
     "LAYOUTS_TABLE",
     "Layouts",
+    "elide_at",
     "elide_rows",
     "lay_out",
     "layout_json",
     "record_paths",
     "record_value",
     "restore",
+    "row_places",
 ]
 
 LAYOUTS_TABLE = """
@@ -51,8 +54,10 @@ CREATE TABLE record_layouts (
 """The table of record layouts: ``keys`` maps each tabulated field of an enrichment to
 its records' keys, in order (a JSON object)."""
 
-# The usual names of paragraph fields, made once instead of for every record.
-PARAGRAPH_NAMES = [f"paragraphs.{number}" for number in range(1000)]
+# The usual names of paragraph fields, made once instead of for every record. Interned,
+# as the names of an article's spans are (see FieldSpans): comparing the two, and finding
+# one by the other, then tests identity instead of comparing the characters.
+PARAGRAPH_NAMES = [sys.intern(f"paragraphs.{number}") for number in range(1000)]
 _PARAGRAPH_FIELDS = {name: number for number, name in enumerate(PARAGRAPH_NAMES)}
 
 
@@ -238,7 +243,15 @@ def elide_rows(
     ``keys``) that equals the paragraph slice the row locates; True if any was, and None
     (rows unchanged or partly changed) if a row that locates a slice has a null ``text``
     of its own, which reading back could not tell from one left out."""
-    at, first_at, last_at, paragraph_at, field_at = _row_places(keys)
+    return elide_at(rows, row_places(keys), paragraphs)
+
+
+def elide_at(
+    rows: list[list[Any]], places: tuple[int, int, int, int, int], paragraphs: Sequence[str]
+) -> bool | None:
+    """:func:`elide_rows`, given :func:`row_places` of the keys (which a writer finds
+    once per class of records, not per article)."""
+    at, first_at, last_at, paragraph_at, field_at = places
     if at < 0:
         return False
     elided = False
@@ -250,8 +263,13 @@ def elide_rows(
         number = row[paragraph_at] if paragraph_at >= 0 else None
         if type(number) is not int:
             name = row[field_at] if field_at >= 0 else None
-            number = _PARAGRAPH_FIELDS.get(name) if type(name) is str else None
+            if type(name) is not str:
+                continue
+            number = _PARAGRAPH_FIELDS.get(name)
             if number is None:
+                # Not a usual paragraph name (a date mention in the dateline, say).
+                if not name.startswith("paragraphs."):
+                    continue
                 number = _paragraph_number({"field": name})
                 if number is None:
                     continue
@@ -270,9 +288,10 @@ def elide_rows(
 
 
 @functools.lru_cache(maxsize=256)
-def _row_places(keys: tuple[str, ...]) -> tuple[int, int, int, int, int]:
-    """:func:`_places`, and the places of ``paragraph`` and ``field`` among the keys (-1
-    for one that is missing)."""
+def row_places(keys: tuple[str, ...]) -> tuple[int, int, int, int, int]:
+    """The places of ``text``, ``start`` and ``end`` among a record's keys (-1 for all
+    three if one is missing), and of ``paragraph`` and ``field`` (-1 for one that is
+    missing): what :func:`elide_at` reads."""
     paragraph = keys.index("paragraph") if "paragraph" in keys else -1
     field = keys.index("field") if "field" in keys else -1
     return (*_places(keys), paragraph, field)

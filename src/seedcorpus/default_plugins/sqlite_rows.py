@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import count, repeat
 from typing import Any
 
 import orjson
@@ -33,6 +34,7 @@ from seedcorpus.errors import SerializationError
 from seedcorpus.models import Article, UnknownEnrichment
 from seedcorpus.serialization import article_from_data, article_from_json, data_to_json
 from seedcorpus.unstructure import inexact as _inexact
+from seedcorpus.unstructure import orjson_default
 
 __all__ = [
     "BATCH_SIZE",
@@ -60,6 +62,19 @@ _INSERT_ENRICHMENT = "INSERT OR REPLACE INTO enrichments VALUES (?, ?, ?, ?, ?, 
 _PART_TABLES = ("tags", "enrichments")
 
 
+def _json(data: Any) -> str:
+    """:func:`~seedcorpus.serialization.data_to_json`, with orjson called in place: this
+    runs for the article and each of its enrichments."""
+    try:
+        return _dumps(data, default=orjson_default, option=_OPTIONS).decode()
+    except orjson.JSONEncodeError:
+        return data_to_json(data)
+
+
+_dumps = orjson.dumps
+_OPTIONS = orjson.OPT_PASSTHROUGH_SUBCLASS  # as data_to_json writes
+
+
 class _Rows:
     """The rows of a batch of articles, one list per table."""
 
@@ -78,27 +93,21 @@ class _Rows:
         paragraphs = data["paragraphs"]
         data["paragraphs"] = _paragraph_spans(paragraphs, data["source"])
         article_id = article.id
-        lay_out = unstructurer.enrichment
-        laid = [lay_out(enrichment, paragraphs) for enrichment in article.enrichments]
+        laid = unstructurer.enrichments(article.enrichments, paragraphs)
         row = article_row(article, [payload for payload, _, _ in laid])
         _drop_columns(data, row)
-        self.articles.append((*row, data_to_json(data)))
+        self.articles.append((*row, _json(data)))
         syndication = article.syndication
         site = None if syndication is None else syndication.site
         self.records.append((article_id, row[_TITLE], row[_BODY], row[_ORIGINAL_TITLE], site))
-        self.tags.extend((article_id, position, tag) for position, tag in enumerate(article.tags))
+        tags = article.tags
+        if tags:
+            self.tags.extend(zip(repeat(article_id), count(), tags))
         layout_id = self.layouts.id
-        self.enrichments.extend(
-            (
-                article_id,
-                payload["kind"],
-                position,
-                data_to_json(payload),
-                elided,
-                layout_id(layout),
-            )
-            for position, (payload, elided, layout) in enumerate(laid)
-        )
+        append = self.enrichments.append
+        for position, (payload, elided, layout) in enumerate(laid):
+            layout_at = None if layout is None else layout_id(layout)
+            append((article_id, payload["kind"], position, _json(payload), elided, layout_at))
 
     def write_parts(self, connection: sqlite3.Connection) -> None:
         connection.executemany(_INSERT_TAG, self.tags)
@@ -110,27 +119,42 @@ def _paragraph_spans(paragraphs: Sequence[str], source: dict[str, Any]) -> list[
     file when ``source["spans"]`` has ``paragraphs.0`` to ``paragraphs.N`` one after the
     other: those are then moved out of ``source["spans"]`` (``paragraphs_at`` says where
     they were), since their names take more room than their offsets."""
-    located: list[tuple[int, ...]] = []
-    start = 0
-    for paragraph in paragraphs:
-        size = len(paragraph)
-        located.append((start, size))
-        start += size + 2  # the blank line that joins them in ``body``
     spans: dict[str, Any] = source["spans"]
-    count = len(located)
+    count = len(paragraphs)
     if not count or "paragraphs.0" not in spans:
-        return located
+        return _located(paragraphs)
     names = list(spans)
     at = names.index("paragraphs.0")
     wanted = PARAGRAPH_NAMES[:count]
     if len(wanted) < count:
         wanted = [f"paragraphs.{n}" for n in range(count)]
     if names[at : at + count] != wanted:
-        return located
+        return _located(paragraphs)
     source["paragraphs_at"] = at
-    # Each pair joined to its place in C. (A span is a tuple, see seedcorpus.unstructure;
-    # tuple() keeps a list working.)
-    return list(map(tuple.__add__, located, map(tuple, map(spans.pop, wanted))))
+    places = list(map(spans.pop, wanted))
+    # Each paragraph's tuple made at once, not a pair and then a pair added to it: this
+    # runs for every paragraph written.
+    located: list[tuple[int, ...]] = []
+    start = 0
+    try:
+        for paragraph, (begin, end) in zip(paragraphs, places, strict=True):
+            size = len(paragraph)
+            located.append((start, size, begin, end))
+            start += size + 2
+    except (TypeError, ValueError):  # a span that is not a pair (another converter's)
+        return [(*spot, *place) for spot, place in zip(_located(paragraphs), places, strict=True)]
+    return located
+
+
+def _located(paragraphs: Sequence[str]) -> list[tuple[int, ...]]:
+    """Each paragraph's ``(start, length)`` in ``body``."""
+    located: list[tuple[int, ...]] = []
+    start = 0
+    for paragraph in paragraphs:
+        size = len(paragraph)
+        located.append((start, size))
+        start += size + 2  # the blank line that joins them in ``body``
+    return located
 
 
 def _unfold_spans(data: dict[str, Any]) -> None:

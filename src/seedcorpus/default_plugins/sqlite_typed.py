@@ -23,7 +23,7 @@ import cattrs
 from cattrs import Converter
 from cattrs.fns import identity
 
-from seedcorpus.default_plugins.sqlite_records import elide_rows, lay_out, layout_json
+from seedcorpus.default_plugins.sqlite_records import elide_at, lay_out, layout_json, row_places
 from seedcorpus.models import Enrichment, UnknownEnrichment
 from seedcorpus.serialization import article_unstructurer
 from seedcorpus.unstructure import is_records_tuple, record_unstructurer
@@ -39,46 +39,61 @@ _CATTRS_FILE = "<cattrs generated unstructure "
 class _Records:
     """A field of records whose values are read from their attributes."""
 
-    __slots__ = ("checked", "hook", "keys", "type", "values")
+    __slots__ = ("checked", "hook", "keys", "places", "type", "values")
 
     def __init__(self, cls: type[Any], converter: Converter) -> None:
         self.type = {cls}
         self.keys = tuple(field.name for field in attrs.fields(cls))
+        self.places = row_places(self.keys)  # for elide_at: found once, not per article
         self.values: Callable[[Any], tuple[Any, ...]] = attrgetter(*self.keys)
         self.hook = converter.get_unstructure_hook(cls)
         self.checked = False  # the first record is compared with the converter's object
+
+
+# A value of another type may hold records, or be a list that holds some.
+_SEQUENCES = (list, tuple)
+# Values of these types hold none: most values of an enrichment, let through at once.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 class _Plan:
     """How to lay out one enrichment class: its JSON form with the fields of records
     left as they are (to be read by :class:`_Records`)."""
 
-    __slots__ = ("records", "unstructure")
+    __slots__ = ("layouts", "others", "records", "unstructure")
 
     def __init__(self, cls: type[Any], converter: Converter, records: dict[str, _Records]):
         self.records = records
+        # The layout of each set of fields laid out, by their names (see lay_out).
+        self.layouts: dict[tuple[str, ...], str] = {}
         kind = getattr(cls, "kind", None)
         # As the converter's hook for enrichments does: the kind first, then the fields.
         self.unstructure = record_unstructurer(
             cls, converter, first=(("kind", kind),), raw=tuple(records)
         )
+        names = ("kind", *(field.name for field in attrs.fields(cls)))
+        self.others = tuple(name for name in names if name not in records)
+        """The keys of the JSON form that are not fields of records."""
 
     def lay_out(self, enrichment: Any, paragraphs: Sequence[str]) -> _Laid | None:
         """What ``lay_out`` gives for the unstructured ``enrichment``, or None if this
         way cannot tell (the general way then lays it out)."""
         data = self.unstructure(enrichment)
-        fields: list[tuple[str, tuple[str, ...]]] = []
-        elided = False
-        for name, value in data.items():
-            records = self.records.get(name)
-            if records is None:
-                # A list of objects elsewhere would be laid out too: the general way.
-                if type(value) is list or type(value) is tuple:
-                    if value and isinstance(value[0], dict):
-                        return None
-                elif isinstance(value, list | tuple):
-                    return None
+        for name in self.others:
+            value = data[name]
+            kind = type(value)
+            if kind in _PLAIN:
                 continue
+            # A list of objects elsewhere would be laid out too: the general way.
+            if kind is list or kind is tuple:
+                if value and isinstance(value[0], dict):
+                    return None
+            elif isinstance(value, _SEQUENCES):
+                return None
+        laid_out: list[str] = []
+        elided = False
+        for name, records in self.records.items():
+            value = data[name]
             if not value:
                 data[name] = []  # as the converter writes an empty tuple of records
                 continue
@@ -91,13 +106,20 @@ class _Plan:
                 if expected != list(zip(records.keys, rows[0], strict=True)):
                     return None
                 records.checked = True
-            found = elide_rows(rows, records.keys, paragraphs)
+            found = elide_at(rows, records.places, paragraphs)
             if found is None:
                 return None
             elided = elided or found
             data[name] = rows
-            fields.append((name, records.keys))
-        return data, elided, layout_json(tuple(fields)) if fields else None
+            laid_out.append(name)
+        if not laid_out:
+            return data, elided, None
+        names = tuple(laid_out)
+        layout = self.layouts.get(names)
+        if layout is None:
+            fields = tuple((name, self.records[name].keys) for name in names)
+            layout = self.layouts[names] = layout_json(fields)
+        return data, elided, layout
 
 
 def _generated(hook: Any) -> bool:
@@ -161,7 +183,28 @@ class Unstructurer:
             laid = plan.lay_out(enrichment, paragraphs)
             if laid is not None:
                 return laid
+        return self._general(enrichment, paragraphs)
+
+    def enrichments(self, enrichments: Sequence[Any], paragraphs: Sequence[str]) -> list[_Laid]:
+        """:meth:`enrichment` of each of an article's enrichments."""
+        # The plans are looked up here, not in a call per enrichment: this runs for every
+        # article.
+        plans = self._plans
+        laid: list[_Laid] = []
+        for enrichment in enrichments:
+            plan = plans.get(type(enrichment), _UNSEEN)
+            if plan is _UNSEEN:
+                laid.append(self.enrichment(enrichment, paragraphs))  # makes its plan
+                continue
+            found = None if plan is None else plan.lay_out(enrichment, paragraphs)
+            laid.append(self._general(enrichment, paragraphs) if found is None else found)
+        return laid
+
+    def _general(self, enrichment: Any, paragraphs: Sequence[str]) -> _Laid:
         data = self._enrichment(enrichment)
         if type(data) is dict:
             return lay_out(data, paragraphs)
         return data, False, None  # an unknown kind's payload, written back byte for byte
+
+
+_UNSEEN: Any = object()  # a class whose plan is not made yet
