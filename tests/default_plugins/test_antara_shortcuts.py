@@ -11,10 +11,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import _antara_lines as shape
-from seedcorpus.default_plugins._antara_fields import FieldReader
+from seedcorpus.default_plugins._antara_fields import PARAGRAPH, TEXT, FieldReader
 from seedcorpus.default_plugins._antara_footer import FooterReader
 from seedcorpus.default_plugins._antara_reader import Reader
-from seedcorpus.models import Source
+from seedcorpus.models import Source, paragraph_field
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize, split_names
 
@@ -121,8 +121,30 @@ def test_plain_paragraphs_are_clean_values_without_repeats(pieces: list[str]) ->
         start = end + 1
     assert reader.paragraphs == expected
     assert reader.span_offsets == spans
+    assert reader.span_fields == [paragraph_field(number) for number in range(len(expected))]
     assert [problem.code for problem in reader.problems] == ["repeated-paragraph"] * repeats
     assert expected == [normalize(value) for value in expected]
+
+
+@given(st.lists(PARAGRAPH_PIECES, max_size=8), st.integers(0, 8), st.integers(0, 110))
+def test_plain_paragraph_runs_name_each_paragraph_in_order(
+    pieces: list[str], cut: int, before: int
+) -> None:
+    # plain_paragraphs() adds the field names of a run's paragraphs after its loop: the
+    # same names, in the same order, as adding each one with its span, whatever number
+    # the run starts at (the usual names are made once, up to 100).
+    text = "|".join(pieces)
+    reader = FieldReader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    reader.paragraphs += ["earlier"] * before
+    reader.span_fields += [paragraph_field(number) for number in range(before)]
+    units, start = [], 0
+    for number, piece in enumerate(pieces, start=1):
+        units.append([start, start + len(piece), number, 0, TEXT, None, PARAGRAPH, None])
+        start += len(piece) + 1
+    reader.plain_paragraphs(units[:cut])
+    reader.plain_paragraphs(units[cut:])
+    assert len(reader.span_fields) * 2 == len(reader.span_offsets) + 2 * before
+    assert reader.span_fields == [paragraph_field(n) for n in range(len(reader.paragraphs))]
 
 
 DATELINE_TEXTS = joined(

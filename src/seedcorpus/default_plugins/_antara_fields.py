@@ -437,9 +437,8 @@ class FieldReader:
         odd = self.odd_spaces
         seen = self.seen
         paragraphs = self.paragraphs
-        add_field = self.span_fields.append
         offsets = self.span_offsets
-        number = len(paragraphs)
+        first = len(paragraphs)
         for unit in units:
             start, end, printed = unit[START], unit[END], unit[PRINTED]
             value = text[start:end] if printed is None else printed
@@ -476,10 +475,15 @@ class FieldReader:
                         "repeated-paragraph", "a repeated paragraph was ignored", unit[LINE]
                     )
                     continue
-            add_field(_PARAGRAPH_FIELDS[number] if number < 100 else f"paragraphs.{number}")
             offsets += (start, end)
             paragraphs.append(value)
-            number += 1
+        # Only paragraphs were added since the loop started, each with its span: their
+        # field names follow in one step.
+        last = len(paragraphs)
+        if last <= len(_PARAGRAPH_FIELDS):
+            self.span_fields += _PARAGRAPH_FIELDS[first:last]
+        else:
+            self.span_fields += map(paragraph_field, range(first, last))
 
     def link_unit(self, unit: Unit) -> None:
         """A ``Baca juga:`` line; a paragraph glued after its title is a paragraph."""

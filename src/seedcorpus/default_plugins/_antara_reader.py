@@ -240,6 +240,8 @@ class Reader(HeadReader):
                     end = signoff_cut[1]
                     signoff = self.value("signoff", *signoff_cut[2])
                 self.paragraph(unit, start, end)
+            elif role == FOOTER:  # (roles exclude each other: the usual ones first)
+                footer.append(unit)
             elif role == TAG_LINE:
                 language, tags = self.tag_line(unit)
             elif role == REPEAT and title is not None:
@@ -273,8 +275,6 @@ class Reader(HeadReader):
                 title = self.trailer_title(unit, title)
             elif role == TAGS and not tags:
                 tags = self.tags_line(unit)
-            elif role == FOOTER:
-                footer.append(unit)
         if after < len(units):
             self.plain_paragraphs(units[after:])
         syndication, byline, copyright = self.footer(footer)
