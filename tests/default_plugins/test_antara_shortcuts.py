@@ -282,3 +282,27 @@ def test_no_credit_without_antara(text: str) -> None:
     if text.strip() and "antara" not in text.lower():
         start = len(text) - len(text.lstrip())
         assert reader.credit([start, len(text), 1, 0, 0, None, -1, None]) is None
+
+
+@given(CREDIT_TEXTS)
+@example("Kata (16/5/2020) \xa0")
+@example("Kata kata (Foto antaranews.com) ")  # a credit ending in ")" before a space
+@example("ANTARA/x\n(Antara)")
+def test_unit_credits_are_the_credits_of_the_units(text: str) -> None:
+    # unit_credit() answers the usual units without calling credit(), and remembers the
+    # rest: asked twice, in any order, it gives what credit() gives.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    for unit in [*units, *reversed(units)]:
+        assert reader.unit_credit(unit) == reader.credit(unit)
+
+
+@given(SPACED_TEXTS)
+def test_unit_plains_are_the_units_cleaned(text: str) -> None:
+    # unit_plain() remembers what it reads as unit_clean() does, without calling it.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    for index in [*range(len(units)), *reversed(range(len(units)))]:
+        found = reader.clean(units[index][0], units[index][1])
+        assert reader.unit_plain(units, index) == ("" if found is None else found[2])
+        assert reader.unit_clean(units, index) == found

@@ -233,6 +233,17 @@ class FieldReader:
         start = unit[START]
         if start in credits:
             return credits[start]
+        # credit()'s first test where the unit ends without whitespace, without the
+        # call: most units asked about (titles, tag lines) end with neither ")" nor a
+        # "/" near their end.
+        text, end = self.text, unit[END]
+        last = text[end - 1]
+        if (
+            last != ")"
+            and not last.isspace()
+            and text.find("/", max(start, end - shape.CREDIT_REACH), end) < 0
+        ):
+            return None
         found = credits[start] = self.credit(unit)
         return found
 
@@ -400,7 +411,8 @@ class FieldReader:
         ``related``. A paragraph the page printed before is a repeat, not a paragraph."""
         text = self.text
         if not self.has_links or shape.LINK.search(text, start, end) is None:
-            self.plain_paragraph(start, end, unit[LINE])  # the usual case: one piece
+            # The usual case, one piece: plain_paragraph(start, end, unit[LINE]).
+            self.plain_paragraphs([[start, end, unit[LINE], 0, TEXT, None, PARAGRAPH, None]])
             return
         cuts: list[Range] = []
         for line_start, line_end in unit_ranges(unit):

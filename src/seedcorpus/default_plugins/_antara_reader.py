@@ -43,7 +43,6 @@ from seedcorpus.default_plugins._antara_fields import (
     TRAILER,
     Range,
     Unit,
-    unit_ranges,
 )
 from seedcorpus.default_plugins._antara_head import HeadReader
 from seedcorpus.models import Article, FieldSpans, Source
@@ -324,7 +323,7 @@ class Reader(HeadReader):
         if last < 1 or units[last][KIND] not in (TEXT, LINK):
             return
         unit = units[last]
-        start, end = unit_ranges(unit)[-1]
+        start, end = (unit[START], unit[END]) if unit[LINES] is None else unit[LINES][-1]
         after = max(start, unit[START] + 1)  # a key at the very start is a footer line
         line = self.text[after:end]
         # Each key (GLUED_FOOTER_KEY) holds one of these words: looking for them is much
