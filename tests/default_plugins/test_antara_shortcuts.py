@@ -306,3 +306,19 @@ def test_unit_plains_are_the_units_cleaned(text: str) -> None:
         found = reader.clean(units[index][0], units[index][1])
         assert reader.unit_plain(units, index) == ("" if found is None else found[2])
         assert reader.unit_clean(units, index) == found
+
+
+@given(SPACED_TEXTS)
+@example("x \n \xa0\n")
+def test_units_start_and_end_as_trim_says(text: str) -> None:
+    # glued_signoff() steps back over a paragraph's trailing whitespace instead of
+    # trim(), relying on every unit starting with a non-space character: then both give
+    # the same end.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    for unit in units:
+        assert not text[unit[0]].isspace()
+        end = unit[1]
+        while end > unit[0] and text[end - 1].isspace():
+            end -= 1
+        assert reader.trim(unit[0], unit[1]) == (unit[0], end)

@@ -132,8 +132,10 @@ class FooterReader(FieldReader):
             holder = core[:-5]
             if holder.isalpha():
                 start += len(segment) - len(segment.lstrip())
-                self.span("copyright.holder", start, start + len(holder))
-                self.span("copyright.year", start + len(core) - 4, start + len(core))
+                end = start + len(core)
+                # Both spans at once, as span() would record them one after the other.
+                self.span_fields += ("copyright.holder", "copyright.year")
+                self.span_offsets += (start, start + len(holder), end - 4, end)
                 return Copyright(holder, int(core[-4:]))
         return self.any_copyright(start, end, line)
 

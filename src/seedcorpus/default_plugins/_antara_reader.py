@@ -441,8 +441,12 @@ class Reader(HeadReader):
         if last < 0 or self.signoff_seen:
             return None
         unit = units[last]
-        end = self.trim(unit[START], unit[END])[1]
-        if self.text[end - 1 : end] != ")":
+        # The paragraph's last non-space character (its first is one): trim() without
+        # copying the paragraph.
+        text, end = self.text, unit[END]
+        while end > unit[START] and text[end - 1].isspace():
+            end -= 1
+        if text[end - 1 : end] != ")":
             return None
         found = shape.SIGNOFF_GLUED.search(
             self.text, max(unit[START], end - shape.SIGNOFF_REACH), end
