@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import _antara_lines as shape
-from seedcorpus.default_plugins._antara_fields import PARAGRAPH, TEXT, FieldReader
+from seedcorpus.default_plugins._antara_fields import FOOTER, PARAGRAPH, TEXT, FieldReader
 from seedcorpus.default_plugins._antara_footer import FooterReader
 from seedcorpus.default_plugins._antara_reader import Reader
 from seedcorpus.models import Source, paragraph_field
@@ -322,3 +322,31 @@ def test_units_start_and_end_as_trim_says(text: str) -> None:
         while end > unit[0] and text[end - 1].isspace():
             end -= 1
         assert reader.trim(unit[0], unit[1]) == (unit[0], end)
+
+
+FOOTER_TEXTS = joined(
+    [*("Pewarta: ", "Editor:", "PEWARTA :", "Berita ini telah tayang di ", "COPYRIGHT © "),
+     *("Budi", "Editor", "Pewarta", "ANTARA 2024", "dengan judul: ", "\n", " ", "x", ",")]
+)  # fmt: skip
+
+
+@given(FOOTER_TEXTS)
+@example("Pewarta: Budi Editor: Ani\nEditor: Citra")
+def test_footer_lines_read_as_their_keys_say(text: str) -> None:
+    # footer() takes a line's key from the look-up that told its kind and searches the
+    # rest for another, instead of calling footer_keys(): the same fields, spans and
+    # problems as footer_keys() gives for every line.
+    def read(remembered: bool) -> tuple[object, ...]:
+        reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+        units, _ = reader.units()
+        if not remembered:
+            reader.footer_key_at.clear()
+        footer = [unit for unit in units if unit[4] == FOOTER]
+        for unit in footer:
+            keys = [key.span() for key in reader.footer_keys(unit[0], unit[1])]
+            found = shape.FOOTER_KEY.finditer(text, unit[0], unit[1])
+            assert keys == [key.span() for key in found]
+        fields = reader.footer(footer)
+        return fields, reader.span_fields, reader.span_offsets, reader.problems
+
+    assert read(remembered=True) == read(remembered=False)

@@ -31,9 +31,16 @@ class FooterReader(FieldReader):
         syndication = copyright = None
         reporter = editor = None
         seen: set[str] = set()
+        text, key_at = self.text, self.footer_key_at
         for unit in units:
             start, end, line = unit[START], unit[END], unit[LINE]
-            keys = self.footer_keys(start, end)
+            # footer_keys(start, end) where the line holds one key, as footer lines do,
+            # without the call: the key it starts with, and no other word of a key after.
+            key = key_at.get(start)
+            if key is not None and shape.FOOTER_WORD.search(text, key.end(), end) is None:
+                keys = [key]
+            else:
+                keys = self.footer_keys(start, end)
             for number, key in enumerate(keys):
                 kind = key.lastgroup or ""
                 value_end = keys[number + 1].start() if number + 1 < len(keys) else end
