@@ -350,3 +350,19 @@ def test_footer_lines_read_as_their_keys_say(text: str) -> None:
         return fields, reader.span_fields, reader.span_offsets, reader.problems
 
     assert read(remembered=True) == read(remembered=False)
+
+
+@given(FOOTER_TEXTS | LINK_TEXTS | UNIT_TEXTS)
+@example("Pewarta: Budi\nBerita lain\nBaca juga: x\nCOPYRIGHT ANTARA")
+def test_units_have_the_kinds_kind_gives(text: str) -> None:
+    # units() tells a footer line by its key without calling kind(): every one-line
+    # unit has the kind kind() gives it, and a footer line's key is remembered.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    fresh = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    for unit in units:
+        if unit[5] is None and unit[4] != TEXT:
+            assert fresh.kind(unit[0], unit[1]) == unit[4]
+    assert {start: key.span() for start, key in reader.footer_key_at.items()} == {
+        start: key.span() for start, key in fresh.footer_key_at.items()
+    }

@@ -131,7 +131,13 @@ class Reader(HeadReader):
             if (first in kind_starts and text.startswith(kind_starts[first], start, end)) or (
                 first in dated and end - start <= reach
             ):
-                kind = self.kind(start, end)
+                # kind(start, end), without the call for a footer line (its first test).
+                key = shape.FOOTER_KEY.match(text, start, end) if first in "BPEC" else None
+                if key is not None:
+                    self.footer_key_at[start] = key
+                    kind = FOOTER
+                else:
+                    kind = self.kind(start, end)
                 if kind == FOOTER and self.first_footer < 0:
                     self.first_footer = len(units)
             else:
