@@ -11,10 +11,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from seedcorpus.default_plugins import _antara_lines as shape
-from seedcorpus.default_plugins._antara_fields import FieldReader
+from seedcorpus.default_plugins._antara_fields import FOOTER, ITEM, PARAGRAPH, TEXT, FieldReader
 from seedcorpus.default_plugins._antara_footer import FooterReader
 from seedcorpus.default_plugins._antara_reader import Reader
-from seedcorpus.models import Source
+from seedcorpus.models import Source, paragraph_field
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize, split_names
 
@@ -124,8 +124,30 @@ def test_plain_paragraphs_are_clean_values_without_repeats(pieces: list[str]) ->
         start = end + 1
     assert reader.paragraphs == expected
     assert reader.span_offsets == spans
+    assert reader.span_fields == [paragraph_field(number) for number in range(len(expected))]
     assert [problem.code for problem in reader.problems] == ["repeated-paragraph"] * repeats
     assert expected == [normalize(value) for value in expected]
+
+
+@given(st.lists(PARAGRAPH_PIECES, max_size=8), st.integers(0, 8), st.integers(0, 110))
+def test_plain_paragraph_runs_name_each_paragraph_in_order(
+    pieces: list[str], cut: int, before: int
+) -> None:
+    # plain_paragraphs() adds the field names of a run's paragraphs after its loop: the
+    # same names, in the same order, as adding each one with its span, whatever number
+    # the run starts at (the usual names are made once, up to 100).
+    text = "|".join(pieces)
+    reader = FieldReader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    reader.paragraphs += ["earlier"] * before
+    reader.span_fields += [paragraph_field(number) for number in range(before)]
+    units, start = [], 0
+    for number, piece in enumerate(pieces, start=1):
+        units.append([start, start + len(piece), number, 0, TEXT, None, PARAGRAPH, None])
+        start += len(piece) + 1
+    reader.plain_paragraphs(units[:cut])
+    reader.plain_paragraphs(units[cut:])
+    assert len(reader.span_fields) * 2 == len(reader.span_offsets) + 2 * before
+    assert reader.span_fields == [paragraph_field(n) for n in range(len(reader.paragraphs))]
 
 
 DATELINE_TEXTS = joined(
@@ -263,3 +285,89 @@ def test_no_credit_without_antara(text: str) -> None:
     if text.strip() and "antara" not in text.lower():
         start = len(text) - len(text.lstrip())
         assert reader.credit([start, len(text), 1, 0, 0, None, -1, None]) is None
+
+
+@given(CREDIT_TEXTS)
+@example("Kata (16/5/2020) \xa0")
+@example("Kata kata (Foto antaranews.com) ")  # a credit ending in ")" before a space
+@example("ANTARA/x\n(Antara)")
+def test_unit_credits_are_the_credits_of_the_units(text: str) -> None:
+    # unit_credit() answers the usual units without calling credit(), and remembers the
+    # rest: asked twice, in any order, it gives what credit() gives.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    for unit in [*units, *reversed(units)]:
+        assert reader.unit_credit(unit) == reader.credit(unit)
+
+
+@given(SPACED_TEXTS)
+def test_unit_plains_are_the_units_cleaned(text: str) -> None:
+    # unit_plain() remembers what it reads as unit_clean() does, without calling it.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    for index in [*range(len(units)), *reversed(range(len(units)))]:
+        found = reader.clean(units[index][0], units[index][1])
+        assert reader.unit_plain(units, index) == ("" if found is None else found[2])
+        assert reader.unit_clean(units, index) == found
+
+
+@given(SPACED_TEXTS)
+@example("x \n \xa0\n")
+def test_units_start_and_end_as_trim_says(text: str) -> None:
+    # glued_signoff() steps back over a paragraph's trailing whitespace instead of
+    # trim(), relying on every unit starting with a non-space character: then both give
+    # the same end.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    for unit in units:
+        assert not text[unit[0]].isspace()
+        end = unit[1]
+        while end > unit[0] and text[end - 1].isspace():
+            end -= 1
+        assert reader.trim(unit[0], unit[1]) == (unit[0], end)
+
+
+FOOTER_TEXTS = joined(
+    [*("Pewarta: ", "Editor:", "PEWARTA :", "Berita ini telah tayang di ", "COPYRIGHT © "),
+     *("Budi", "Editor", "Pewarta", "ANTARA 2024", "dengan judul: ", "\n", " ", "x", ",")]
+)  # fmt: skip
+
+
+@given(FOOTER_TEXTS)
+@example("Pewarta: Budi Editor: Ani\nEditor: Citra")
+def test_footer_lines_read_as_their_keys_say(text: str) -> None:
+    # footer() takes a line's key from the look-up that told its kind and searches the
+    # rest for another, instead of calling footer_keys(): the same fields, spans and
+    # problems as footer_keys() gives for every line.
+    def read(remembered: bool) -> tuple[object, ...]:
+        reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+        units, _ = reader.units()
+        if not remembered:
+            reader.footer_key_at.clear()
+        footer = [unit for unit in units if unit[4] == FOOTER]
+        for unit in footer:
+            keys = [key.span() for key in reader.footer_keys(unit[0], unit[1])]
+            found = shape.FOOTER_KEY.finditer(text, unit[0], unit[1])
+            assert keys == [key.span() for key in found]
+        fields = reader.footer(footer)
+        return fields, reader.span_fields, reader.span_offsets, reader.problems
+
+    assert read(remembered=True) == read(remembered=False)
+
+
+@given(FOOTER_TEXTS | LINK_TEXTS | UNIT_TEXTS)
+@example("Pewarta: Budi\nBerita lain\nBaca juga: x\nCOPYRIGHT ANTARA")
+@example("Baca juga:\nJudul lain\nPewarta: Budi")
+def test_units_have_the_kinds_kind_gives(text: str) -> None:
+    # units() tells a footer line by its key without calling kind(): every one-line
+    # unit has the kind kind() gives it, and a footer line's key is remembered.
+    reader = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    units, _ = reader.units()
+    fresh = Reader(Document(id="a", text=text, source=Source("a.txt", "0" * 64, "x")))
+    for unit in units:
+        # (A list's titles are ITEMs by the header before them, not by their shape.)
+        if unit[5] is None and unit[4] not in (TEXT, ITEM):
+            assert fresh.kind(unit[0], unit[1]) == unit[4]
+    assert {start: key.span() for start, key in reader.footer_key_at.items()} == {
+        start: key.span() for start, key in fresh.footer_key_at.items()
+    }

@@ -234,6 +234,17 @@ class FieldReader:
         start = unit[START]
         if start in credits:
             return credits[start]
+        # credit()'s first test where the unit ends without whitespace, without the
+        # call: most units asked about (titles, tag lines) end with neither ")" nor a
+        # "/" near their end.
+        text, end = self.text, unit[END]
+        last = text[end - 1]
+        if (
+            last != ")"
+            and not last.isspace()
+            and text.find("/", max(start, end - shape.CREDIT_REACH), end) < 0
+        ):
+            return None
         found = credits[start] = self.credit(unit)
         return found
 
@@ -401,7 +412,8 @@ class FieldReader:
         ``related``. A paragraph the page printed before is a repeat, not a paragraph."""
         text = self.text
         if not self.has_links or shape.LINK.search(text, start, end) is None:
-            self.plain_paragraph(start, end, unit[LINE])  # the usual case: one piece
+            # The usual case, one piece: plain_paragraph(start, end, unit[LINE]).
+            self.plain_paragraphs([[start, end, unit[LINE], 0, TEXT, None, PARAGRAPH, None]])
             return
         cuts: list[Range] = []
         for line_start, line_end in unit_ranges(unit):
@@ -438,9 +450,8 @@ class FieldReader:
         odd = self.odd_spaces
         seen = self.seen
         paragraphs = self.paragraphs
-        add_field = self.span_fields.append
         offsets = self.span_offsets
-        number = len(paragraphs)
+        first = len(paragraphs)
         for unit in units:
             start, end, printed = unit[START], unit[END], unit[PRINTED]
             value = text[start:end] if printed is None else printed
@@ -477,10 +488,15 @@ class FieldReader:
                         "repeated-paragraph", "a repeated paragraph was ignored", unit[LINE]
                     )
                     continue
-            add_field(_PARAGRAPH_FIELDS[number] if number < 100 else f"paragraphs.{number}")
             offsets += (start, end)
             paragraphs.append(value)
-            number += 1
+        # Only paragraphs were added since the loop started, each with its span: their
+        # field names follow in one step.
+        last = len(paragraphs)
+        if last <= len(_PARAGRAPH_FIELDS):
+            self.span_fields += _PARAGRAPH_FIELDS[first:last]
+        else:
+            self.span_fields += map(paragraph_field, range(first, last))
 
     def link_unit(self, unit: Unit) -> None:
         """A ``Baca juga:`` line; a paragraph glued after its title is a paragraph."""

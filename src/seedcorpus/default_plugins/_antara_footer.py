@@ -40,9 +40,16 @@ class FooterReader(FieldReader):
         reporter = editor = None
         metadata: dict[str, str] = {}
         seen: set[str] = set()
+        text, key_at = self.text, self.footer_key_at
         for unit in units:
             start, end, line = unit[START], unit[END], unit[LINE]
-            keys = self.footer_keys(start, end)
+            # footer_keys(start, end) where the line holds one key, as footer lines do,
+            # without the call: the key it starts with, and no other word of a key after.
+            key = key_at.get(start)
+            if key is not None and shape.FOOTER_WORD.search(text, key.end(), end) is None:
+                keys = [key]
+            else:
+                keys = self.footer_keys(start, end)
             for number, key in enumerate(keys):
                 kind = key.lastgroup or ""
                 value_end = keys[number + 1].start() if number + 1 < len(keys) else end
@@ -163,8 +170,10 @@ class FooterReader(FieldReader):
             holder = core[:-5]
             if holder.isalpha():
                 start += len(segment) - len(segment.lstrip())
-                self.span("copyright.holder", start, start + len(holder))
-                self.span("copyright.year", start + len(core) - 4, start + len(core))
+                end = start + len(core)
+                # Both spans at once, as span() would record them one after the other.
+                self.span_fields += ("copyright.holder", "copyright.year")
+                self.span_offsets += (start, start + len(holder), end - 4, end)
                 return Copyright(holder, int(core[-4:]))
         return self.any_copyright(start, end, line)
 

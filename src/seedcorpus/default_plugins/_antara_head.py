@@ -121,7 +121,10 @@ class HeadReader(FooterReader):
         """Give roles to the text before the body: title, tag line, the title again,
         caption, a lead. Return the title's index (-1 if there is none)."""
         stop = dateline_at if dateline_at >= 0 else len(units)
-        heads = [i for i in range(stop) if units[i][KIND] == TEXT]
+        heads = []
+        for index in range(stop):  # a loop: a comprehension is a call of its own
+            if units[index][KIND] == TEXT:
+                heads.append(index)
         if dateline_at < 0:
             heads = heads[:_HEAD_REACH]
         if (
@@ -173,8 +176,13 @@ class HeadReader(FooterReader):
             printed = self.unit_plain(units, heads[0])
             # A headline, however reworded, is followed by the caption and never ends
             # with a period; a caption without credit usually does.
-            if shape.similar(printed, value) or (
-                len(heads) > 1 and (credit(units[heads[1]]) is not None or printed[-1] not in ".)")
+            if (
+                printed == value
+                or shape.similar(printed, value)
+                or (
+                    len(heads) > 1
+                    and (credit(units[heads[1]]) is not None or printed[-1] not in ".)")
+                )
             ):
                 candidate[ROLE] = REPEAT
                 heads.pop(0)
@@ -205,7 +213,12 @@ class HeadReader(FooterReader):
 
     def unit_plain(self, units: list[Unit], index: int) -> str:
         """``plain()`` of a whole unit, remembered as :meth:`unit_clean` is."""
-        found = self.unit_clean(units, index)
+        cleaned = self.cleaned
+        if index in cleaned:
+            found = cleaned[index]
+        else:  # unit_clean(), without a call more: the head asks this of each unit
+            unit = units[index]
+            found = cleaned[index] = self.clean(unit[START], unit[END])
         return "" if found is None else found[2]
 
     def repeated(self, units: list[Unit], heads: list[int]) -> bool:

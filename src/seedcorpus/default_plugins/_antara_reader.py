@@ -45,7 +45,6 @@ from seedcorpus.default_plugins._antara_fields import (
     TRAILER,
     Range,
     Unit,
-    unit_ranges,
 )
 from seedcorpus.default_plugins._antara_head import HeadReader
 from seedcorpus.models import Article, FieldSpans, Source
@@ -149,7 +148,13 @@ class Reader(HeadReader):
                 or (first in dated and end - start <= reach)
                 or (bars and end - start <= shape.BARRED_REACH and text.find("|", start, end) >= 0)
             ):
-                kind = self.kind(start, end)
+                # kind(start, end), without the call for a footer line (its first test).
+                key = shape.FOOTER_KEY.match(text, start, end) if first in "BPEC" else None
+                if key is not None:
+                    self.footer_key_at[start] = key
+                    kind = FOOTER
+                else:
+                    kind = self.kind(start, end)
                 if kind == FOOTER and self.first_footer < 0:
                     self.first_footer = len(units)
             else:
@@ -312,6 +317,8 @@ class Reader(HeadReader):
                     end = signoff_cut[1]
                     signoff = self.value("signoff", *signoff_cut[2])
                 self.paragraph(unit, start, end)
+            elif role == FOOTER:  # (roles exclude each other: the usual ones first)
+                footer.append(unit)
             elif role == TAG_LINE:
                 language, tags = self.tag_line(unit)
             elif role == REPEAT and title is not None:
@@ -346,8 +353,6 @@ class Reader(HeadReader):
                 title = self.trailer_title(unit, title)
             elif role == TAGS and not tags:
                 tags = self.tags_line(unit)
-            elif role == FOOTER:
-                footer.append(unit)
             elif role == ITEM:
                 if linked := self.value(f"related.{len(self.related)}", unit[START], unit[END]):
                     self.related.append(linked)
@@ -409,7 +414,7 @@ class Reader(HeadReader):
         if last < 1 or units[last][KIND] not in (TEXT, LINK):
             return
         unit = units[last]
-        start, end = unit_ranges(unit)[-1]
+        start, end = (unit[START], unit[END]) if unit[LINES] is None else unit[LINES][-1]
         after = max(start, unit[START] + 1)  # a key at the very start is a footer line
         line = self.text[after:end]
         # Each key (GLUED_FOOTER_KEY) holds one of these words: looking for them is much
@@ -536,8 +541,12 @@ class Reader(HeadReader):
         if last < 0 or self.signoff_seen:
             return None
         unit = units[last]
-        end = self.trim(unit[START], unit[END])[1]
-        if self.text[end - 1 : end] != ")":
+        # The paragraph's last non-space character (its first is one): trim() without
+        # copying the paragraph.
+        text, end = self.text, unit[END]
+        while end > unit[START] and text[end - 1].isspace():
+            end -= 1
+        if text[end - 1 : end] != ")":
             return None
         found = shape.SIGNOFF_GLUED.search(
             self.text, max(unit[START], end - shape.SIGNOFF_REACH), end
