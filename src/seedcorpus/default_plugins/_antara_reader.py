@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -52,18 +52,28 @@ from seedcorpus.specs import Document
 
 __all__ = ["Reader"]
 
+
+def _by_first(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` by their first character, for a look-up before any comparison."""
+    starts: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        starts[word[0]] = (*starts.get(word[0], ()), word)
+    return starts
+
+
 # How every unit kind but plain text and date lines starts: footer keys (FOOTER_KEY),
 # links (LINK), "Tags:" (TAGS_KEY), desk codes, script and markup (NOISE_START), other
-# sites' chrome (CHROME_START). By first character, for a look-up before any comparison.
-_KIND_STARTS: dict[str, tuple[str, ...]] = {}
-for _start in (
-    *shape.FOOTER_WORDS,
-    *shape.LINK_STARTS,
-    *("Tag", "TAGS", "Topik", "("),
-    *shape.NOISE_START,
-    *shape.CHROME_START,
-):
-    _KIND_STARTS[_start[0]] = (*_KIND_STARTS.get(_start[0], ()), _start)
+# sites' chrome (CHROME_START).
+_KIND_STARTS = _by_first(
+    (
+        *shape.FOOTER_WORDS,
+        *shape.LINK_STARTS,
+        *("Tag", "TAGS", "Topik", "("),
+        *shape.NOISE_START,
+        *shape.CHROME_START,
+    )
+)
+_CHROME_STARTS = _by_first(shape.CHROME_START)
 # The first characters of a (short) date line: a day or a weekday.
 _DATE_FIRST = frozenset("0123456789SRKJMA")
 _FOOTER_FIRST = frozenset(word[0] for word in shape.FOOTER_WORDS)
@@ -81,6 +91,7 @@ class Reader(HeadReader):
         self.others: list[int] = []
         self.first_footer = -1  # the index of the first footer unit, once units() ran
         self.date_lines = False  # whether any unit is a date line, once units() ran
+        self.bars = False  # whether the text has a "|", once units() ran
         # Where the date line starts in a unit that holds more ("Oleh: X | <date>"), by
         # the unit's start.
         self.date_from: dict[int, int] = {}
@@ -96,7 +107,7 @@ class Reader(HeadReader):
         # unit opens block 0.
         block, gap = -1, True
         scripts = shape.NOISE_WORD in text
-        bars = "|" in text  # only then may a short unit be "Oleh: X | <date line>"
+        bars = self.bars = "|" in text  # only then may a unit be "Oleh: X | <date line>"
         kind_starts, dated, terminal = _KIND_STARTS, _DATE_FIRST, shape.TERMINAL
         reach = shape.DATE_LINE_REACH
         # Each line, until it turns out not to be the unit's printed text (None then).
@@ -111,6 +122,7 @@ class Reader(HeadReader):
         # The kind of the titles a list header announces, while they follow, and the
         # block of the last.
         listing, listing_block = TEXT, -1
+        listed = self.listed
         for number, line in enumerate(lines, start=1):
             if not line:  # half the lines of the usual layout
                 position += 1
@@ -159,11 +171,7 @@ class Reader(HeadReader):
                     self.first_footer = len(units)
             else:
                 kind = TEXT
-            if start in self.listed or (kind == LINK and self.bare_link(start, end)):
-                # "Berita Terkait", "Terpopuler", or "Baca juga:" alone: the titles
-                # follow, a line each.
-                listing, listing_block = self.listed.get(start, ITEM), block
-            elif listing != TEXT:
+            if listing:
                 # A title: short, not a sentence's end, in the block or the next one.
                 if (
                     kind == TEXT
@@ -174,6 +182,10 @@ class Reader(HeadReader):
                     kind, listing_block = listing, block
                 else:
                     listing = TEXT
+            if kind != TEXT and (start in listed or (kind == LINK and self.bare_link(start, end))):
+                # "Berita Terkait", "Terpopuler", or "Baca juga:" alone: the titles
+                # follow, a line each.
+                listing, listing_block = listed.get(start, ITEM), block
             if first.islower() and kind == TEXT and len(units) > 2:
                 last = units[-1]
                 if (
@@ -225,7 +237,8 @@ class Reader(HeadReader):
             return DATE
         if text.startswith(shape.NOISE_START, start, end):
             return NOISE
-        if (first == "B" or text.startswith(shape.CHROME_START, start, end)) and self.chrome(
+        chrome = _CHROME_STARTS.get(first)
+        if (first == "B" or (chrome and text.startswith(chrome, start, end))) and self.chrome(
             start, end
         ):
             return NOISE
@@ -237,7 +250,7 @@ class Reader(HeadReader):
             if header in shape.OTHER_HEADERS:
                 self.listed[start] = NOISE
                 return NOISE
-        if end - start <= shape.BARRED_REACH:
+        if self.bars and end - start <= shape.BARRED_REACH:
             bar = text.find("|", start, end)
             while bar >= 0:
                 found = shape.DATE_LINE.match(text, bar + 1, end)
