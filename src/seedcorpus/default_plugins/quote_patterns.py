@@ -95,8 +95,10 @@ DESCRIBED = (
     rf"|(?:[a-z][\w\-]*\s+){{0,4}}[a-z][\w\-]*,\s+(?=[{UPPER}]))"
 )
 # The speaker's words after a cue: a role and a name may be parted by commas ("kata
-# Kasubdit Tipikor Ditreskrimsus Polda, AKBP Ferdiyan Fahmi"; "kata Budi, Senin").
-NAMED = rf"{DESCRIBED}?{RUN}(?:\s*,\s*(?:dan\s+|serta\s+)?{RUN}){{0,3}}"
+# Kasubdit Tipikor Ditreskrimsus Polda, AKBP Ferdiyan Fahmi"; "kata Budi, Senin"). Every
+# description opens with a lower-case letter: a lookahead for one spares the usual name
+# (a capital) the hundred words of DESCRIBED, which the engine tries one by one.
+NAMED = rf"(?:(?=[a-z]){DESCRIBED})?{RUN}(?:\s*,\s*(?:dan\s+|serta\s+)?{RUN}){{0,3}}"
 # What names the speaker after a cue: a pronoun (the previous speaker) or a name run.
 SPEAKER = rf"(?:\s+(?P<pronoun>{PRONOUN})\b|\s+(?P<name>{NAMED}))?"
 
