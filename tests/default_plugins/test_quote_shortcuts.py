@@ -168,6 +168,42 @@ def test_cue_alternations_match_as_the_plain_ones(parts: list[tuple[str, str]]) 
         assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
 
 
+# --- initials and titles tried only before a short word and a period -----------------
+
+_UPPER = patterns.UPPER
+_TITLES = "Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms|Moh|Muh|Moch|Tb|Ny"
+_PLAIN_TOKEN = (
+    rf"(?:(?:[{_UPPER}]\.){{2,3}}(?=\s)|(?:[{_UPPER}]|{_TITLES})\.(?=\s)"
+    rf"|[{_UPPER}](?:[\w'’`&\-]*[\w&])?(?:/[{_UPPER}](?:[\w'’`&\-]*[\w&])?)*"
+    rf"|\([{_UPPER}][\w&\-]*(?: [{_UPPER}][\w&\-]*)*\)|drg?\.?(?=\s[{_UPPER}]))"
+)
+_PLAIN_RUN = (
+    rf"(?<![\w'’`&(\-.]){_PLAIN_TOKEN}"
+    rf"(?:\s+(?:{_PLAIN_TOKEN}|(?:dan|bin|binti|van|von|de|der|al|of|for|and|the|on|\d+)"
+    rf"(?=\s+[{_UPPER}])))*"
+)
+_PLAIN_SUBJECT = re.compile(rf"(?P<subject>{_PLAIN_RUN}|\b{patterns.PRONOUN})[\s,]*$")
+_NAME_WORDS = st.sampled_from(
+    [
+        *("Dr.", "Drs.", "Prof.", "H.", "S.", "A.B.", "A.B.C.", "Ir.", "Moch.", "Kapt.", "Ny."),
+        *("Dra", "Purn.", "Budi", "É.", "dr.", "drg", "PT", "(BPS)", "Jend.", "Tb.", "X"),
+        *("dan", "bin", "kata", "mengatakan", "Mr.x", "Mr.", "Abcde.", "2024", "É", "á."),
+    ]
+)
+
+
+@given(st.lists(st.tuples(_NAME_WORDS, st.sampled_from(_GAPS)), min_size=1, max_size=12))
+def test_name_runs_match_as_the_plain_ones(parts: list[tuple[str, str]]) -> None:
+    text = _join(parts)
+    plain = re.compile(_PLAIN_RUN)
+    assert plain.pattern != patterns.RUN  # (the shortcut is not the plain pattern)
+    for at in range(len(text) + 1):
+        a, b = plain.match(text, at), patterns.RUN_ONLY.match(text, at)
+        assert (a and a.span()) == (b and b.span())
+        a, b = _PLAIN_SUBJECT.search(text, 0, at), patterns.SUBJECT.search(text, 0, at)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
 # Descriptions before a name: "kata pengamat pasar modal Budi", "ujar dr. Siti",
 # "kata produser serial itu, Shanty", and words that only look like one.
 _DESCRIPTIONS = st.lists(
