@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import ClassVar, NamedTuple
 
 import attrs
@@ -367,41 +367,12 @@ def _trimmed(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
     return start, start + len(stripped)
 
 
-def _blanked(paragraph: str, spans: list[tuple[int, int]]) -> str:
-    """``paragraph`` with each span's text after its first character made NUL, which no
-    pattern of indirect speech matches or skips over.
-
-    Those patterns find nothing in a quotation or its attribution that the reading
-    keeps: their matches there start inside a span, and :func:`_indirect` drops them. No
-    such match reaches past its span in a way that would hide a match after it (none
-    holds a quotation mark, so none crosses one; in an attribution after a quotation,
-    the cue pattern matches only at its first comma, and ends where the attribution
-    does; a verb goes on past it by ``bahwa`` at most, which holds no verb). A span
-    keeps its first character (a quotation's opening mark), which the lookaheads of a
-    match right before it read (``mengatakan "``: not indirect speech). So a search of the blanked
-    body finds the matches a search of the body finds outside the spans, the same,
-    without trying a match at every ``me`` and comma of the quotations (a third of the
-    text)."""
-    for start, end in spans:
-        if end - start > 1:
-            paragraph = paragraph[: start + 1] + "\x00" * (end - start - 1) + paragraph[end:]
-    return paragraph
-
-
 def _by_paragraph(
-    paragraphs: Sequence[str],
-    patterns: Sequence[Sequence[re.Pattern[str]]],
-    taken: Mapping[int, list[tuple[int, int]]] | None = None,
+    paragraphs: Sequence[str], patterns: Sequence[Sequence[re.Pattern[str]]]
 ) -> tuple[list[int], list[dict[int, list[re.Match[str]]]]]:
     """Where each paragraph starts in the text searched, and for each group of
     ``patterns`` their matches by paragraph index (in the order of the group's patterns,
-    then of the text).
-
-    ``taken``: by paragraph index, the spans of its quotations and their attributions
-    (see :func:`_direct`). Their matches are left out, as :func:`_indirect` would drop
-    them, without searching their text (see :func:`_blanked`); a paragraph that holds a
-    NUL is searched whole, and :func:`_indirect` drops them.
-    """
+    then of the text)."""
     found: list[dict[int, list[re.Match[str]]]] = [{} for _ in patterns]
     # One search over the whole body instead of one per paragraph. NUL between paragraphs
     # is a character no pattern matches or skips over (not even as whitespace), so no
@@ -414,10 +385,6 @@ def _by_paragraph(
                 if matches:
                     by_index[index] = matches
         return [0] * len(paragraphs), found
-    if taken:
-        paragraphs = list(paragraphs)
-        for index, spans in taken.items():
-            paragraphs[index] = _blanked(paragraphs[index], spans)
     body = "\x00".join(paragraphs)
     starts = []
     offset = 0
@@ -435,38 +402,28 @@ def _by_paragraph(
 def enrich(article: Article) -> Quotes:
     """Find the direct and indirect speech in ``article`` and resolve the speakers."""
     paragraphs = article.paragraphs
+    starts, (cues, verbs) = _by_paragraph(
+        paragraphs, [[patterns.INDIRECT_CUE], patterns.INDIRECT_VERBS]
+    )
     text = article_text(paragraphs)
     places = subjects.Reader(subjects.places_of(article, text.body))
-    # Direct speech first, paragraph by paragraph: it does not depend on indirect speech,
-    # and the spans it takes are left out of the search for indirect speech.
-    quoted: dict[int, list[_Said]] = {}
-    taken: dict[int, list[tuple[int, int]]] = {}
+    said: list[_Said] = []
     continued = runs_on = False
     for index, paragraph in enumerate(paragraphs):
+        taken: list[tuple[int, int]] = []
         # Most paragraphs have no quotation mark: a literal test is much cheaper than
         # the call (and a search that starts with a set of marks).
         if '"' in paragraph or "“" in paragraph or "”" in paragraph:
-            spans: list[tuple[int, int]] = []
-            in_paragraph = _direct(index, paragraph, spans, places, continued)
+            in_paragraph = _direct(index, paragraph, taken, places, continued)
             continued = bool(in_paragraph) and in_paragraph[-1].runs_on
             runs_on = runs_on or continued  # (only _direct's last quote may run on)
-            if in_paragraph:
-                quoted[index] = in_paragraph
-            if spans:
-                taken[index] = spans
         else:
-            continued = False
-    starts, (cues, verbs) = _by_paragraph(
-        paragraphs, [[patterns.INDIRECT_CUE], patterns.INDIRECT_VERBS], taken
-    )
-    said: list[_Said] = []
-    for index in sorted({*quoted, *cues, *verbs}):
-        in_paragraph = quoted.get(index, [])
+            in_paragraph, continued = [], False
         if index in cues or index in verbs:
-            in_paragraph = in_paragraph + _indirect(
+            in_paragraph += _indirect(
                 index,
-                paragraphs[index],
-                taken.get(index, []),
+                paragraph,
+                taken,
                 cues.get(index, []),
                 verbs.get(index, []),
                 starts[index],
