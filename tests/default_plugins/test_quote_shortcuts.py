@@ -126,16 +126,26 @@ def test_name_run_before_a_mention_is_found_after_the_last_comma(text: str) -> N
         assert (plain and plain.span()) == (bounded and bounded.span())
 
 
-# --- the cue words as alternations with shared starts --------------------------------
+# --- the cue words as alternations with shared starts; a description only before a ---
+# --- lower-case letter ---------------------------------------------------------------
 
+_PLAIN_NAMED = (
+    rf"{patterns.DESCRIBED}?{patterns.RUN}(?:\s*,\s*(?:dan\s+|serta\s+)?{patterns.RUN}){{0,3}}"
+)
+_PLAIN_SPEAKER = rf"(?:\s+(?P<pronoun>{patterns.PRONOUN})\b|\s+(?P<name>{_PLAIN_NAMED}))?"
 _PLAIN_AFTER_QUOTE = re.compile(
     rf"\s*,?\s*(?:(?P<cue>(?i:{patterns.CUES})(?:nya)?|{patterns.DEMIKIAN})\b"
-    rf"{patterns.SPEAKER}|(?P<subject>{patterns.RUN}|{patterns.PRONOUN})\s+"
+    rf"{_PLAIN_SPEAKER}|(?P<subject>{patterns.RUN}|{patterns.PRONOUN})\s+"
     rf"(?P<verb>{patterns.VERBS})\b)"
 )
 _PLAIN_INDIRECT_CUE = re.compile(
     rf",\s*(?P<cue>(?:{patterns.INDIRECT_CUES})(?:nya)?|{patterns.DEMIKIAN}"
-    rf"(?=\s+(?:{patterns.PRONOUN}\b|[{patterns.UPPER}])))\b{patterns.SPEAKER}"
+    rf"(?=\s+(?:{patterns.PRONOUN}\b|[{patterns.UPPER}])))\b{_PLAIN_SPEAKER}"
+)
+_PLAIN_CUE_BEFORE_QUOTE = re.compile(
+    rf"\b(?P<cue>(?i:{patterns.CUES}|menurut))(?:\s+(?P<pronoun>{patterns.PRONOUN})\b"
+    rf"|\s+(?P<name>{_PLAIN_NAMED}))\s*[,:]?\s*$"
+    r"|\b(?P<nya>(?i:menurutnya))\s*[,:]?\s*$"
 )
 _CUE_WORDS = st.sampled_from(
     [*patterns.CUES.split("|"), "Kata", "UJAR", "katanya", "tanya", "kunci", "tutu"]
@@ -152,6 +162,83 @@ def test_cue_alternations_match_as_the_plain_ones(parts: list[tuple[str, str]]) 
         for at in range(len(text) + 1):
             a, b = plain.match(text, at), shared.match(text, at)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+    for at in range(len(text) + 1):
+        a = _PLAIN_CUE_BEFORE_QUOTE.search(text, 0, at)
+        b = patterns.CUE_BEFORE_QUOTE.search(text, 0, at)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+# --- initials and titles tried only before a short word and a period -----------------
+
+_UPPER = patterns.UPPER
+_TITLES = "Dr|Drs|Dra|Prof|Ir|Hj|KH|Pol|Kol|Jend|Inf|Purn|Kapt|Mr|Mrs|Ms|Moh|Muh|Moch|Tb|Ny"
+_PLAIN_TOKEN = (
+    rf"(?:(?:[{_UPPER}]\.){{2,3}}(?=\s)|(?:[{_UPPER}]|{_TITLES})\.(?=\s)"
+    rf"|[{_UPPER}](?:[\w'’`&\-]*[\w&])?(?:/[{_UPPER}](?:[\w'’`&\-]*[\w&])?)*"
+    rf"|\([{_UPPER}][\w&\-]*(?: [{_UPPER}][\w&\-]*)*\)|drg?\.?(?=\s[{_UPPER}]))"
+)
+_PLAIN_RUN = (
+    rf"(?<![\w'’`&(\-.]){_PLAIN_TOKEN}"
+    rf"(?:\s+(?:{_PLAIN_TOKEN}|(?:dan|bin|binti|van|von|de|der|al|of|for|and|the|on|\d+)"
+    rf"(?=\s+[{_UPPER}])))*"
+)
+_PLAIN_SUBJECT = re.compile(rf"(?P<subject>{_PLAIN_RUN}|\b{patterns.PRONOUN})[\s,]*$")
+_NAME_WORDS = st.sampled_from(
+    [
+        *("Dr.", "Drs.", "Prof.", "H.", "S.", "A.B.", "A.B.C.", "Ir.", "Moch.", "Kapt.", "Ny."),
+        *("Dra", "Purn.", "Budi", "É.", "dr.", "drg", "PT", "(BPS)", "Jend.", "Tb.", "X"),
+        *("dan", "bin", "kata", "mengatakan", "Mr.x", "Mr.", "Abcde.", "2024", "É", "á."),
+    ]
+)
+
+
+@given(st.lists(st.tuples(_NAME_WORDS, st.sampled_from(_GAPS)), min_size=1, max_size=12))
+def test_name_runs_match_as_the_plain_ones(parts: list[tuple[str, str]]) -> None:
+    text = _join(parts)
+    plain = re.compile(_PLAIN_RUN)
+    assert plain.pattern != patterns.RUN  # (the shortcut is not the plain pattern)
+    for at in range(len(text) + 1):
+        a, b = plain.match(text, at), patterns.RUN_ONLY.match(text, at)
+        assert (a and a.span()) == (b and b.span())
+        a, b = _PLAIN_SUBJECT.search(text, 0, at), patterns.SUBJECT.search(text, 0, at)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+# Descriptions before a name: "kata pengamat pasar modal Budi", "ujar dr. Siti",
+# "kata produser serial itu, Shanty", and words that only look like one.
+_DESCRIPTIONS = st.lists(
+    st.sampled_from(
+        [
+            *("pengamat", "analis", "ahli", "kuasa hukum", "dr.", "sosiolog", "pasar"),
+            *("modal", "produser", "itu,", "x", "Pengamat", "Budi", "Siti,", "dan", "(BPS)"),
+        ]
+    ),
+    max_size=6,
+)
+
+
+@given(
+    st.sampled_from(["", "Harga naik", '"Ya,"', "Menurut", "menurut", "x,"]),
+    st.sampled_from(["kata", "ujar", "Kata", "katanya", "demikian", "menurut", ""]),
+    _DESCRIPTIONS,
+    st.sampled_from(["Budi", "Budi Santoso", "Dr. Siti", "dia", "", "Menteri PANRB"]),
+    st.sampled_from(["", ".", ", Senin.", ' "', ", "]),
+)
+def test_a_description_is_read_as_before(
+    lead: str, cue: str, words: list[str], name: str, tail: str
+) -> None:
+    text = " ".join(part for part in (lead, cue, *words, name) if part) + tail
+    for plain, shared in (
+        (_PLAIN_AFTER_QUOTE, patterns.AFTER_QUOTE),
+        (_PLAIN_INDIRECT_CUE, patterns.INDIRECT_CUE),
+    ):
+        for at in range(len(text) + 1):
+            a, b = plain.match(text, at), shared.match(text, at)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+    for at in range(len(text) + 1):
+        a = _PLAIN_CUE_BEFORE_QUOTE.search(text, 0, at)
+        b = patterns.CUE_BEFORE_QUOTE.search(text, 0, at)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
 
 
 # --- nicknames: only a one-word name can be one --------------------------------------
