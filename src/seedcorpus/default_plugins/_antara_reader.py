@@ -2,11 +2,13 @@
 
 The text is cut into units: each non-blank line, with a hard-wrapped line joined to the
 one before. Each unit gets a kind from its own shape (:mod:`._antara_lines`): footer key,
-``Baca juga`` link, ``Tags:`` line, desk code, date line, page noise, or plain text.
-Plain text gets its role from where it stands: the title is the first text before the
-dateline paragraph, the tag line follows it, a caption ends with a photo credit, a text
-followed by a date line after the body is a trailer, text after the footer is the page
-repeating itself. Every arrangement that is not the plain layout is a problem.
+``Baca juga`` link, ``Tags:`` line, desk code, date line, page noise (script, or other
+sites' chrome), the header of a list of titles, or plain text; a list's titles are items
+by the header before them. Plain text gets its role from where it stands: the title is
+the first text before the dateline paragraph, the tag line follows it, a caption ends
+with a photo credit, a text followed by a date line after the body is a trailer, text
+after the footer is the page repeating itself. Every arrangement that is not the plain
+layout is a problem.
 """
 
 from __future__ import annotations
