@@ -19,7 +19,7 @@ __all__ = ["ErrorPage", "error_page"]
 _INTERRUPTED = "SQL Interrupted"
 
 _TITLES = {
-    400: "This address asks for something the site cannot show",
+    400: "Cannot show this address",
     403: "Not allowed",
     404: "Nothing at this address",
 }
