@@ -266,3 +266,53 @@ def test_speaker_and_acronym_lists(page: Any, server: str, screenshots: Path) ->
     page.locator("td.col-short a", has_text="PBB").click()
     page.wait_for_selector(".sc-card-article")
     assert SEED_TITLE in page.locator(".sc-articles").inner_text()
+
+
+def test_keyboard_reaches_the_content_first_and_sees_where_it_is(
+    page: Any, server: str, screenshots: Path
+) -> None:
+    page.goto(f"{server}/corpus/articles/{SEED_ID}")
+    assert page.locator("html").get_attribute("lang") == "en"
+    # The article's own text is Indonesian, the site's words English.
+    assert page.locator("h1").get_attribute("lang") == "id"
+    assert page.locator(".sc-article-body").get_attribute("lang") == "id"
+    assert page.locator(".sc-article-foot").get_attribute("lang") == "en"
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Skip to the content"
+    assert skip.is_visible()
+    box = skip.bounding_box()
+    assert box is not None  # on screen when focused
+    assert box["x"] >= 0
+    assert box["y"] >= 0
+    outline = skip.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline not in ("none", "")
+    page.screenshot(path=screenshots / "skip-link.png")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    # Past the header: the next stop is in the content, not the crumbs.
+    assert page.locator(":focus").evaluate("e => !!e.closest('main')")
+
+
+def test_links_keep_a_readable_colour_when_hovered(page: Any, server: str) -> None:
+    page.goto(server + "/corpus/article_list")
+    title = page.locator(".sc-card-article a.sc-title").first
+    rest = title.evaluate("e => getComputedStyle(e).color")
+    title.hover()
+    hovered = title.evaluate("e => getComputedStyle(e).color")
+    # datasette's hover green, rgb(103, 201, 141), is 1.9:1 on the page; the accent 6.4:1.
+    assert rest == hovered == "rgb(11, 92, 173)"
+
+
+def test_no_console_errors_or_failed_requests(page: Any, server: str) -> None:
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("requestfailed", lambda request: problems.append(request.url))
+    paths = [
+        "/", "/corpus/article_list", "/corpus/search?q=banjir", f"/corpus/articles/{SEED_ID}",
+        "/corpus/speakers", "/corpus/acronyms", "/corpus/tag?tag=Jakarta",
+    ]  # fmt: skip
+    for path in paths:
+        page.goto(server + path)
+    assert problems == []

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import sqlite3
 import sys
 import traceback
@@ -50,6 +51,7 @@ __all__ = [
     "facet_order",
     "handle_exception",
     "human_date",
+    "lang_attribute",
     "marks",
     "prepare_connection",
     "prepare_jinja2_environment",
@@ -165,6 +167,21 @@ def human_date(value: Any) -> str:
     return text
 
 
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def lang_attribute(value: Any) -> str:
+    """A ``lang`` attribute (HTML, with its leading space) for an article's language
+    code, so screen readers speak Indonesian text as Indonesian; nothing for a value
+    that is not a language tag.
+
+    >>> lang_attribute("id"), lang_attribute(None), lang_attribute('x" onload="')
+    (' lang="id"', '', '')
+    """
+    text = "" if value is None else str(value)
+    return _Html(f' lang="{text}"') if _LANGUAGE_TAG.fullmatch(text) else ""
+
+
 def tag_list(value: Any) -> list[str]:
     """The tags of an ``article_list`` row (a JSON array) as a list.
 
@@ -206,12 +223,13 @@ def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) 
 
 @hookimpl
 def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
-    """The templates' filters (``seedcorpus_marks``, ``_count``, ``_date``, ``_tags``)
-    and function ``seedcorpus_query_error``."""
+    """The templates' filters (``seedcorpus_marks``, ``_count``, ``_date``, ``_tags``,
+    ``_lang``) and function ``seedcorpus_query_error``."""
     env.filters["seedcorpus_marks"] = marks
     env.filters["seedcorpus_count"] = _count
     env.filters["seedcorpus_date"] = human_date
     env.filters["seedcorpus_tags"] = tag_list
+    env.filters["seedcorpus_lang"] = lang_attribute
     env.filters["seedcorpus_facet_order"] = facet_order
     env.globals["seedcorpus_query_error"] = query_error
 
