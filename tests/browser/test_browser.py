@@ -316,3 +316,36 @@ def test_no_console_errors_or_failed_requests(page: Any, server: str) -> None:
     for path in paths:
         page.goto(server + path)
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/corpus/article_list",
+        "/corpus/search?q=" + "x" * 3000,
+        "/corpus/speakers",
+        f"/corpus/articles/{SEED_ID}",
+        "/corpus/speaker?speaker=Abdullah+Azwar+Anas",
+    ],
+)
+def test_a_phone_shows_the_page_without_sideways_scrolling(
+    browser: Any, server: str, screenshots: Path, path: str
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} is {width} px wide on a 375 px screen"
+        if path.endswith("article_list"):
+            # The articles first, the facets after them, and a link down to those.
+            first = page.locator(".sc-card-article").first.bounding_box()
+            assert first is not None
+            assert first["y"] < 800
+            assert page.locator(".sc-jump a").is_visible()
+            facets = page.locator("#facets").bounding_box()
+            assert facets is not None
+            assert facets["y"] > first["y"]
+            page.screenshot(path=screenshots / "articles-phone.png")
+    finally:
+        context.close()
