@@ -158,3 +158,52 @@ def test_a_search_at_the_limit_runs(client: Any) -> None:
     page = fetch(client, f"/seeds/search?q={words.replace(' ', '+')}").text
     assert 'class="message-error"' not in page
     assert page.count('class="sc-result"') == 1
+
+
+# --- where a page is in the list ---------------------------------------------------------
+
+
+@given(st.integers(0, 5000), st.integers(0, 400), st.integers(1, 150))
+def test_paging_counts_the_page_inside_the_list(total: int, offset: int, size: int) -> None:
+    from seedcorpus.default_plugins.browser.paging import paging
+
+    found = paging({"_next": str(offset), "_size": str(size)}, total, 100)
+    if found is None:
+        assert offset == 0
+        assert total <= size
+        return
+    assert found.start == offset + 1
+    assert found.end == min(offset + size, total)
+    assert found.previous is None or 0 <= found.previous < offset
+    assert (found.previous is None) == (offset == 0)
+    assert found.last is None or offset < found.last < total
+    if offset < total:
+        assert (found.last is None) == (offset + size >= total)
+
+
+@pytest.mark.parametrize(
+    ("url", "first"),
+    [
+        ("/db/article_list?_next=100&year=2020", "/db/article_list?year=2020"),
+        ("/db/article_list?year=2020&_next=5", "/db/article_list?year=2020"),
+        ("/db/article_list?_next_x=1", "/db/article_list?_next_x=1"),
+        ("/db/article_list", "/db/article_list"),
+    ],
+)
+def test_a_facet_link_starts_the_list_again(url: str, first: str) -> None:
+    from seedcorpus.default_plugins.browser.paging import first_page
+
+    assert first_page(url) == first
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/seeds/article_list", "Articles · seedcorpus: seeds"),
+        ("/seeds/article_list?tags__arraycontains=PBB", "Articles tagged PBB · seedcorpus: seeds"),
+        ("/seeds/speakers", "Speakers · seedcorpus: seeds"),
+    ],
+)
+def test_lists_have_a_readers_title(client: Any, path: str, title: str) -> None:
+    page = fetch(client, path).text
+    assert re.search(r"<title>([^<]*)</title>", page).group(1) == title  # type: ignore[union-attr]

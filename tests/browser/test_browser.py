@@ -349,3 +349,48 @@ def test_a_phone_shows_the_page_without_sideways_scrolling(
             page.screenshot(path=screenshots / "articles-phone.png")
     finally:
         context.close()
+
+
+def test_paging_through_the_list_and_back(page: Any, server: str, screenshots: Path) -> None:
+    def position() -> str:
+        return str(page.locator(".sc-pages span").inner_text())
+
+    page.goto(server + "/corpus/article_list?_size=20")
+    assert position() == "1–20 of 61"
+    assert page.locator(".sc-pages", has_text="Previous").count() == 0
+    page.locator(".sc-pages a", has_text="Next").click()
+    page.wait_for_url("**_next=20**")
+    assert position() == "21–40 of 61"
+    page.locator(".sc-pages a", has_text="Last").click()
+    page.wait_for_url("**_next=60**")
+    assert position() == "61–61 of 61"
+    assert page.locator(".sc-pages a", has_text="Next").count() == 0
+    page.screenshot(path=screenshots / "articles-last-page.png", full_page=True)
+    page.locator(".sc-pages a", has_text="Previous").click()
+    page.wait_for_url("**_next=40**")
+    assert position() == "41–60 of 61"
+    page.go_back()
+    page.wait_for_url("**_next=60**")
+    assert position() == "61–61 of 61"
+    page.locator(".sc-pages a", has_text="First").click()
+    page.wait_for_url(lambda url: "_next" not in url)
+    assert position() == "1–20 of 61"
+    # A facet from a later page starts the narrower list from its top.
+    page.goto(server + "/corpus/article_list?_size=20&_next=40")
+    page.locator(".sc-facet[data-column=year] li a").first.click()
+    page.wait_for_selector(".sc-facet li.selected")
+    assert "_next" not in page.url
+    assert page.locator(".sc-card-article").count() > 0
+
+
+def test_sorting_the_list_oldest_first(page: Any, server: str) -> None:
+    page.goto(server + "/corpus/article_list")
+    assert page.title() == "Articles · seedcorpus: corpus"
+    page.locator(".sc-sort a", has_text="oldest first").click()
+    page.wait_for_url("**_sort=published**")
+    assert page.locator(".sc-sort strong").inner_text() == "oldest first"
+    published = page.locator(".sc-card-article time").evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('datetime'))"
+    )
+    assert published == sorted(published)
+    assert len(published) > 1

@@ -39,6 +39,7 @@ from seedcorpus.default_plugins.browser.addresses import cleaned_query
 from seedcorpus.default_plugins.browser.article import article_page
 from seedcorpus.default_plugins.browser.errors import error_page
 from seedcorpus.default_plugins.browser.metadata import FTS_FUNCTION, PLUGIN_KEY, TABLES
+from seedcorpus.default_plugins.browser.paging import first_page, paging
 from seedcorpus.default_plugins.sqlite import VIEWS, fts_query
 from seedcorpus.errors import SeedcorpusError
 
@@ -224,14 +225,19 @@ def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) 
 @hookimpl
 def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
     """The templates' filters (``seedcorpus_marks``, ``_count``, ``_date``, ``_tags``,
-    ``_lang``) and function ``seedcorpus_query_error``."""
+    ``_lang``, ``_first_page``) and functions ``seedcorpus_query_error`` and
+    ``seedcorpus_paging`` (where a page of a list is, from the request and its length)."""
     env.filters["seedcorpus_marks"] = marks
     env.filters["seedcorpus_count"] = _count
     env.filters["seedcorpus_date"] = human_date
     env.filters["seedcorpus_tags"] = tag_list
     env.filters["seedcorpus_lang"] = lang_attribute
+    env.filters["seedcorpus_first_page"] = first_page
     env.filters["seedcorpus_facet_order"] = facet_order
     env.globals["seedcorpus_query_error"] = query_error
+    env.globals["seedcorpus_paging"] = lambda request, total: paging(
+        request.args, total, datasette.page_size
+    )
 
 
 @hookimpl
