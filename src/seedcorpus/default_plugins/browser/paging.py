@@ -59,7 +59,7 @@ def paging(args: Mapping[str, str], total: int, default_size: int) -> Paging | N
         end=min(offset + size, total),
         total=total,
         previous=min(max(offset - size, 0), last) if offset > 0 else None,
-        last=last if offset < last else None,
+        last=last if offset + size < total else None,
     )
 
 
