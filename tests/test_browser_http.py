@@ -207,3 +207,16 @@ def test_a_facet_link_starts_the_list_again(url: str, first: str) -> None:
 def test_lists_have_a_readers_title(client: Any, path: str, title: str) -> None:
     page = fetch(client, path).text
     assert re.search(r"<title>([^<]*)</title>", page).group(1) == title  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "path", ["/seeds/search?q=banjir", "/seeds/speaker?speaker=x", "/seeds/acronym", "/seeds/tag"]
+)
+def test_the_readers_queries_load_no_sql_editor(client: Any, path: str) -> None:
+    page = fetch(client, path).text
+    assert "codemirror" not in page.lower()  # 340 kB of editor for SQL nobody sees
+    assert "sc-page-head" in page
+
+
+def test_the_database_page_keeps_its_sql_editor(client: Any) -> None:
+    assert "codemirror" in fetch(client, "/seeds").text.lower()
