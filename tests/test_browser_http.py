@@ -220,3 +220,20 @@ def test_the_readers_queries_load_no_sql_editor(client: Any, path: str) -> None:
 
 def test_the_database_page_keeps_its_sql_editor(client: Any) -> None:
     assert "codemirror" in fetch(client, "/seeds").text.lower()
+
+
+def test_a_search_with_a_nul_says_why_it_finds_nothing(client: Any) -> None:
+    assert safe_fts_query("banjir\x00") == '""'
+    response = fetch(client, "/seeds/search?q=banjir%00")
+    assert "NUL character" in response.text
+    assert "unterminated string" not in response.text
+
+
+def test_a_list_cut_at_the_row_limit_says_it_shows_the_newest(database: Path) -> None:
+    from seedcorpus.default_plugins.browser import create_datasette
+
+    datasette = create_datasette(database)
+    datasette.max_returned_rows = 2  # the seed has 5 quotes by this speaker
+    asyncio.run(datasette.invoke_startup())
+    page = fetch(datasette.client, "/seeds/speaker?speaker=Abdullah+Azwar+Anas").text
+    assert "The newest 2 quotes in 1 article" in page

@@ -93,7 +93,7 @@ def safe_fts_query(query: str | None) -> str:
     >>> safe_fts_query("")
     '""'
     """
-    if query is not None and len(query.split()) > MAX_SEARCH_WORDS:
+    if query is not None and (len(query.split()) > MAX_SEARCH_WORDS or "\x00" in query):
         return _MATCH_NOTHING
     try:
         return fts_query(query or "")
@@ -111,6 +111,9 @@ def query_error(query: str | None) -> str | None:
     """
     if not query or not query.strip():
         return None
+    if "\x00" in query:
+        # SQLite ends a string at NUL: the query would reach FTS5 cut short.
+        return "The search has a NUL character (%00), which cannot be searched."
     words = len(query.split())
     if words > MAX_SEARCH_WORDS:
         return (
