@@ -253,7 +253,8 @@ def browser(session: nox.Session) -> None:
         "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1",
     }
     session.run(
-        "pytest", "tests/browser", "tests/test_browser_pages.py", "-p", "no:cacheprovider",
+        "pytest", "tests/browser", "tests/test_browser_pages.py", "tests/test_browser_http.py",
+        "-p", "no:cacheprovider",
         *session.posargs, env=env,
     )  # fmt: skip
     session.log(f"screenshots: {screenshots}")

@@ -164,7 +164,7 @@ def test_article_page_has_the_title_as_heading_and_marked_quotes(
     database: Path, seed_json: dict[str, Any]
 ) -> None:
     page = get(database, f"/seeds/articles/{SEED_ID}")
-    assert re.search(rf"<h1>\s*{re.escape(TITLE)}\s*</h1>", page)
+    assert re.search(rf"<h1 lang=\"id\">\s*{re.escape(TITLE)}\s*</h1>", page)
     assert page.count('<p class="sc-paragraph') == len(seed_json["paragraphs"]) > 1
     assert 'class="quote direct"' in page
     assert 'href="/seeds/speaker?speaker=Abdullah+Azwar+Anas"' in page

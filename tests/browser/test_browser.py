@@ -266,3 +266,131 @@ def test_speaker_and_acronym_lists(page: Any, server: str, screenshots: Path) ->
     page.locator("td.col-short a", has_text="PBB").click()
     page.wait_for_selector(".sc-card-article")
     assert SEED_TITLE in page.locator(".sc-articles").inner_text()
+
+
+def test_keyboard_reaches_the_content_first_and_sees_where_it_is(
+    page: Any, server: str, screenshots: Path
+) -> None:
+    page.goto(f"{server}/corpus/articles/{SEED_ID}")
+    assert page.locator("html").get_attribute("lang") == "en"
+    # The article's own text is Indonesian, the site's words English.
+    assert page.locator("h1").get_attribute("lang") == "id"
+    assert page.locator(".sc-article-body").get_attribute("lang") == "id"
+    assert page.locator(".sc-article-foot").get_attribute("lang") == "en"
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Skip to the content"
+    assert skip.is_visible()
+    box = skip.bounding_box()
+    assert box is not None  # on screen when focused
+    assert box["x"] >= 0
+    assert box["y"] >= 0
+    outline = skip.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline not in ("none", "")
+    page.screenshot(path=screenshots / "skip-link.png")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    # Past the header: the next stop is in the content, not the crumbs.
+    assert page.locator(":focus").evaluate("e => !!e.closest('main')")
+
+
+def test_links_keep_a_readable_colour_when_hovered(page: Any, server: str) -> None:
+    page.goto(server + "/corpus/article_list")
+    title = page.locator(".sc-card-article a.sc-title").first
+    rest = title.evaluate("e => getComputedStyle(e).color")
+    title.hover()
+    hovered = title.evaluate("e => getComputedStyle(e).color")
+    # datasette's hover green, rgb(103, 201, 141), is 1.9:1 on the page; the accent 6.4:1.
+    assert rest == hovered == "rgb(11, 92, 173)"
+
+
+def test_no_console_errors_or_failed_requests(page: Any, server: str) -> None:
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("requestfailed", lambda request: problems.append(request.url))
+    paths = [
+        "/", "/corpus/article_list", "/corpus/search?q=banjir", f"/corpus/articles/{SEED_ID}",
+        "/corpus/speakers", "/corpus/acronyms", "/corpus/tag?tag=Jakarta",
+    ]  # fmt: skip
+    for path in paths:
+        page.goto(server + path)
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/corpus/article_list",
+        "/corpus/search?q=" + "x" * 3000,
+        "/corpus/speakers",
+        f"/corpus/articles/{SEED_ID}",
+        "/corpus/speaker?speaker=Abdullah+Azwar+Anas",
+    ],
+)
+def test_a_phone_shows_the_page_without_sideways_scrolling(
+    browser: Any, server: str, screenshots: Path, path: str
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} is {width} px wide on a 375 px screen"
+        if path.endswith("article_list"):
+            # The articles first, the facets after them, and a link down to those.
+            first = page.locator(".sc-card-article").first.bounding_box()
+            assert first is not None
+            assert first["y"] < 800
+            assert page.locator(".sc-jump a").is_visible()
+            facets = page.locator("#facets").bounding_box()
+            assert facets is not None
+            assert facets["y"] > first["y"]
+            page.screenshot(path=screenshots / "articles-phone.png")
+    finally:
+        context.close()
+
+
+def test_paging_through_the_list_and_back(page: Any, server: str, screenshots: Path) -> None:
+    def position() -> str:
+        return str(page.locator(".sc-pages span").inner_text())
+
+    page.goto(server + "/corpus/article_list?_size=20")
+    assert position() == "1–20 of 61"
+    assert page.locator(".sc-pages", has_text="Previous").count() == 0
+    page.locator(".sc-pages a", has_text="Next").click()
+    page.wait_for_url("**_next=20**")
+    assert position() == "21–40 of 61"
+    page.locator(".sc-pages a", has_text="Last").click()
+    page.wait_for_url("**_next=60**")
+    assert position() == "61–61 of 61"
+    assert page.locator(".sc-pages a", has_text="Next").count() == 0
+    page.screenshot(path=screenshots / "articles-last-page.png", full_page=True)
+    page.locator(".sc-pages a", has_text="Previous").click()
+    page.wait_for_url("**_next=40**")
+    assert position() == "41–60 of 61"
+    page.go_back()
+    page.wait_for_url("**_next=60**")
+    assert position() == "61–61 of 61"
+    page.locator(".sc-pages a", has_text="First").click()
+    page.wait_for_url(lambda url: "_next" not in url)
+    assert position() == "1–20 of 61"
+    # A facet from a later page starts the narrower list from its top.
+    page.goto(server + "/corpus/article_list?_size=20&_next=40")
+    page.locator(".sc-facet[data-column=year] li a").first.click()
+    page.wait_for_selector(".sc-facet li.selected")
+    assert "_next" not in page.url
+    assert page.locator(".sc-card-article").count() > 0
+
+
+def test_sorting_the_list_oldest_first(page: Any, server: str) -> None:
+    page.goto(server + "/corpus/article_list")
+    assert page.title() == "Articles · seedcorpus: corpus"
+    page.locator(".sc-sort a", has_text="oldest first").click()
+    page.wait_for_url("**_sort=published**")
+    assert page.locator(".sc-sort strong").inner_text() == "oldest first"
+    published = page.locator(".sc-card-article time").evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('datetime'))"
+    )
+    assert published == sorted(published)
+    assert len(published) > 1

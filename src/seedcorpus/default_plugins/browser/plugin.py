@@ -12,7 +12,11 @@ leaves any other datasette in the process as it was:
 * ``extra_template_vars`` gives the templates the links between pages, the home page's
   counts, and the article page (:func:`~seedcorpus.default_plugins.browser.article.article_page`);
 * ``render_cell`` links speakers, acronyms and titles in datasette's own tables;
-* ``extra_css_urls`` adds the stylesheet.
+* ``extra_css_urls`` adds the stylesheet;
+* ``asgi_wrapper`` redirects a table page's address to one without the parameters it
+  cannot answer (:func:`~seedcorpus.default_plugins.browser.addresses.cleaned_query`);
+* ``handle_exception`` shows errors as the browser's own pages
+  (:func:`~seedcorpus.default_plugins.browser.errors.error_page`).
 
 datasette is imported lazily (it is an optional extra), so the module imports anywhere.
 """
@@ -21,24 +25,34 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import sqlite3
+import sys
+import traceback
 import urllib.parse
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pluggy
 
+from seedcorpus.default_plugins.browser.addresses import cleaned_query
 from seedcorpus.default_plugins.browser.article import article_page
+from seedcorpus.default_plugins.browser.errors import error_page
 from seedcorpus.default_plugins.browser.metadata import FTS_FUNCTION, PLUGIN_KEY, TABLES
-from seedcorpus.default_plugins.sqlite import fts_query
+from seedcorpus.default_plugins.browser.paging import first_page, paging
+from seedcorpus.default_plugins.sqlite import VIEWS, fts_query
 from seedcorpus.errors import SeedcorpusError
 
 __all__ = [
+    "MAX_SEARCH_WORDS",
     "STATIC_MOUNT",
+    "asgi_wrapper",
     "extra_css_urls",
     "extra_template_vars",
     "facet_order",
+    "handle_exception",
     "human_date",
+    "lang_attribute",
     "marks",
     "prepare_connection",
     "prepare_jinja2_environment",
@@ -52,6 +66,10 @@ hookimpl = pluggy.HookimplMarker("datasette")
 
 STATIC_MOUNT = "-/seedcorpus"
 """Where the browser's static files (its stylesheet) are served from."""
+
+MAX_SEARCH_WORDS = 50
+"""The most words a search from the browser may have: the time FTS5 takes grows with the
+square of the words (300 take ten seconds on 3,000 articles), and a server is shared."""
 
 _MATCH_NOTHING = '""'
 
@@ -75,6 +93,8 @@ def safe_fts_query(query: str | None) -> str:
     >>> safe_fts_query("")
     '""'
     """
+    if query is not None and (len(query.split()) > MAX_SEARCH_WORDS or "\x00" in query):
+        return _MATCH_NOTHING
     try:
         return fts_query(query or "")
     except SeedcorpusError:
@@ -91,6 +111,15 @@ def query_error(query: str | None) -> str | None:
     """
     if not query or not query.strip():
         return None
+    if "\x00" in query:
+        # SQLite ends a string at NUL: the query would reach FTS5 cut short.
+        return "The search has a NUL character (%00), which cannot be searched."
+    words = len(query.split())
+    if words > MAX_SEARCH_WORDS:
+        return (
+            f"The search has {words:,} words; it takes at most {MAX_SEARCH_WORDS}. "
+            "Keep the words that matter most."
+        )
     try:
         fts_query(query)
     except SeedcorpusError as error:
@@ -142,6 +171,21 @@ def human_date(value: Any) -> str:
     return text
 
 
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def lang_attribute(value: Any) -> str:
+    """A ``lang`` attribute (HTML, with its leading space) for an article's language
+    code, so screen readers speak Indonesian text as Indonesian; nothing for a value
+    that is not a language tag.
+
+    >>> lang_attribute("id"), lang_attribute(None), lang_attribute('x" onload="')
+    (' lang="id"', '', '')
+    """
+    text = "" if value is None else str(value)
+    return _Html(f' lang="{text}"') if _LANGUAGE_TAG.fullmatch(text) else ""
+
+
 def tag_list(value: Any) -> list[str]:
     """The tags of an ``article_list`` row (a JSON array) as a list.
 
@@ -183,14 +227,20 @@ def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) 
 
 @hookimpl
 def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
-    """The templates' filters (``seedcorpus_marks``, ``_count``, ``_date``, ``_tags``)
-    and function ``seedcorpus_query_error``."""
+    """The templates' filters (``seedcorpus_marks``, ``_count``, ``_date``, ``_tags``,
+    ``_lang``, ``_first_page``) and functions ``seedcorpus_query_error`` and
+    ``seedcorpus_paging`` (where a page of a list is, from the request and its length)."""
     env.filters["seedcorpus_marks"] = marks
     env.filters["seedcorpus_count"] = _count
     env.filters["seedcorpus_date"] = human_date
     env.filters["seedcorpus_tags"] = tag_list
+    env.filters["seedcorpus_lang"] = lang_attribute
+    env.filters["seedcorpus_first_page"] = first_page
     env.filters["seedcorpus_facet_order"] = facet_order
     env.globals["seedcorpus_query_error"] = query_error
+    env.globals["seedcorpus_paging"] = lambda request, total: paging(
+        request.args, total, datasette.page_size
+    )
 
 
 @hookimpl
@@ -327,3 +377,81 @@ def render_cell(
     if column in ("quotes", "articles") and isinstance(value, int):
         return _count(value)
     return None
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[Any], Any] | None:
+    """Redirect a table page of the browser's database to its address without the
+    parameters it cannot answer (see
+    :func:`~seedcorpus.default_plugins.browser.addresses.cleaned_query`)."""
+    name = _ours(datasette)
+    if name is None:
+        return None
+    columns: dict[str, list[str]] = {}  # the database is immutable: read them once
+
+    async def redirect(scope: dict[str, Any]) -> str | None:
+        path = scope.get("path", "")
+        for table in TABLES:
+            base = datasette.urls.table(name, table)
+            if path in (base, f"{base}.json", f"{base}.csv"):
+                break
+        else:
+            return None
+        if table not in columns:
+            columns[table] = await datasette.get_database(name).table_columns(table)
+        query = scope["query_string"].decode("latin-1")
+        cleaned = cleaned_query(query, columns[table], view=table in VIEWS)
+        if cleaned is None:
+            return None
+        return f"{path}?{cleaned}" if cleaned else str(path)
+
+    def wrap(app: Any) -> Any:
+        async def wrapped(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            location = None
+            if scope.get("type") == "http" and scope.get("query_string"):
+                location = await redirect(scope)
+            if location is None:
+                await app(scope, receive, send)
+                return
+            headers = [(b"location", location.encode("latin-1")), (b"content-length", b"0")]
+            await send({"type": "http.response.start", "status": 302, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+
+        return wrapped
+
+    return wrap
+
+
+@hookimpl
+def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
+    """Errors on the browser's HTML pages as its own page (JSON keeps datasette's)."""
+    name = _ours(datasette)
+    if name is None or request is None or request.path.endswith(".json"):
+        return None
+
+    async def inner() -> Any:
+        from datasette import Response
+        from datasette.utils.asgi import Base400
+        from datasette.views.base import DatasetteError
+
+        title = None
+        if isinstance(exception, Base400):
+            status, message = exception.status, str(exception.args[0])
+        elif isinstance(exception, DatasetteError):
+            status, message, title = exception.status, str(exception.message), exception.title
+        else:
+            status, message = 500, str(exception)
+            traceback.print_exception(exception, file=sys.stderr)
+        home = datasette.urls.database(name)
+        inside = request.path == home or request.path.startswith(f"{home}/")
+        page = await datasette.render_template(
+            "_seedcorpus_error.html",
+            {
+                "seedcorpus_error": error_page(status, message, title),
+                "database": name if inside else None,
+            },
+            request=request,
+        )
+        return Response.html(page, status=status)
+
+    return inner
