@@ -147,6 +147,14 @@ def test_plugins_table_shows_spec_versions_in_aligned_columns(run) -> None:  # t
     assert sqlite[starts[5] : starts[6]].strip() == "read,search,serve,count,select,duplicates"
 
 
+def test_show_of_a_foreign_csv_names_the_file_without_a_traceback(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.csv").write_text("id,text\na,hello\n", encoding="utf-8")
+    code, _, err = run("show", "notes.csv")
+    assert code == 1
+    assert "notes.csv:1: not a seedcorpus CSV export: its header has no 'json' column" in err
+    assert "Traceback" not in err
+
+
 def test_python_dash_m_runs_the_cli() -> None:
     env = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": ""}
     result = subprocess.run(

@@ -224,6 +224,14 @@ def test_exporter_with_a_capability_is_chosen_by_suffix_or_as_the_only_one() -> 
     assert single.exporter_with("search", "out.db").name == "alpha"
 
 
+def test_the_longest_suffix_chooses_the_exporter() -> None:
+    registry = only(
+        capable_plugin("p1", "table", ".csv"), capable_plugin("p2", "rows", ".rows.csv")
+    )
+    assert registry.exporter_with("search", "out.rows.csv").name == "rows"
+    assert registry.exporter_with("search", "out.csv").name == "table"
+
+
 def test_no_exporter_with_a_capability_names_the_disabled_plugins() -> None:
     registry = Registry.load(entry_points=False, disabled=["sqlite"])
     with pytest.raises(

@@ -29,7 +29,7 @@ from seedcorpus.plugins import (
 from seedcorpus.serialization import make_converter
 from seedcorpus.specs import EnricherSpec, ExporterSpec, ParserSpec
 
-__all__ = ["Capability", "PluginEntry", "Registry", "SpecKind"]
+__all__ = ["Capability", "PluginEntry", "Registry", "SpecKind", "by_suffix"]
 
 SpecKind = Literal["parser", "enricher", "exporter"]
 """The three kinds of thing a plugin can add."""
@@ -68,6 +68,25 @@ class PluginEntry:
     capabilities: tuple[str, ...] = ()
     """For an exporter, the optional capabilities it offers (``read``, ``search``,
     ``serve``, ``count``, ``select``, ``duplicates``), in that order; empty otherwise."""
+
+
+def by_suffix(specs: Iterable[ExporterSpec], path: str | os.PathLike[str]) -> list[ExporterSpec]:
+    """The exporters whose suffix ends the file name of ``path``, keeping only those with
+    the longest such suffix: ``x.paragraphs.csv`` is a ``.paragraphs.csv`` exporter's
+    before it is a ``.csv`` one's.
+
+    >>> from seedcorpus.specs import ExporterSpec
+    >>> csv = ExporterSpec("csv", print, ".csv")
+    >>> paras = ExporterSpec("paras", print, ".paragraphs.csv")
+    >>> [s.name for s in by_suffix([csv, paras], "out/x.paragraphs.csv")]
+    ['paras']
+    >>> [s.name for s in by_suffix([csv, paras], "x.csv")], by_suffix([csv, paras], "x.tsv")
+    (['csv'], [])
+    """
+    name = Path(path).name
+    matching = [spec for spec in specs if spec.suffix and name.endswith(spec.suffix)]
+    longest = max((len(spec.suffix) for spec in matching), default=0)
+    return [spec for spec in matching if len(spec.suffix) == longest]
 
 
 _CAPABILITIES: tuple[Capability, ...] = (
@@ -228,7 +247,8 @@ class Registry:
         self, capability: Capability, path: str | os.PathLike[str] | None = None
     ) -> ExporterSpec:
         """The exporter offering ``capability`` for the output at ``path``: the one
-        whose suffix ``path`` has, or else the only one offering it.
+        whose suffix ``path`` has (the longest, see :func:`by_suffix`), or else the only
+        one offering it.
 
         This is how the core reaches an exporter's optional capabilities (``seedcorpus
         search`` and ``serve``, :func:`seedcorpus.search`): through the registry, so
@@ -244,10 +264,9 @@ class Registry:
             hint = f" (disabled by SEEDCORPUS_DISABLE_PLUGINS: {disabled})" if disabled else ""
             raise UnknownPluginError(f"no installed exporter offers {capability}{hint}")
         if path is not None:
-            name = Path(path).name
-            by_suffix = [s for s in offering if s.suffix and name.endswith(s.suffix)]
-            if len(by_suffix) == 1:
-                return by_suffix[0]
+            suffixed = by_suffix(offering, path)
+            if len(suffixed) == 1:
+                return suffixed[0]
         if len(offering) == 1:
             return offering[0]
         names = ", ".join(spec.name for spec in offering)

@@ -335,7 +335,10 @@ class ExporterSpec:
     articles, in order, and the converter that gives their JSON form (``unstructure``
     once per article; ``json.dumps`` that once where the format stores JSON)."""
     suffix: str = ""
-    """The usual file name suffix, e.g. ``.sqlite``; empty for a folder."""
+    """The usual file name suffix, e.g. ``.sqlite``; empty for a folder. It may have
+    several parts (``.paragraphs.csv``): the exporter with the longest suffix a file name
+    ends with is the one whose output the file is (see
+    :func:`seedcorpus.registry.by_suffix`)."""
     description: str = ""
     """One line for ``seedcorpus plugins``."""
     version: str = "1"
