@@ -144,7 +144,9 @@ def test_plugins_table_shows_spec_versions_in_aligned_columns(run) -> None:  # t
     version = dates[starts[2] : starts[3]].strip()
     assert version == Registry.load(entry_points=False).enricher("dates").version
     sqlite = by_name["exporter", "sqlite"]
-    assert sqlite[starts[5] : starts[6]].strip() == "read,search,serve,count,select,duplicates"
+    assert sqlite[starts[5] : starts[6]].strip() == (
+        "read,search,serve,count,select,duplicates,update"
+    )
 
 
 def test_show_of_a_foreign_csv_names_the_file_without_a_traceback(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

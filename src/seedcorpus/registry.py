@@ -34,7 +34,7 @@ __all__ = ["Capability", "PluginEntry", "Registry", "SpecKind", "by_suffix"]
 SpecKind = Literal["parser", "enricher", "exporter"]
 """The three kinds of thing a plugin can add."""
 
-Capability = Literal["read", "search", "serve", "count", "select", "duplicates"]
+Capability = Literal["read", "search", "serve", "count", "select", "duplicates", "update"]
 """The optional capabilities of an :class:`~seedcorpus.specs.ExporterSpec`."""
 
 Spec = ParserSpec | EnricherSpec | ExporterSpec
@@ -67,7 +67,8 @@ class PluginEntry:
     """One line saying what it does."""
     capabilities: tuple[str, ...] = ()
     """For an exporter, the optional capabilities it offers (``read``, ``search``,
-    ``serve``, ``count``, ``select``, ``duplicates``), in that order; empty otherwise."""
+    ``serve``, ``count``, ``select``, ``duplicates``, ``update``), in that order; empty
+    otherwise."""
 
 
 def by_suffix(specs: Iterable[ExporterSpec], path: str | os.PathLike[str]) -> list[ExporterSpec]:
@@ -90,7 +91,7 @@ def by_suffix(specs: Iterable[ExporterSpec], path: str | os.PathLike[str]) -> li
 
 
 _CAPABILITIES: tuple[Capability, ...] = (
-    "read", "search", "serve", "count", "select", "duplicates"
+    "read", "search", "serve", "count", "select", "duplicates", "update"
 )  # fmt: skip
 
 
