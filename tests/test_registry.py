@@ -104,8 +104,23 @@ def test_trace_prints_hook_calls(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("SEEDCORPUS_TRACE_PLUGINS", "1")
-    only(exporter_plugin("p1", "csv"))
-    assert "seedcorpus_exporters" in capsys.readouterr().err
+    only(exporter_plugin("p1", "csv"), exporter_plugin("p2", "tsv"))
+    err = capsys.readouterr().err
+    # What each hook gave, by name: not the generator object the hook returns.
+    assert "seedcorpus_exporters: plugin 'p1' (p1) gave exporter 'csv'" in err
+    assert "seedcorpus_exporters: plugin 'p2' (p2) gave exporter 'tsv'" in err
+    assert "generator object" not in err
+
+
+def test_a_hook_yielding_a_dict_is_a_named_failure() -> None:
+    def seedcorpus_enrichers() -> Iterator[Any]:
+        yield {"name": "dicty"}
+
+    registry = only(plugin("p1", seedcorpus_enrichers=seedcorpus_enrichers))
+    (failure,) = registry.failures
+    assert failure.error == (
+        "seedcorpus_enrichers: TypeError: yielded {'name': 'dicty'}, not an EnricherSpec"
+    )
 
 
 class FakeEntryPoint:

@@ -9,6 +9,7 @@ that offer the same name are a conflict, reported when that name is used.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
@@ -90,6 +91,11 @@ def by_suffix(specs: Iterable[ExporterSpec], path: str | os.PathLike[str]) -> li
     return [spec for spec in matching if len(spec.suffix) == longest]
 
 
+def _article(noun: str) -> str:
+    """``noun`` with its indefinite article: ``an EnricherSpec``, ``a ParserSpec``."""
+    return f"an {noun}" if noun[0] in "AEIOU" else f"a {noun}"
+
+
 _CAPABILITIES: tuple[Capability, ...] = (
     "read", "search", "serve", "count", "select", "duplicates", "update"
 )  # fmt: skip
@@ -168,14 +174,23 @@ class Registry:
                 specs = [spec for result in caller() for spec in result]
                 for spec in specs:
                     if not isinstance(spec, spec_type):
-                        raise TypeError(f"yielded {spec!r}, not a {spec_type.__name__}")
+                        raise TypeError(f"yielded {spec!r}, not {_article(spec_type.__name__)}")
             except Exception as error:  # a broken plugin is reported and skipped
+                self._trace(f"{hook_name}: plugin {info.name!r} failed: {describe_error(error)}")
                 self.failures.append(
                     PluginFailure(info.name, info.package, f"{hook_name}: {describe_error(error)}")
                 )
                 continue
+            # The hooks are generators, so pluggy's own tracing could only show a generator
+            # object as the result: the registry says what they yielded instead.
+            names = ", ".join(repr(spec.name) for spec in specs) or "nothing"
+            self._trace(f"{hook_name}: plugin {info.name!r} ({info.package}) gave {kind} {names}")
             for spec in specs:
                 self._add(kind, spec, info)
+
+    def _trace(self, line: str) -> None:
+        if self.loaded.trace:
+            sys.stderr.write(f"seedcorpus trace: {line}\n")
 
     def _add(self, kind: SpecKind, spec: Spec, info: PluginInfo) -> None:
         if spec.name in self.loaded.disabled:
