@@ -247,6 +247,16 @@ def test_the_longest_suffix_chooses_the_exporter() -> None:
     assert registry.exporter_with("search", "out.csv").name == "table"
 
 
+def test_an_unknown_name_names_the_disabled_plugins() -> None:
+    registry = only(exporter_plugin("p1", "csv"), exporter_plugin("p2", "tsv"), disabled=["p2"])
+    with pytest.raises(
+        UnknownPluginError,
+        match=r"^unknown exporter 'tsv'; choose one of: csv; did you mean 'csv'\? "
+        r"\(disabled by SEEDCORPUS_DISABLE_PLUGINS: p2\)$",
+    ):
+        registry.exporter("tsv")
+
+
 def test_no_exporter_with_a_capability_names_the_disabled_plugins() -> None:
     registry = Registry.load(entry_points=False, disabled=["sqlite"])
     with pytest.raises(

@@ -212,7 +212,15 @@ class Registry:
         try:
             return self._specs[kind][name]
         except KeyError:
-            raise UnknownPluginError.for_name(kind, name, self._specs[kind]) from None
+            error = UnknownPluginError.for_name(kind, name, self._specs[kind])
+        if self.loaded.disabled:
+            # The name may belong to a blocked plugin, which was never loaded: say so,
+            # rather than leave the user to wonder why an installed plugin is "unknown".
+            disabled = ", ".join(sorted(self.loaded.disabled))
+            error = UnknownPluginError(
+                f"{error.message} (disabled by SEEDCORPUS_DISABLE_PLUGINS: {disabled})"
+            )
+        raise error
 
     def _all(self, kind: SpecKind) -> dict[str, Any]:
         return dict(sorted(self._specs[kind].items()))
