@@ -6,15 +6,18 @@ import types
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import attrs
 import pytest
 
+from seedcorpus import open_corpus
 from seedcorpus.errors import PluginError, UnknownPluginError
 from seedcorpus.hookspecs import hookimpl
+from seedcorpus.models import Enrichment
 from seedcorpus.plugins import DEFAULT_PLUGINS, load_plugins
 from seedcorpus.registry import Registry
-from seedcorpus.specs import ExporterSpec, ParserSpec
+from seedcorpus.specs import EnricherSpec, ExporterSpec, ParserSpec
 
 
 def write_nothing(articles: Any, destination: Path, converter: Any) -> None:
@@ -255,6 +258,46 @@ def test_an_unknown_name_names_the_disabled_plugins() -> None:
         r"\(disabled by SEEDCORPUS_DISABLE_PLUGINS: p2\)$",
     ):
         registry.exporter("tsv")
+
+
+@attrs.frozen
+class Thing(Enrichment):
+    kind: ClassVar[str] = "thing"
+    n: int
+
+
+@attrs.frozen
+class NotAnEnrichment:
+    n: int
+
+
+@pytest.mark.parametrize(
+    ("name", "types", "error"),
+    [
+        (
+            "thingy",
+            (Thing,),
+            "lists Thing in its types, whose kind is 'thing': it must be "
+            "the enricher's name, 'thingy'",
+        ),
+        ("thing", (NotAnEnrichment,), "which is not an attrs subclass of seedcorpus.Enrichment"),
+    ],
+)
+def test_an_enricher_with_types_the_converter_cannot_use_is_a_named_failure(
+    name: str, types: tuple[type, ...], error: str, tmp_path: Path, seeds: Path
+) -> None:
+    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+        yield EnricherSpec(name=name, enrich=Thing, types=types)
+
+    registry = Registry.load(
+        entry_points=False, extra=[plugin("p1", seedcorpus_enrichers=seedcorpus_enrichers)]
+    )
+    (failure,) = registry.failures
+    assert failure.name == "p1"
+    assert error in failure.error
+    assert name not in registry.enrichers
+    # The rest goes on working: one plugin's bad class does not break every export.
+    open_corpus(seeds, registry=registry).export("jsonl", tmp_path / "out.jsonl")
 
 
 def test_no_exporter_with_a_capability_names_the_disabled_plugins() -> None:

@@ -20,6 +20,7 @@ import pluggy
 from cattrs import Converter
 
 from seedcorpus.errors import PluginError, UnknownPluginError
+from seedcorpus.models import Enrichment
 from seedcorpus.plugins import (
     LoadedPlugins,
     PluginFailure,
@@ -89,6 +90,33 @@ def by_suffix(specs: Iterable[ExporterSpec], path: str | os.PathLike[str]) -> li
     matching = [spec for spec in specs if spec.suffix and name.endswith(spec.suffix)]
     longest = max((len(spec.suffix) for spec in matching), default=0)
     return [spec for spec in matching if len(spec.suffix) == longest]
+
+
+def _check_types(spec: EnricherSpec) -> None:
+    """Refuse an enricher whose ``types`` the converter cannot register: it is built from
+    every installed enricher's types, so one bad class would break every export.
+
+    :raises TypeError: a type is not an attrs subclass of :class:`Enrichment`, or its
+        ``kind`` is not the enricher's name.
+    """
+    for cls in spec.types:
+        if not (isinstance(cls, type) and issubclass(cls, Enrichment)):
+            raise TypeError(_not_a_record(spec, cls))
+        kind = cls.kind
+        if not attrs.has(cls):
+            raise TypeError(_not_a_record(spec, cls))
+        if kind != spec.name:
+            raise TypeError(
+                f"enricher {spec.name!r} lists {cls.__qualname__} in its types, whose kind "
+                f"is {kind!r}: it must be the enricher's name, {spec.name!r}"
+            )
+
+
+def _not_a_record(spec: EnricherSpec, cls: object) -> str:
+    return (
+        f"enricher {spec.name!r} lists {cls!r} in its types, "
+        "which is not an attrs subclass of seedcorpus.Enrichment"
+    )
 
 
 def _article(noun: str) -> str:
@@ -175,6 +203,8 @@ class Registry:
                 for spec in specs:
                     if not isinstance(spec, spec_type):
                         raise TypeError(f"yielded {spec!r}, not {_article(spec_type.__name__)}")
+                    if isinstance(spec, EnricherSpec):
+                        _check_types(spec)
             except Exception as error:  # a broken plugin is reported and skipped
                 self._trace(f"{hook_name}: plugin {info.name!r} failed: {describe_error(error)}")
                 self.failures.append(
