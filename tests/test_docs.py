@@ -101,3 +101,13 @@ DOCS_TEXT = "\n".join(path.read_text(encoding="utf-8") for path in DOCS.rglob("*
 def test_builtin_plugin_is_documented(module: str) -> None:
     mentioned = re.search(rf"\b{re.escape(module)}\b", DOCS_TEXT) is not None
     assert mentioned, f"no page under docs/ mentions {module}"
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/cli.md"])
+def test_every_command_is_in_the_command_table(page: str) -> None:
+    from seedcorpus.cli import cli
+
+    text = (ROOT / page).read_text(encoding="utf-8")
+    # A command's row: its name, what it does, and an example that runs it.
+    listed = set(re.findall(r"^\| `([a-z]+)` \|.*\| `seedcorpus ", text, flags=re.MULTILINE))
+    assert listed == set(cli.commands)  # type: ignore[attr-defined]

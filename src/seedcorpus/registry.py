@@ -301,8 +301,8 @@ class Registry:
         self, capability: Capability, path: str | os.PathLike[str] | None = None
     ) -> ExporterSpec:
         """The exporter offering ``capability`` for the output at ``path``: the one
-        whose suffix ``path`` has (the longest, see :func:`by_suffix`), or else the only
-        one offering it.
+        whose suffix ``path`` has (the longest, see :func:`~seedcorpus.registry.by_suffix`),
+        or else the only one offering it.
 
         This is how the core reaches an exporter's optional capabilities (``seedcorpus
         search`` and ``serve``, :func:`seedcorpus.search`): through the registry, so
