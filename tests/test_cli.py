@@ -6,12 +6,14 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import SEED_ID
+from seedcorpus import Article, Source, article_to_json
 from seedcorpus.cli import cli
 from seedcorpus.registry import Registry
 
@@ -108,6 +110,31 @@ def test_show_prints_title_and_json(run, seeds: Path) -> None:  # type: ignore[n
     code, _, err = run("show", seeds, "nope")
     assert code == 2
     assert "no article 'nope'" in err
+
+
+def test_show_prints_the_general_news_fields(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = Article(
+        id="dermaga",
+        source=Source("dermaga.json", "0" * 64, "scraperjson"),
+        title="Dermaga baru",
+        url="https://warta.example/dermaga",
+        published_at=datetime(2024, 7, 1, 14, 35, tzinfo=timezone(timedelta(hours=7))),
+        section="Ekonomi",
+        summary="Dua dermaga baru.",
+        paragraphs=("Isi berita.",),
+    )
+    converter = Registry.load(entry_points=False).converter
+    (tmp_path / "news.jsonl").write_text(article_to_json(article, converter) + "\n")
+    code, out, _ = run("show", "news.jsonl", "dermaga")
+    assert code == 0
+    assert out.splitlines()[:6] == [
+        "Dermaga baru",
+        "2024-07-01T14:35:00+07:00  Ekonomi",
+        "https://warta.example/dermaga",
+        "",
+        "Dua dermaga baru.",
+        "",
+    ]
 
 
 def test_missing_manifest_is_one_line_and_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -445,9 +445,18 @@ def show(
     click.echo(click.style(article.title or "(no title)", bold=True))
     if article.tags:
         click.echo(f"[{article.language}] " + ", ".join(article.tags))
+    # The general news fields, where the source has them (a plugin parser's articles
+    # often do; an ANTARA text file has none of them, and prints as before).
+    when = article.published_at.isoformat() if article.published_at else None
+    if when or article.section:
+        click.echo("  ".join(part for part in (when, article.section) if part))
+    if article.url:
+        click.echo(article.url)
     if article.dateline:
         click.echo(f"{article.dateline.city} ({article.dateline.agency})")
     click.echo()
+    if article.summary:
+        click.echo(article.summary + "\n")
     for paragraph in article.paragraphs:
         click.echo(paragraph + "\n")
     byline = article.byline
