@@ -24,6 +24,10 @@ def write_nothing(articles: Any, destination: Path, converter: Any) -> None:
     destination.write_text("")
 
 
+def read_nothing(source: Path, converter: Any) -> Iterator[Any]:
+    return iter(())
+
+
 def plugin(name: str, **hooks: Any) -> types.ModuleType:
     """A plugin module with the given hook implementations."""
     module = types.ModuleType(name)
@@ -298,6 +302,32 @@ def test_an_enricher_with_types_the_converter_cannot_use_is_a_named_failure(
     assert name not in registry.enrichers
     # The rest goes on working: one plugin's bad class does not break every export.
     open_corpus(seeds, registry=registry).export("jsonl", tmp_path / "out.jsonl")
+
+
+def test_a_conflict_is_an_error_by_suffix_and_for_all_enrichers(
+    seeds: Path, tmp_path: Path
+) -> None:
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(name="csv", write=write_nothing, suffix=".csv", read=read_nothing)
+
+    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+        yield EnricherSpec(name="stats", enrich=Thing, types=())
+
+    output = tmp_path / "out.csv"
+    open_corpus(seeds, registry=Registry.load(entry_points=False)).export("csv", output)
+    rival = plugin(
+        "rival",
+        seedcorpus_exporters=seedcorpus_exporters,
+        seedcorpus_enrichers=seedcorpus_enrichers,
+    )
+    registry = Registry.load(entry_points=False, extra=[rival])
+    both = r"'csv' is provided by two plugins: 'csv' \(seedcorpus\) and 'rival' \(rival\)"
+    with pytest.raises(PluginError, match=both):
+        open_corpus(output, registry=registry)
+    with pytest.raises(PluginError, match=both):
+        registry.exporter_with("read", output)
+    with pytest.raises(PluginError, match="'stats' is provided by two plugins"):
+        registry.select_enrichers("all")
 
 
 def test_no_exporter_with_a_capability_names_the_disabled_plugins() -> None:

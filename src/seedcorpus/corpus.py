@@ -571,8 +571,8 @@ def open_corpus(
         # when a plugin's exporter writes .paragraphs.csv files.
         suffixed = by_suffix(registry.exporters.values(), root)
         for spec in suffixed:
-            if spec.read is not None:
-                return ExportedCorpus(root, spec, registry)
+            if spec.read is not None:  # by name: a name two plugins provide is an error
+                return ExportedCorpus(root, registry.exporter(spec.name), registry)
         readable = sorted(s.suffix for s in registry.exporters.values() if s.read and s.suffix)
         kind = (
             f"a {suffixed[0].name!r} export ({suffixed[0].suffix}), which cannot be read back"

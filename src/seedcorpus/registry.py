@@ -317,12 +317,14 @@ class Registry:
             disabled = ", ".join(sorted(self.loaded.disabled))
             hint = f" (disabled by SEEDCORPUS_DISABLE_PLUGINS: {disabled})" if disabled else ""
             raise UnknownPluginError(f"no installed exporter offers {capability}{hint}")
+        # Through self.exporter, so a name two plugins provide is the conflict error here
+        # too, not the first plugin's exporter used in silence.
         if path is not None:
             suffixed = by_suffix(offering, path)
             if len(suffixed) == 1:
-                return suffixed[0]
+                return self.exporter(suffixed[0].name)
         if len(offering) == 1:
-            return offering[0]
+            return self.exporter(offering[0].name)
         names = ", ".join(spec.name for spec in offering)
         raise UnknownPluginError(
             f"several exporters offer {capability} ({names}), and {str(path)!r} has none "
@@ -331,10 +333,14 @@ class Registry:
 
     def select_enrichers(self, names: str | Iterable[str]) -> tuple[EnricherSpec, ...]:
         """Enrichers for ``"all"`` (sorted by name), ``"none"``, a comma-separated string,
-        or an iterable of names (kept in the given order)."""
+        or an iterable of names (kept in the given order).
+
+        :raises UnknownPluginError: for a name no plugin provides.
+        :raises PluginError: for a name two plugins provide, ``"all"`` included.
+        """
         if isinstance(names, str):
             if names == "all":
-                return tuple(self.enrichers.values())
+                return tuple(self.enricher(name) for name in self.enrichers)
             if names == "none":
                 return ()
             names = [name.strip() for name in names.split(",") if name.strip()]
