@@ -45,15 +45,19 @@ def seedcorpus_parsers() -> Iterable[ParserSpec]:  # type: ignore[empty-body]
     Example::
 
         from seedcorpus import Article, Document, ParserSpec, hookimpl
+        from seedcorpus.text import normalize
 
         def parse_plain(document: Document) -> Article:
             title, _, body = document.text.partition("\\n\\n")
-            return Article(id=document.id, source=document.source, title=title.strip(),
-                           paragraphs=tuple(p.strip() for p in body.split("\\n\\n") if p.strip()))
+            paragraphs = (normalize(block) for block in body.split("\\n\\n"))
+            return Article(id=document.id, source=document.source,
+                           title=normalize(title) or None,
+                           paragraphs=tuple(p for p in paragraphs if p))
 
         @hookimpl
         def seedcorpus_parsers():
-            yield ParserSpec(name="plain", parse=parse_plain, description="Title, then body")
+            yield ParserSpec(name="plain", parse=parse_plain, description="Title, then body",
+                             patterns=("*.text",))
     """
 
 
