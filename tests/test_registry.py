@@ -246,6 +246,22 @@ def test_exporter_with_a_capability_is_chosen_by_suffix_or_as_the_only_one() -> 
     assert single.exporter_with("search", "out.db").name == "alpha"
 
 
+def test_an_output_of_an_exporter_without_the_capability_says_so() -> None:
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(name="rows", write=write_nothing, suffix=".rows.csv")
+
+    registry = only(
+        capable_plugin("p1", "alpha", ".a"),
+        plugin("p2", seedcorpus_exporters=seedcorpus_exporters),
+    )
+    with pytest.raises(
+        UnknownPluginError,
+        match=r"'out.rows.csv' is an output of 'rows', which offers no search; "
+        r"exporters offering it: alpha",
+    ):
+        registry.exporter_with("search", "out.rows.csv")
+
+
 def test_the_longest_suffix_chooses_the_exporter() -> None:
     registry = only(
         capable_plugin("p1", "table", ".csv"), capable_plugin("p2", "rows", ".rows.csv")

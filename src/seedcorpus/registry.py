@@ -309,8 +309,9 @@ class Registry:
         disabling a plugin disables them too.
 
         :raises UnknownPluginError: if no installed exporter offers ``capability`` (the
-            message names the disabled plugins), or several do and none by the suffix
-            of ``path``.
+            message names the disabled plugins), if ``path`` has the suffix of exporters
+            that do not offer it, or if several offer it and none by the suffix of
+            ``path``.
         """
         offering = [s for s in self.exporters.values() if getattr(s, capability) is not None]
         if not offering:
@@ -323,6 +324,15 @@ class Registry:
             suffixed = by_suffix(offering, path)
             if len(suffixed) == 1:
                 return self.exporter(suffixed[0].name)
+            owners = by_suffix(self.exporters.values(), path)
+            if owners and not suffixed:
+                # The file is another exporter's output (a plugin's .paragraphs.csv): say
+                # so, rather than hand it to the only exporter offering the capability.
+                names = " or ".join(repr(spec.name) for spec in owners)
+                raise UnknownPluginError(
+                    f"{str(path)!r} is an output of {names}, which offers no {capability}; "
+                    f"exporters offering it: {', '.join(spec.name for spec in offering)}"
+                )
         if len(offering) == 1:
             return self.exporter(offering[0].name)
         names = ", ".join(spec.name for spec in offering)
