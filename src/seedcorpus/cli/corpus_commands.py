@@ -347,9 +347,10 @@ def index(
 
     Each row gets the file's sha256, the parser that claims it, and the title and
     language that parser reads. A file no parser claims is a warning (unclaimed) and is
-    not listed; a file several parsers claim, with nothing to choose between them, is
-    listed without a parser and exits 1 (ambiguous). Rows of the previous INDEX.md keep
-    their id, extra cells and parser.
+    not listed; a file its parser cannot read is listed with a warning (unreadable); a
+    file several parsers claim, with nothing to choose between them, is listed without
+    a parser and exits 1 (ambiguous). Rows of the previous INDEX.md keep their id, extra
+    cells and parser.
 
     Rows of files still present keep their id and extra columns. If the folder lost
     files INDEX.md lists, nothing is written unless --force: their rows would be lost.
@@ -384,8 +385,10 @@ def index(
                 path=corpus / "INDEX.md",
             )
     write_manifest(scan.manifest, corpus)
-    # Files left out (none claims it, a symlink out of the corpus) are warnings.
-    errors = [problem for problem in scan.problems if problem.code not in ("unclaimed", "link")]
+    # Files left out (none claims it, a symlink out of the corpus), and files listed that
+    # their parser cannot read, are warnings.
+    warnings = ("unclaimed", "link", "unreadable")
+    errors = [problem for problem in scan.problems if problem.code not in warnings]
     for problem in scan.problems:
         shown = attrs.evolve(problem, path=str(corpus / (problem.path or "")))
         click.echo(f"{'problem' if problem in errors else 'warning'}: {shown}", err=True)
@@ -393,11 +396,13 @@ def index(
     parsers = ", ".join(f"{name} {count}" for name, count in sorted(by_parser.items()))
     unclaimed = sum(problem.code == "unclaimed" for problem in scan.problems)
     links = sum(problem.code == "link" for problem in scan.problems)
+    unreadable = sum(problem.code == "unreadable" for problem in scan.problems)
     click.echo(
         f"wrote {corpus / 'INDEX.md'}: {counted(len(scan.manifest.entries), 'article')}"
         + (f" ({parsers})" if parsers else "")
         + (f", {counted(unclaimed, 'file')} no parser claims" if unclaimed else "")
         + (f", {counted(links, 'symlink')} not followed" if links else "")
+        + (f", {counted(unreadable, 'file')} its parser cannot read" if unreadable else "")
     )
     sys.exit(1 if errors else 0)
 
