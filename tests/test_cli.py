@@ -137,6 +137,23 @@ def test_show_prints_the_general_news_fields(run, tmp_path: Path) -> None:  # ty
     ]
 
 
+def test_problems_name_files_as_the_user_opens_them(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    # A problem the parser records (relative to the folder) and an error (the file as
+    # opened) are printed alike, with the folder in front.
+    (corpus / "nul.txt").write_text("Judul\n\nJakarta (ANTARA) - Isi\x00 berita.\n")
+    (corpus / "empty.txt").write_text("")
+    assert run("index", "news")[0] == 0
+    code, _, err = run("check", "news")
+    assert code == 1
+    assert "problem: news/nul.txt:3: removed 1 control character (NUL) [control-characters]" in err
+    assert "problem: news/empty.txt" in err
+    code, out, _ = run("check", "news", "--json")
+    paths = {json.loads(line)["code"]: json.loads(line)["path"] for line in out.splitlines()}
+    assert paths["control-characters"] == "news/nul.txt"
+
+
 def test_missing_manifest_is_one_line_and_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "empty").mkdir()
     code, _, err = run("check", tmp_path / "empty")

@@ -26,6 +26,7 @@ from seedcorpus.cli.app import (
 )
 from seedcorpus.cli_query import condition_options, list_selected
 from seedcorpus.console import (
+    as_opened,
     counted,
     export_to_stdout,
     print_problems,
@@ -289,7 +290,8 @@ def check(
         # --json promises JSON lines on stdout: the error that stopped the check is one too.
         problems.append(Problem(error.code, error.message, path=error.path, line=error.line))
         for problem in problems:
-            click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
+            shown = as_opened(problem, corpus)
+            click.echo(json.dumps({key: getattr(shown, key) for key in fields}))
         sys.exit(1)
     parsers = opened.registry.parsers
     warnings = [
@@ -300,7 +302,7 @@ def check(
         for entry in opened.manifest.entries:
             click.echo(f"{entry.file}\t{_route(opened, entry)}")
     if as_json:
-        for problem in [*problems, *warnings]:
+        for problem in [*(as_opened(p, corpus) for p in problems), *warnings]:
             click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
     else:
         if not quiet:
