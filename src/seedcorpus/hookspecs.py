@@ -94,10 +94,13 @@ def seedcorpus_exporters() -> Iterable[ExporterSpec]:  # type: ignore[empty-body
 
         from seedcorpus import ExporterSpec, hookimpl
 
+        def one_cell(text):
+            return " ".join(text.split())  # no tab or line break inside a cell
+
         def write_titles(articles, destination, converter):
             with open(destination, "w", encoding="utf-8") as out:
                 for article in articles:
-                    out.write(f"{article.id}\\t{article.title or ''}\\n")
+                    out.write(f"{one_cell(article.id)}\\t{one_cell(article.title or '')}\\n")
 
         def count_lines(destination):
             with open(destination, encoding="utf-8") as lines:
