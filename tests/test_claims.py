@@ -393,6 +393,18 @@ def test_index_build_and_search_a_mixed_folder(run, mixed: Path, tmp_path: Path)
     assert out.endswith("read from json/b.json by newsjson (parser column)\n")
 
 
+def test_index_warns_of_a_claimed_file_its_parser_cannot_read(run, mixed: Path) -> None:  # type: ignore[no-untyped-def]
+    (mixed / "json" / "notes.json").write_text("crawl notes, not JSON", encoding="utf-8")
+    code, out, err = run("index", mixed)
+    assert code == 0, err
+    assert out.endswith(", 1 file no parser claims, 1 file its parser cannot read\n")
+    assert (
+        f"warning: {mixed / 'json' / 'notes.json'}: claimed by 'newsjson', which cannot read "
+        "it: not JSON: "
+    ) in err
+    assert "json/notes.json" in [e.file for e in read_manifest(mixed).entries]
+
+
 def test_rows_without_a_parser_column_say_how_they_are_routed(run, mixed: Path) -> None:  # type: ignore[no-untyped-def]
     entries = tuple(ManifestEntry(file, file[0]) for file in ("a.txt", "json/b.json", "notes.xml"))
     write_manifest(Manifest(entries=entries), mixed)

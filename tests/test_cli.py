@@ -6,12 +6,14 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import SEED_ID
+from seedcorpus import Article, Source, article_to_json
 from seedcorpus.cli import cli
 from seedcorpus.registry import Registry
 
@@ -110,6 +112,48 @@ def test_show_prints_title_and_json(run, seeds: Path) -> None:  # type: ignore[n
     assert "no article 'nope'" in err
 
 
+def test_show_prints_the_general_news_fields(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = Article(
+        id="dermaga",
+        source=Source("dermaga.json", "0" * 64, "scraperjson"),
+        title="Dermaga baru",
+        url="https://warta.example/dermaga",
+        published_at=datetime(2024, 7, 1, 14, 35, tzinfo=timezone(timedelta(hours=7))),
+        section="Ekonomi",
+        summary="Dua dermaga baru.",
+        paragraphs=("Isi berita.",),
+    )
+    converter = Registry.load(entry_points=False).converter
+    (tmp_path / "news.jsonl").write_text(article_to_json(article, converter) + "\n")
+    code, out, _ = run("show", "news.jsonl", "dermaga")
+    assert code == 0
+    assert out.splitlines()[:6] == [
+        "Dermaga baru",
+        "2024-07-01T14:35:00+07:00  Ekonomi",
+        "https://warta.example/dermaga",
+        "",
+        "Dua dermaga baru.",
+        "",
+    ]
+
+
+def test_problems_name_files_as_the_user_opens_them(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    # A problem the parser records (relative to the folder) and an error (the file as
+    # opened) are printed alike, with the folder in front.
+    (corpus / "nul.txt").write_text("Judul\n\nJakarta (ANTARA) - Isi\x00 berita.\n")
+    (corpus / "empty.txt").write_text("")
+    assert run("index", "news")[0] == 0
+    code, _, err = run("check", "news")
+    assert code == 1
+    assert "problem: news/nul.txt:3: removed 1 control character (NUL) [control-characters]" in err
+    assert "problem: news/empty.txt" in err
+    code, out, _ = run("check", "news", "--json")
+    paths = {json.loads(line)["code"]: json.loads(line)["path"] for line in out.splitlines()}
+    assert paths["control-characters"] == "news/nul.txt"
+
+
 def test_missing_manifest_is_one_line_and_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "empty").mkdir()
     code, _, err = run("check", tmp_path / "empty")
@@ -144,7 +188,17 @@ def test_plugins_table_shows_spec_versions_in_aligned_columns(run) -> None:  # t
     version = dates[starts[2] : starts[3]].strip()
     assert version == Registry.load(entry_points=False).enricher("dates").version
     sqlite = by_name["exporter", "sqlite"]
-    assert sqlite[starts[5] : starts[6]].strip() == "read,search,serve,count,select,duplicates"
+    assert sqlite[starts[5] : starts[6]].strip() == (
+        "read,search,serve,count,select,duplicates,update"
+    )
+
+
+def test_show_of_a_foreign_csv_names_the_file_without_a_traceback(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.csv").write_text("id,text\na,hello\n", encoding="utf-8")
+    code, _, err = run("show", "notes.csv")
+    assert code == 1
+    assert "notes.csv:1: not a seedcorpus CSV export: its header has no 'json' column" in err
+    assert "Traceback" not in err
 
 
 def test_python_dash_m_runs_the_cli() -> None:

@@ -221,6 +221,35 @@ def test_open_folder_refuses_an_export(seeds: Path, registry: Registry, tmp_path
         open_folder(tmp_path / "out.jsonl", registry=registry)
 
 
+def write_paragraph_rows(articles: Any, destination: Path, converter: Any) -> None:
+    destination.write_text("".join(f"{a.id},{p}\n" for a in articles for p in a.paragraphs))
+
+
+@hookimpl
+def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+    yield ExporterSpec(name="paragraphs", write=write_paragraph_rows, suffix=".paragraphs.csv")
+
+
+def test_a_write_only_plugin_format_is_not_read_by_the_shorter_suffix(
+    seeds: Path, tmp_path: Path
+) -> None:
+    plugin = types.ModuleType("paragraphs_plugin")
+    plugin.seedcorpus_exporters = seedcorpus_exporters  # type: ignore[attr-defined]
+    registry = Registry.load(entry_points=False, extra=[plugin])
+    output = tmp_path / "seeds.paragraphs.csv"
+    open_corpus(seeds, registry=registry).export("paragraphs", output)
+    # The csv exporter's suffix matches too, but the file is the plugin's: say so.
+    with pytest.raises(
+        SeedcorpusError,
+        match=r"a 'paragraphs' export \(\.paragraphs\.csv\), "
+        r"which cannot be read back \(readable: .*\.csv",
+    ):
+        open_corpus(output, registry=registry)
+    # Without the plugin, the csv reader takes it, and names what is wrong with it.
+    with pytest.raises(SeedcorpusError, match=r"seeds.paragraphs.csv:1: not a seedcorpus CSV"):
+        list(open_corpus(output, registry=Registry.load(entry_points=False)))
+
+
 def test_exporters_receive_typed_articles_whatever_the_jobs(
     registry: Registry, tmp_path: Path
 ) -> None:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+import sys
+import textwrap
+import types
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -101,3 +104,36 @@ DOCS_TEXT = "\n".join(path.read_text(encoding="utf-8") for path in DOCS.rglob("*
 def test_builtin_plugin_is_documented(module: str) -> None:
     mentioned = re.search(rf"\b{re.escape(module)}\b", DOCS_TEXT) is not None
     assert mentioned, f"no page under docs/ mentions {module}"
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/cli.md"])
+def test_every_command_is_in_the_command_table(page: str) -> None:
+    from seedcorpus.cli import cli
+
+    text = (ROOT / page).read_text(encoding="utf-8")
+    # A command's row: its name, what it does, and an example that runs it.
+    listed = set(re.findall(r"^\| `([a-z]+)` \|.*\| `seedcorpus ", text, flags=re.MULTILINE))
+    assert listed == set(cli.commands)  # type: ignore[attr-defined]
+
+
+def hook_example(hook: Callable[..., Any]) -> types.ModuleType:
+    """The plugin module a hook's docstring example makes."""
+    doc = inspect.getdoc(hook) or ""
+    code = textwrap.dedent(doc.split("Example::", 1)[1].split("\n", 1)[1])
+    module = types.ModuleType(f"example_{hook.__name__}")
+    exec(compile(code, f"<{hook.__name__} example>", "exec"), module.__dict__)
+    return module
+
+
+def test_the_hook_examples_keep_the_plugin_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each hook's docstring example is a plugin a reader may copy: it must load, and
+    keep the contract the checks in seedcorpus.testing test."""
+    from seedcorpus.testing import check_enricher, check_exporter, check_parser, registry_with
+
+    examples = [hook_example(getattr(hookspecs, name)) for name in HOOKS]
+    for module in examples:  # where typing looks up the names in their annotations
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+    registry = registry_with(*examples)
+    check_parser(registry.parser("plain"), max_examples=30)
+    check_enricher(registry.enricher("wordcount"), max_examples=10, hash_seeds=())
+    check_exporter(registry.exporter("titles"), max_examples=10)

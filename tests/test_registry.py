@@ -6,19 +6,26 @@ import types
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import attrs
 import pytest
 
+from seedcorpus import open_corpus
 from seedcorpus.errors import PluginError, UnknownPluginError
 from seedcorpus.hookspecs import hookimpl
+from seedcorpus.models import Enrichment
 from seedcorpus.plugins import DEFAULT_PLUGINS, load_plugins
 from seedcorpus.registry import Registry
-from seedcorpus.specs import ExporterSpec, ParserSpec
+from seedcorpus.specs import EnricherSpec, ExporterSpec, ParserSpec
 
 
 def write_nothing(articles: Any, destination: Path, converter: Any) -> None:
     destination.write_text("")
+
+
+def read_nothing(source: Path, converter: Any) -> Iterator[Any]:
+    return iter(())
 
 
 def plugin(name: str, **hooks: Any) -> types.ModuleType:
@@ -104,8 +111,23 @@ def test_trace_prints_hook_calls(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("SEEDCORPUS_TRACE_PLUGINS", "1")
-    only(exporter_plugin("p1", "csv"))
-    assert "seedcorpus_exporters" in capsys.readouterr().err
+    only(exporter_plugin("p1", "csv"), exporter_plugin("p2", "tsv"))
+    err = capsys.readouterr().err
+    # What each hook gave, by name: not the generator object the hook returns.
+    assert "seedcorpus_exporters: plugin 'p1' (p1) gave exporter 'csv'" in err
+    assert "seedcorpus_exporters: plugin 'p2' (p2) gave exporter 'tsv'" in err
+    assert "generator object" not in err
+
+
+def test_a_hook_yielding_a_dict_is_a_named_failure() -> None:
+    def seedcorpus_enrichers() -> Iterator[Any]:
+        yield {"name": "dicty"}
+
+    registry = only(plugin("p1", seedcorpus_enrichers=seedcorpus_enrichers))
+    (failure,) = registry.failures
+    assert failure.error == (
+        "seedcorpus_enrichers: TypeError: yielded {'name': 'dicty'}, not an EnricherSpec"
+    )
 
 
 class FakeEntryPoint:
@@ -222,6 +244,106 @@ def test_exporter_with_a_capability_is_chosen_by_suffix_or_as_the_only_one() -> 
         registry.exporter_with("search", "out.db")
     single = only(capable_plugin("p1", "alpha", ".a"), exporter_plugin("p3", "plain"))
     assert single.exporter_with("search", "out.db").name == "alpha"
+
+
+def test_an_output_of_an_exporter_without_the_capability_says_so() -> None:
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(name="rows", write=write_nothing, suffix=".rows.csv")
+
+    registry = only(
+        capable_plugin("p1", "alpha", ".a"),
+        plugin("p2", seedcorpus_exporters=seedcorpus_exporters),
+    )
+    with pytest.raises(
+        UnknownPluginError,
+        match=r"'out.rows.csv' is an output of 'rows', which offers no search; "
+        r"exporters offering it: alpha",
+    ):
+        registry.exporter_with("search", "out.rows.csv")
+
+
+def test_the_longest_suffix_chooses_the_exporter() -> None:
+    registry = only(
+        capable_plugin("p1", "table", ".csv"), capable_plugin("p2", "rows", ".rows.csv")
+    )
+    assert registry.exporter_with("search", "out.rows.csv").name == "rows"
+    assert registry.exporter_with("search", "out.csv").name == "table"
+
+
+def test_an_unknown_name_names_the_disabled_plugins() -> None:
+    registry = only(exporter_plugin("p1", "csv"), exporter_plugin("p2", "tsv"), disabled=["p2"])
+    with pytest.raises(
+        UnknownPluginError,
+        match=r"^unknown exporter 'tsv'; choose one of: csv; did you mean 'csv'\? "
+        r"\(disabled by SEEDCORPUS_DISABLE_PLUGINS: p2\)$",
+    ):
+        registry.exporter("tsv")
+
+
+@attrs.frozen
+class Thing(Enrichment):
+    kind: ClassVar[str] = "thing"
+    n: int
+
+
+@attrs.frozen
+class NotAnEnrichment:
+    n: int
+
+
+@pytest.mark.parametrize(
+    ("name", "types", "error"),
+    [
+        (
+            "thingy",
+            (Thing,),
+            "lists Thing in its types, whose kind is 'thing': it must be "
+            "the enricher's name, 'thingy'",
+        ),
+        ("thing", (NotAnEnrichment,), "which is not an attrs subclass of seedcorpus.Enrichment"),
+    ],
+)
+def test_an_enricher_with_types_the_converter_cannot_use_is_a_named_failure(
+    name: str, types: tuple[type, ...], error: str, tmp_path: Path, seeds: Path
+) -> None:
+    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+        yield EnricherSpec(name=name, enrich=Thing, types=types)
+
+    registry = Registry.load(
+        entry_points=False, extra=[plugin("p1", seedcorpus_enrichers=seedcorpus_enrichers)]
+    )
+    (failure,) = registry.failures
+    assert failure.name == "p1"
+    assert error in failure.error
+    assert name not in registry.enrichers
+    # The rest goes on working: one plugin's bad class does not break every export.
+    open_corpus(seeds, registry=registry).export("jsonl", tmp_path / "out.jsonl")
+
+
+def test_a_conflict_is_an_error_by_suffix_and_for_all_enrichers(
+    seeds: Path, tmp_path: Path
+) -> None:
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec(name="csv", write=write_nothing, suffix=".csv", read=read_nothing)
+
+    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+        yield EnricherSpec(name="stats", enrich=Thing, types=())
+
+    output = tmp_path / "out.csv"
+    open_corpus(seeds, registry=Registry.load(entry_points=False)).export("csv", output)
+    rival = plugin(
+        "rival",
+        seedcorpus_exporters=seedcorpus_exporters,
+        seedcorpus_enrichers=seedcorpus_enrichers,
+    )
+    registry = Registry.load(entry_points=False, extra=[rival])
+    both = r"'csv' is provided by two plugins: 'csv' \(seedcorpus\) and 'rival' \(rival\)"
+    with pytest.raises(PluginError, match=both):
+        open_corpus(output, registry=registry)
+    with pytest.raises(PluginError, match=both):
+        registry.exporter_with("read", output)
+    with pytest.raises(PluginError, match="'stats' is provided by two plugins"):
+        registry.select_enrichers("all")
 
 
 def test_no_exporter_with_a_capability_names_the_disabled_plugins() -> None:

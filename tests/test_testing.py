@@ -25,6 +25,7 @@ from seedcorpus.models import Article, FieldSpan
 from seedcorpus.serialization import article_from_data, article_to_json
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 from seedcorpus.testing import check_enricher, check_exporter, check_parser, registry_with
+from seedcorpus.text import normalize
 
 BUILTIN = registry_with(builtins=True)
 TYPES = tuple(t for spec in BUILTIN.enrichers.values() for t in spec.types)
@@ -82,8 +83,8 @@ def parse_plain(document: Document) -> Article:
     return Article(
         id=document.id,
         source=document.source,
-        title=" ".join(title.split()),
-        paragraphs=tuple(" ".join(p.split()) for p in body.split("\n\n") if p.strip()),
+        title=normalize(title),
+        paragraphs=tuple(normalize(p) for p in body.split("\n\n") if p.strip()),
     )
 
 
@@ -107,6 +108,16 @@ def parse_with_wild_span(document: Document) -> Article:
     return attrs.evolve(article, source=attrs.evolve(article.source, spans=(span,)))
 
 
+def parse_with_raw_lines(document: Document) -> Article:
+    """Keeps a paragraph's line breaks: the contract wants text normalized."""
+    return attrs.evolve(parse_plain(document), paragraphs=("Satu\ndua",))
+
+
+def parse_with_empty_title(document: Document) -> Article:
+    """A missing title as "", where the contract says None."""
+    return attrs.evolve(parse_plain(document), title="")
+
+
 def test_check_parser_passes_on_the_antara_parser() -> None:
     check_parser(BUILTIN.parser("antara"))
 
@@ -126,6 +137,8 @@ def test_check_parser_fails_on_a_parser_raising_key_error() -> None:
         (parse_with_new_id, "id, source.path and source.sha256 must be the document's"),
         (parse_with_list_tags, "changes through its JSON form: tags: expected"),
         (parse_with_wild_span, "FieldSpan.* is outside the text"),
+        (parse_with_raw_lines, r"paragraphs.0 is not whitespace-normalized: .*seedcorpus.text"),
+        (parse_with_empty_title, r"title is an empty string; a part the text does not have"),
     ],
 )
 def test_check_parser_fails_on_a_broken_article(

@@ -26,6 +26,7 @@ from seedcorpus.models import Problem
 __all__ = [
     "StdoutPipe",
     "Terminated",
+    "as_opened",
     "counted",
     "export_to_stdout",
     "handle_signals",
@@ -167,14 +168,39 @@ def to_stdout() -> Iterator[StdoutPipe]:
             os.close(devnull)
 
 
+def as_opened(problem: Problem, corpus: Path | None) -> Problem:
+    """``problem`` with the path a user opens its file by: an article records its problems
+    with the path relative to the corpus folder, while a read error names the file as it
+    was opened (with the folder); shown side by side, both get the folder in front.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> file = folder / "a.txt"
+    >>> file.write_text("x")
+    1
+    >>> as_opened(Problem("no-title", "no title", "a.txt"), folder).path == str(file)
+    True
+    >>> as_opened(Problem("parse", "bad", str(file)), folder).path == str(file)
+    True
+    """
+    path = problem.path
+    if corpus is None or path is None or Path(path).is_absolute() or not corpus.is_dir():
+        return problem
+    # Only a path that names a file in the folder is the folder's; one that names the
+    # file already (from the working directory) does not once more.
+    if not (corpus / path).is_file():
+        return problem
+    return Problem(problem.code, problem.message, str(corpus / path), problem.line)
+
+
 def print_problems(
     problems: Sequence[Problem], *, quiet: bool = False, corpus: Path | None = None
 ) -> None:
-    """Print each problem on a line (unless ``quiet``), then what to do about edited
-    files, if there were any."""
+    """Print each problem on a line (unless ``quiet``), its file as the user opens it
+    (see :func:`as_opened`), then what to do about edited files, if there were any."""
     if not quiet:
         for problem in problems:
-            click.echo(f"problem: {problem}", err=True)
+            click.echo(f"problem: {as_opened(problem, corpus)}", err=True)
     edited = sum(1 for problem in problems if problem.code == "checksum")
     if edited and corpus is not None and corpus.is_dir():
         click.echo(

@@ -30,7 +30,7 @@ from seedcorpus.models import Article, Manifest, ManifestEntry, Problem, Source
 from seedcorpus.pipeline import process_entries
 from seedcorpus.plugins import describe_error
 from seedcorpus.query import Condition
-from seedcorpus.registry import Registry
+from seedcorpus.registry import Registry, by_suffix
 from seedcorpus.selection import (
     Backend,
     Checkpoint,
@@ -550,7 +550,8 @@ def open_corpus(
 
     A folder's articles are not read until they are asked for. A file is opened with the
     reader of the exporter whose suffix it has (``.jsonl``, ``.sqlite``, ``.parquet``,
-    ``.csv``, or a plugin's), giving back the same typed articles that were exported.
+    ``.csv``, or a plugin's; the longest that matches), giving back the same typed
+    articles that were exported.
 
     :param registry: the plugins to use; by default the built-ins and every installed
         plugin (see :class:`~seedcorpus.registry.Registry`).
@@ -558,21 +559,27 @@ def open_corpus(
         row is read by the parser that claims its file (see :mod:`seedcorpus.claims`).
     :param max_bytes: refuse article files larger than this.
     :raises ManifestError: if the folder's ``INDEX.md`` is missing or malformed.
-    :raises SeedcorpusError: if the path does not exist or no exporter reads that suffix.
+    :raises SeedcorpusError: if the path does not exist, or no exporter reads that suffix
+        (the message names the exporter that wrote it, if one that cannot read it back has
+        that suffix).
     """
     root = Path(path)
     if registry is None:
         registry = Registry.load()
     if root.is_file():
-        for spec in registry.exporters.values():
-            if spec.read is not None and spec.suffix and root.name.endswith(spec.suffix):
-                return ExportedCorpus(root, spec, registry)
+        # The longest suffix decides: x.paragraphs.csv is not handed to the csv reader
+        # when a plugin's exporter writes .paragraphs.csv files.
+        suffixed = by_suffix(registry.exporters.values(), root)
+        for spec in suffixed:
+            if spec.read is not None:  # by name: a name two plugins provide is an error
+                return ExportedCorpus(root, registry.exporter(spec.name), registry)
         readable = sorted(s.suffix for s in registry.exporters.values() if s.read and s.suffix)
-        raise SeedcorpusError(
-            f"not a corpus folder, and no exporter reads this kind of file "
-            f"(readable: {', '.join(readable)})",
-            path=root,
+        kind = (
+            f"a {suffixed[0].name!r} export ({suffixed[0].suffix}), which cannot be read back"
+            if suffixed
+            else "not a corpus folder, and no exporter reads this kind of file"
         )
+        raise SeedcorpusError(f"{kind} (readable: {', '.join(readable)})", path=root)
     if not root.is_dir():
         raise SeedcorpusError("no such corpus folder or file", path=root)
     return Corpus(root, read_manifest(root), registry, parser=parser, max_bytes=max_bytes)

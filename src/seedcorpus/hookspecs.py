@@ -45,15 +45,19 @@ def seedcorpus_parsers() -> Iterable[ParserSpec]:  # type: ignore[empty-body]
     Example::
 
         from seedcorpus import Article, Document, ParserSpec, hookimpl
+        from seedcorpus.text import normalize
 
         def parse_plain(document: Document) -> Article:
             title, _, body = document.text.partition("\\n\\n")
-            return Article(id=document.id, source=document.source, title=title.strip(),
-                           paragraphs=tuple(p.strip() for p in body.split("\\n\\n") if p.strip()))
+            paragraphs = (normalize(block) for block in body.split("\\n\\n"))
+            return Article(id=document.id, source=document.source,
+                           title=normalize(title) or None,
+                           paragraphs=tuple(p for p in paragraphs if p))
 
         @hookimpl
         def seedcorpus_parsers():
-            yield ParserSpec(name="plain", parse=parse_plain, description="Title, then body")
+            yield ParserSpec(name="plain", parse=parse_plain, description="Title, then body",
+                             patterns=("*.text",))
     """
 
 
@@ -90,10 +94,13 @@ def seedcorpus_exporters() -> Iterable[ExporterSpec]:  # type: ignore[empty-body
 
         from seedcorpus import ExporterSpec, hookimpl
 
+        def one_cell(text):
+            return " ".join(text.split())  # no tab or line break inside a cell
+
         def write_titles(articles, destination, converter):
             with open(destination, "w", encoding="utf-8") as out:
                 for article in articles:
-                    out.write(f"{article.id}\\t{article.title or ''}\\n")
+                    out.write(f"{one_cell(article.id)}\\t{one_cell(article.title or '')}\\n")
 
         def count_lines(destination):
             with open(destination, encoding="utf-8") as lines:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from importlib import metadata
@@ -90,6 +89,9 @@ class LoadedPlugins:
     """Plugins that failed to import or register."""
     disabled: frozenset[str]
     """Names blocked by the caller or by ``SEEDCORPUS_DISABLE_PLUGINS``."""
+    trace: bool = False
+    """Whether the registry prints every hook call, and what it gave, to standard error
+    (``SEEDCORPUS_TRACE_PLUGINS``)."""
 
 
 def _identity(plugin: object) -> object:
@@ -116,8 +118,8 @@ def load_plugins(
     :param entry_points: register plugins from the ``seedcorpus`` entry-point group.
     :param extra: further plugin objects (modules or instances) to register, e.g. in tests.
     :param disabled: names to block; ``None`` reads ``SEEDCORPUS_DISABLE_PLUGINS``.
-    :param trace: print every hook call to standard error; ``None`` reads
-        ``SEEDCORPUS_TRACE_PLUGINS``.
+    :param trace: print every hook call, and the names of the specs it yielded, to
+        standard error; ``None`` reads ``SEEDCORPUS_TRACE_PLUGINS``.
     """
     if disabled is None:
         disabled = os.environ.get(DISABLE_ENV, "").split(",")
@@ -129,9 +131,6 @@ def load_plugins(
     manager.add_hookspecs(hookspecs)
     for name in blocked:
         manager.set_blocked(name)
-    if trace:
-        manager.trace.root.setwriter(sys.stderr.write)
-        manager.enable_tracing()
 
     plugins: dict[str, PluginInfo] = {}
     failures: list[PluginFailure] = []
@@ -166,4 +165,4 @@ def load_plugins(
     for plugin in extra:
         name = getattr(plugin, "__name__", type(plugin).__name__)
         register(name, name.split(".")[0], "?", partial(_identity, plugin))
-    return LoadedPlugins(manager, plugins, tuple(failures), blocked)
+    return LoadedPlugins(manager, plugins, tuple(failures), blocked, trace)

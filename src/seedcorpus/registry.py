@@ -9,6 +9,7 @@ that offer the same name are a conflict, reported when that name is used.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
@@ -19,6 +20,7 @@ import pluggy
 from cattrs import Converter
 
 from seedcorpus.errors import PluginError, UnknownPluginError
+from seedcorpus.models import Enrichment
 from seedcorpus.plugins import (
     LoadedPlugins,
     PluginFailure,
@@ -29,12 +31,12 @@ from seedcorpus.plugins import (
 from seedcorpus.serialization import make_converter
 from seedcorpus.specs import EnricherSpec, ExporterSpec, ParserSpec
 
-__all__ = ["Capability", "PluginEntry", "Registry", "SpecKind"]
+__all__ = ["Capability", "PluginEntry", "Registry", "SpecKind", "by_suffix"]
 
 SpecKind = Literal["parser", "enricher", "exporter"]
 """The three kinds of thing a plugin can add."""
 
-Capability = Literal["read", "search", "serve", "count", "select", "duplicates"]
+Capability = Literal["read", "search", "serve", "count", "select", "duplicates", "update"]
 """The optional capabilities of an :class:`~seedcorpus.specs.ExporterSpec`."""
 
 Spec = ParserSpec | EnricherSpec | ExporterSpec
@@ -67,11 +69,63 @@ class PluginEntry:
     """One line saying what it does."""
     capabilities: tuple[str, ...] = ()
     """For an exporter, the optional capabilities it offers (``read``, ``search``,
-    ``serve``, ``count``, ``select``, ``duplicates``), in that order; empty otherwise."""
+    ``serve``, ``count``, ``select``, ``duplicates``, ``update``), in that order; empty
+    otherwise."""
+
+
+def by_suffix(specs: Iterable[ExporterSpec], path: str | os.PathLike[str]) -> list[ExporterSpec]:
+    """The exporters whose suffix ends the file name of ``path``, keeping only those with
+    the longest such suffix: ``x.paragraphs.csv`` is a ``.paragraphs.csv`` exporter's
+    before it is a ``.csv`` one's.
+
+    >>> from seedcorpus.specs import ExporterSpec
+    >>> csv = ExporterSpec("csv", print, ".csv")
+    >>> paras = ExporterSpec("paras", print, ".paragraphs.csv")
+    >>> [s.name for s in by_suffix([csv, paras], "out/x.paragraphs.csv")]
+    ['paras']
+    >>> [s.name for s in by_suffix([csv, paras], "x.csv")], by_suffix([csv, paras], "x.tsv")
+    (['csv'], [])
+    """
+    name = Path(path).name
+    matching = [spec for spec in specs if spec.suffix and name.endswith(spec.suffix)]
+    longest = max((len(spec.suffix) for spec in matching), default=0)
+    return [spec for spec in matching if len(spec.suffix) == longest]
+
+
+def _check_types(spec: EnricherSpec) -> None:
+    """Refuse an enricher whose ``types`` the converter cannot register: it is built from
+    every installed enricher's types, so one bad class would break every export.
+
+    :raises TypeError: a type is not an attrs subclass of :class:`Enrichment`, or its
+        ``kind`` is not the enricher's name.
+    """
+    for cls in spec.types:
+        if not (isinstance(cls, type) and issubclass(cls, Enrichment)):
+            raise TypeError(_not_a_record(spec, cls))
+        kind = cls.kind
+        if not attrs.has(cls):
+            raise TypeError(_not_a_record(spec, cls))
+        if kind != spec.name:
+            raise TypeError(
+                f"enricher {spec.name!r} lists {cls.__qualname__} in its types, whose kind "
+                f"is {kind!r}: it must be the enricher's name, {spec.name!r}"
+            )
+
+
+def _not_a_record(spec: EnricherSpec, cls: object) -> str:
+    return (
+        f"enricher {spec.name!r} lists {cls!r} in its types, "
+        "which is not an attrs subclass of seedcorpus.Enrichment"
+    )
+
+
+def _article(noun: str) -> str:
+    """``noun`` with its indefinite article: ``an EnricherSpec``, ``a ParserSpec``."""
+    return f"an {noun}" if noun[0] in "AEIOU" else f"a {noun}"
 
 
 _CAPABILITIES: tuple[Capability, ...] = (
-    "read", "search", "serve", "count", "select", "duplicates"
+    "read", "search", "serve", "count", "select", "duplicates", "update"
 )  # fmt: skip
 
 
@@ -148,14 +202,25 @@ class Registry:
                 specs = [spec for result in caller() for spec in result]
                 for spec in specs:
                     if not isinstance(spec, spec_type):
-                        raise TypeError(f"yielded {spec!r}, not a {spec_type.__name__}")
+                        raise TypeError(f"yielded {spec!r}, not {_article(spec_type.__name__)}")
+                    if isinstance(spec, EnricherSpec):
+                        _check_types(spec)
             except Exception as error:  # a broken plugin is reported and skipped
+                self._trace(f"{hook_name}: plugin {info.name!r} failed: {describe_error(error)}")
                 self.failures.append(
                     PluginFailure(info.name, info.package, f"{hook_name}: {describe_error(error)}")
                 )
                 continue
+            # The hooks are generators, so pluggy's own tracing could only show a generator
+            # object as the result: the registry says what they yielded instead.
+            names = ", ".join(repr(spec.name) for spec in specs) or "nothing"
+            self._trace(f"{hook_name}: plugin {info.name!r} ({info.package}) gave {kind} {names}")
             for spec in specs:
                 self._add(kind, spec, info)
+
+    def _trace(self, line: str) -> None:
+        if self.loaded.trace:
+            sys.stderr.write(f"seedcorpus trace: {line}\n")
 
     def _add(self, kind: SpecKind, spec: Spec, info: PluginInfo) -> None:
         if spec.name in self.loaded.disabled:
@@ -177,7 +242,15 @@ class Registry:
         try:
             return self._specs[kind][name]
         except KeyError:
-            raise UnknownPluginError.for_name(kind, name, self._specs[kind]) from None
+            error = UnknownPluginError.for_name(kind, name, self._specs[kind])
+        if self.loaded.disabled:
+            # The name may belong to a blocked plugin, which was never loaded: say so,
+            # rather than leave the user to wonder why an installed plugin is "unknown".
+            disabled = ", ".join(sorted(self.loaded.disabled))
+            error = UnknownPluginError(
+                f"{error.message} (disabled by SEEDCORPUS_DISABLE_PLUGINS: {disabled})"
+            )
+        raise error
 
     def _all(self, kind: SpecKind) -> dict[str, Any]:
         return dict(sorted(self._specs[kind].items()))
@@ -228,28 +301,40 @@ class Registry:
         self, capability: Capability, path: str | os.PathLike[str] | None = None
     ) -> ExporterSpec:
         """The exporter offering ``capability`` for the output at ``path``: the one
-        whose suffix ``path`` has, or else the only one offering it.
+        whose suffix ``path`` has (the longest, see :func:`~seedcorpus.registry.by_suffix`),
+        or else the only one offering it.
 
         This is how the core reaches an exporter's optional capabilities (``seedcorpus
         search`` and ``serve``, :func:`seedcorpus.search`): through the registry, so
         disabling a plugin disables them too.
 
         :raises UnknownPluginError: if no installed exporter offers ``capability`` (the
-            message names the disabled plugins), or several do and none by the suffix
-            of ``path``.
+            message names the disabled plugins), if ``path`` has the suffix of exporters
+            that do not offer it, or if several offer it and none by the suffix of
+            ``path``.
         """
         offering = [s for s in self.exporters.values() if getattr(s, capability) is not None]
         if not offering:
             disabled = ", ".join(sorted(self.loaded.disabled))
             hint = f" (disabled by SEEDCORPUS_DISABLE_PLUGINS: {disabled})" if disabled else ""
             raise UnknownPluginError(f"no installed exporter offers {capability}{hint}")
+        # Through self.exporter, so a name two plugins provide is the conflict error here
+        # too, not the first plugin's exporter used in silence.
         if path is not None:
-            name = Path(path).name
-            by_suffix = [s for s in offering if s.suffix and name.endswith(s.suffix)]
-            if len(by_suffix) == 1:
-                return by_suffix[0]
+            suffixed = by_suffix(offering, path)
+            if len(suffixed) == 1:
+                return self.exporter(suffixed[0].name)
+            owners = by_suffix(self.exporters.values(), path)
+            if owners and not suffixed:
+                # The file is another exporter's output (a plugin's .paragraphs.csv): say
+                # so, rather than hand it to the only exporter offering the capability.
+                names = " or ".join(repr(spec.name) for spec in owners)
+                raise UnknownPluginError(
+                    f"{str(path)!r} is an output of {names}, which offers no {capability}; "
+                    f"exporters offering it: {', '.join(spec.name for spec in offering)}"
+                )
         if len(offering) == 1:
-            return offering[0]
+            return self.exporter(offering[0].name)
         names = ", ".join(spec.name for spec in offering)
         raise UnknownPluginError(
             f"several exporters offer {capability} ({names}), and {str(path)!r} has none "
@@ -258,10 +343,14 @@ class Registry:
 
     def select_enrichers(self, names: str | Iterable[str]) -> tuple[EnricherSpec, ...]:
         """Enrichers for ``"all"`` (sorted by name), ``"none"``, a comma-separated string,
-        or an iterable of names (kept in the given order)."""
+        or an iterable of names (kept in the given order).
+
+        :raises UnknownPluginError: for a name no plugin provides.
+        :raises PluginError: for a name two plugins provide, ``"all"`` included.
+        """
         if isinstance(names, str):
             if names == "all":
-                return tuple(self.enrichers.values())
+                return tuple(self.enricher(name) for name in self.enrichers)
             if names == "none":
                 return ()
             names = [name.strip() for name in names.split(",") if name.strip()]

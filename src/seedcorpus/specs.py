@@ -332,10 +332,15 @@ class ExporterSpec:
     """The name users type, e.g. ``sqlite`` in ``--format sqlite``."""
     write: Callable[[Iterable[Article], Path, Converter], None]
     """Writes the articles to the given path. The only write path: it receives typed
-    articles, in order, and the converter that gives their JSON form (``unstructure``
-    once per article; ``json.dumps`` that once where the format stores JSON)."""
+    articles, in order, and the converter that gives their JSON form
+    (:func:`~seedcorpus.article_to_json` where the format stores an article's JSON;
+    ``unstructure`` once per article and
+    :func:`~seedcorpus.serialization.data_to_json` on its parts otherwise)."""
     suffix: str = ""
-    """The usual file name suffix, e.g. ``.sqlite``; empty for a folder."""
+    """The usual file name suffix, e.g. ``.sqlite``; empty for a folder. It may have
+    several parts (``.paragraphs.csv``): the exporter with the longest suffix a file name
+    ends with is the one whose output the file is (see
+    :func:`seedcorpus.registry.by_suffix`)."""
     description: str = ""
     """One line for ``seedcorpus plugins``."""
     version: str = "1"

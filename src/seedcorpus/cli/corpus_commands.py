@@ -26,6 +26,7 @@ from seedcorpus.cli.app import (
 )
 from seedcorpus.cli_query import condition_options, list_selected
 from seedcorpus.console import (
+    as_opened,
     counted,
     export_to_stdout,
     print_problems,
@@ -289,7 +290,8 @@ def check(
         # --json promises JSON lines on stdout: the error that stopped the check is one too.
         problems.append(Problem(error.code, error.message, path=error.path, line=error.line))
         for problem in problems:
-            click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
+            shown = as_opened(problem, corpus)
+            click.echo(json.dumps({key: getattr(shown, key) for key in fields}))
         sys.exit(1)
     parsers = opened.registry.parsers
     warnings = [
@@ -300,7 +302,7 @@ def check(
         for entry in opened.manifest.entries:
             click.echo(f"{entry.file}\t{_route(opened, entry)}")
     if as_json:
-        for problem in [*problems, *warnings]:
+        for problem in [*(as_opened(p, corpus) for p in problems), *warnings]:
             click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
     else:
         if not quiet:
@@ -347,9 +349,10 @@ def index(
 
     Each row gets the file's sha256, the parser that claims it, and the title and
     language that parser reads. A file no parser claims is a warning (unclaimed) and is
-    not listed; a file several parsers claim, with nothing to choose between them, is
-    listed without a parser and exits 1 (ambiguous). Rows of the previous INDEX.md keep
-    their id, extra cells and parser.
+    not listed; a file its parser cannot read is listed with a warning (unreadable); a
+    file several parsers claim, with nothing to choose between them, is listed without
+    a parser and exits 1 (ambiguous). Rows of the previous INDEX.md keep their id, extra
+    cells and parser.
 
     Rows of files still present keep their id and extra columns. If the folder lost
     files INDEX.md lists, nothing is written unless --force: their rows would be lost.
@@ -384,8 +387,10 @@ def index(
                 path=corpus / "INDEX.md",
             )
     write_manifest(scan.manifest, corpus)
-    # Files left out (none claims it, a symlink out of the corpus) are warnings.
-    errors = [problem for problem in scan.problems if problem.code not in ("unclaimed", "link")]
+    # Files left out (none claims it, a symlink out of the corpus), and files listed that
+    # their parser cannot read, are warnings.
+    warnings = ("unclaimed", "link", "unreadable")
+    errors = [problem for problem in scan.problems if problem.code not in warnings]
     for problem in scan.problems:
         shown = attrs.evolve(problem, path=str(corpus / (problem.path or "")))
         click.echo(f"{'problem' if problem in errors else 'warning'}: {shown}", err=True)
@@ -393,11 +398,13 @@ def index(
     parsers = ", ".join(f"{name} {count}" for name, count in sorted(by_parser.items()))
     unclaimed = sum(problem.code == "unclaimed" for problem in scan.problems)
     links = sum(problem.code == "link" for problem in scan.problems)
+    unreadable = sum(problem.code == "unreadable" for problem in scan.problems)
     click.echo(
         f"wrote {corpus / 'INDEX.md'}: {counted(len(scan.manifest.entries), 'article')}"
         + (f" ({parsers})" if parsers else "")
         + (f", {counted(unclaimed, 'file')} no parser claims" if unclaimed else "")
         + (f", {counted(links, 'symlink')} not followed" if links else "")
+        + (f", {counted(unreadable, 'file')} its parser cannot read" if unreadable else "")
     )
     sys.exit(1 if errors else 0)
 
@@ -445,9 +452,18 @@ def show(
     click.echo(click.style(article.title or "(no title)", bold=True))
     if article.tags:
         click.echo(f"[{article.language}] " + ", ".join(article.tags))
+    # The general news fields, where the source has them (a plugin parser's articles
+    # often do; an ANTARA text file has none of them, and prints as before).
+    when = article.published_at.isoformat() if article.published_at else None
+    if when or article.section:
+        click.echo("  ".join(part for part in (when, article.section) if part))
+    if article.url:
+        click.echo(article.url)
     if article.dateline:
         click.echo(f"{article.dateline.city} ({article.dateline.agency})")
     click.echo()
+    if article.summary:
+        click.echo(article.summary + "\n")
     for paragraph in article.paragraphs:
         click.echo(paragraph + "\n")
     byline = article.byline

@@ -17,6 +17,7 @@ from pathlib import Path
 from cattrs import Converter
 
 from seedcorpus.columns import ARTICLE_COLUMNS, article_row
+from seedcorpus.errors import SerializationError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
 from seedcorpus.serialization import article_from_json
@@ -44,12 +45,27 @@ def write_csv(articles: Iterable[Article], destination: Path, converter: Convert
 
 
 def read_csv(source: Path, converter: Converter) -> Iterator[Article]:
-    """Read articles back from the ``json`` column."""
+    """Read articles back from the ``json`` column.
+
+    :raises SerializationError: for a CSV file this exporter did not write (no ``json``
+        column), naming the file and its header line.
+    """
     csv.field_size_limit(sys.maxsize)  # a long article's JSON exceeds the 128 KiB default
     with source.open("r", encoding="utf-8", newline="") as lines:
         reader = csv.DictReader(lines)
+        if "json" not in (reader.fieldnames or ()):
+            raise SerializationError(
+                "not a seedcorpus CSV export: its header has no 'json' column",
+                path=str(source),
+                line=1,
+            )
         for number, row in enumerate(reader, start=2):
-            yield article_from_json(row["json"], converter, path=str(source), line=number)
+            text = row["json"]
+            if text is None:  # a short row: DictReader fills the missing cells with None
+                raise SerializationError(
+                    "the row has no 'json' cell", path=str(source), line=number
+                )
+            yield article_from_json(text, converter, path=str(source), line=number)
 
 
 @hookimpl

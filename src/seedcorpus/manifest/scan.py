@@ -42,7 +42,8 @@ class FolderScan:
     problems: tuple[Problem, ...] = ()
     """``unclaimed`` for each file no parser claims (not listed), ``ambiguous`` for each
     file several parsers claim with no way to choose (listed without a parser), ``link``
-    for each symlink that leads nowhere or out of the corpus (not listed)."""
+    for each symlink that leads nowhere or out of the corpus (not listed), and
+    ``unreadable`` for each file whose parser cannot read it (listed, with no title)."""
 
 
 def _article_files(root: Path, pattern: str, refused: list[Problem] | None = None) -> list[str]:
@@ -137,16 +138,22 @@ def _cell(value: str | None) -> str | None:
 
 
 def _title_and_language(
-    spec: ParserSpec, file: str, article_id: str, data: bytes
+    spec: ParserSpec, file: str, article_id: str, data: bytes, problems: list[Problem]
 ) -> tuple[str | None, str | None]:
-    """The title and language ``spec`` reads in the file; none where it cannot read it
-    (``seedcorpus check`` says why)."""
+    """The title and language ``spec`` reads in the file; none where it cannot read it,
+    and then an ``unreadable`` problem in ``problems`` that says why."""
     try:
         decoded = decode_article(data, path=file)
         source = Source(path=file, sha256=sha256_hex(data), parser=spec.name)
         article = spec.parse(Document(id=article_id, text=decoded.text, source=source))
         return _cell(article.title), _cell(article.language)
-    except Exception:  # any parser's failure leaves the cells empty
+    except Exception as error:  # any parser's failure leaves the cells empty
+        # A file a parser claims by its name but cannot read (a README.md beside
+        # front-matter articles) is listed all the same: say so now, not at the build.
+        why = error.message if isinstance(error, SeedcorpusError) else repr(error)
+        line = error.line if isinstance(error, SeedcorpusError) else None
+        message = f"claimed by {spec.name!r}, which cannot read it: {why}; listed"
+        problems.append(Problem("unreadable", message, file, line))
         return None, None
 
 
@@ -222,7 +229,7 @@ def _scan(
         spec = by_name.get(name) if name else None
         title = language = None
         if titles and spec is not None:
-            title, language = _title_and_language(spec, file, ids[file], data)
+            title, language = _title_and_language(spec, file, ids[file], data, problems)
         entries.append(
             ManifestEntry(
                 file=file,

@@ -26,6 +26,7 @@ from seedcorpus.serialization import article_from_json, article_to_json, make_co
 from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 from seedcorpus.testing.hashseeds import enrich_under_seeds, import_name, outcome
 from seedcorpus.testing.strategies import antara_texts, articles
+from seedcorpus.text import normalize
 
 # The checks take a parameter called ``articles``; this name keeps the strategy reachable.
 _articles = articles
@@ -108,6 +109,57 @@ def _round_trip(article: Article, converter: Converter, where: str) -> None:
         )
 
 
+def _text_fields(article: Article) -> Iterator[tuple[str, str, bool]]:
+    """Every text field of ``article`` that has a value: its path (``paragraphs.0``), the
+    text, and whether it may be empty (a part's own field: a caption that is only a
+    credit has the text ``""``; elsewhere a missing part is ``None``, or no item)."""
+    for name in ("title", "section", "summary", "signoff"):
+        value = getattr(article, name)
+        if value is not None:
+            yield name, value, False
+    lists = {
+        "tags": article.tags,
+        "paragraphs": article.paragraphs,
+        "related": article.related,
+        "byline.reporters": article.byline.reporters,
+        "byline.editors": article.byline.editors,
+    }
+    for name, values in lists.items():
+        yield from ((f"{name}.{number}", value, False) for number, value in enumerate(values))
+    parts = {
+        "caption": article.caption,
+        "image": article.image,
+        "dateline": article.dateline,
+        "syndication": article.syndication,
+        "copyright": article.copyright,
+    }
+    for name, part in parts.items():
+        for field in attrs.fields(type(part)) if part is not None else ():
+            value = getattr(part, field.name)
+            if isinstance(value, str) and f"{name}.{field.name}" not in _NOT_TEXT:
+                yield f"{name}.{field.name}", value, True
+
+
+# String fields that hold an address or a date, not text to normalize.
+_NOT_TEXT = frozenset({"image.url", "dateline.date"})
+
+
+def _check_normalized(article: Article, where: str) -> None:
+    """The JSON contract's rule for text: whitespace-normalized, and no empty string
+    standing for a part the text does not have."""
+    for name, value, may_be_empty in _text_fields(article):
+        if value == "" and not may_be_empty:
+            raise AssertionError(
+                f"{where}: {name} is an empty string; a part the text does not have is "
+                "None (or no item in a list)"
+            )
+        if value != normalize(value):
+            raise AssertionError(
+                f"{where}: {name} is not whitespace-normalized: {value!r}; pass text fields "
+                f"through seedcorpus.text.normalize, which gives {normalize(value)!r}"
+            )
+
+
 def _parser_texts() -> st.SearchStrategy[str]:
     """Damaged ANTARA texts, and arbitrary text alone and as blank-line separated blocks."""
     blocks = st.lists(st.text(max_size=80), max_size=8).map("\n\n".join)
@@ -126,8 +178,9 @@ def check_parser(
     For every text, ``spec.parse`` must either raise
     :class:`~seedcorpus.errors.ParseError` or return an ``Article`` that keeps the
     document's ``id``, ``source.path`` and ``source.sha256``, names ``spec.name`` in
-    ``source.parser``, has every span inside the text, and reads back equal from its JSON
-    form.
+    ``source.parser``, has every span inside the text, keeps its text fields
+    whitespace-normalized (:func:`seedcorpus.text.normalize`) with ``None``, never ``""``,
+    for a part the text does not have, and reads back equal from its JSON form.
 
     :param texts: file texts in the parser's own format, tried *besides* the built-in
         ones (:func:`~seedcorpus.testing.antara_texts`, arbitrary text, and blank-line
@@ -180,6 +233,7 @@ def check_parser(
                     "the converter does not know: register it through an enricher's types, "
                     "and pass it in enrichment_types"
                 )
+        _check_normalized(article, where)
         _round_trip(article, converter, where)
 
     run()

@@ -75,7 +75,7 @@ class WordCount:
 class WordFreq(Enrichment):
     """The most frequent content words of an article's body.
 
-    In JSON: ``{"kind": "wordfreq", "words": [{"word": "pelayanan", "count": 9}, ...]}``.
+    In JSON: ``{"kind": "wordfreq", "words": [{"word": "pelayanan", "count": 10}, ...]}``.
     """
 
     kind: ClassVar[str] = "wordfreq"
