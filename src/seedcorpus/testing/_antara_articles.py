@@ -8,6 +8,8 @@ damaged texts. Re-exported by :mod:`seedcorpus.testing.strategies` and
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from hypothesis import strategies as st
 
 from seedcorpus.models import (
@@ -220,6 +222,8 @@ def antara_articles(draw: st.DrawFn) -> Article:
       tells a caption from the first paragraph. A caption is never empty.
     * Dateline parts are as printed in real datelines: places of letters and spaces, a
       date ``d/m`` or ``d Month [yyyy]``, an agency starting with ANTARA or Antara.
+    * ``published_at`` is a whole minute in WIB, WITA or WIT, the zones the layout's
+      date line prints.
     * ``Copyright.year`` has four digits; ``problems`` and ``enrichments`` are empty
       (the layout does not carry them).
     """
@@ -250,6 +254,11 @@ def antara_articles(draw: st.DrawFn) -> Article:
             caption = Caption(text=text, credit=f"{head}/{_antara_name(draw, choices)}{tail}")
         else:
             caption = Caption(text=draw(_ANTARA_PARAGRAPHS))
+    published_at = None
+    if choices.flag():
+        zone = timezone(timedelta(hours=choices.pick((7, 8, 9))))
+        day = (1990 + choices.below(40), 1 + choices.below(12), 1 + choices.below(28))
+        published_at = datetime(*day, choices.below(24), choices.below(60), tzinfo=zone)
     title = draw(_ANTARA_TITLES)
     tags = () if language is None else tuple(draw(_ANTARA_TAGS) for _ in range(choices.below(5)))
     # Distinct: a page printing a long paragraph twice is repeating itself (the parser
@@ -275,6 +284,7 @@ def antara_articles(draw: st.DrawFn) -> Article:
         title=title,
         language=language,
         tags=tags,
+        published_at=published_at,
         caption=caption,
         dateline=dateline,
         paragraphs=paragraphs,

@@ -192,7 +192,8 @@ def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
     article = draw(antara_articles())
     paragraphs = article.paragraphs or (_FILLER,)
     signoff = draw(st.none() | st.sampled_from(_SIGNOFFS))
-    article = attrs.evolve(article, paragraphs=paragraphs, signoff=signoff)
+    # Each style prints its own date line, or none.
+    article = attrs.evolve(article, paragraphs=paragraphs, signoff=signoff, published_at=None)
 
     if style == "blank-line":
         return style, article, "\n\n".join([*_head(article), *_body(article), *_footer(article)])
