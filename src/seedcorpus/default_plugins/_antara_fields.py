@@ -392,7 +392,9 @@ class FieldReader:
         if assumed:
             self.problem("assumed-timezone", "no time zone on the date line; WIB", line)
         # The span ends with the time (or its zone): not a view count or its separator.
-        end = max(match.end(part) for part in ("minute", "second", "zone") if match[part])
+        end = max(
+            match.end(part) for part in ("minute", "second", "zone", "offset") if match[part]
+        )
         self.span("published_at", *self.trim(match.start(), end))
         return moment
 

@@ -77,7 +77,7 @@ _KIND_STARTS = _by_first(
 )
 _CHROME_STARTS = _by_first(shape.CHROME_START)
 # The first characters of a (short) date line: a day or a weekday.
-_DATE_FIRST = frozenset("0123456789SRKJMA")
+_DATE_FIRST = shape.DATE_FIRST
 _FOOTER_FIRST = frozenset(word[0] for word in shape.FOOTER_WORDS)
 _LINK_FIRST = frozenset(word[0] for word in shape.LINK_STARTS)
 
@@ -232,7 +232,7 @@ class Reader(HeadReader):
             return SIGNOFF
         if (
             end - start <= shape.DATE_LINE_REACH
-            and (first.isdigit() or first in "SRKJMA")
+            and first in shape.DATE_FIRST
             and shape.DATE_LINE.match(text, start, end)
         ):
             self.date_lines = True

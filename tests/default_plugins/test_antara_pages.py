@@ -1,0 +1,73 @@
+"""The ANTARA parser on the page renderings an outside audit fed it: other sites' date
+lines, mastheads and menus above the title, desk codes that look like credits, and the
+damage copies carry. Each case is a shape a real page prints; see docs/antara.md."""
+
+from __future__ import annotations
+
+import pytest
+from test_antara import assert_spans, document
+
+from seedcorpus.default_plugins.antara import parse_antara
+from seedcorpus.models import Article
+
+
+def parse(text: str) -> Article:
+    """The article ``text`` gives, its spans checked."""
+    article = parse_antara(document(text))
+    assert_spans(text, article)
+    return article
+
+
+# --- date lines ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Sen, 16 Des 2024 17:02 WITA", "2024-12-16T17:02:00+08:00"),
+        ("Senin 09 Desember 2024 13:35 WIB", "2024-12-09T13:35:00+07:00"),
+        ("December 3, 2024 10:05 WIB", "2024-12-03T10:05:00+07:00"),
+        ("Monday, December 2, 2024 18:20 WIB", "2024-12-02T18:20:00+07:00"),
+        ("2nd December 2024 18:20 GMT+700", "2024-12-02T18:20:00+07:00"),
+        ("Tue, 03 Dec 2024 08:31:12 +0700", "2024-12-03T08:31:12+07:00"),
+        ("2024-12-20T09:30:00+07:00", "2024-12-20T09:30:00+07:00"),
+        ("2024-12-20T02:30:00Z", "2024-12-20T02:30:00+00:00"),
+        ("Diterbitkan 04 Des 2024, 09:15 WIB", "2024-12-04T09:15:00+07:00"),
+        ("Diperbarui: 04 Des 2024, 09:30 WIB", "2024-12-04T09:30:00+07:00"),
+        ("Published on 4 December 2024 09:15 WITA", "2024-12-04T09:15:00+08:00"),
+        ("Senin, 02 Desember 2024 – 14:35 WIB", "2024-12-02T14:35:00+07:00"),
+        ("Senin, 09 Desember 2024 - 10:20:00 WIB", "2024-12-09T10:20:00+07:00"),
+    ],
+)
+def test_other_sites_date_lines(line: str, expected: str) -> None:
+    text = f"Judul berita hari ini\n\n{line}\n\nJakarta (ANTARA) - Isi berita.\n"
+    article = parse(text)
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == expected
+    assert article.title == "Judul berita hari ini"
+    assert article.caption is None
+    assert article.paragraphs == ("Isi berita.",)
+    assert not any(problem.code == "assumed-timezone" for problem in article.problems)
+
+
+def test_day_month_year_with_slashes_assumes_wib() -> None:
+    article = parse("Judul\n\n02/12/2024 16:30\n\nJakarta (ANTARA) - Isi berita.\n")
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2024-12-02T16:30:00+07:00"
+    assert [problem.code for problem in article.problems] == ["assumed-timezone"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sen, 16 Des 2024 17:02 WITA sore",  # more after the time: a sentence
+        "December 3, 2024.",
+        "Diterbitkan oleh Kementerian 2024",
+        "2024-12-20T09:30:00+07:00 kata dia",
+    ],
+)
+def test_sentences_that_hold_a_date_stay_text(line: str) -> None:
+    text = f"Judul\n\nJakarta (ANTARA) - Isi berita.\n\n{line}\n"
+    article = parse(text)
+    assert article.published_at is None
+    assert article.paragraphs[-1] == line
