@@ -71,3 +71,52 @@ def test_sentences_that_hold_a_date_stay_text(line: str) -> None:
     article = parse(text)
     assert article.published_at is None
     assert article.paragraphs[-1] == line
+
+
+# --- mastheads and menus above the title ---------------------------------------------
+
+
+def test_a_short_title_next_to_its_date_line_stays_the_title() -> None:
+    text = (
+        "Harga cabai naik\n27 Januari 2016 14:53 WIB\n"
+        "Pedagang menata cabai. ANTARA FOTO/Jessica Helena Wuysang\n"
+        "Pontianak (ANTARA) - Harga cabai rawit naik.\n"
+    )
+    article = parse(text)
+    assert article.title == "Harga cabai naik"
+    assert article.caption is not None
+    assert not any(problem.code == "page-noise" for problem in article.problems)
+
+
+def test_short_lines_without_a_date_line_or_site_name_are_not_a_masthead() -> None:
+    # Nothing tells that "Banjir" is a site's name: position decides, as before.
+    text = (
+        "Banjir\n\nBanjir melanda tiga kecamatan di Demak\n\n"
+        "Demak (ANTARA) - Banjir merendam ratusan rumah.\n"
+    )
+    article = parse(text)
+    assert article.title == "Banjir"
+    assert article.paragraphs == ("Banjir merendam ratusan rumah.",)
+
+
+def test_the_masthead_above_the_title_is_page_noise_with_its_lines() -> None:
+    text = (
+        "ANTARA News\nEkonomi\nBI pertahankan suku bunga acuan di level 6 persen\n"
+        "Rabu, 18 Desember 2024 15:20 WIB\n"
+        "Jakarta (ANTARA) - Bank Indonesia mempertahankan suku bunga acuan.\n"
+    )
+    article = parse(text)
+    assert article.title == "BI pertahankan suku bunga acuan di level 6 persen"
+    assert article.caption is None
+    noise = [problem.line for problem in article.problems if problem.code == "page-noise"]
+    assert noise == [1, 2]
+    assert article.paragraphs == ("Bank Indonesia mempertahankan suku bunga acuan.",)
+
+
+def test_a_dateline_after_many_menu_lines_is_found() -> None:
+    menu = "\n".join(("Home", "Indonesia", "Business", "World", "Sports", "Features", "Video"))
+    text = f"{menu}\nIndonesia and Japan agree on energy\n2 December 2024 18:20 WIB\n"
+    text += "Jakarta (ANTARA) - Indonesia and Japan have agreed.\n"
+    article = parse(text)
+    assert article.dateline is not None
+    assert article.title == "Indonesia and Japan agree on energy"

@@ -13,9 +13,12 @@ from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import (
     BLOCK,
     CAPTION,
+    DATE,
     END,
     KIND,
+    LINE,
     LINK,
+    NOISE,
     PARAGRAPH,
     REPEAT,
     ROLE,
@@ -111,7 +114,8 @@ class HeadReader(FooterReader):
                     self.no_dateline_before = index
                     return index, match, prefix_end
                 hint = shape.DATELINE_HINT.search(self.text, unit[END])
-            looked += 1
+            if not self.short(unit):  # a page's masthead and menu lines are no paragraphs
+                looked += 1
             if looked == _HEAD_REACH:
                 break
         self.no_dateline_before = index + 1 if units else 0
@@ -125,6 +129,16 @@ class HeadReader(FooterReader):
         for index in range(stop):  # a loop: a comprehension is a call of its own
             if units[index][KIND] == TEXT:
                 heads.append(index)
+        if heads and self.short(units[heads[0]]):
+            skip = self.masthead(units, heads, dateline_at)
+            for index in heads[:skip]:
+                units[index][ROLE] = NOISE
+                self.problem(
+                    "page-noise",
+                    "the page's masthead or menu above the title was ignored",
+                    units[index][LINE],
+                )
+            heads = heads[skip:]
         if dateline_at < 0:
             heads = heads[:_HEAD_REACH]
         if (
@@ -199,6 +213,53 @@ class HeadReader(FooterReader):
                 self.caption_at = heads[0]
                 units[heads[0]][ROLE] = CAPTION
         return title_at
+
+    def short(self, unit: Unit) -> bool:
+        """Whether a unit is as short as a page's masthead or menu line: at most 30
+        characters, or three words in 40, and not a sentence's end."""
+        length = unit[END] - unit[START]
+        if length > shape.MASTHEAD_MAX_CHARS:
+            return False
+        value = self.text[unit[START] : unit[END]].rstrip()
+        return (length <= shape.MASTHEAD_WORDS_CHARS or len(value.split()) <= 3) and value[
+            -1
+        ] not in ".!?"
+
+    def masthead(self, units: list[Unit], heads: list[int], dateline_at: int) -> int:
+        """How many of the first, short, head units are the page's masthead and menu
+        ("ANTARA News", "Kompas.com", "Ekonomi") rather than its title: those before the
+        first longer unit, when that is title-shaped, has no credit, and the page shows
+        it is the headline: a date line comes before it or right after it, or the page
+        opens with the site's name (a domain). A domain-named page whose head before the
+        dateline is all short has no title there. 0 where nothing tells."""
+        text = self.text
+        first = units[heads[0]]
+        site = shape.SITE_NAME.fullmatch(text, first[START], first[END]) is not None
+        dated = False
+        for k, index in enumerate(heads):
+            unit = units[index]
+            if not self.short(unit):
+                if k == 0 or self.unit_credit(unit) is not None:
+                    return 0
+                value = self.unit_plain(units, index)
+                if not shape.title_shaped(value) or shape.TAG_LINE.match(
+                    text, unit[START], unit[END]
+                ):
+                    return 0
+                if not site:
+                    # The date line before it (from the masthead on) or right after it.
+                    dated = dated or any(
+                        units[i][KIND] == DATE for i in range(heads[k - 1] + 1, index)
+                    )
+                    after = index + 1
+                    while after < len(units) and units[after][KIND] == NOISE:
+                        after += 1
+                    if not dated and (after == len(units) or units[after][KIND] != DATE):
+                        return 0
+                return k
+            if not site and index > heads[0]:
+                dated = dated or any(units[i][KIND] == DATE for i in range(heads[0], index))
+        return len(heads) if site and dateline_at >= 0 else 0
 
     def unit_clean(self, units: list[Unit], index: int) -> tuple[int, int, str] | None:
         """``clean()`` of a whole unit, remembered: the head reads the title and its

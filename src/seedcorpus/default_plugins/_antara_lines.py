@@ -441,6 +441,13 @@ BREADCRUMB = re.compile(
 # Senin, 3 Juni 2024 | 10:15 WIB".
 BARRED_REACH = 150
 
+# A page's masthead and menu lines above the title: a site's name ("ANTARA News",
+# "Kompas.com") or a section ("Ekonomi"): short (see HeadReader.short()).
+MASTHEAD_MAX_CHARS = 40
+MASTHEAD_WORDS_CHARS = 30
+# A site's name as a domain: "Kompas.com", "REPUBLIKA.CO.ID", "iNews.id".
+SITE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z]{2,6}){1,3}\s*")
+
 TERMINAL = frozenset('.!?"”’:;)')
 QUOTES = frozenset("\"“”'‘’")
 # A title is short; a body-first file's first paragraph is a long sentence.
