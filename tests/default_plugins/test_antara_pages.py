@@ -120,3 +120,68 @@ def test_a_dateline_after_many_menu_lines_is_found() -> None:
     article = parse(text)
     assert article.dateline is not None
     assert article.title == "Indonesia and Japan agree on energy"
+
+
+# --- credits, desk codes and addresses -----------------------------------------------
+
+
+def test_another_sites_desk_code_after_antara_is_a_signoff_not_a_credit() -> None:
+    text = (
+        "Judul berita\n\nJakarta (ANTARA) - Isi berita pertama.\n\n"
+        '"Kami sudah siap," ujar Hilman. (antara/jpnn)\n'
+    )
+    article = parse(text)
+    assert article.caption is None
+    assert article.signoff == "(antara/jpnn)"
+    assert article.paragraphs == ("Isi berita pertama.", '"Kami sudah siap," ujar Hilman.')
+
+
+def test_a_photographers_credit_after_antara_stays_a_credit() -> None:
+    text = "Judul\n\nWarga berjalan. (ANTARA/Wisnu Adhi)\n\nJakarta (ANTARA) - Isi.\n"
+    article = parse(text)
+    assert article.caption is not None
+    assert article.caption.credit == "ANTARA/Wisnu Adhi"
+
+
+def test_a_credit_in_parentheses_before_the_sentences_period() -> None:
+    text = "Judul\n\nWarga berjalan. (ANTARA FOTO/Aji Styawan).\n\nJakarta (ANTARA) - Isi.\n"
+    article = parse(text)
+    assert article.caption is not None
+    assert article.caption.text == "Warga berjalan."
+    assert article.caption.credit == "ANTARA FOTO/Aji Styawan"
+
+
+def test_the_articles_own_address_is_its_url_and_no_caption() -> None:
+    address = "https://www.antaranews.com/berita/4509876/gempa-guncang-garut"
+    text = f"Gempa guncang Garut\n\n{address}\n\nGarut (ANTARA) - Gempa terjadi.\n"
+    article = parse(text)
+    assert article.url == address
+    assert article.caption is None
+    assert article.paragraphs == ("Gempa terjadi.",)
+
+
+def test_another_address_on_its_own_line_stays_body() -> None:
+    text = "Judul\n\nJakarta (ANTARA) - Daftar di laman ini.\n\nhttps://sscasn.bkn.go.id/daftar\n"
+    article = parse(text)
+    assert article.url is None
+    assert article.paragraphs[-1] == "https://sscasn.bkn.go.id/daftar"
+
+
+def test_a_caption_ending_with_its_credit_is_not_continued_by_a_lower_case_line() -> None:
+    text = (
+        "Judul berita hari ini\n\nKemenag. Foto: ANTARA/Hafidz Mubarak A\n"
+        "jpnn.com, JAKARTA - Kementerian Agama menyiapkan kuota tambahan.\n"
+    )
+    article = parse(text)
+    assert article.caption is not None
+    assert article.caption.credit == "Foto: ANTARA/Hafidz Mubarak A"
+    assert article.paragraphs == (
+        "jpnn.com, JAKARTA - Kementerian Agama menyiapkan kuota tambahan.",
+    )
+
+
+def test_a_links_title_on_the_next_line_may_end_with_a_period() -> None:
+    text = "Judul\n\nJakarta (ANTARA) - Isi.\n\nBaca juga:\nWarga lega atas kabar itu.\n"
+    article = parse(text)
+    assert article.related == ("Warga lega atas kabar itu.",)
+    assert article.paragraphs == ("Isi.",)

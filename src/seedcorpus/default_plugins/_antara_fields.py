@@ -40,7 +40,8 @@ START, END, LINE, BLOCK, KIND, LINES, ROLE, PRINTED = range(8)
 Unit = list[Any]
 # Unit kinds, from a unit's own shape (HEADER: of a list of titles; ITEM: a related
 # title in such a list, from the units before it).
-TEXT, FOOTER, LINK, TAGS, SIGNOFF, DATE, NOISE, HEADER, ITEM = range(9)
+# URL: the article's own address on a line of its own.
+TEXT, FOOTER, LINK, TAGS, SIGNOFF, DATE, NOISE, HEADER, ITEM, URL = range(10)
 # Roles, from a unit's neighbours: the kinds above but TEXT, and these for text.
 TITLE, TAG_LINE, REPEAT, CAPTION, SUMMARY, PARAGRAPH, TRAILER, AFTER = range(10, 18)
 
@@ -218,12 +219,16 @@ class FieldReader:
             return None
         credit_start = text_end = head.start()
         credit_end = end
-        if text[end - 1] == ")" and text.find("(", head.end(), end) < 0:
+        # "(ANTARA FOTO/Name)", maybe with the sentence's period after it.
+        close = end - 1 if text[end - 1] != "." or text[end - 2] != ")" else end - 2
+        if text[close] == ")" and text.find("(", head.end(), close) < 0:
             opening = text.rfind("(", start, credit_start)
-            if opening >= 0 and text.find(")", opening, end - 1) < 0:
-                credit_start, credit_end, text_end = opening + 1, end - 1, opening
+            if opening >= 0 and text.find(")", opening, close) < 0:
+                credit_start, credit_end, text_end = opening + 1, close, opening
         if credit_end - credit_start > shape.MAX_CREDIT:
             return None
+        if shape.DESK_CREDIT.fullmatch(text, credit_start, credit_end):
+            return None  # "(antara/jpnn)": another site's desk code, a sign-off
         return (start, text_end), (credit_start, credit_end)
 
     def unit_credit(self, unit: Unit) -> tuple[Range, Range] | None:

@@ -150,9 +150,14 @@ PREFIX_END = re.compile(r"[.!?\"”’:0-9]+(?=\s)")
 # The start of a photo credit: ANTARA/, ANTARA FOTO/, Antaranews/, ANTARA News/,
 # kepri.antaranews.com/, and "(Foto antaranews.com)" closed by its parenthesis.
 CREDIT_HEAD = re.compile(
-    r"(?<![\w/])(?:(?i:foto):?\s+)?(?:[a-z-]+\.)*(?i:antara)"
+    r"(?<![\w/.])(?:(?i:foto):?\s+)?(?:[a-z-]+\.)*(?i:antara)"
     r"(?:(?i:news)?\.com(?:\s*/|(?=\s*\)))|(?:\s*(?i:foto|news))?\s*/)"
 )
+# Not a credit but another site's desk code after the agency's name: "(antara/jpnn)",
+# "(antara/sfr)"; a photographer's name is capitalized.
+DESK_CREDIT = re.compile(r"\s*(?i:antara)/[a-z]{1,6}\s*")
+# The article's own address on a line of its own (a print view's or a feed's link).
+OWN_URL = re.compile(r"https?://(?:[\w-]+\.)*antaranews\.com(?:/\S*)?\s*")
 _SUBDOMAIN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz-.")
 
 
@@ -296,7 +301,7 @@ _COPYRIGHT = rf"(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\))"
 FOOTER_KEY = re.compile(
     rf"(?P<syndication>{_SYNDICATED}|{_READ_ON})"
     rf"|(?P<reporter>{_REPORTER})"
-    rf"|(?P<editor>(?:{'|'.join(_EDITOR_WORDS)}){H}*:)"
+    rf"|(?P<editor>(?:{'|'.join(_EDITOR_WORDS)})(?:{H}*&{H}*Reporter)?{H}*:)"
     rf"|(?P<copyright>{_COPYRIGHT})"
     rf"|(?P<source>(?:Sumber|SUMBER){H}*:(?={H}*(?i:antara)))"
 )
@@ -317,7 +322,7 @@ YEAR_AT_START = re.compile(r"[0-9]{4}(?![0-9])")
 YEAR_THEN_JUNK = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
 
 # Desk codes and sign-offs: (K009), (T.h-CS/B/B008/B008), (*), (ANT), (V. Puspa S), and
-# the (Antara) a copy on another site ends with.
+# the (Antara) or (antara/jpnn) a copy on another site ends with.
 # Shapes, not a list: a code with a digit or slash, a star, ANT, or an initial and a name.
 _DESK = (
     r"\*|(?i:ant(?:ara)?)|[^()\r\n]{0,40}[0-9/][^()\r\n]{0,40}"
@@ -446,7 +451,9 @@ BARRED_REACH = 150
 MASTHEAD_MAX_CHARS = 40
 MASTHEAD_WORDS_CHARS = 30
 # A site's name as a domain: "Kompas.com", "REPUBLIKA.CO.ID", "iNews.id".
-SITE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z]{2,6}){1,3}\s*")
+SITE_NAME = re.compile(
+    r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.(?i:com|co|id|net|org|news|tv|my|info)){1,2}\s*"
+)
 
 TERMINAL = frozenset('.!?"”’:;)')
 QUOTES = frozenset("\"“”'‘’")

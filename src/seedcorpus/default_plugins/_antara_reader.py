@@ -45,6 +45,7 @@ from seedcorpus.default_plugins._antara_fields import (
     TAGS,
     TEXT,
     TRAILER,
+    URL,
     Range,
     Unit,
 )
@@ -73,6 +74,7 @@ _KIND_STARTS = _by_first(
         *("Tag", "TAGS", "Topik", "("),
         *shape.NOISE_START,
         *shape.CHROME_START,
+        "http",
     )
 )
 _CHROME_STARTS = _by_first(shape.CHROME_START)
@@ -174,12 +176,16 @@ class Reader(HeadReader):
             else:
                 kind = TEXT
             if listing:
-                # A title: short, not a sentence's end, in the block or the next one.
+                # A title: short, not a sentence's end (unless it is the title of a
+                # "Baca juga:" key on the line just before), in the block or the next one.
                 if (
                     kind == TEXT
                     and block - listing_block <= 1
                     and end - start <= shape.LIST_ITEM_REACH
-                    and text[end - 1] not in '.!?"”'
+                    and (
+                        text[end - 1] not in '.!?"”'
+                        or (units[-1][KIND] == LINK and block == listing_block)
+                    )
                 ):
                     kind, listing_block = listing, block
                 else:
@@ -194,6 +200,7 @@ class Reader(HeadReader):
                     last[BLOCK] == block
                     and last[KIND] == TEXT
                     and text[last[START] : last[END]].rstrip()[-1] not in terminal
+                    and self.credit(last) is None  # a caption's credit ends it
                 ):
                     # A hard-wrapped line goes on the paragraph it continues.
                     if last[LINES] is None:
@@ -227,9 +234,14 @@ class Reader(HeadReader):
             first == "("
             and end - start < 100
             and self.signoff_line(start, end) is not None
-            and not shape.CREDIT_HEAD.search(text, start, end)  # "(ANTARA FOTO/Name)"
+            and (
+                not shape.CREDIT_HEAD.search(text, start, end)  # "(ANTARA FOTO/Name)"
+                or shape.DESK_CREDIT.fullmatch(text, start + 1, text.rindex(")", start, end))
+            )
         ):
             return SIGNOFF
+        if first == "h" and shape.OWN_URL.fullmatch(text, start, end):
+            return URL
         if (
             end - start <= shape.DATE_LINE_REACH
             and first in shape.DATE_FIRST
@@ -300,7 +312,7 @@ class Reader(HeadReader):
                 title = title_found[2]
         language: str | None = None
         tags: tuple[str, ...] = ()
-        caption = dateline = signoff = summary = published_at = section = None
+        caption = dateline = signoff = summary = published_at = section = url = None
         footer: list[Unit] = []
         signoff_cut = self.glued_signoff(units)
         # The units read one at a time: those that are not paragraphs, the dateline's, the
@@ -373,6 +385,8 @@ class Reader(HeadReader):
                     self.related.append(linked)
             elif role == NOISE and section is None:
                 section = self.breadcrumb(unit)
+            elif role == URL and url is None:
+                url = self.value("url", unit[START], unit[END])
         if after < len(units):
             self.plain_paragraphs(units[after:])
         syndication, byline, copyright, metadata = self.footer(footer)
@@ -385,6 +399,7 @@ class Reader(HeadReader):
             id=self.document.id,
             source=self.source(),
             title=title,
+            url=url,
             language=language,
             published_at=published_at,
             section=section,
@@ -530,6 +545,8 @@ class Reader(HeadReader):
                         footer_line = unit[LINE]
             elif kind == LINK:
                 unit[ROLE] = LINK if footer_line < 0 else AFTER
+            elif kind == URL:
+                unit[ROLE] = URL
             elif kind == NOISE:
                 unit[ROLE] = NOISE
                 start, end = unit[START], unit[END]

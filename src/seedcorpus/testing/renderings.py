@@ -164,9 +164,11 @@ def _copy(draw: st.DrawFn, article: Article, date_line: str) -> tuple[Article, s
         signoff=signoff,
     )
     # A link's title may be on the line after its key, as pages print a link, or the
-    # titles may follow a "Berita Terkait" header, a line each.
+    # titles may follow a "Berita Terkait" header, a line each (where none ends as a
+    # sentence does: such a line in a list reads as the body going on).
     body = [line.replace("Baca juga: ", draw(_LINK_KEYS), 1) for line in _body(article)]
-    if draw(st.booleans()) and article.related:
+    listable = not any(title[-1] in '.!?"”' for title in article.related)
+    if listable and article.related and draw(st.booleans()):
         body = body[: -len(article.related)]
         body.append("\n".join([draw(_LIST_HEADERS), *article.related]))
     # An ad or a video placeholder between two paragraphs.
