@@ -185,3 +185,29 @@ def test_a_links_title_on_the_next_line_may_end_with_a_period() -> None:
     article = parse(text)
     assert article.related == ("Warga lega atas kabar itu.",)
     assert article.paragraphs == ("Isi.",)
+
+
+# --- no dateline: the first paragraph is never the title again -----------------------
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Pemerintah menyalurkan bantuan kepada warga yang terdampak banjir di tiga kecamatan",
+        '"Kami siap membantu warga yang terdampak banjir," kata Bupati',
+        "Apakah warga siap menghadapi banjir di tiga kecamatan tahun ini?",
+    ],
+)
+def test_without_a_dateline_a_paragraph_unlike_the_title_stays_body(first: str) -> None:
+    text = f"Judul berita hari ini\n\n{first}\n\nBantuan berupa beras dan mi instan.\n"
+    article = parse(text)
+    assert article.title == "Judul berita hari ini"
+    assert article.paragraphs == (first, "Bantuan berupa beras dan mi instan.")
+    assert not any(problem.code == "title-mismatch" for problem in article.problems)
+
+
+def test_without_a_dateline_a_reworded_title_is_still_the_title_again() -> None:
+    text = "Banjir rendam tiga kecamatan\n\nBanjir merendam tiga kecamatan\n\nIsi berita.\n"
+    article = parse(text)
+    assert article.paragraphs == ("Isi berita.",)
+    assert [problem.code for problem in article.problems] == ["title-mismatch"]

@@ -189,12 +189,15 @@ class HeadReader(FooterReader):
             candidate = units[heads[0]]
             printed = self.unit_plain(units, heads[0])
             # A headline, however reworded, is followed by the caption and never ends
-            # with a period; a caption without credit usually does.
+            # with a period; a caption without credit usually does. Without a dateline
+            # to end the head, a unit unlike the title may be the body's first
+            # paragraph: it is the title again only if it shares the title's words.
             if (
                 printed == value
                 or shape.similar(printed, value)
                 or (
-                    len(heads) > 1
+                    dateline_at >= 0
+                    and len(heads) > 1
                     and (credit(units[heads[1]]) is not None or printed[-1] not in ".)")
                 )
             ):
