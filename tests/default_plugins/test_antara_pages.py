@@ -211,3 +211,35 @@ def test_without_a_dateline_a_reworded_title_is_still_the_title_again() -> None:
     article = parse(text)
     assert article.paragraphs == ("Isi berita.",)
     assert [problem.code for problem in article.problems] == ["title-mismatch"]
+
+
+# --- a text that lost its line breaks ------------------------------------------------
+
+
+def test_a_title_glued_before_the_dateline_of_a_text_without_one_is_its_title() -> None:
+    text = (
+        "Harga cabai naik tajam di pasar tradisional Banjarmasin (ANTARA) - Harga cabai "
+        "rawit naik.Pewarta: Firman Editor: Gusti COPYRIGHT © ANTARA 2024"
+    )
+    article = parse(text)
+    assert article.title == "Harga cabai naik tajam di pasar tradisional"
+    assert article.dateline is not None
+    assert article.dateline.city == "Banjarmasin"
+    assert article.paragraphs == ("Harga cabai rawit naik.",)
+    assert article.byline.reporters == ("Firman",)
+    assert article.copyright is not None
+    assert "title-before-dateline" in {problem.code for problem in article.problems}
+
+
+@pytest.mark.parametrize("city", ["Rio de Janeiro", "Dar es Salaam", "Bandar Seri Begawan"])
+def test_a_city_with_one_lower_case_word_is_kept_whole(city: str) -> None:
+    article = parse(f"Judul\n\n{city} (ANTARA) - Isi berita.\n")
+    assert article.dateline is not None
+    assert article.dateline.city == city
+
+
+def test_a_lead_glued_before_the_dateline_stays_the_summary() -> None:
+    text = 'Judul\n\n"Kami siap," kata dia. Jakarta (ANTARA) - Isi berita.\n'
+    article = parse(text)
+    assert article.title == "Judul"
+    assert article.summary == '"Kami siap," kata dia.'

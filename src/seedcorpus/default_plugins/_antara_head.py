@@ -86,17 +86,38 @@ class HeadReader(FooterReader):
             return None, unit[START]
         plain = shape.plain_dateline(text, start, hint.start(), unit[END])
         if plain is not None:  # the usual "Jakarta (ANTARA) -", without the lazy pattern
-            return plain, start
+            return self.city_glued(plain, start, unit)
         match = shape.DATELINE.match(text, start, unit[END])
         if match is not None:
-            return shape.dateline_parts(match), start
+            return self.city_glued(shape.dateline_parts(match), start, unit)
         # Something glued in front: try the nearest end of a sentence or number first.
         ends = [m.end() for m in shape.PREFIX_END.finditer(text, start, hint.start())]
         for prefix_end in reversed(ends):
             match = shape.DATELINE.match(text, prefix_end, unit[END])
             if match is not None:
-                return shape.dateline_parts(match), prefix_end
+                return self.city_glued(shape.dateline_parts(match), prefix_end, unit)
         return None, start
+
+    def city_glued(
+        self, parts: shape.DatelineParts, start: int, unit: Unit
+    ) -> tuple[shape.DatelineParts | None, int]:
+        """``parts`` and ``start``, or where a text that lost its line breaks glued words
+        onto the city ("... Rp100.000 per kilogram Banjarmasin (ANTARA) -"): a city has
+        at most one word in lower case ("Rio de Janeiro"), so it starts after the last
+        of two or more; the words before are glued in front."""
+        city_start, city_end = parts[0]
+        text = self.text
+        if text.find(" ", city_start, city_end) < 0:  # one word: the usual city
+            return parts, start
+        words = text[city_start:city_end].split(" ")
+        lower = [index for index, word in enumerate(words) if word[:1].islower()]
+        if len(lower) < 2:
+            return parts, start
+        cut = city_start + sum(len(word) + 1 for word in words[: lower[-1] + 1])
+        match = shape.DATELINE.match(text, cut, unit[END])
+        if match is None:
+            return parts, start
+        return shape.dateline_parts(match), cut
 
     def find_dateline(self, units: list[Unit]) -> tuple[int, shape.DatelineParts | None, int]:
         """The index of the unit that opens with the dateline (-1 if none), the match, and
@@ -216,6 +237,16 @@ class HeadReader(FooterReader):
                 self.caption_at = heads[0]
                 units[heads[0]][ROLE] = CAPTION
         return title_at
+
+    def glued_title(self, unit: Unit, prefix_end: int) -> bool:
+        """Whether the text glued before the dateline of a text without a title is its
+        title, the line break between them lost: three words or more, title-shaped and
+        not a finished sentence (a lead or pull-quote ends with one)."""
+        value = self.plain(unit[START], prefix_end)
+        if len(value.split()) < 3 or value[-1] in '.!?"”’' or not shape.title_shaped(value):
+            return False
+        self.problem("title-before-dateline", "the title is glued before the dateline", unit[LINE])
+        return True
 
     def short(self, unit: Unit) -> bool:
         """Whether a unit is as short as a page's masthead or menu line: at most 30

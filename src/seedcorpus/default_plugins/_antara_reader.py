@@ -337,7 +337,10 @@ class Reader(HeadReader):
                 start, end = unit[START], unit[END]
                 if index == dateline_at and match is not None:
                     if prefix_end > unit[START]:
-                        summary = self.prefix(unit, prefix_end, summary)
+                        if title is None and title_at < 0 and self.glued_title(unit, prefix_end):
+                            title = self.value("title", unit[START], prefix_end)
+                        else:
+                            summary = self.prefix(unit, prefix_end, summary)
                     dateline = self.dateline(match)
                     start = match[4]
                 if signoff_cut is not None and signoff_cut[0] == index:
@@ -441,7 +444,7 @@ class Reader(HeadReader):
     def split_glued_footer(self, units: list[Unit]) -> None:
         """Split a footer glued to the end of the last paragraph: ``... kata dia.Pewarta: X``."""
         last = len(units) - 1 if self.first_footer < 0 else self.first_footer - 1
-        if last < 1 or units[last][KIND] not in (TEXT, LINK):
+        if last < 0 or units[last][KIND] not in (TEXT, LINK):
             return
         unit = units[last]
         start, end = (unit[START], unit[END]) if unit[LINES] is None else unit[LINES][-1]
