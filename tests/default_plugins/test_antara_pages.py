@@ -243,3 +243,21 @@ def test_a_lead_glued_before_the_dateline_stays_the_summary() -> None:
     article = parse(text)
     assert article.title == "Judul"
     assert article.summary == '"Kami siap," kata dia.'
+
+
+# --- damaged dashes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dash", ["â€“", "â€”", "?"])
+def test_a_dateline_with_a_damaged_dash(dash: str) -> None:
+    article = parse(f"Judul\n\nJakarta (ANTARA) {dash} Isi berita.\n")
+    assert article.dateline is not None
+    assert article.dateline.city == "Jakarta"
+    assert article.paragraphs == ("Isi berita.",)
+
+
+def test_a_title_asking_about_antara_is_no_dateline() -> None:
+    article = parse("Siapa juara lomba foto (Antara)?\n\nJakarta (ANTARA) - Isi berita.\n")
+    assert article.title == "Siapa juara lomba foto (Antara)?"
+    assert article.dateline is not None
+    assert article.dateline.city == "Jakarta"

@@ -82,7 +82,7 @@ class HeadReader(FooterReader):
         after = close + 1
         while after < unit[END] and text[after].isspace():
             after += 1
-        if after == unit[END] or text[after] not in "-–—":
+        if after == unit[END] or text[after] not in shape.DASH_FIRST:
             return None, unit[START]
         plain = shape.plain_dateline(text, start, hint.start(), unit[END])
         if plain is not None:  # the usual "Jakarta (ANTARA) -", without the lazy pattern

@@ -34,8 +34,11 @@ DATELINE = re.compile(
     r"(?:\s*,\s*(?P<date>[0-9]{1,2}(?:/[0-9]{1,2}(?:/[0-9]{2,4})?"
     r"|\s+[^\W\d_]{3,12}\.?(?:\s+[0-9]{4})?)))?"
     r"\s*,?\s*\(\s*(?P<agency>(?i:antara)[^()\r\n]{0,60}?)\s*\)"
-    r"\s*(?:-{1,2}|[–—]{1,2})"
+    # A dash, or a copy's damaged one: UTF-8 read as cp1252 ("â€“"), or "?" for it.
+    r"\s*(?:-{1,2}|[–—]{1,2}|â€[“”]|\?(?=[^\S\r\n]+\S))"
 )
+# The characters a dateline's dash (of any of those forms) starts with.
+DASH_FIRST = "-–—â?"
 # A dateline's parts as offsets: the city's range, the region's and the date's (None
 # where it has none), the agency's, where the dateline ends, and whether city and agency
 # are printed as they read (ASCII letters and single spaces: nothing to normalize).
