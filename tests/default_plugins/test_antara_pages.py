@@ -261,3 +261,39 @@ def test_a_title_asking_about_antara_is_no_dateline() -> None:
     assert article.title == "Siapa juara lomba foto (Antara)?"
     assert article.dateline is not None
     assert article.dateline.city == "Jakarta"
+
+
+# --- other page chrome ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4-5 minutes",
+        "waktu baca 2 menit",
+        "3 min read",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Follow Berita Okezone di Google News",
+    ],
+)
+def test_page_chrome_between_paragraphs_is_noise(line: str) -> None:
+    text = f"Judul\n\nJakarta (ANTARA) - Isi pertama.\n\n{line}\n\nIsi kedua.\n"
+    article = parse(text)
+    assert article.paragraphs == ("Isi pertama.", "Isi kedua.")
+    assert [problem.code for problem in article.problems] == ["page-noise"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2 menit lagi bus berangkat.", "Follow up kasus ini dilakukan polisi.", "Foto itu viral."],
+)
+def test_body_that_starts_like_chrome_stays_body(line: str) -> None:
+    text = f"Judul\n\nJakarta (ANTARA) - Isi pertama.\n\n{line}\n"
+    assert parse(text).paragraphs == ("Isi pertama.", line)
+
+
+def test_tempos_editors_pick_is_a_related_link() -> None:
+    text = "Judul\n\nJakarta (ANTARA) - Isi.\n\nPilihan Editor: KPK Tahan Eks Pejabat Kementan\n"
+    article = parse(text)
+    assert article.related == ("KPK Tahan Eks Pejabat Kementan",)
+    assert article.paragraphs == ("Isi.",)

@@ -227,13 +227,16 @@ _LINK_WORDS = {
     **dict.fromkeys(("terkait", "Terkait", "TERKAIT"), ("Berita", "BERITA", "Artikel")),
     **dict.fromkeys(("news", "News", "NEWS"), ("Related", "RELATED")),
     **dict.fromkeys(("read", "Read", "READ"), ("Also", "ALSO")),
+    # Tempo's "Pilihan Editor: <title>", a link to another story.
+    **dict.fromkeys(("Editor", "EDITOR"), ("Pilihan", "PILIHAN")),
 }
 _LINK_WORD_LENGTHS = sorted({len(word) for word in _LINK_WORDS})
 LINK_STARTS = tuple(dict.fromkeys(word for firsts in _LINK_WORDS.values() for word in firsts))
 LINK = re.compile(
     rf"(?:(?:Baca|BACA|Lihat|LIHAT){H}+(?:juga|Juga|JUGA)"
     rf"|(?:Berita|BERITA|Artikel){H}+(?:terkait|Terkait|TERKAIT)"
-    rf"|(?:Related|RELATED){H}+(?:news|News|NEWS)|(?:Also|ALSO){H}+(?:read|Read|READ)){H}*:"
+    rf"|(?:Related|RELATED){H}+(?:news|News|NEWS)|(?:Also|ALSO){H}+(?:read|Read|READ)"
+    rf"|(?:Pilihan|PILIHAN){H}+(?:Editor|EDITOR)){H}*:"
 )
 
 
@@ -246,7 +249,7 @@ def has_link(text: str) -> bool:
     colon = text.find(":")
     while colon >= 0:
         # Most colons follow a digit or a word not ending as a key's does: no link there.
-        if colon < 4 or (text[colon - 1] not in "aAsSdDtT" and not text[colon - 1].isspace()):
+        if colon < 4 or (text[colon - 1] not in "aAsSdDtTrR" and not text[colon - 1].isspace()):
             colon = text.find(":", colon + 1)
             continue
         end = colon
@@ -365,6 +368,7 @@ CHROME_LINES = frozenset(
 )
 CHROME_START = (
     *("Bagikan", "BAGIKAN", "Share", "SHARE", "Ikuti", "Simak", "Dapatkan", "[Gambas"),
+    *("Follow", "SCROLL", "Waktu", "waktu", "Foto", "FOTO", "Video", "VIDEO"),
     *("Home", "HOME", "Beranda", "BERANDA", "News"),
     *("Advertisement", "ADVERTISEMENT", "Iklan", "IKLAN", "Scroll", "Lanjut", "Berikan"),
     *("Kirim", "Komentar", "Tutup", "Loading"),
@@ -378,15 +382,26 @@ SHARE = re.compile(
     rf"(?:Bagikan|BAGIKAN|Share|SHARE)(?:{H}*:|{H}+(?i:artikel|berita|ke|this|on)(?!\w)|{H}*\Z)"
 )
 FOLLOW = re.compile(
-    rf"(?:Ikuti|Simak|Dapatkan|Baca)(?!\w)[^\r\n]{{0,200}}?"
+    rf"(?:Ikuti|Simak|Dapatkan|Baca|Follow)(?!\w)[^\r\n]{{0,200}}?"
     rf"(?:Google{H}+News|WhatsApp{H}+Channel|[Ss]aluran{H}+WhatsApp)"
 )
 CHROME_REACH = 300
+# A page's reading time: "4-5 minutes" (a reader view), "waktu baca 2 menit".
+READING_TIME = re.compile(
+    rf"(?:[Ww]aktu{H}+baca{H}+)?[0-9]{{1,2}}(?:{H}*[-–]{H}*[0-9]{{1,2}})?{H}+"
+    rf"(?:menit|minutes?|mins?)(?:{H}+(?:baca|membaca|read))?{H}*"
+)
+READING_TIME_REACH = 30
 # The header of a list of titles a page prints: of related articles, whose titles are
 # related links, or of its other news, which is page noise. A whole line, maybe with a
 # colon; each title after it is a short line of its own that does not end a sentence,
 # in the block of the one before or the next.
-RELATED_HEADERS = frozenset(("berita terkait", "artikel terkait", "baca juga", "lihat juga"))
+RELATED_HEADERS = frozenset(
+    (
+        *("berita terkait", "artikel terkait", "baca juga", "lihat juga", "foto terkait"),
+        *("video terkait", "related news"),
+    )
+)
 OTHER_HEADERS = frozenset(
     (
         *("terpopuler", "berita terpopuler", "terkini", "berita terkini", "terbaru"),

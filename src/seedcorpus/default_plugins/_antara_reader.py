@@ -251,6 +251,12 @@ class Reader(HeadReader):
             return DATE
         if text.startswith(shape.NOISE_START, start, end):
             return NOISE
+        if (
+            end - start <= shape.READING_TIME_REACH
+            and (first.isdigit() or first in "wW")
+            and shape.READING_TIME.fullmatch(text, start, end)
+        ):
+            return NOISE
         chrome = _CHROME_STARTS.get(first)
         if (first == "B" or (chrome and text.startswith(chrome, start, end))) and self.chrome(
             start, end
