@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
-__all__ = ["DATE_FIRST", "DATE_LINE", "DATE_LINE_REACH", "MONTHS", "ZONES", "date_line_time"]
+__all__ = ["DATE_LINE", "DATE_LINE_REACH", "DATE_STARTS", "MONTHS", "ZONES", "date_line_time"]
 
 # Whitespace inside a line, U+00A0 included.
 H = r"[^\S\r\n]"
@@ -61,9 +61,17 @@ DATE_LINE = re.compile(
     rf"(?:{H}*[|·•]?{H}+(?P<views>[0-9][0-9.,]*)(?:{H}+(?i:kali{H}+dibaca|views?|dilihat))?)?"
     rf"{H}*\Z"
 )
-# The first characters a date line may start with: a digit, a weekday, a month, a word
-# before the date.
-DATE_FIRST = frozenset("0123456789SRKJMADPUTWFNOau")
+# How a date line may start: a digit, a weekday, a month (first), a word before the
+# date. Only a short unit that starts so is tried against DATE_LINE.
+DATE_STARTS = (
+    *"0123456789",
+    *("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min", "Ahad"),
+    *("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    *("Jan", "Feb", "Peb", "Mar", "Apr", "Mei", "May", "Jun", "Jul", "Agu", "Aug", "Sep"),
+    *("Okt", "Oct", "Nov", "Nop", "Des", "Dec"),
+    *("Diterbitkan", "Diperbarui", "Dipublikasikan", "Terbit", "Published", "Updated"),
+    "Posted",
+)
 DATE_LINE_REACH = 80
 ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 

@@ -46,6 +46,7 @@ class HeadReader(FooterReader):
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self.caption_at = -1
+        self.date_lines = False  # whether any unit is a date line, once units() ran
         self.cleaned: dict[int, tuple[int, int, str] | None] = {}  # see unit_clean()
         # The text units before this index have no dateline (find_dateline() looked).
         self.no_dateline_before = 0
@@ -122,7 +123,7 @@ class HeadReader(FooterReader):
     def find_dateline(self, units: list[Unit]) -> tuple[int, shape.DatelineParts | None, int]:
         """The index of the unit that opens with the dateline (-1 if none), the match, and
         where text glued in front of it ends."""
-        looked = 0
+        looked, counted = 0, -1
         # The first "(ANTARA" from a point at or before the unit's start: a unit it comes
         # after holds none, and so no dateline (dateline_match() would find none).
         hint = shape.DATELINE_HINT.search(self.text)
@@ -135,10 +136,18 @@ class HeadReader(FooterReader):
                     self.no_dateline_before = index
                     return index, match, prefix_end
                 hint = shape.DATELINE_HINT.search(self.text, unit[END])
-            if not self.short(unit):  # a page's masthead and menu lines are no paragraphs
-                looked += 1
-            if looked == _HEAD_REACH:
-                break
+            looked += 1
+            if looked >= _HEAD_REACH:
+                # A page's masthead and menu lines do not count: looked for only here,
+                # since the dateline usually comes sooner.
+                if counted < 0:
+                    counted = sum(
+                        1 for u in units[: index + 1] if u[KIND] == TEXT and not self.short(u)
+                    )
+                elif not self.short(unit):
+                    counted += 1
+                if counted >= _HEAD_REACH:
+                    break
         self.no_dateline_before = index + 1 if units else 0
         return -1, None, -1
 
@@ -251,13 +260,15 @@ class HeadReader(FooterReader):
     def short(self, unit: Unit) -> bool:
         """Whether a unit is as short as a page's masthead or menu line: at most 30
         characters, or three words in 40, and not a sentence's end."""
-        length = unit[END] - unit[START]
-        if length > shape.MASTHEAD_MAX_CHARS:
+        start, end = unit[START], unit[END]
+        if end - start > shape.MASTHEAD_MAX_CHARS:
             return False
-        value = self.text[unit[START] : unit[END]].rstrip()
-        return (length <= shape.MASTHEAD_WORDS_CHARS or len(value.split()) <= 3) and value[
-            -1
-        ] not in ".!?"
+        text = self.text
+        while text[end - 1].isspace():  # the unit's first character is none
+            end -= 1
+        return text[end - 1] not in ".!?" and (
+            end - start <= shape.MASTHEAD_WORDS_CHARS or len(text[start:end].split()) <= 3
+        )
 
     def masthead(self, units: list[Unit], heads: list[int], dateline_at: int) -> int:
         """How many of the first, short, head units are the page's masthead and menu
@@ -269,6 +280,8 @@ class HeadReader(FooterReader):
         text = self.text
         first = units[heads[0]]
         site = shape.SITE_NAME.fullmatch(text, first[START], first[END]) is not None
+        if not site and not self.date_lines:
+            return 0
         dated = False
         for k, index in enumerate(heads):
             unit = units[index]

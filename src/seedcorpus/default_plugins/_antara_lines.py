@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 
 from seedcorpus.default_plugins._antara_dates import (
-    DATE_FIRST,
     DATE_LINE,
     DATE_LINE_REACH,
+    DATE_STARTS,
     MONTHS,
     ZONES,
     date_line_time,
 )
 from seedcorpus.text import split_names
 
-__all__ = ["DATE_FIRST", "DATE_LINE", "DATE_LINE_REACH", "MONTHS", "ZONES", "date_line_time"]
+__all__ = ["DATE_LINE", "DATE_LINE_REACH", "DATE_STARTS", "MONTHS", "ZONES", "date_line_time"]
 
 # Whitespace inside a line, U+00A0 included: keys may be spaced with it in scraped copies.
 H = r"[^\S\r\n]"

@@ -78,8 +78,8 @@ _KIND_STARTS = _by_first(
     )
 )
 _CHROME_STARTS = _by_first(shape.CHROME_START)
-# The first characters of a (short) date line: a day or a weekday.
-_DATE_FIRST = shape.DATE_FIRST
+# The first characters of a (short) date line: a day, a weekday, a month, a word.
+_DATE_FIRST = frozenset(start[0] for start in shape.DATE_STARTS)
 _FOOTER_FIRST = frozenset(word[0] for word in shape.FOOTER_WORDS)
 _LINK_FIRST = frozenset(word[0] for word in shape.LINK_STARTS)
 
@@ -161,7 +161,11 @@ class Reader(HeadReader):
             # Only a unit that starts as one of the kinds does can be one: most are text.
             if (
                 (first in kind_starts and text.startswith(kind_starts[first], start, end))
-                or (first in dated and end - start <= reach)
+                or (
+                    first in dated
+                    and end - start <= reach
+                    and text.startswith(shape.DATE_STARTS, start, end)
+                )
                 or (bars and end - start <= shape.BARRED_REACH and text.find("|", start, end) >= 0)
             ):
                 # kind(start, end), without the call for a footer line (its first test).
@@ -244,7 +248,7 @@ class Reader(HeadReader):
             return URL
         if (
             end - start <= shape.DATE_LINE_REACH
-            and first in shape.DATE_FIRST
+            and text.startswith(shape.DATE_STARTS, start, end)
             and shape.DATE_LINE.match(text, start, end)
         ):
             self.date_lines = True
