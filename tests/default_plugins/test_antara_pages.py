@@ -297,3 +297,19 @@ def test_tempos_editors_pick_is_a_related_link() -> None:
     article = parse(text)
     assert article.related == ("KPK Tahan Eks Pejabat Kementan",)
     assert article.paragraphs == ("Isi.",)
+
+
+# --- the first paragraph printed again, dateline and all -----------------------------
+
+
+def test_the_dateline_paragraph_printed_again_is_a_repeat() -> None:
+    text = "Judul\n\nJakarta (ANTARA) - Isi.\n\nJakarta (ANTARA) - Isi.\n\nLain.\n"
+    article = parse(text)
+    assert article.paragraphs == ("Isi.", "Lain.")
+    assert [problem.code for problem in article.problems] == ["repeated-paragraph"]
+
+
+def test_another_paragraph_opening_with_the_same_dateline_stays() -> None:
+    text = "Judul\n\nJakarta (ANTARA) - Isi.\n\nJakarta (ANTARA) - Cerita kedua.\n"
+    article = parse(text)
+    assert article.paragraphs == ("Isi.", "Jakarta (ANTARA) - Cerita kedua.")

@@ -14,9 +14,11 @@ from bisect import bisect_left
 from datetime import datetime
 from typing import Any
 
+import attrs
+
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.errors import ParseError
-from seedcorpus.models import Caption, Dateline, Problem, paragraph_field
+from seedcorpus.models import Caption, Dateline, FieldSpans, Problem, Source, paragraph_field
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize
 
@@ -76,6 +78,10 @@ class FieldReader:
         # then the paragraph need not be hashed (hashing a long string costs as much as
         # reading it). A length holds one paragraph, or a set of them once two share it.
         self.seen: dict[int, str | set[str]] = {}
+        # The dateline as printed (normalized) and its paragraph's index, once read: a
+        # page may print the whole first paragraph again, dateline and all.
+        self.dateline_printed: str | None = None
+        self.dateline_paragraph = -1
         self.credits: dict[int, tuple[Range, Range] | None] = {}  # see unit_credit()
         # The key a footer line starts with, by its start, as telling its kind found it.
         self.footer_key_at: dict[int, re.Match[str]] = {}
@@ -182,6 +188,20 @@ class FieldReader:
     def problem(self, code: str, message: str, line: int) -> None:
         """Record something unusual that does not stop the parse."""
         self.problems.append(Problem(code, message, path=self.document.source.path, line=line))
+
+    def source(self) -> Source:
+        """The document's source with the spans found."""
+        source = self.document.source
+        spans = FieldSpans.from_lists(self.span_fields, self.span_offsets)
+        if type(source) is not Source:
+            return attrs.evolve(source, spans=spans)
+        # attrs.evolve costs more than the rest of building the article's records.
+        return Source(source.path, source.sha256, source.parser, source.encoding, spans)
+
+    def breadcrumb(self, unit: Unit) -> str | None:
+        """The sections a breadcrumb line names after its home (``Ekonomi > Makro``)."""
+        found = shape.BREADCRUMB.match(self.text, unit[START], unit[END])
+        return None if found is None else self.value("section", *found.span("path")) or None
 
     def error(self, message: str, line: int) -> ParseError:
         """The error for a text that is not an article."""
@@ -487,6 +507,14 @@ class FieldReader:
                 if not unicodedata.is_normalized("NFC", value):
                     value = normalize(value)
             length = len(value)
+            if (
+                self.dateline_printed is not None
+                and value.startswith(self.dateline_printed)
+                and value[len(self.dateline_printed) :].lstrip()
+                == paragraphs[self.dateline_paragraph]
+            ):
+                self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit[LINE])
+                continue
             if length >= _REPEAT_MIN:
                 if length not in seen:  # the usual paragraph: none before was as long
                     seen[length] = value

@@ -17,8 +17,6 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-import attrs
-
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import (
     AFTER,
@@ -50,7 +48,7 @@ from seedcorpus.default_plugins._antara_fields import (
     Unit,
 )
 from seedcorpus.default_plugins._antara_head import HeadReader
-from seedcorpus.models import Article, FieldSpans, Source
+from seedcorpus.models import Article
 from seedcorpus.specs import Document
 
 __all__ = ["Reader"]
@@ -356,7 +354,11 @@ class Reader(HeadReader):
                 if signoff_cut is not None and signoff_cut[0] == index:
                     end = signoff_cut[1]
                     signoff = self.value("signoff", *signoff_cut[2])
+                before = len(self.paragraphs)
                 self.paragraph(unit, start, end)
+                if index == dateline_at and match is not None and len(self.paragraphs) > before:
+                    self.dateline_printed = self.plain(prefix_end, match[4])
+                    self.dateline_paragraph = before
             elif role == FOOTER:  # (roles exclude each other: the usual ones first)
                 footer.append(unit)
             elif role == TAG_LINE:
@@ -429,20 +431,6 @@ class Reader(HeadReader):
             metadata=metadata,
             problems=tuple(self.problems),
         )
-
-    def source(self) -> Source:
-        """The document's source with the spans found."""
-        source = self.document.source
-        spans = FieldSpans.from_lists(self.span_fields, self.span_offsets)
-        if type(source) is not Source:
-            return attrs.evolve(source, spans=spans)
-        # attrs.evolve costs more than the rest of building the article's records.
-        return Source(source.path, source.sha256, source.parser, source.encoding, spans)
-
-    def breadcrumb(self, unit: Unit) -> str | None:
-        """The sections a breadcrumb line names after its home (``Ekonomi > Makro``)."""
-        found = shape.BREADCRUMB.match(self.text, unit[START], unit[END])
-        return None if found is None else self.value("section", *found.span("path")) or None
 
     def signoff_line(self, start: int, end: int) -> re.Match[str] | None:
         """A desk code on a line of its own, maybe with the page's time stamp after it."""
