@@ -313,3 +313,38 @@ def test_another_paragraph_opening_with_the_same_dateline_stays() -> None:
     text = "Judul\n\nJakarta (ANTARA) - Isi.\n\nJakarta (ANTARA) - Cerita kedua.\n"
     article = parse(text)
     assert article.paragraphs == ("Isi.", "Jakarta (ANTARA) - Cerita kedua.")
+
+
+# --- a copy's lines naming the agency ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line", ["Antara", "ANTARA", "Antara, Jurnalis", "Antara - Bisnis.com", "Penulis Antara"]
+)
+def test_a_line_naming_the_agency_is_page_noise(line: str) -> None:
+    text = f"Judul berita\n\nJakarta (ANTARA) - Isi pertama.\n\n{line}\n\nIsi kedua.\n"
+    article = parse(text)
+    assert article.paragraphs == ("Isi pertama.", "Isi kedua.")
+    assert [problem.code for problem in article.problems] == ["page-noise"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Antara menyebutkan harga naik.", "ANTARA News Agency hosts a forum", "Oleh karena itu"],
+)
+def test_body_that_starts_with_the_agencys_name_stays_body(line: str) -> None:
+    text = f"Judul\n\nJakarta (ANTARA) - Isi.\n\n{line}\n"
+    assert parse(text).paragraphs == ("Isi.", line)
+
+
+def test_republikas_byline_and_lower_case_source() -> None:
+    text = (
+        "Judul berita\n\nRep: Antara/ Red: Friska Yolandha\n\n"
+        "Jakarta (ANTARA) - Isi.\n\nsumber : Antara\n"
+    )
+    article = parse(text)
+    assert article.byline.reporters == ("Antara",)
+    assert article.byline.editors == ("Friska Yolandha",)
+    assert article.caption is None
+    assert article.metadata["source"] == "Antara"
+    assert article.paragraphs == ("Isi.",)

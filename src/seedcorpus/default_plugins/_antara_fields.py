@@ -78,8 +78,8 @@ class FieldReader:
         # then the paragraph need not be hashed (hashing a long string costs as much as
         # reading it). A length holds one paragraph, or a set of them once two share it.
         self.seen: dict[int, str | set[str]] = {}
-        # The dateline as printed (normalized) and its paragraph's index, once read: a
-        # page may print the whole first paragraph again, dateline and all.
+        # The dateline as printed and its paragraph's index, once read: a page may print
+        # the whole first paragraph again, dateline and all.
         self.dateline_printed: str | None = None
         self.dateline_paragraph = -1
         self.credits: dict[int, tuple[Range, Range] | None] = {}  # see unit_credit()
@@ -247,7 +247,9 @@ class FieldReader:
                 credit_start, credit_end, text_end = opening + 1, close, opening
         if credit_end - credit_start > shape.MAX_CREDIT:
             return None
-        if shape.DESK_CREDIT.fullmatch(text, credit_start, credit_end):
+        if credit_end - credit_start <= 16 and shape.DESK_CREDIT.fullmatch(
+            text, credit_start, credit_end
+        ):
             return None  # "(antara/jpnn)": another site's desk code, a sign-off
         return (start, text_end), (credit_start, credit_end)
 
@@ -479,6 +481,7 @@ class FieldReader:
         paragraphs = self.paragraphs
         offsets = self.span_offsets
         first = len(paragraphs)
+        dateline = self.dateline_printed
         for unit in units:
             start, end, printed = unit[START], unit[END], unit[PRINTED]
             value = text[start:end] if printed is None else printed
@@ -508,10 +511,10 @@ class FieldReader:
                     value = normalize(value)
             length = len(value)
             if (
-                self.dateline_printed is not None
-                and value.startswith(self.dateline_printed)
-                and value[len(self.dateline_printed) :].lstrip()
-                == paragraphs[self.dateline_paragraph]
+                dateline is not None
+                and value[0] == dateline[0]  # most paragraphs: no startswith() call
+                and value.startswith(dateline)
+                and value[len(dateline) :].lstrip() == paragraphs[self.dateline_paragraph]
             ):
                 self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit[LINE])
                 continue

@@ -87,6 +87,8 @@ class HeadReader(FooterReader):
             return None, unit[START]
         plain = shape.plain_dateline(text, start, hint.start(), unit[END])
         if plain is not None:  # the usual "Jakarta (ANTARA) -", without the lazy pattern
+            if text.find(" ", *plain[0]) < 0:  # a city of one word: nothing glued to it
+                return plain, start
             return self.city_glued(plain, start, unit)
         match = shape.DATELINE.match(text, start, unit[END])
         if match is not None:
@@ -159,7 +161,11 @@ class HeadReader(FooterReader):
         for index in range(stop):  # a loop: a comprehension is a call of its own
             if units[index][KIND] == TEXT:
                 heads.append(index)
-        if heads and self.short(units[heads[0]]):
+        if (
+            heads
+            and units[heads[0]][END] - units[heads[0]][START] <= shape.MASTHEAD_MAX_CHARS
+            and self.short(units[heads[0]])
+        ):
             skip = self.masthead(units, heads, dateline_at)
             for index in heads[:skip]:
                 units[index][ROLE] = NOISE

@@ -230,7 +230,12 @@ _LINK_WORDS = {
     # Tempo's "Pilihan Editor: <title>", a link to another story.
     **dict.fromkeys(("Editor", "EDITOR"), ("Pilihan", "PILIHAN")),
 }
-_LINK_WORD_LENGTHS = sorted({len(word) for word in _LINK_WORDS})
+# The lengths of the key's last words, by their last letter.
+_LINK_WORD_LENGTHS: dict[str, tuple[int, ...]] = {}
+for _word in _LINK_WORDS:
+    _LINK_WORD_LENGTHS[_word[-1]] = tuple(
+        sorted({*_LINK_WORD_LENGTHS.get(_word[-1], ()), len(_word)})
+    )
 LINK_STARTS = tuple(dict.fromkeys(word for firsts in _LINK_WORDS.values() for word in firsts))
 LINK = re.compile(
     rf"(?:(?:Baca|BACA|Lihat|LIHAT){H}+(?:juga|Juga|JUGA)"
@@ -255,7 +260,7 @@ def has_link(text: str) -> bool:
         end = colon
         while end > 0 and text[end - 1].isspace() and text[end - 1] not in "\r\n":
             end -= 1
-        for length in _LINK_WORD_LENGTHS:
+        for length in _LINK_WORD_LENGTHS.get(text[end - 1], ()) if end else ():
             firsts = _LINK_WORDS.get(text[end - length : end]) if end >= length else None
             if firsts is None:
                 continue
@@ -294,10 +299,11 @@ GLUED_TAIL_WORDS = 13
 # their own: "Artikel ini telah tayang di", "Reporter:", "Penulis:", "Redaktur:", and
 # "Sumber: ANTARA" for the agency the copy comes from.
 _SYNDICATION_WORDS = ("Berita", "Artikel", "Baca")
-_REPORTER_WORDS = ("Pewarta", "PEWARTA", "Reporter", "REPORTER", "Penulis", "Wartawan")
-_EDITOR_WORDS = ("Editor", "EDITOR", "Redaktur", "REDAKTUR", "Penyunting")
+# Republika prints "Rep: Antara/ Red: Friska Yolandha".
+_REPORTER_WORDS = ("Pewarta", "PEWARTA", "Reporter", "REPORTER", "Penulis", "Wartawan", "Rep")
+_EDITOR_WORDS = ("Editor", "EDITOR", "Redaktur", "REDAKTUR", "Penyunting", "Red")
 _COPYRIGHT_WORDS = ("COPYRIGHT", "Copyright")
-_SOURCE_WORDS = ("Sumber", "SUMBER")
+_SOURCE_WORDS = ("Sumber", "SUMBER", "sumber")
 FOOTER_WORDS = (
     *_SYNDICATION_WORDS, *_REPORTER_WORDS, "Laporan", *_EDITOR_WORDS, *_COPYRIGHT_WORDS,
     *_SOURCE_WORDS,
@@ -316,7 +322,7 @@ FOOTER_KEY = re.compile(
     rf"|(?P<reporter>{_REPORTER})"
     rf"|(?P<editor>(?:{'|'.join(_EDITOR_WORDS)})(?:{H}*&{H}*Reporter)?{H}*:)"
     rf"|(?P<copyright>{_COPYRIGHT})"
-    rf"|(?P<source>(?:Sumber|SUMBER){H}*:(?={H}*(?i:antara)))"
+    rf"|(?P<source>(?:Sumber|SUMBER|sumber){H}*:(?={H}*(?i:antara)))"
 )
 # The word every footer key starts with.
 FOOTER_WORD = re.compile("|".join(FOOTER_WORDS))
@@ -369,6 +375,7 @@ CHROME_LINES = frozenset(
 CHROME_START = (
     *("Bagikan", "BAGIKAN", "Share", "SHARE", "Ikuti", "Simak", "Dapatkan", "[Gambas"),
     *("Follow", "SCROLL", "Waktu", "waktu", "Foto", "FOTO", "Video", "VIDEO"),
+    *("Antara", "ANTARA", "Oleh", "Penulis", "Reporter"),
     *("Home", "HOME", "Beranda", "BERANDA", "News"),
     *("Advertisement", "ADVERTISEMENT", "Iklan", "IKLAN", "Scroll", "Lanjut", "Berikan"),
     *("Kirim", "Komentar", "Tutup", "Loading"),
@@ -386,6 +393,12 @@ FOLLOW = re.compile(
     rf"(?:Google{H}+News|WhatsApp{H}+Channel|[Ss]aluran{H}+WhatsApp)"
 )
 CHROME_REACH = 300
+# A copy's line naming the agency as its source or author, above or below the body:
+# "Antara", "Antara, Jurnalis", "Antara - Bisnis.com", "Penulis Antara".
+AGENCY_LINE = re.compile(
+    rf"(?:(?:Penulis|Reporter|Oleh){H}+)?(?:Antara|ANTARA)"
+    rf"(?:{H}*,{H}*(?:Jurnalis|Reporter|Wartawan)|{H}*[-–|]{H}*[\w-]+(?:\.[A-Za-z]+)+)?{H}*"
+)
 # A page's reading time: "4-5 minutes" (a reader view), "waktu baca 2 menit".
 READING_TIME = re.compile(
     rf"(?:[Ww]aktu{H}+baca{H}+)?[0-9]{{1,2}}(?:{H}*[-–]{H}*[0-9]{{1,2}})?{H}+"

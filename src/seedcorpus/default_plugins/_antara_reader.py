@@ -295,6 +295,7 @@ class Reader(HeadReader):
             or shape.FOLLOW.match(text, start, end)
             or shape.VIDEO.match(text, start, end)
             or text[start:end].strip().casefold() in shape.CHROME_LINES
+            or shape.AGENCY_LINE.fullmatch(text, start, end) is not None
         )
 
     def read(self) -> Article:
@@ -357,7 +358,7 @@ class Reader(HeadReader):
                 before = len(self.paragraphs)
                 self.paragraph(unit, start, end)
                 if index == dateline_at and match is not None and len(self.paragraphs) > before:
-                    self.dateline_printed = self.plain(prefix_end, match[4])
+                    self.dateline_printed = self.text[prefix_end : match[4]]
                     self.dateline_paragraph = before
             elif role == FOOTER:  # (roles exclude each other: the usual ones first)
                 footer.append(unit)
