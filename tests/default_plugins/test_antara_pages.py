@@ -175,9 +175,7 @@ def test_a_caption_ending_with_its_credit_is_not_continued_by_a_lower_case_line(
     article = parse(text)
     assert article.caption is not None
     assert article.caption.credit == "Foto: ANTARA/Hafidz Mubarak A"
-    assert article.paragraphs == (
-        "jpnn.com, JAKARTA - Kementerian Agama menyiapkan kuota tambahan.",
-    )
+    assert article.paragraphs == ("Kementerian Agama menyiapkan kuota tambahan.",)
 
 
 def test_a_links_title_on_the_next_line_may_end_with_a_period() -> None:
@@ -348,3 +346,52 @@ def test_republikas_byline_and_lower_case_source() -> None:
     assert article.caption is None
     assert article.metadata["source"] == "Antara"
     assert article.paragraphs == ("Isi.",)
+
+
+# --- other sites' own datelines ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "city", "agency"),
+    [
+        ("TEMPO.CO, Jakarta - ", "Jakarta", "TEMPO.CO"),
+        ("REPUBLIKA.CO.ID, JAKARTA -- ", "JAKARTA", "REPUBLIKA.CO.ID"),
+        ("BOLAANG MONGONDOW, KOMPAS.com - ", "BOLAANG MONGONDOW", "KOMPAS.com"),
+        ("Jakarta, CNN Indonesia -- ", "Jakarta", "CNN Indonesia"),
+        ("Bisnis.com, JAKARTA — ", "JAKARTA", "Bisnis.com"),
+    ],
+)
+def test_another_sites_own_dateline(opening: str, city: str, agency: str) -> None:
+    article = parse(f"Judul berita\n\n{opening}Isi berita.\n\nLain.\n")
+    assert article.dateline is not None
+    assert (article.dateline.city, article.dateline.agency) == (city, agency)
+    assert article.paragraphs == ("Isi berita.", "Lain.")
+
+
+def test_antaras_dateline_wins_over_a_sites() -> None:
+    text = "Judul\n\nJakarta (ANTARA) - Isi.\n\nTEMPO.CO, Jakarta - Kutipan lain.\n"
+    article = parse(text)
+    assert article.dateline is not None
+    assert article.dateline.agency == "ANTARA"
+    assert article.paragraphs == ("Isi.", "TEMPO.CO, Jakarta - Kutipan lain.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jakarta, Bandung dan Surabaya - tiga kota besar.", "Menurut dia, harga naik - turun."],
+)
+def test_a_paragraph_with_a_comma_and_a_dash_is_no_dateline(line: str) -> None:
+    article = parse(f"Judul\n\n{line}\n")
+    assert article.dateline is None
+    assert article.paragraphs == (line,)
+
+
+def test_the_credited_unit_before_the_dateline_is_the_caption() -> None:
+    text = (
+        "Judul berita\n\nJudul berita\n\nEditor Dita Angga\n\nPenjelasan foto. (ANTARA/Nama)\n\n"
+        "Jakarta (ANTARA) - Isi.\n"
+    )
+    article = parse(text)
+    assert article.caption is not None
+    assert article.caption.credit == "ANTARA/Nama"
+    assert article.paragraphs == ("Editor Dita Angga", "Isi.")

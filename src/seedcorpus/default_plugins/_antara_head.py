@@ -101,6 +101,21 @@ class HeadReader(FooterReader):
                 return self.city_glued(shape.dateline_parts(match), prefix_end, unit)
         return None, start
 
+    def site_dateline(self, unit: Unit) -> shape.DatelineParts | None:
+        """Another site's own dateline opening ``unit``, in a text without ANTARA's:
+        ``TEMPO.CO, Jakarta -``; the site is the agency."""
+        text, start = self.text, unit[START]
+        # Every such dateline holds a comma and a dash near the start.
+        comma = text.find(",", start, start + shape.SITE_DATELINE_REACH)
+        if comma < 0 or text.find(" ", comma, comma + 60) < 0:
+            return None
+        found = shape.SITE_DATELINE.match(text, start, min(unit[END], start + 120))
+        if found is None:
+            return None
+        city = "city" if found["city"] is not None else "city_first"
+        site = "site" if found["site"] is not None else "site_after"
+        return found.span(city), None, None, found.span(site), found.end(), False
+
     def city_glued(
         self, parts: shape.DatelineParts, start: int, unit: Unit
     ) -> tuple[shape.DatelineParts | None, int]:
@@ -151,6 +166,11 @@ class HeadReader(FooterReader):
                 if counted >= _HEAD_REACH:
                     break
         self.no_dateline_before = index + 1 if units else 0
+        # No ANTARA dateline: another site's own, in a unit as near the start.
+        for site_index in range(index + 1):
+            unit = units[site_index]
+            if unit[KIND] == TEXT and (site := self.site_dateline(unit)) is not None:
+                return site_index, site, unit[START]
         return -1, None, -1
 
     def head(self, units: list[Unit], dateline_at: int, blocks: int) -> int:
@@ -240,9 +260,16 @@ class HeadReader(FooterReader):
                 candidate[ROLE] = REPEAT
                 heads.pop(0)
         if dateline_at >= 0:
-            # Before the dateline, position decides: then comes the caption.
+            # Before the dateline, position decides: then comes the caption, unless a
+            # later unit ends with a credit (another site's byline lines come first).
             if heads:
-                self.caption_at = heads.pop(0)
+                self.caption_at = heads[0]
+                if credit(units[heads[0]]) is None:
+                    for index in heads[1:]:
+                        if credit(units[index]) is not None:
+                            self.caption_at = index
+                            break
+                heads.remove(self.caption_at)
                 units[self.caption_at][ROLE] = CAPTION
             for index in heads:
                 units[index][ROLE] = PARAGRAPH

@@ -149,6 +149,17 @@ def _plain_date(part: str) -> bool:
     )
 
 
+# Another site's own dateline on its copy: its name as a domain (or CNN Indonesia's) and
+# the city, in either order, then a dash: "TEMPO.CO, Jakarta - ", "REPUBLIKA.CO.ID,
+# JAKARTA -- ", "BOLAANG MONGONDOW, KOMPAS.com - ", "Jakarta, CNN Indonesia -- ".
+_SITE = r"(?:[A-Za-z][A-Za-z0-9-]{1,30}(?:\.(?i:com|co|id|net|news|tv)){1,2}|CNN Indonesia)"
+_SITE_CITY = r"[^\W\d_]+(?:[ '.-]{1,2}[^\W\d_]+){0,4}"
+SITE_DATELINE = re.compile(
+    rf"(?:(?P<site>{_SITE}){H}*,{H}*(?P<city>{_SITE_CITY})"
+    rf"|(?P<city_first>{_SITE_CITY}){H}*,{H}*(?P<site_after>{_SITE})){H}*(?:-{{1,2}}|[–—]{{1,2}}){H}"
+)
+SITE_DATELINE_REACH = 80
+
 # Datelines are short: "(ANTARA" comes within this many characters of the unit's start.
 DATELINE_REACH = 300
 DATELINE_HINT = re.compile(r"\((?i:\s*antara)")
