@@ -395,3 +395,28 @@ def test_the_credited_unit_before_the_dateline_is_the_caption() -> None:
     assert article.caption is not None
     assert article.caption.credit == "ANTARA/Nama"
     assert article.paragraphs == ("Editor Dita Angga", "Isi.")
+
+
+# --- the site's name by the title ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "ANTARA News - Harga cabai naik",
+        "Harga cabai naik - ANTARA News",
+        "Harga cabai naik | antaranews.com",
+        "Antaranews.com - Harga cabai naik",
+    ],
+)
+def test_the_sites_name_by_the_title_is_cut_off(printed: str) -> None:
+    article = parse(f"{printed}\n\nJakarta (ANTARA) - Isi.\n")
+    assert article.title == "Harga cabai naik"
+    assert [problem.code for problem in article.problems] == ["page-noise"]
+
+
+@pytest.mark.parametrize(
+    "title", ["ANTARA: kantor berita rayakan HUT", "Kerja sama dengan ANTARA"]
+)
+def test_a_title_naming_the_agency_is_kept(title: str) -> None:
+    assert parse(f"{title}\n\nJakarta (ANTARA) - Isi.\n").title == title

@@ -20,6 +20,7 @@ from seedcorpus.default_plugins._antara_fields import (
     LINK,
     NOISE,
     PARAGRAPH,
+    PRINTED,
     REPEAT,
     ROLE,
     SIGNOFF,
@@ -100,6 +101,23 @@ class HeadReader(FooterReader):
             if match is not None:
                 return self.city_glued(shape.dateline_parts(match), prefix_end, unit)
         return None, start
+
+    def site_in_title(self, unit: Unit) -> bool:
+        """Cut the site's name a browser's tab or a print view prints with the title off
+        it (``ANTARA News - <title>``, ``<title> - ANTARA News``); whether there was one."""
+        text, start, end = self.text, unit[START], unit[END]
+        if text[start] in "Aa" and (found := shape.SITE_BEFORE_TITLE.match(text, start, end)):
+            unit[START] = found.end()
+        elif (
+            text.find("NTARA", max(start, end - 20), end) >= 0
+            or text.find("ntara", max(start, end - 20), end) >= 0
+        ) and (found := shape.SITE_AFTER_TITLE.search(text, max(start, end - 30), end)):
+            unit[END] = found.start()
+        else:
+            return False
+        unit[PRINTED] = None
+        self.problem("page-noise", "the site's name by the title was cut off", unit[LINE])
+        return True
 
     def site_dateline(self, unit: Unit) -> shape.DatelineParts | None:
         """Another site's own dateline opening ``unit``, in a text without ANTARA's:
@@ -227,6 +245,9 @@ class HeadReader(FooterReader):
         ):
             title_at = heads.pop(0)
             units[title_at][ROLE] = TITLE
+            if self.site_in_title(units[title_at]):
+                self.cleaned.pop(title_at, None)
+                value = self.unit_plain(units, title_at)
             if heads and heads[0] == title_at + 1:
                 tag = units[heads[0]]
                 if (

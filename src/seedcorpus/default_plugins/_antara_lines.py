@@ -159,6 +159,10 @@ SITE_DATELINE = re.compile(
     rf"|(?P<city_first>{_SITE_CITY}){H}*,{H}*(?P<site_after>{_SITE})){H}*(?:-{{1,2}}|[–—]{{1,2}}){H}"
 )
 SITE_DATELINE_REACH = 80
+# The site's name a browser's tab title or a print view prints with the headline.
+_ANTARA_SITE = r"(?:ANTARA News|ANTARA|Antaranews(?:\.com)?|antaranews\.com)"
+SITE_BEFORE_TITLE = re.compile(rf"{_ANTARA_SITE}{H}*[-–|]{H}+(?=\S)")
+SITE_AFTER_TITLE = re.compile(rf"(?<=\S){H}+[-–|]{H}*{_ANTARA_SITE}{H}*\Z")
 
 # Datelines are short: "(ANTARA" comes within this many characters of the unit's start.
 DATELINE_REACH = 300
