@@ -106,6 +106,8 @@ class HeadReader(FooterReader):
         """Cut the site's name a browser's tab or a print view prints with the title off
         it (``ANTARA News - <title>``, ``<title> - ANTARA News``); whether there was one."""
         text, start, end = self.text, unit[START], unit[END]
+        while text[end - 1].isspace():  # a unit ends as its line does
+            end -= 1
         if text[start] in "Aa" and (found := shape.SITE_BEFORE_TITLE.match(text, start, end)):
             unit[START] = found.end()
         elif (
@@ -199,9 +201,15 @@ class HeadReader(FooterReader):
         for index in range(stop):  # a loop: a comprehension is a call of its own
             if units[index][KIND] == TEXT:
                 heads.append(index)
+        # A masthead is told by a date line or a site's name (a domain, so a "."): only
+        # then is the first unit's length looked at.
         if (
             heads
             and units[heads[0]][END] - units[heads[0]][START] <= shape.MASTHEAD_MAX_CHARS
+            and (
+                self.date_lines
+                or self.text.find(".", units[heads[0]][START], units[heads[0]][END]) >= 0
+            )
             and self.short(units[heads[0]])
         ):
             skip = self.masthead(units, heads, dateline_at)
@@ -245,7 +253,15 @@ class HeadReader(FooterReader):
         ):
             title_at = heads.pop(0)
             units[title_at][ROLE] = TITLE
-            if self.site_in_title(units[title_at]):
+            title_unit, text = units[title_at], self.text
+            last = title_unit[END] - 1
+            while text[last] == " ":
+                last -= 1
+            # The site's name starts with an "A" or ends with one of these ("ANTARA",
+            # "Antaranews.com", "ANTARA News"): only then is it looked for.
+            if (text[title_unit[START]] in "Aa" or text[last] in "sSmMA") and self.site_in_title(
+                title_unit
+            ):
                 self.cleaned.pop(title_at, None)
                 value = self.unit_plain(units, title_at)
             if heads and heads[0] == title_at + 1:
@@ -285,7 +301,7 @@ class HeadReader(FooterReader):
             # later unit ends with a credit (another site's byline lines come first).
             if heads:
                 self.caption_at = heads[0]
-                if credit(units[heads[0]]) is None:
+                if len(heads) > 1 and credit(units[heads[0]]) is None:
                     for index in heads[1:]:
                         if credit(units[index]) is not None:
                             self.caption_at = index

@@ -340,7 +340,9 @@ FOOTER_KEY = re.compile(
     rf"|(?P<source>(?:Sumber|SUMBER|sumber){H}*:(?={H}*(?i:antara)))"
 )
 # The word every footer key starts with.
-FOOTER_WORD = re.compile("|".join(FOOTER_WORDS))
+# (Without "sumber": a lower-case word would be tried at every "s" of a footer line, and
+# that key starts a line of its own.)
+FOOTER_WORD = re.compile("|".join(word for word in FOOTER_WORDS if word != "sumber"))
 # Keys distinctive enough to split off a footer glued to the end of the last paragraph.
 # "Editor:" and the other sites' keys are left out: they may end a sentence of the body.
 GLUED_FOOTER_KEY = re.compile(rf"{_SYNDICATED}|(?:Pewarta|PEWARTA){H}*:|{_COPYRIGHT}")
