@@ -420,3 +420,52 @@ def test_the_sites_name_by_the_title_is_cut_off(printed: str) -> None:
 )
 def test_a_title_naming_the_agency_is_kept(title: str) -> None:
     assert parse(f"{title}\n\nJakarta (ANTARA) - Isi.\n").title == title
+
+
+# --- hard-wrapped paragraphs in blank-line blocks ------------------------------------
+
+_WRAPPED = (
+    "Judul berita\n\n"
+    "Pontianak (ANTARA) - Harga sejumlah bahan pokok di pasar tradisional Kota\n"
+    "Pontianak, Kalimantan Barat, terpantau stabil menjelang perayaan Natal\n"
+    "2024.\n\n"
+    "Kepala Dinas Perdagangan mengatakan stok beras mencukupi hingga awal tahun\n"
+    "depan.\n\n"
+    "Pewarta: Rendra Oxtora\n"
+)
+
+
+def test_a_hard_wrapped_paragraph_is_one_whatever_its_lines_start_with() -> None:
+    article = parse(_WRAPPED)
+    assert article.paragraphs == (
+        "Harga sejumlah bahan pokok di pasar tradisional Kota Pontianak, Kalimantan Barat, "
+        "terpantau stabil menjelang perayaan Natal 2024.",
+        "Kepala Dinas Perdagangan mengatakan stok beras mencukupi hingga awal tahun depan.",
+    )
+    assert article.byline.reporters == ("Rendra Oxtora",)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # The line before ends a sentence.
+        "Harga sejumlah bahan pokok di pasar tradisional Kota Pontianak stabil.\nWarga lega.",
+        # The next word would have fit: a line of its own.
+        "Harga sejumlah bahan pokok di pasar tradisional Kota Pontianak stabil\n"
+        "Warga menyambut baik kabar itu dan berharap harga tetap stabil sampai tahun baru",
+        # A caption line ends with its credit.
+        "Pedagang menata cabai di Pasar Flamboyan Pontianak. ANTARA/Jessica Wuysang\n"
+        "Pontianak, Kalimantan Barat, terpantau stabil menjelang perayaan Natal tahun",
+    ],
+)
+def test_lines_that_are_not_wrapped_stay_apart(block: str) -> None:
+    text = f"Judul\n\nJakarta (ANTARA) - Isi.\n\n{block}\n\nLain.\n"
+    article = parse(text)
+    assert len(article.paragraphs) + (article.caption is not None) == 4
+
+
+def test_single_newline_paragraphs_after_the_title_are_not_joined() -> None:
+    # Two blocks: the title and the rest, paragraphs a line each (no blank-line blocks).
+    first = "Pontianak (ANTARA) - Harga sejumlah bahan pokok di pasar tradisional Kota"
+    text = f"Judul\n\n{first}\nPontianak, Kalimantan Barat, terpantau stabil\n"
+    assert len(parse(text).paragraphs) == 2

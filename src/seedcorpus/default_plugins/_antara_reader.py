@@ -48,6 +48,7 @@ from seedcorpus.default_plugins._antara_fields import (
     Unit,
 )
 from seedcorpus.default_plugins._antara_head import HeadReader
+from seedcorpus.default_plugins._antara_wraps import join_wrapped
 from seedcorpus.models import Article
 from seedcorpus.specs import Document
 
@@ -99,6 +100,7 @@ class Reader(HeadReader):
         self.date_from: dict[int, int] = {}
         # What the titles after each list header are (ITEM or NOISE), by its start.
         self.listed: dict[int, int] = {}
+        self.wraps: list[int] = []  # text units after a text unit of their block
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -147,6 +149,7 @@ class Reader(HeadReader):
                     next_odd = odd[odd_at] if odd_at < len(odd) else len(text)
                 if next_odd < end:
                     line = None
+            same = not gap  # in the block of the unit before
             if gap:
                 block += 1
                 gap = False
@@ -196,7 +199,10 @@ class Reader(HeadReader):
                 # "Berita Terkait", "Terpopuler", or "Baca juga:" alone: the titles
                 # follow, a line each.
                 listing, listing_block = listed.get(start, ITEM), block
-            if first.islower() and kind == TEXT and len(units) > 2:
+            if same and kind == TEXT and not first.islower():
+                if units[-1][KIND] == TEXT:
+                    self.wraps.append(len(units))  # maybe a hard-wrapped line: see read()
+            elif first.islower() and kind == TEXT and len(units) > 2:
                 last = units[-1]
                 if (
                     last[BLOCK] == block
@@ -304,6 +310,10 @@ class Reader(HeadReader):
         if not units:
             raise self.error(
                 "the file is empty" if not self.text else "the file has only whitespace", 1
+            )
+        if blocks > 2 and self.wraps:  # blank-line blocks, some holding several lines
+            self.first_footer = join_wrapped(
+                self.text, units, self.wraps, self.credit, self.first_footer
             )
         if blocks == 1 and len(units) > 1:
             self.problem("no-blank-lines", "no blank lines; each line was read as a unit", 1)
