@@ -469,3 +469,15 @@ def test_single_newline_paragraphs_after_the_title_are_not_joined() -> None:
     first = "Pontianak (ANTARA) - Harga sejumlah bahan pokok di pasar tradisional Kota"
     text = f"Judul\n\n{first}\nPontianak, Kalimantan Barat, terpantau stabil\n"
     assert len(parse(text).paragraphs) == 2
+
+
+def test_a_sites_dateline_deep_in_a_text_without_one_is_the_storys() -> None:
+    words = "Polisi menyelidiki kasus itu dan memeriksa saksi di lokasi kejadian pada hari"
+    body = [
+        f"{words} ke-{n} setelah laporan warga masuk ke kantor polisi setempat." for n in range(6)
+    ]
+    text = "\n\n".join([*body, "TEMPO.CO, Jakarta - Kutipan dari laman lain."]) + "\n"
+    article = parse(text)
+    assert article.dateline is None
+    assert article.paragraphs[-1] == "TEMPO.CO, Jakarta - Kutipan dari laman lain."
+    assert len(article.paragraphs) == 7

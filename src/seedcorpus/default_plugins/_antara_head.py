@@ -186,11 +186,19 @@ class HeadReader(FooterReader):
                 if counted >= _HEAD_REACH:
                     break
         self.no_dateline_before = index + 1 if units else 0
-        # No ANTARA dateline: another site's own, in a unit as near the start.
+        # No ANTARA dateline: another site's own, as near the start (among the first
+        # five text units but short ones, as ANTARA's).
+        looked = 0
         for site_index in range(index + 1):
             unit = units[site_index]
-            if unit[KIND] == TEXT and (site := self.site_dateline(unit)) is not None:
+            if unit[KIND] != TEXT:
+                continue
+            if (site := self.site_dateline(unit)) is not None:
                 return site_index, site, unit[START]
+            if not self.short(unit):
+                looked += 1
+                if looked == _HEAD_REACH:
+                    break
         return -1, None, -1
 
     def head(self, units: list[Unit], dateline_at: int, blocks: int) -> int:
