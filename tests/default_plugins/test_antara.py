@@ -69,7 +69,7 @@ def field_values(article: Article) -> dict[str, str]:
     values.update({f"paragraphs.{i}": p for i, p in enumerate(article.paragraphs)})
     values.update({f"related.{i}": r for i, r in enumerate(article.related)})
     values["signoff"], values["summary"] = article.signoff, article.summary
-    values["section"] = article.section
+    values["section"], values["url"] = article.section, article.url
     values.update({f"metadata.{key}": value for key, value in article.metadata.items()})
     values["byline.reporters"] = article.byline.reporter
     values["byline.editors"] = article.byline.editor

@@ -14,9 +14,11 @@ from bisect import bisect_left
 from datetime import datetime
 from typing import Any
 
+import attrs
+
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.errors import ParseError
-from seedcorpus.models import Caption, Dateline, Problem, paragraph_field
+from seedcorpus.models import Caption, Dateline, FieldSpans, Problem, Source, paragraph_field
 from seedcorpus.specs import Document
 from seedcorpus.text import normalize
 
@@ -40,7 +42,8 @@ START, END, LINE, BLOCK, KIND, LINES, ROLE, PRINTED = range(8)
 Unit = list[Any]
 # Unit kinds, from a unit's own shape (HEADER: of a list of titles; ITEM: a related
 # title in such a list, from the units before it).
-TEXT, FOOTER, LINK, TAGS, SIGNOFF, DATE, NOISE, HEADER, ITEM = range(9)
+# URL: the article's own address on a line of its own.
+TEXT, FOOTER, LINK, TAGS, SIGNOFF, DATE, NOISE, HEADER, ITEM, URL = range(10)
 # Roles, from a unit's neighbours: the kinds above but TEXT, and these for text.
 TITLE, TAG_LINE, REPEAT, CAPTION, SUMMARY, PARAGRAPH, TRAILER, AFTER = range(10, 18)
 
@@ -75,6 +78,10 @@ class FieldReader:
         # then the paragraph need not be hashed (hashing a long string costs as much as
         # reading it). A length holds one paragraph, or a set of them once two share it.
         self.seen: dict[int, str | set[str]] = {}
+        # The dateline as printed and its paragraph's index, once read: a page may print
+        # the whole first paragraph again, dateline and all.
+        self.dateline_printed: str | None = None
+        self.dateline_paragraph = -1
         self.credits: dict[int, tuple[Range, Range] | None] = {}  # see unit_credit()
         # The key a footer line starts with, by its start, as telling its kind found it.
         self.footer_key_at: dict[int, re.Match[str]] = {}
@@ -182,6 +189,20 @@ class FieldReader:
         """Record something unusual that does not stop the parse."""
         self.problems.append(Problem(code, message, path=self.document.source.path, line=line))
 
+    def source(self) -> Source:
+        """The document's source with the spans found."""
+        source = self.document.source
+        spans = FieldSpans.from_lists(self.span_fields, self.span_offsets)
+        if type(source) is not Source:
+            return attrs.evolve(source, spans=spans)
+        # attrs.evolve costs more than the rest of building the article's records.
+        return Source(source.path, source.sha256, source.parser, source.encoding, spans)
+
+    def breadcrumb(self, unit: Unit) -> str | None:
+        """The sections a breadcrumb line names after its home (``Ekonomi > Makro``)."""
+        found = shape.BREADCRUMB.match(self.text, unit[START], unit[END])
+        return None if found is None else self.value("section", *found.span("path")) or None
+
     def error(self, message: str, line: int) -> ParseError:
         """The error for a text that is not an article."""
         return ParseError(message, path=self.document.source.path, line=line)
@@ -218,12 +239,18 @@ class FieldReader:
             return None
         credit_start = text_end = head.start()
         credit_end = end
-        if text[end - 1] == ")" and text.find("(", head.end(), end) < 0:
+        # "(ANTARA FOTO/Name)", maybe with the sentence's period after it.
+        close = end - 1 if text[end - 1] != "." or text[end - 2] != ")" else end - 2
+        if text[close] == ")" and text.find("(", head.end(), close) < 0:
             opening = text.rfind("(", start, credit_start)
-            if opening >= 0 and text.find(")", opening, end - 1) < 0:
-                credit_start, credit_end, text_end = opening + 1, end - 1, opening
+            if opening >= 0 and text.find(")", opening, close) < 0:
+                credit_start, credit_end, text_end = opening + 1, close, opening
         if credit_end - credit_start > shape.MAX_CREDIT:
             return None
+        if credit_end - credit_start <= 16 and shape.DESK_CREDIT.fullmatch(
+            text, credit_start, credit_end
+        ):
+            return None  # "(antara/jpnn)": another site's desk code, a sign-off
         return (start, text_end), (credit_start, credit_end)
 
     def unit_credit(self, unit: Unit) -> tuple[Range, Range] | None:
@@ -392,7 +419,9 @@ class FieldReader:
         if assumed:
             self.problem("assumed-timezone", "no time zone on the date line; WIB", line)
         # The span ends with the time (or its zone): not a view count or its separator.
-        end = max(match.end(part) for part in ("minute", "second", "zone") if match[part])
+        end = max(
+            match.end(part) for part in ("minute", "second", "zone", "offset") if match[part]
+        )
         self.span("published_at", *self.trim(match.start(), end))
         return moment
 
@@ -452,6 +481,7 @@ class FieldReader:
         paragraphs = self.paragraphs
         offsets = self.span_offsets
         first = len(paragraphs)
+        dateline = self.dateline_printed
         for unit in units:
             start, end, printed = unit[START], unit[END], unit[PRINTED]
             value = text[start:end] if printed is None else printed
@@ -480,6 +510,14 @@ class FieldReader:
                 if not unicodedata.is_normalized("NFC", value):
                     value = normalize(value)
             length = len(value)
+            if (
+                dateline is not None
+                and value[0] == dateline[0]  # most paragraphs: no startswith() call
+                and value.startswith(dateline)
+                and value[len(dateline) :].lstrip() == paragraphs[self.dateline_paragraph]
+            ):
+                self.problem("repeated-paragraph", "a repeated paragraph was ignored", unit[LINE])
+                continue
             if length >= _REPEAT_MIN:
                 if length not in seen:  # the usual paragraph: none before was as long
                     seen[length] = value

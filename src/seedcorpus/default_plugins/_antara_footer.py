@@ -24,7 +24,7 @@ _FOOTER_LABELS = {
 }
 _NO_METADATA = Metadata()
 # Between the names and the next key, other sites print a bar: "Reporter: A | Editor: B".
-_SEPARATORS = ",;&|"
+_SEPARATORS = ",;&|/"
 
 
 class FooterReader(FieldReader):

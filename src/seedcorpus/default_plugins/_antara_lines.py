@@ -9,11 +9,18 @@ so classifying a unit costs the same whatever its length.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
 
+from seedcorpus.default_plugins._antara_dates import (
+    DATE_LINE,
+    DATE_LINE_REACH,
+    DATE_STARTS,
+    MONTHS,
+    ZONES,
+    date_line_time,
+)
 from seedcorpus.text import split_names
 
-__all__: list[str] = []
+__all__ = ["DATE_LINE", "DATE_LINE_REACH", "DATE_STARTS", "MONTHS", "ZONES", "date_line_time"]
 
 # Whitespace inside a line, U+00A0 included: keys may be spaced with it in scraped copies.
 H = r"[^\S\r\n]"
@@ -34,8 +41,11 @@ DATELINE = re.compile(
     r"(?:\s*,\s*(?P<date>[0-9]{1,2}(?:/[0-9]{1,2}(?:/[0-9]{2,4})?"
     r"|\s+[^\W\d_]{3,12}\.?(?:\s+[0-9]{4})?)))?"
     r"\s*,?\s*\(\s*(?P<agency>(?i:antara)[^()\r\n]{0,60}?)\s*\)"
-    r"\s*(?:-{1,2}|[–—]{1,2})"
+    # A dash, or a copy's damaged one: UTF-8 read as cp1252 ("â€“"), or "?" for it.
+    r"\s*(?:-{1,2}|[–—]{1,2}|â€[“”]|\?(?=[^\S\r\n]+\S))"
 )
+# The characters a dateline's dash (of any of those forms) starts with.
+DASH_FIRST = "-–—â?"
 # A dateline's parts as offsets: the city's range, the region's and the date's (None
 # where it has none), the agency's, where the dateline ends, and whether city and agency
 # are printed as they read (ASCII letters and single spaces: nothing to normalize).
@@ -139,6 +149,21 @@ def _plain_date(part: str) -> bool:
     )
 
 
+# Another site's own dateline on its copy: its name as a domain (or CNN Indonesia's) and
+# the city, in either order, then a dash: "TEMPO.CO, Jakarta - ", "REPUBLIKA.CO.ID,
+# JAKARTA -- ", "BOLAANG MONGONDOW, KOMPAS.com - ", "Jakarta, CNN Indonesia -- ".
+_SITE = r"(?:[A-Za-z][A-Za-z0-9-]{1,30}(?:\.(?i:com|co|id|net|news|tv)){1,2}|CNN Indonesia)"
+_SITE_CITY = r"[^\W\d_]+(?:[ '.-]{1,2}[^\W\d_]+){0,4}"
+SITE_DATELINE = re.compile(
+    rf"(?:(?P<site>{_SITE}){H}*,{H}*(?P<city>{_SITE_CITY})"
+    rf"|(?P<city_first>{_SITE_CITY}){H}*,{H}*(?P<site_after>{_SITE})){H}*(?:-{{1,2}}|[–—]{{1,2}}){H}"
+)
+SITE_DATELINE_REACH = 80
+# The site's name a browser's tab title or a print view prints with the headline.
+_ANTARA_SITE = r"(?:ANTARA News|ANTARA|Antaranews(?:\.com)?|antaranews\.com)"
+SITE_BEFORE_TITLE = re.compile(rf"{_ANTARA_SITE}{H}*[-–|]{H}+(?=\S)")
+SITE_AFTER_TITLE = re.compile(rf"(?<=\S){H}+[-–|]{H}*{_ANTARA_SITE}{H}*\Z")
+
 # Datelines are short: "(ANTARA" comes within this many characters of the unit's start.
 DATELINE_REACH = 300
 DATELINE_HINT = re.compile(r"\((?i:\s*antara)")
@@ -150,9 +175,14 @@ PREFIX_END = re.compile(r"[.!?\"”’:0-9]+(?=\s)")
 # The start of a photo credit: ANTARA/, ANTARA FOTO/, Antaranews/, ANTARA News/,
 # kepri.antaranews.com/, and "(Foto antaranews.com)" closed by its parenthesis.
 CREDIT_HEAD = re.compile(
-    r"(?<![\w/])(?:(?i:foto):?\s+)?(?:[a-z-]+\.)*(?i:antara)"
+    r"(?<![\w/.])(?:(?i:foto):?\s+)?(?:[a-z-]+\.)*(?i:antara)"
     r"(?:(?i:news)?\.com(?:\s*/|(?=\s*\)))|(?:\s*(?i:foto|news))?\s*/)"
 )
+# Not a credit but another site's desk code after the agency's name: "(antara/jpnn)",
+# "(antara/sfr)"; a photographer's name is capitalized.
+DESK_CREDIT = re.compile(r"\s*(?i:antara)/[a-z]{1,6}\s*")
+# The article's own address on a line of its own (a print view's or a feed's link).
+OWN_URL = re.compile(r"https?://(?:[\w-]+\.)*antaranews\.com(?:/\S*)?\s*")
 _SUBDOMAIN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz-.")
 
 
@@ -212,13 +242,21 @@ _LINK_WORDS = {
     **dict.fromkeys(("terkait", "Terkait", "TERKAIT"), ("Berita", "BERITA", "Artikel")),
     **dict.fromkeys(("news", "News", "NEWS"), ("Related", "RELATED")),
     **dict.fromkeys(("read", "Read", "READ"), ("Also", "ALSO")),
+    # Tempo's "Pilihan Editor: <title>", a link to another story.
+    **dict.fromkeys(("Editor", "EDITOR"), ("Pilihan", "PILIHAN")),
 }
-_LINK_WORD_LENGTHS = sorted({len(word) for word in _LINK_WORDS})
+# The lengths of the key's last words, by their last letter.
+_LINK_WORD_LENGTHS: dict[str, tuple[int, ...]] = {}
+for _word in _LINK_WORDS:
+    _LINK_WORD_LENGTHS[_word[-1]] = tuple(
+        sorted({*_LINK_WORD_LENGTHS.get(_word[-1], ()), len(_word)})
+    )
 LINK_STARTS = tuple(dict.fromkeys(word for firsts in _LINK_WORDS.values() for word in firsts))
 LINK = re.compile(
     rf"(?:(?:Baca|BACA|Lihat|LIHAT){H}+(?:juga|Juga|JUGA)"
     rf"|(?:Berita|BERITA|Artikel){H}+(?:terkait|Terkait|TERKAIT)"
-    rf"|(?:Related|RELATED){H}+(?:news|News|NEWS)|(?:Also|ALSO){H}+(?:read|Read|READ)){H}*:"
+    rf"|(?:Related|RELATED){H}+(?:news|News|NEWS)|(?:Also|ALSO){H}+(?:read|Read|READ)"
+    rf"|(?:Pilihan|PILIHAN){H}+(?:Editor|EDITOR)){H}*:"
 )
 
 
@@ -231,13 +269,13 @@ def has_link(text: str) -> bool:
     colon = text.find(":")
     while colon >= 0:
         # Most colons follow a digit or a word not ending as a key's does: no link there.
-        if colon < 4 or (text[colon - 1] not in "aAsSdDtT" and not text[colon - 1].isspace()):
+        if colon < 4 or (text[colon - 1] not in "aAsSdDtTrR" and not text[colon - 1].isspace()):
             colon = text.find(":", colon + 1)
             continue
         end = colon
         while end > 0 and text[end - 1].isspace() and text[end - 1] not in "\r\n":
             end -= 1
-        for length in _LINK_WORD_LENGTHS:
+        for length in _LINK_WORD_LENGTHS.get(text[end - 1], ()) if end else ():
             firsts = _LINK_WORDS.get(text[end - length : end]) if end >= length else None
             if firsts is None:
                 continue
@@ -276,10 +314,11 @@ GLUED_TAIL_WORDS = 13
 # their own: "Artikel ini telah tayang di", "Reporter:", "Penulis:", "Redaktur:", and
 # "Sumber: ANTARA" for the agency the copy comes from.
 _SYNDICATION_WORDS = ("Berita", "Artikel", "Baca")
-_REPORTER_WORDS = ("Pewarta", "PEWARTA", "Reporter", "REPORTER", "Penulis", "Wartawan")
-_EDITOR_WORDS = ("Editor", "EDITOR", "Redaktur", "REDAKTUR", "Penyunting")
+# Republika prints "Rep: Antara/ Red: Friska Yolandha".
+_REPORTER_WORDS = ("Pewarta", "PEWARTA", "Reporter", "REPORTER", "Penulis", "Wartawan", "Rep")
+_EDITOR_WORDS = ("Editor", "EDITOR", "Redaktur", "REDAKTUR", "Penyunting", "Red")
 _COPYRIGHT_WORDS = ("COPYRIGHT", "Copyright")
-_SOURCE_WORDS = ("Sumber", "SUMBER")
+_SOURCE_WORDS = ("Sumber", "SUMBER", "sumber")
 FOOTER_WORDS = (
     *_SYNDICATION_WORDS, *_REPORTER_WORDS, "Laporan", *_EDITOR_WORDS, *_COPYRIGHT_WORDS,
     *_SOURCE_WORDS,
@@ -296,12 +335,14 @@ _COPYRIGHT = rf"(?:COPYRIGHT|Copyright){H}*(?:©|Â©|\([cC]\))"
 FOOTER_KEY = re.compile(
     rf"(?P<syndication>{_SYNDICATED}|{_READ_ON})"
     rf"|(?P<reporter>{_REPORTER})"
-    rf"|(?P<editor>(?:{'|'.join(_EDITOR_WORDS)}){H}*:)"
+    rf"|(?P<editor>(?:{'|'.join(_EDITOR_WORDS)})(?:{H}*&{H}*Reporter)?{H}*:)"
     rf"|(?P<copyright>{_COPYRIGHT})"
-    rf"|(?P<source>(?:Sumber|SUMBER){H}*:(?={H}*(?i:antara)))"
+    rf"|(?P<source>(?:Sumber|SUMBER|sumber){H}*:(?={H}*(?i:antara)))"
 )
 # The word every footer key starts with.
-FOOTER_WORD = re.compile("|".join(FOOTER_WORDS))
+# (Without "sumber": a lower-case word would be tried at every "s" of a footer line, and
+# that key starts a line of its own.)
+FOOTER_WORD = re.compile("|".join(word for word in FOOTER_WORDS if word != "sumber"))
 # Keys distinctive enough to split off a footer glued to the end of the last paragraph.
 # "Editor:" and the other sites' keys are left out: they may end a sentence of the body.
 GLUED_FOOTER_KEY = re.compile(rf"{_SYNDICATED}|(?:Pewarta|PEWARTA){H}*:|{_COPYRIGHT}")
@@ -317,7 +358,7 @@ YEAR_AT_START = re.compile(r"[0-9]{4}(?![0-9])")
 YEAR_THEN_JUNK = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
 
 # Desk codes and sign-offs: (K009), (T.h-CS/B/B008/B008), (*), (ANT), (V. Puspa S), and
-# the (Antara) a copy on another site ends with.
+# the (Antara) or (antara/jpnn) a copy on another site ends with.
 # Shapes, not a list: a code with a digit or slash, a star, ANT, or an initial and a name.
 _DESK = (
     r"\*|(?i:ant(?:ara)?)|[^()\r\n]{0,40}[0-9/][^()\r\n]{0,40}"
@@ -330,36 +371,6 @@ SIGNOFF_LINE = re.compile(
 # The same glued to the end of the last paragraph, after the end of its last sentence.
 SIGNOFF_GLUED = re.compile(rf"(?<=[.!?\"”’]){H}*(\({H}*(?:{_DESK}){H}*\)){H}*\Z")
 SIGNOFF_REACH = 90
-
-_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Ahad)"
-_MONTH_NAMES = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-MONTHS = {name.casefold(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
-MONTHS |= {name[:3].casefold(): number for name, number in MONTHS.items()}
-MONTHS |= {"pebruari": 2, "nopember": 11, "agu": 8, "agt": 8, "okt": 10, "des": 12}
-# The English site's pages: "27 January 2016 14:53 WIB".
-MONTHS |= {"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7}
-MONTHS |= {"august": 8, "october": 10, "december": 12, "mar": 3, "aug": 8, "oct": 10}
-MONTHS |= {"dec": 12}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-# A page's own date line: "27 Januari 2016 14:53 WIB", with a weekday in front and a view
-# count after in a trailer ("Rabu, 23 September 2020 20:02 WIB 7522", "... WIB | 7522");
-# or ISO as page
-# stores write it ("2016-01-27 14:53"); or day-month-year after an old page's desk code
-# ("12-03-2015 14:22:11").
-DATE_LINE = re.compile(
-    rf"{H}*(?:{_WEEKDAY}{H}*,?{H}*)?"
-    rf"(?:(?P<day>[0-9]{{1,2}}){H}+(?P<month>(?i:{_MONTH}))\.?{H}+(?P<year>[0-9]{{4}})"
-    rf"|(?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})|(?P<dmy>[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}))"
-    rf"(?:{H}*[,|/\-–]?{H}*(?:(?i:pukul){H}+)?(?P<hour>[0-9]{{1,2}})[:.](?P<minute>[0-9]{{2}})"
-    rf"(?::(?P<second>[0-9]{{2}}))?(?:{H}*(?P<zone>WIB|WITA|WIT))?)?"
-    rf"(?:{H}*[|·•]?{H}+(?P<views>[0-9][0-9.,]*)(?:{H}+(?i:kali{H}+dibaca|views?|dilihat))?)?"
-    rf"{H}*\Z"
-)
-DATE_LINE_REACH = 80
-ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 # Script and markup a page store leaves in the text. A few fixed openings and one word
 # ad scripts always carry; searched only in short units or at a unit's start.
@@ -380,6 +391,8 @@ CHROME_LINES = frozenset(
 )
 CHROME_START = (
     *("Bagikan", "BAGIKAN", "Share", "SHARE", "Ikuti", "Simak", "Dapatkan", "[Gambas"),
+    *("Follow", "SCROLL", "Waktu", "waktu", "Foto", "FOTO", "Video", "VIDEO"),
+    *("Antara", "ANTARA", "Oleh", "Penulis", "Reporter"),
     *("Home", "HOME", "Beranda", "BERANDA", "News"),
     *("Advertisement", "ADVERTISEMENT", "Iklan", "IKLAN", "Scroll", "Lanjut", "Berikan"),
     *("Kirim", "Komentar", "Tutup", "Loading"),
@@ -393,15 +406,32 @@ SHARE = re.compile(
     rf"(?:Bagikan|BAGIKAN|Share|SHARE)(?:{H}*:|{H}+(?i:artikel|berita|ke|this|on)(?!\w)|{H}*\Z)"
 )
 FOLLOW = re.compile(
-    rf"(?:Ikuti|Simak|Dapatkan|Baca)(?!\w)[^\r\n]{{0,200}}?"
+    rf"(?:Ikuti|Simak|Dapatkan|Baca|Follow)(?!\w)[^\r\n]{{0,200}}?"
     rf"(?:Google{H}+News|WhatsApp{H}+Channel|[Ss]aluran{H}+WhatsApp)"
 )
 CHROME_REACH = 300
+# A copy's line naming the agency as its source or author, above or below the body:
+# "Antara", "Antara, Jurnalis", "Antara - Bisnis.com", "Penulis Antara".
+AGENCY_LINE = re.compile(
+    rf"(?:(?:Penulis|Reporter|Oleh){H}+)?(?:Antara|ANTARA)"
+    rf"(?:{H}*,{H}*(?:Jurnalis|Reporter|Wartawan)|{H}*[-–|]{H}*[\w-]+(?:\.[A-Za-z]+)+)?{H}*"
+)
+# A page's reading time: "4-5 minutes" (a reader view), "waktu baca 2 menit".
+READING_TIME = re.compile(
+    rf"(?:[Ww]aktu{H}+baca{H}+)?[0-9]{{1,2}}(?:{H}*[-–]{H}*[0-9]{{1,2}})?{H}+"
+    rf"(?:menit|minutes?|mins?)(?:{H}+(?:baca|membaca|read))?{H}*"
+)
+READING_TIME_REACH = 30
 # The header of a list of titles a page prints: of related articles, whose titles are
 # related links, or of its other news, which is page noise. A whole line, maybe with a
 # colon; each title after it is a short line of its own that does not end a sentence,
 # in the block of the one before or the next.
-RELATED_HEADERS = frozenset(("berita terkait", "artikel terkait", "baca juga", "lihat juga"))
+RELATED_HEADERS = frozenset(
+    (
+        *("berita terkait", "artikel terkait", "baca juga", "lihat juga", "foto terkait"),
+        *("video terkait", "related news"),
+    )
+)
 OTHER_HEADERS = frozenset(
     (
         *("terpopuler", "berita terpopuler", "terkini", "berita terkini", "terbaru"),
@@ -419,34 +449,20 @@ BREADCRUMB = re.compile(
 # Senin, 3 Juni 2024 | 10:15 WIB".
 BARRED_REACH = 150
 
+# A page's masthead and menu lines above the title: a site's name ("ANTARA News",
+# "Kompas.com") or a section ("Ekonomi"): short (see HeadReader.short()).
+MASTHEAD_MAX_CHARS = 40
+MASTHEAD_WORDS_CHARS = 30
+# A site's name as a domain: "Kompas.com", "REPUBLIKA.CO.ID", "iNews.id".
+SITE_NAME = re.compile(
+    r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.(?i:com|co|id|net|org|news|tv|my|info)){1,2}\s*"
+)
+
 TERMINAL = frozenset('.!?"”’:;)')
 QUOTES = frozenset("\"“”'‘’")
 # A title is short; a body-first file's first paragraph is a long sentence.
 TITLE_MAX_CHARS = 250
 TITLE_MAX_SENTENCE_WORDS = 14
-
-
-def date_line_time(match: re.Match[str]) -> tuple[datetime | None, bool]:
-    """The time a :data:`DATE_LINE` match gives, timezone-aware, and whether the zone was
-    assumed (WIB, where the line has a time but no zone); ``None`` without a time or for
-    an impossible date."""
-    if match["hour"] is None:
-        return None, False
-    try:
-        if match["iso"] is not None:
-            year, month, day = map(int, match["iso"].split("-"))
-        elif match["dmy"] is not None:
-            day, month, year = map(int, match["dmy"].split("-"))
-        else:
-            year, month = int(match["year"]), MONTHS[match["month"].casefold()]
-            day = int(match["day"])
-        zone = match["zone"]
-        offset = timezone(timedelta(hours=ZONES[zone or "WIB"]))
-        second = int(match["second"] or 0)
-        moment = datetime(year, month, day, int(match["hour"]), int(match["minute"]), second)
-    except (ValueError, KeyError):
-        return None, False
-    return moment.replace(tzinfo=offset), zone is None
 
 
 def title_shaped(value: str) -> bool:

@@ -17,8 +17,6 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-import attrs
-
 from seedcorpus.default_plugins import _antara_lines as shape
 from seedcorpus.default_plugins._antara_fields import (
     AFTER,
@@ -45,11 +43,13 @@ from seedcorpus.default_plugins._antara_fields import (
     TAGS,
     TEXT,
     TRAILER,
+    URL,
     Range,
     Unit,
 )
 from seedcorpus.default_plugins._antara_head import HeadReader
-from seedcorpus.models import Article, FieldSpans, Source
+from seedcorpus.default_plugins._antara_wraps import join_wrapped
+from seedcorpus.models import Article
 from seedcorpus.specs import Document
 
 __all__ = ["Reader"]
@@ -73,11 +73,12 @@ _KIND_STARTS = _by_first(
         *("Tag", "TAGS", "Topik", "("),
         *shape.NOISE_START,
         *shape.CHROME_START,
+        "http",
     )
 )
 _CHROME_STARTS = _by_first(shape.CHROME_START)
-# The first characters of a (short) date line: a day or a weekday.
-_DATE_FIRST = frozenset("0123456789SRKJMA")
+# The first characters of a (short) date line: a day, a weekday, a month, a word.
+_DATE_FIRST = frozenset(start[0] for start in shape.DATE_STARTS)
 _FOOTER_FIRST = frozenset(word[0] for word in shape.FOOTER_WORDS)
 _LINK_FIRST = frozenset(word[0] for word in shape.LINK_STARTS)
 
@@ -99,6 +100,7 @@ class Reader(HeadReader):
         self.date_from: dict[int, int] = {}
         # What the titles after each list header are (ITEM or NOISE), by its start.
         self.listed: dict[int, int] = {}
+        self.wraps: list[int] = []  # text units after a text unit of their block
 
     def units(self) -> tuple[list[Unit], int]:
         """The text's units in order, and the number of blank-line blocks."""
@@ -147,6 +149,7 @@ class Reader(HeadReader):
                     next_odd = odd[odd_at] if odd_at < len(odd) else len(text)
                 if next_odd < end:
                     line = None
+            same = not gap  # in the block of the unit before
             if gap:
                 block += 1
                 gap = False
@@ -159,7 +162,11 @@ class Reader(HeadReader):
             # Only a unit that starts as one of the kinds does can be one: most are text.
             if (
                 (first in kind_starts and text.startswith(kind_starts[first], start, end))
-                or (first in dated and end - start <= reach)
+                or (
+                    first in dated
+                    and end - start <= reach
+                    and text.startswith(shape.DATE_STARTS, start, end)
+                )
                 or (bars and end - start <= shape.BARRED_REACH and text.find("|", start, end) >= 0)
             ):
                 # kind(start, end), without the call for a footer line (its first test).
@@ -174,12 +181,16 @@ class Reader(HeadReader):
             else:
                 kind = TEXT
             if listing:
-                # A title: short, not a sentence's end, in the block or the next one.
+                # A title: short, not a sentence's end (unless it is the title of a
+                # "Baca juga:" key on the line just before), in the block or the next one.
                 if (
                     kind == TEXT
                     and block - listing_block <= 1
                     and end - start <= shape.LIST_ITEM_REACH
-                    and text[end - 1] not in '.!?"”'
+                    and (
+                        text[end - 1] not in '.!?"”'
+                        or (units[-1][KIND] == LINK and block == listing_block)
+                    )
                 ):
                     kind, listing_block = listing, block
                 else:
@@ -188,12 +199,16 @@ class Reader(HeadReader):
                 # "Berita Terkait", "Terpopuler", or "Baca juga:" alone: the titles
                 # follow, a line each.
                 listing, listing_block = listed.get(start, ITEM), block
-            if first.islower() and kind == TEXT and len(units) > 2:
+            if same and kind == TEXT and not first.islower():
+                if units[-1][KIND] == TEXT:
+                    self.wraps.append(len(units))  # maybe a hard-wrapped line: see read()
+            elif first.islower() and kind == TEXT and len(units) > 2:
                 last = units[-1]
                 if (
                     last[BLOCK] == block
                     and last[KIND] == TEXT
                     and text[last[START] : last[END]].rstrip()[-1] not in terminal
+                    and self.credit(last) is None  # a caption's credit ends it
                 ):
                     # A hard-wrapped line goes on the paragraph it continues.
                     if last[LINES] is None:
@@ -227,17 +242,28 @@ class Reader(HeadReader):
             first == "("
             and end - start < 100
             and self.signoff_line(start, end) is not None
-            and not shape.CREDIT_HEAD.search(text, start, end)  # "(ANTARA FOTO/Name)"
+            and (
+                not shape.CREDIT_HEAD.search(text, start, end)  # "(ANTARA FOTO/Name)"
+                or shape.DESK_CREDIT.fullmatch(text, start + 1, text.rindex(")", start, end))
+            )
         ):
             return SIGNOFF
+        if first == "h" and shape.OWN_URL.fullmatch(text, start, end):
+            return URL
         if (
             end - start <= shape.DATE_LINE_REACH
-            and (first.isdigit() or first in "SRKJMA")
+            and text.startswith(shape.DATE_STARTS, start, end)
             and shape.DATE_LINE.match(text, start, end)
         ):
             self.date_lines = True
             return DATE
         if text.startswith(shape.NOISE_START, start, end):
+            return NOISE
+        if (
+            end - start <= shape.READING_TIME_REACH
+            and (first.isdigit() or first in "wW")
+            and shape.READING_TIME.fullmatch(text, start, end)
+        ):
             return NOISE
         chrome = _CHROME_STARTS.get(first)
         if (first == "B" or (chrome and text.startswith(chrome, start, end))) and self.chrome(
@@ -275,6 +301,7 @@ class Reader(HeadReader):
             or shape.FOLLOW.match(text, start, end)
             or shape.VIDEO.match(text, start, end)
             or text[start:end].strip().casefold() in shape.CHROME_LINES
+            or shape.AGENCY_LINE.fullmatch(text, start, end) is not None
         )
 
     def read(self) -> Article:
@@ -283,6 +310,10 @@ class Reader(HeadReader):
         if not units:
             raise self.error(
                 "the file is empty" if not self.text else "the file has only whitespace", 1
+            )
+        if blocks > 2 and self.wraps:  # blank-line blocks, some holding several lines
+            self.first_footer = join_wrapped(
+                self.text, units, self.wraps, self.credit, self.first_footer
             )
         if blocks == 1 and len(units) > 1:
             self.problem("no-blank-lines", "no blank lines; each line was read as a unit", 1)
@@ -300,7 +331,7 @@ class Reader(HeadReader):
                 title = title_found[2]
         language: str | None = None
         tags: tuple[str, ...] = ()
-        caption = dateline = signoff = summary = published_at = section = None
+        caption = dateline = signoff = summary = published_at = section = url = None
         footer: list[Unit] = []
         signoff_cut = self.glued_signoff(units)
         # The units read one at a time: those that are not paragraphs, the dateline's, the
@@ -325,13 +356,20 @@ class Reader(HeadReader):
                 start, end = unit[START], unit[END]
                 if index == dateline_at and match is not None:
                     if prefix_end > unit[START]:
-                        summary = self.prefix(unit, prefix_end, summary)
+                        if title is None and title_at < 0 and self.glued_title(unit, prefix_end):
+                            title = self.value("title", unit[START], prefix_end)
+                        else:
+                            summary = self.prefix(unit, prefix_end, summary)
                     dateline = self.dateline(match)
                     start = match[4]
                 if signoff_cut is not None and signoff_cut[0] == index:
                     end = signoff_cut[1]
                     signoff = self.value("signoff", *signoff_cut[2])
+                before = len(self.paragraphs)
                 self.paragraph(unit, start, end)
+                if index == dateline_at and match is not None and len(self.paragraphs) > before:
+                    self.dateline_printed = self.text[prefix_end : match[4]]
+                    self.dateline_paragraph = before
             elif role == FOOTER:  # (roles exclude each other: the usual ones first)
                 footer.append(unit)
             elif role == TAG_LINE:
@@ -373,6 +411,8 @@ class Reader(HeadReader):
                     self.related.append(linked)
             elif role == NOISE and section is None:
                 section = self.breadcrumb(unit)
+            elif role == URL and url is None:
+                url = self.value("url", unit[START], unit[END])
         if after < len(units):
             self.plain_paragraphs(units[after:])
         syndication, byline, copyright, metadata = self.footer(footer)
@@ -385,6 +425,7 @@ class Reader(HeadReader):
             id=self.document.id,
             source=self.source(),
             title=title,
+            url=url,
             language=language,
             published_at=published_at,
             section=section,
@@ -402,20 +443,6 @@ class Reader(HeadReader):
             problems=tuple(self.problems),
         )
 
-    def source(self) -> Source:
-        """The document's source with the spans found."""
-        source = self.document.source
-        spans = FieldSpans.from_lists(self.span_fields, self.span_offsets)
-        if type(source) is not Source:
-            return attrs.evolve(source, spans=spans)
-        # attrs.evolve costs more than the rest of building the article's records.
-        return Source(source.path, source.sha256, source.parser, source.encoding, spans)
-
-    def breadcrumb(self, unit: Unit) -> str | None:
-        """The sections a breadcrumb line names after its home (``Ekonomi > Makro``)."""
-        found = shape.BREADCRUMB.match(self.text, unit[START], unit[END])
-        return None if found is None else self.value("section", *found.span("path")) or None
-
     def signoff_line(self, start: int, end: int) -> re.Match[str] | None:
         """A desk code on a line of its own, maybe with the page's time stamp after it."""
         found = shape.SIGNOFF_LINE.match(self.text, start, end)
@@ -426,7 +453,7 @@ class Reader(HeadReader):
     def split_glued_footer(self, units: list[Unit]) -> None:
         """Split a footer glued to the end of the last paragraph: ``... kata dia.Pewarta: X``."""
         last = len(units) - 1 if self.first_footer < 0 else self.first_footer - 1
-        if last < 1 or units[last][KIND] not in (TEXT, LINK):
+        if last < 0 or units[last][KIND] not in (TEXT, LINK):
             return
         unit = units[last]
         start, end = (unit[START], unit[END]) if unit[LINES] is None else unit[LINES][-1]
@@ -530,6 +557,8 @@ class Reader(HeadReader):
                         footer_line = unit[LINE]
             elif kind == LINK:
                 unit[ROLE] = LINK if footer_line < 0 else AFTER
+            elif kind == URL:
+                unit[ROLE] = URL
             elif kind == NOISE:
                 unit[ROLE] = NOISE
                 start, end = unit[START], unit[END]

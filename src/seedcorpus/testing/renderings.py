@@ -26,6 +26,10 @@ _MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
+_ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 _ZONES = (("WIB", 7), ("WITA", 8), ("WIT", 9))
 _SIGNOFFS = ("(K009)", "(*)", "(ANT)", "(T.h-CS/B/B008/B008)", "(V. Puspa S)")
@@ -55,8 +59,25 @@ def _moment(draw: st.DrawFn) -> tuple[datetime, str]:
     return moment, zone
 
 
-def _date_line(moment: datetime, zone: str, *, weekday: bool, views: int | None) -> str:
+def _date_line(
+    moment: datetime, zone: str, *, weekday: bool, views: int | None, form: int = 0
+) -> str:
+    """The date line of ``moment`` as ANTARA prints it (``form`` 0), or as other sites,
+    feeds and the English site do: 1 abbreviated (``Sen, 16 Des 2024 17:02 WITA``), 2 in
+    English, month first (``December 3, 2024 10:05 WIB``), 3 ISO with its offset, 4 after
+    ``Diterbitkan``."""
+    if form == 1:
+        day = _WEEKDAYS[moment.weekday()][:3]
+        month = _MONTHS[moment.month - 1][:3]
+        return f"{day}, {moment.day:02d} {month} {moment.year} {moment:%H:%M} {zone}"
+    if form == 2:
+        month = _ENGLISH_MONTHS[moment.month - 1]
+        return f"{month} {moment.day}, {moment.year} {moment:%H:%M} {zone}"
+    if form == 3:
+        return moment.isoformat()
     line = f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M} {zone}"
+    if form == 4:
+        return f"Diterbitkan {line}"
     if weekday:
         line = f"{_WEEKDAYS[moment.weekday()]}, {line}"
     return line if views is None else f"{line} {views}"
@@ -143,9 +164,11 @@ def _copy(draw: st.DrawFn, article: Article, date_line: str) -> tuple[Article, s
         signoff=signoff,
     )
     # A link's title may be on the line after its key, as pages print a link, or the
-    # titles may follow a "Berita Terkait" header, a line each.
+    # titles may follow a "Berita Terkait" header, a line each (where none ends as a
+    # sentence does: such a line in a list reads as the body going on).
     body = [line.replace("Baca juga: ", draw(_LINK_KEYS), 1) for line in _body(article)]
-    if draw(st.booleans()) and article.related:
+    listable = not any(title[-1] in '.!?"”' for title in article.related)
+    if listable and article.related and draw(st.booleans()):
         body = body[: -len(article.related)]
         body.append("\n".join([draw(_LIST_HEADERS), *article.related]))
     # An ad or a video placeholder between two paragraphs.
@@ -175,8 +198,10 @@ def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
     * ``blank-line``: the plain layout, blocks between blank lines, maybe a sign-off;
     * ``single-newline``: the title, then every other line after a single newline;
     * ``body-first``: page text from the dateline paragraph on, sometimes no footer;
-    * ``amp``: title, date line (``27 Januari 2016 14:53 WIB``), caption, body, footer
-      lines, the first paragraph printed again, a ``Tags:`` line, single newlines;
+    * ``amp``: title, date line (``27 Januari 2016 14:53 WIB``, or as other sites and
+      feeds print it: ``Sen, 16 Des 2024 17:02 WITA``, ``December 3, 2024 10:05 WIB``,
+      ``2024-12-20T09:30:00+07:00``, ``Diterbitkan ...``), caption, body, footer lines,
+      the first paragraph printed again, a ``Tags:`` line, single newlines;
     * ``trailer``: the plain layout, then the title again and a line such as
       ``Rabu, 23 September 2020 20:02 WIB 7522``;
     * ``copy``: another site's page: a breadcrumb (the section), the title, a
@@ -222,7 +247,8 @@ def antara_styled_renderings(draw: st.DrawFn) -> tuple[str, Article, str]:
         dateline = article.dateline or Dateline(city="Jakarta", agency="ANTARA")
         article = attrs.evolve(article, language=None, caption=caption, dateline=dateline)
         assert article.title is not None
-        lines = [article.title, _date_line(moment, zone, weekday=False, views=None)]
+        form = draw(st.integers(min_value=0, max_value=4))
+        lines = [article.title, _date_line(moment, zone, weekday=False, views=None, form=form)]
         if caption is not None:
             lines.append(_caption(caption))
         lines += [*_body(article), *_footer(article)]
