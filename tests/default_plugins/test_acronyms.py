@@ -77,6 +77,7 @@ def test_definition_forms(text: str, short: str, long: str) -> None:
         "Rapat digelar Senin (1/7).",
         "Dibuka oleh Presiden (RI) kemarin.",  # "Presiden" does not spell RI
         "Ia bekerja di sini dan (DS) itu.",  # a long form does not start with "dan"
+        "Kata World - Health (WHO) itu.",  # a lone dash among English words: no letter
     ],
 )
 def test_parentheses_that_define_nothing(text: str) -> None:

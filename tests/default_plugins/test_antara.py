@@ -726,3 +726,31 @@ def test_date_lines(line: str, expected: str) -> None:
     assert article.published_at.isoformat() == expected
     assert article.paragraphs == ("Isi berita.",)
     assert_spans(text, article)
+
+
+@pytest.mark.parametrize(
+    ("line", "original_title"),
+    [
+        # After ANTARA's colon the quotation marks belong to the title.
+        ('Berita ini telah tayang di Antaranews.com dengan judul: "Kami siap"', '"Kami siap"'),
+        # Another site quotes the title it names.
+        ('Artikel ini telah tayang di Example.id dengan judul "Kami siap"', "Kami siap"),
+    ],
+)
+def test_a_quoted_original_title_keeps_its_marks_after_a_colon(
+    line: str, original_title: str
+) -> None:
+    text = f"Judul\n\nJakarta (ANTARA) - Isi berita.\n\n{line}\nEditor: Budi\n"
+    syndication = parse_antara(document(text)).syndication
+    assert syndication is not None
+    assert syndication.original_title == original_title
+
+
+def test_a_short_title_with_its_tag_line_and_date_line_is_no_masthead() -> None:
+    # Short lines above a date line look like a site's masthead and menu; ANTARA's own
+    # head (the title, its tag line, the title again) is not one.
+    text = "Kerja\n\nid\n\n1 Januari 1990 00:00 WIB\n\nKerja\n\nKerja kerja kerja kerja kerja.\n"
+    article = parse_antara(document(text))
+    assert (article.title, article.language) == ("Kerja", "id")
+    assert article.paragraphs == ("Kerja kerja kerja kerja kerja.",)
+    assert article.problems == ()

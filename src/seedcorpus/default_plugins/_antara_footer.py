@@ -152,7 +152,15 @@ class FooterReader(FieldReader):
         title_start, end = self.trim(title_start, end)
         if link is not None and text[end - 1 : end] == ",":  # '"<title>", klik untuk baca'
             title_start, end = self.trim(title_start, end - 1)
-        if end - title_start > 1 and text[title_start] in '"“' and text[end - 1] in '"”':
+        # Other sites quote the title ('dengan judul "<title>"'); after ANTARA's colon
+        # the quotation marks are the title's own.
+        quoted = judul is None or text[judul.end() - 1] != ":"
+        if (
+            quoted
+            and end - title_start > 1
+            and text[title_start] in '"“'
+            and text[end - 1] in '"”'
+        ):
             title_start, end = title_start + 1, end - 1
         return Syndication(  # positional arguments: an attrs record takes them faster
             self.value("syndication.site", start, site_end),

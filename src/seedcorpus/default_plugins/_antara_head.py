@@ -382,6 +382,11 @@ class HeadReader(FooterReader):
                     if not dated and (after == len(units) or units[after][KIND] != DATE):
                         return 0
                 return k
+            if k and (
+                shape.TAG_LINE.match(text, unit[START], unit[END])
+                or self.unit_plain(units, index) == self.unit_plain(units, heads[0])
+            ):
+                return 0  # ANTARA's own head: a short title, its tag line, the title again
             if not site and index > heads[0]:
                 dated = dated or any(units[i][KIND] == DATE for i in range(heads[0], index))
         return len(heads) if site and dateline_at >= 0 else 0

@@ -263,7 +263,7 @@ def _translated(letters: str, words: Sequence[str]) -> list[str] | None:
     options: list[tuple[str, ...]] = []
     for word in words:
         base = word.split("-")[0]
-        if base in _FUNCTION_WORDS:
+        if not base or base in _FUNCTION_WORDS:  # "-" alone, or "-nya", gives no letter
             options.append(("",))
         elif base in _ENGLISH_INITIALS:
             options.append(_ENGLISH_INITIALS[base])
