@@ -124,6 +124,10 @@ class StdoutPipe:
             raise BrokenPipeError("standard output was closed by its reader")
 
 
+_FAILED_COPY_WAIT = 2.0
+"""Seconds a failed export to standard output waits for the last bytes to be copied."""
+
+
 @contextmanager
 def to_stdout() -> Iterator[StdoutPipe]:
     """A path any exporter that writes a file front to back (JSONL, CSV) can write to,
@@ -155,11 +159,16 @@ def to_stdout() -> Iterator[StdoutPipe]:
 
     thread = threading.Thread(target=copy, name="stdout-copy", daemon=True)
     thread.start()
+    failed = True
     try:
         yield pipe
+        failed = False
     finally:
         os.close(write_end)
-        thread.join()
+        # After a failure something may still hold the write end open (a plugin's file,
+        # kept alive by the error's traceback): the copier would wait for ever for the
+        # end of the pipe. What it has not copied by then is lost anyway.
+        thread.join(_FAILED_COPY_WAIT if failed else None)
         if pipe.broken:
             # Python would complain when it flushes standard output at exit.
             devnull = os.open(os.devnull, os.O_WRONLY)

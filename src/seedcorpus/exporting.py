@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 
@@ -74,6 +75,10 @@ def write_export(
         except SeedcorpusError:
             raise
         except Exception as error:
+            # The failed exporter's frames hold what it opened (a file on a pipe, a
+            # database): let them go now, not when the error is, so that nothing waits
+            # on them (standard output's copier waits for the pipe to close).
+            traceback.clear_frames(error.__traceback__)
             plugin = registry.owner("exporter", format).name
             raise ExportError(
                 f"exporter {format!r} (plugin {plugin!r}) failed: {describe_error(error)}",
