@@ -6,8 +6,11 @@ outputs that are the input itself, and the like. Each is one clear line naming t
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from click.testing import CliRunner
 
 from seedcorpus import open_corpus
 from seedcorpus.cli import cli
+from seedcorpus.errors import SerializationError
 
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -79,3 +83,92 @@ def test_a_format_that_cannot_stream_fails_at_once_on_standard_output(tmp_path: 
     assert result.returncode == 1
     assert one_error(result).startswith("error: cannot write to standard output: ")
     assert result.stdout == ""
+
+
+# --- damaged and foreign exports given as input ---------------------------------------------
+
+
+def _truncated(good: Path, bad: Path) -> None:
+    bad.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 3])
+
+
+def _text(good: Path, bad: Path) -> None:
+    bad.write_text("not what the name says\n")
+
+
+def _empty(good: Path, bad: Path) -> None:
+    bad.write_bytes(b"")
+
+
+def _foreign_sqlite(good: Path, bad: Path) -> None:
+    with closing(sqlite3.connect(bad)) as db, db:
+        db.execute("CREATE TABLE articles (x)")
+
+
+def _csv_of_another_program(good: Path, bad: Path) -> None:
+    bad.write_text("a,b\n1,2\n")
+
+
+DAMAGE: dict[str, tuple[str, Callable[[Path, Path], None]]] = {
+    "truncated sqlite": ("sqlite", _truncated),
+    "text named .sqlite": ("sqlite", _text),
+    "empty sqlite": ("sqlite", _empty),
+    "foreign sqlite": ("sqlite", _foreign_sqlite),
+    "truncated parquet": ("parquet", _truncated),
+    "text named .parquet": ("parquet", _text),
+    "truncated csv": ("csv", _truncated),
+    "csv of another program": ("csv", _csv_of_another_program),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+@pytest.mark.parametrize(
+    "command",
+    [["show"], ["export", "-f", "jsonl", "-o", "out.jsonl"], ["report", "--json"], ["duplicates"]],
+    ids=["show", "export", "report", "duplicates"],
+)
+def test_a_damaged_or_foreign_export_is_one_line_naming_it(
+    exports: Path, tmp_path: Path, damage: str, command: list[str]
+) -> None:
+    format, make = DAMAGE[damage]
+    bad = tmp_path / f"bad.{format}"
+    make(exports / f"good.{format}", bad)
+    before = bad.read_bytes()
+    result = invoke(command[0], bad, *command[1:], cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_error(result).startswith(f"error: {bad}: cannot be read as a {format} export: ")
+    assert bad.read_bytes() == before
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("damage", [d for d in DAMAGE if DAMAGE[d][0] == "sqlite"])
+def test_duplicates_store_never_writes_into_a_damaged_or_foreign_database(
+    exports: Path, tmp_path: Path, damage: str
+) -> None:
+    _, make = DAMAGE[damage]
+    bad = tmp_path / "bad.sqlite"
+    make(exports / "good.sqlite", bad)
+    before = bad.read_bytes()
+    result = invoke("duplicates", bad, "--store", cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_error(result).startswith(f"error: {bad}: ")
+    assert bad.read_bytes() == before
+
+
+def test_a_damaged_export_opened_in_python_raises_a_serialization_error(
+    exports: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.sqlite"
+    _truncated(exports / "good.sqlite", bad)
+    corpus = open_corpus(bad)
+    with pytest.raises(SerializationError, match=r"bad\.sqlite: cannot be read as a sqlite"):
+        list(corpus)
+    with pytest.raises(SerializationError, match="cannot be read as a sqlite export"):
+        len(corpus)
+
+
+def test_a_good_export_still_reads_through_the_guard(exports: Path) -> None:
+    for format in ("sqlite", "jsonl", "parquet", "csv"):
+        corpus = open_corpus(exports / f"good.{format}")
+        assert [a.id for a in corpus] == open_corpus(SEEDS).ids()
+        assert len(corpus) == 1

@@ -190,6 +190,7 @@ def find_copies(
     ``.sqlite`` export and store them in its tables (``store``)."""
     from seedcorpus import duplicates
     from seedcorpus.corpus import open_corpus
+    from seedcorpus.guarded import guarded_spec
     from seedcorpus.registry import Registry
 
     if near and not duplicates.near_available():
@@ -200,7 +201,7 @@ def find_copies(
         )
     if store:
         # The exporter offering the capability stores them (the sqlite one does).
-        spec = Registry.load().exporter_with("duplicates", corpus)
+        spec = guarded_spec(Registry.load().exporter_with("duplicates", corpus))
         if spec.duplicates is None or not (spec.suffix and corpus.name.endswith(spec.suffix)):
             raise click.BadParameter(
                 f"--store needs an export that stores duplicates (a {spec.suffix} file)",

@@ -25,6 +25,7 @@ from seedcorpus.decoding import decode_article
 from seedcorpus.enriching import run_enrichers
 from seedcorpus.errors import ManifestError, ParseError, PluginError, SeedcorpusError
 from seedcorpus.exporting import ExportReport, write_export
+from seedcorpus.guarded import guarded_spec
 from seedcorpus.manifest import INDEX_NAME, read_entry_bytes, read_manifest
 from seedcorpus.models import Article, Manifest, ManifestEntry, Problem, Source
 from seedcorpus.pipeline import process_entries
@@ -459,8 +460,8 @@ class ExportedCorpus(ArticleSource):
             raise SeedcorpusError(f"the {spec.name!r} exporter cannot read its output back")
         self.root = path
         """The export file (or folder)."""
-        self.spec = spec
-        """The exporter whose reader reads the file."""
+        self.spec = guarded_spec(spec)
+        """The exporter whose reader reads the file (its failures name the file)."""
         self.registry = registry
         """The plugins this corpus uses."""
         self.enrichers = enrichers

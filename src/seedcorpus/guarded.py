@@ -1,0 +1,121 @@
+"""Reading an export back, with the reader's failures named.
+
+An export given as input (``seedcorpus show out.sqlite``, ``open_corpus("out.parquet")``)
+may be damaged, cut short, or a file some other program wrote under that suffix. Its
+exporter's reader then raises whatever its library raises (``sqlite3.DatabaseError``,
+``pyarrow.ArrowInvalid``, ``UnicodeDecodeError``). :func:`guarded_spec` wraps the
+reading capabilities of an :class:`~seedcorpus.specs.ExporterSpec` so that such a failure
+is a :class:`~seedcorpus.errors.SerializationError` naming the file and the exporter:
+one line on the command line, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import attrs
+from cattrs import Converter
+
+from seedcorpus.duplicates import Duplicates
+from seedcorpus.errors import SeedcorpusError, SerializationError
+from seedcorpus.models import Article
+from seedcorpus.plugins import describe_error
+from seedcorpus.query import Condition
+from seedcorpus.specs import ExporterSpec, Selector
+
+__all__ = ["guarded_spec"]
+
+T = TypeVar("T")
+
+
+@contextmanager
+def _named(spec: ExporterSpec, path: Path) -> Iterator[None]:
+    """Turn anything but a seedcorpus error raised inside into one naming ``path``."""
+    try:
+        yield
+    except SeedcorpusError:
+        raise
+    except Exception as error:
+        raise SerializationError(
+            f"cannot be read as a {spec.name} export: {describe_error(error)}", path=path
+        ) from error
+
+
+def _guarded_articles(spec: ExporterSpec, path: Path, articles: Iterator[T]) -> Iterator[T]:
+    with _named(spec, path):
+        yield from articles
+
+
+@attrs.frozen
+class _GuardedSelector:
+    """A :class:`~seedcorpus.specs.Selector` whose failures name the output."""
+
+    spec: ExporterSpec
+    path: Path
+    inner: Selector
+
+    def count(self, condition: Condition | None) -> int:
+        with _named(self.spec, self.path):
+            return self.inner.count(condition)
+
+    def rows(
+        self, condition: Condition | None, start: int, *, skip: int = 0, limit: int | None = None
+    ) -> Iterator[tuple[int, Article]]:
+        with _named(self.spec, self.path):
+            rows = self.inner.rows(condition, start, skip=skip, limit=limit)
+        return _guarded_articles(self.spec, self.path, rows)
+
+    def id_at(self, position: int) -> str | None:
+        with _named(self.spec, self.path):
+            return self.inner.id_at(position)
+
+    def enrichers(self) -> tuple[str, ...] | None:
+        with _named(self.spec, self.path):
+            return self.inner.enrichers()
+
+
+def guarded_spec(spec: ExporterSpec) -> ExporterSpec:
+    """``spec`` with its ``read``, ``count``, ``select`` and ``duplicates`` raising
+    :class:`~seedcorpus.errors.SerializationError` naming the file for whatever else
+    they raise, when they are called and while what they return is read."""
+    read, count, select = spec.read, spec.count, spec.select
+
+    def guarded_read(path: Path, converter: Converter) -> Iterator[Article]:
+        assert read is not None
+        with _named(spec, path):
+            articles = read(path, converter)
+        return _guarded_articles(spec, path, articles)
+
+    def guarded_count(path: Path) -> int:
+        assert count is not None
+        with _named(spec, path):
+            return count(path)
+
+    def guarded_select(path: Path, converter: Converter) -> Selector | None:
+        assert select is not None
+        with _named(spec, path):
+            selector = select(path, converter)
+        return None if selector is None else _GuardedSelector(spec, path, selector)
+
+    duplicates = spec.duplicates
+
+    def guarded_duplicates(
+        output: Path, /, *, near: bool = False, threshold: float = 0.5
+    ) -> Duplicates:
+        assert duplicates is not None
+        with _named(spec, output):
+            return duplicates(output, near=near, threshold=threshold)
+
+    def kept(function: Callable[..., object] | None, guarded: T) -> T | None:
+        return None if function is None else guarded
+
+    return attrs.evolve(
+        spec,
+        read=kept(read, guarded_read),
+        count=kept(count, guarded_count),
+        select=kept(select, guarded_select),
+        duplicates=kept(duplicates, guarded_duplicates),
+    )
