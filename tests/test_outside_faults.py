@@ -172,3 +172,24 @@ def test_a_good_export_still_reads_through_the_guard(exports: Path) -> None:
         corpus = open_corpus(exports / f"good.{format}")
         assert [a.id for a in corpus] == open_corpus(SEEDS).ids()
         assert len(corpus) == 1
+
+
+# --- JSON Lines read back -------------------------------------------------------------------
+
+
+def test_a_jsonl_line_that_is_not_utf8_is_named_by_its_line(exports: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    good = (exports / "good.jsonl").read_bytes()
+    bad.write_bytes(good + b'{"title": "caf\xe9"}\n')
+    with pytest.raises(SerializationError) as raised:
+        list(open_corpus(bad))
+    assert str(raised.value) == f"{bad}:2: not valid UTF-8: byte 0xe9 at column 15"
+    result = invoke("show", bad, cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_error(result) == f"error: {bad}:2: not valid UTF-8: byte 0xe9 at column 15"
+
+
+def test_a_jsonl_file_starting_with_a_byte_order_mark_reads(exports: Path, tmp_path: Path) -> None:
+    marked = tmp_path / "marked.jsonl"
+    marked.write_bytes(b"\xef\xbb\xbf" + (exports / "good.jsonl").read_bytes())
+    assert list(open_corpus(marked)) == list(open_corpus(exports / "good.jsonl"))
