@@ -6,6 +6,8 @@ outputs that are the input itself, and the like. Each is one clear line naming t
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -18,7 +20,9 @@ from click.testing import CliRunner
 
 from seedcorpus import open_corpus
 from seedcorpus.cli import cli
-from seedcorpus.errors import SerializationError
+from seedcorpus.errors import SeedcorpusError, SerializationError
+from seedcorpus.manifest import scan_folder
+from seedcorpus.registry import Registry
 
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -193,3 +197,40 @@ def test_a_jsonl_file_starting_with_a_byte_order_mark_reads(exports: Path, tmp_p
     marked = tmp_path / "marked.jsonl"
     marked.write_bytes(b"\xef\xbb\xbf" + (exports / "good.jsonl").read_bytes())
     assert list(open_corpus(marked)) == list(open_corpus(exports / "good.jsonl"))
+
+
+# --- index --pattern ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "why"),
+    [
+        ("", "is empty"),
+        ("/etc/*", "is absolute"),
+        ("../*", "contains '..'"),
+        ("***/x", "is not a glob pattern of files"),
+        (".", "is not a glob pattern of files"),
+    ],
+)
+def test_a_pattern_index_cannot_use_is_a_usage_error(
+    tmp_path: Path, pattern: str, why: str
+) -> None:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    before = (corpus / "INDEX.md").read_bytes()
+    result = invoke("index", corpus, "--pattern", pattern, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"Error: Invalid value for '--pattern': {pattern!r} {why}" in result.stderr
+    assert (corpus / "INDEX.md").read_bytes() == before
+    with pytest.raises(SeedcorpusError, match=f"the pattern {re.escape(repr(pattern))} {why}"):
+        scan_folder(corpus, Registry.load().parsers, pattern=pattern)
+
+
+def test_a_good_pattern_still_lists_what_it_matches(tmp_path: Path) -> None:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "INDEX.md").unlink()
+    result = invoke("index", corpus, "--pattern", "*.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert open_corpus(corpus).ids() == open_corpus(SEEDS).ids()

@@ -38,7 +38,13 @@ from seedcorpus.corpus import (
     open_folder,
 )
 from seedcorpus.errors import SeedcorpusError
-from seedcorpus.manifest import read_manifest, scan_folder, unlisted_files, write_manifest
+from seedcorpus.manifest import (
+    pattern_problem,
+    read_manifest,
+    scan_folder,
+    unlisted_files,
+    write_manifest,
+)
 from seedcorpus.models import ManifestEntry, Problem
 from seedcorpus.query import Condition
 from seedcorpus.registry import Registry
@@ -323,12 +329,20 @@ def _route(opened: Corpus, entry: ManifestEntry) -> str:
         return f"(none: {error.message}) [{error.code}]"
 
 
+def _pattern_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    problem = None if value is None else pattern_problem(value)
+    if problem:
+        raise click.BadParameter(f"{value!r} {problem}")
+    return value
+
+
 @cli.command()
 @folder_argument
 @click.option(
     "--pattern",
     metavar="GLOB",
     help="List only the files this glob pattern matches (relative to CORPUS), not every file.",
+    callback=_pattern_option,
 )
 @click.option(
     "--parser",

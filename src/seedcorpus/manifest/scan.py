@@ -26,7 +26,7 @@ from seedcorpus.models import Manifest, ManifestEntry, Problem, Source
 from seedcorpus.specs import Document, ParserSpec
 from seedcorpus.text import normalize
 
-__all__ = ["FolderScan", "build_manifest", "scan_folder", "unlisted_files"]
+__all__ = ["FolderScan", "build_manifest", "pattern_problem", "scan_folder", "unlisted_files"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Without parsers to claim files, these are the article files (what 0.1 listed).
@@ -43,6 +43,29 @@ class FolderScan:
     """``unclaimed`` for each file no parser claims (not listed), ``ambiguous`` for each
     file several parsers claim with no way to choose (listed without a parser), ``link``
     for each symlink that leads nowhere or out of the corpus (not listed)."""
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """What is wrong with ``pattern`` as a glob pattern for the files of a corpus
+    folder (empty, absolute, reaching out of the folder, or one pathlib refuses), or
+    ``None`` for a good one.
+
+    >>> print(pattern_problem("/data/*.txt"))
+    is absolute; give a pattern relative to the corpus folder, as in '**/*.txt'
+    """
+    if not pattern.strip():
+        return "is empty; give a pattern relative to the corpus folder, as in '**/*.txt'"
+    if PurePosixPath(pattern).is_absolute():
+        return "is absolute; give a pattern relative to the corpus folder, as in '**/*.txt'"
+    if ".." in PurePosixPath(pattern).parts:
+        return "contains '..'; a corpus lists only files inside its folder"
+    try:
+        # pathlib checks the pattern before it touches the file system.
+        next(Path("/nonexistent/seedcorpus").glob(pattern), None)
+    except (ValueError, NotImplementedError, IndexError) as error:
+        why = f" ({error})" if isinstance(error, ValueError) else ""
+        return f"is not a glob pattern of files{why}; as in '**/*.txt'"
+    return None
 
 
 def _article_files(root: Path, pattern: str, refused: list[Problem] | None = None) -> list[str]:
@@ -193,6 +216,8 @@ def _scan(
     root = Path(root)
     by_name = {spec.name: spec for spec in specs or ()}
     problems: list[Problem] = []
+    if pattern is not None and (problem := pattern_problem(pattern)):
+        raise SeedcorpusError(f"the pattern {pattern!r} {problem}")
     glob = pattern or (_PLAIN_PATTERN if specs is None else "**/*")
     found = _article_files(root, glob, problems)
     old = {PurePosixPath(e.file): e for e in previous.entries} if previous else {}
