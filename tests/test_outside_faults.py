@@ -20,9 +20,10 @@ from click.testing import CliRunner
 
 from seedcorpus import open_corpus
 from seedcorpus.cli import cli
-from seedcorpus.errors import SeedcorpusError, SerializationError
+from seedcorpus.errors import ExportError, SeedcorpusError, SerializationError
 from seedcorpus.manifest import scan_folder
 from seedcorpus.registry import Registry
+from seedcorpus.selection import export_selection
 
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -234,3 +235,74 @@ def test_a_good_pattern_still_lists_what_it_matches(tmp_path: Path) -> None:
     result = invoke("index", corpus, "--pattern", "*.txt", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert open_corpus(corpus).ids() == open_corpus(SEEDS).ids()
+
+
+# --- an output that is the input ------------------------------------------------------------
+
+
+INDEX = "the corpus's INDEX.md"
+
+
+def _copy_of_seeds(tmp_path: Path) -> Path:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    return corpus
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (["export", "{c}", "-f", "jsonl", "-o", "{c}/INDEX.md", "--force"], INDEX),
+        (["export", "{c}", "-f", "csv", "-o", "{c}/./{a}.txt", "--force"], "the article file"),
+        (["export", "{c}", "-f", "antara", "-o", "{c}", "--force"], "the corpus folder"),
+        (["export", "{c}", "-f", "antara", "-o", ".", "--force"], "a folder holding the corpus"),
+        (["build", "{c}", "-f", "jsonl", "-o", "{c}/INDEX.md"], INDEX),
+        (["build", "{c}", "-o", "{c}/INDEX.md", "--full"], INDEX),
+        (["report", "{c}", "-o", "{c}/{a}.txt", "--enrich", "none"], "the article file"),
+    ],
+    ids=["export-index", "export-article", "export-folder", "export-parent", "build-format",
+         "build-full", "report"],
+)  # fmt: skip
+def test_no_output_replaces_the_corpus_it_reads(
+    tmp_path: Path, args: list[str], what: str
+) -> None:
+    corpus = _copy_of_seeds(tmp_path)
+    article = open_corpus(SEEDS).ids()[0]
+    before = _snapshot(tmp_path)
+    result = invoke(*(a.format(c=corpus, a=article) for a in args), cwd=tmp_path)
+    assert result.returncode == 1
+    line = one_error(result)
+    assert f": is {what}" in line
+    assert line.endswith("an output never replaces the corpus it reads: choose another output")
+    assert _snapshot(tmp_path) == before  # no lock, no temporary, nothing replaced
+
+
+def test_the_python_api_refuses_to_export_over_its_own_corpus(tmp_path: Path) -> None:
+    corpus = _copy_of_seeds(tmp_path)
+    before = _snapshot(corpus)
+    opened = open_corpus(corpus)
+    with pytest.raises(ExportError, match=r"is the corpus's INDEX\.md"):
+        opened.export("jsonl", corpus / "INDEX.md", force=True)
+    with pytest.raises(ExportError, match="is the article file"):
+        export_selection(opened.filter(language="id"), "csv", corpus / f"{opened.ids()[0]}.txt")
+    assert _snapshot(corpus) == before
+
+
+def test_outputs_beside_the_articles_and_an_export_over_itself_still_work(tmp_path: Path) -> None:
+    corpus = _copy_of_seeds(tmp_path)
+    open_corpus(corpus).export("jsonl", corpus / "all.jsonl")
+    exported = open_corpus(corpus / "all.jsonl")
+    exported.export("jsonl", corpus / "all.jsonl", force=True)
+    assert open_corpus(corpus / "all.jsonl").ids() == open_corpus(SEEDS).ids()
+    result = invoke(
+        "report", corpus, "-o", corpus / "report.html", "--enrich", "none", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert (corpus / "report.html").read_text().startswith("<!")
+    assert not [p.name for p in corpus.iterdir() if p.name.startswith(".")]

@@ -241,7 +241,11 @@ def write_report(
 ) -> None:
     """``report``: count, then print the numbers (``as_json``) or write the page."""
     from seedcorpus.apps import report as reporting
+    from seedcorpus.atomic import atomic_destination
+    from seedcorpus.exporting import check_not_input
 
+    if output is not None and not as_json:
+        check_not_input(output, opened)
     problems: list[Problem] = []
     articles = opened.articles(problems)
     if progress is not None:
@@ -250,6 +254,9 @@ def write_report(
     if as_json or output is None:
         click.echo(json.dumps(numbers.to_json(), ensure_ascii=False, indent=2))
         return
-    output.write_text(reporting.render_html(numbers), encoding="utf-8")
+    page = reporting.render_html(numbers)
+    # Replaced whole or not at all, as exports are: never a half-written page.
+    with atomic_destination(output, force=True) as temporary:
+        temporary.write_text(page, encoding="utf-8")
     note = "" if reporting.charts_available() else " (tables only: install the report extra)"
     click.echo(f"wrote {output}: {numbers.articles:,} articles{note}")

@@ -213,8 +213,9 @@ class ArticleSource(ABC):
         problems: list[Problem] = []
         articles = self.articles(problems, strict=strict, jobs=jobs)
         return write_export(
-            self.registry, format, articles, destination, problems, force=force, progress=progress
-        )
+            self.registry, format, articles, destination, problems, force=force,
+            progress=progress, source=self,
+        )  # fmt: skip
 
 
 class Corpus(ArticleSource):
