@@ -258,10 +258,16 @@ class Registry:
 
     def select_enrichers(self, names: str | Iterable[str]) -> tuple[EnricherSpec, ...]:
         """Enrichers for ``"all"`` (sorted by name), ``"none"``, a comma-separated string,
-        or an iterable of names (kept in the given order)."""
+        or an iterable of names (kept in the given order).
+
+        :raises UnknownPluginError: for a name no installed enricher has.
+        :raises PluginError: for a name two plugins provide, ``"all"`` included: leaving
+            it out would drop that enrichment from every article without a word.
+        """
         if isinstance(names, str):
             if names == "all":
-                return tuple(self.enrichers.values())
+                clashing = {name for kind, name in self._conflicts if kind == "enricher"}
+                return tuple(self.enricher(name) for name in sorted({*self.enrichers, *clashing}))
             if names == "none":
                 return ()
             names = [name.strip() for name in names.split(",") if name.strip()]
