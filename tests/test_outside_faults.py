@@ -11,7 +11,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -21,9 +22,12 @@ from click.testing import CliRunner
 from seedcorpus import open_corpus
 from seedcorpus.cli import cli
 from seedcorpus.errors import ExportError, SeedcorpusError, SerializationError
+from seedcorpus.hookspecs import hookimpl
 from seedcorpus.manifest import scan_folder
+from seedcorpus.models import Article
 from seedcorpus.registry import Registry
 from seedcorpus.selection import export_selection
+from seedcorpus.specs import ExporterSpec
 
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -306,3 +310,51 @@ def test_outputs_beside_the_articles_and_an_export_over_itself_still_work(tmp_pa
     assert result.returncode == 0, result.stderr
     assert (corpus / "report.html").read_text().startswith("<!")
     assert not [p.name for p in corpus.iterdir() if p.name.startswith(".")]
+
+
+# --- exporters that misbehave ---------------------------------------------------------------
+
+
+def _write_nothing(articles: Iterable[Article], destination: Path, converter: object) -> None:
+    for _ in articles:
+        pass
+
+
+def _write_a_folder(articles: Iterable[Article], destination: Path, converter: object) -> None:
+    destination.mkdir()
+
+
+def _exit(articles: Iterable[Article], destination: Path, converter: object) -> None:
+    destination.write_text("half")
+    sys.exit(3)
+
+
+def _exporter(write: Callable[..., None]) -> types.ModuleType:
+    module = types.ModuleType("misbehaving")
+
+    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
+        yield ExporterSpec("odd", write, suffix=".odd")
+
+    module.seedcorpus_exporters = hookimpl(seedcorpus_exporters)  # type: ignore[attr-defined]
+    return module
+
+
+@pytest.mark.parametrize(
+    ("write", "why"),
+    [
+        (_write_nothing, "RuntimeError: wrote nothing: it must create the file it is given"),
+        (_write_a_folder, "RuntimeError: made a folder where the output is a file"),
+        (_exit, "SystemExit: 3"),
+    ],
+)
+def test_an_exporter_that_misbehaves_is_named_and_the_output_kept(
+    tmp_path: Path, write: Callable[..., None], why: str
+) -> None:
+    registry = Registry.load(extra=[_exporter(write)], entry_points=False)
+    output = tmp_path / "out.odd"
+    output.write_bytes(b"previous")
+    with pytest.raises(ExportError) as raised:
+        open_corpus(SEEDS, registry=registry).export("odd", output, force=True)
+    assert str(raised.value) == f"{output}: exporter 'odd' (plugin 'misbehaving') failed: {why}"
+    assert output.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.odd"]

@@ -70,6 +70,20 @@ def check_not_input(destination: str | os.PathLike[str], source: object) -> None
             raise ExportError(message, path=destination)
 
 
+def _check_written(temporary: Path, directory: bool) -> None:
+    """Raise if the exporter returned without making what it was to make: the rename
+    would fail with a bare ``FileNotFoundError``, or put a folder where a file goes."""
+    if not temporary.exists():
+        raise RuntimeError(f"wrote nothing: it must create the {_kind(directory)} it is given")
+    if temporary.is_dir() != directory:
+        made = _kind(temporary.is_dir())
+        raise RuntimeError(f"made a {made} where the output is a {_kind(directory)}")
+
+
+def _kind(directory: bool) -> str:
+    return "folder" if directory else "file"
+
+
 def write_export(
     registry: Registry,
     format: str,
@@ -107,9 +121,11 @@ def write_export(
     with atomic_destination(destination, force=force, directory=spec.directory) as temporary:
         try:
             spec.write(counted(), temporary, registry.converter)
+            _check_written(temporary, spec.directory)
         except SeedcorpusError:
             raise
-        except Exception as error:
+        # A plugin's sys.exit() is its bug too: it must not end the program unexplained.
+        except (Exception, SystemExit) as error:
             # The failed exporter's frames hold what it opened (a file on a pipe, a
             # database): let them go now, not when the error is, so that nothing waits
             # on them (standard output's copier waits for the pipe to close).
