@@ -19,15 +19,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kit_plugins import Initials
 from seedcorpus import open_corpus
+from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.cli import cli
-from seedcorpus.errors import ExportError, SeedcorpusError, SerializationError
+from seedcorpus.errors import ExportError, PluginError, SeedcorpusError, SerializationError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.manifest import scan_folder
-from seedcorpus.models import Article
+from seedcorpus.models import Article, Problem
 from seedcorpus.registry import Registry
 from seedcorpus.selection import export_selection
-from seedcorpus.specs import ExporterSpec
+from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -358,3 +360,72 @@ def test_an_exporter_that_misbehaves_is_named_and_the_output_kept(
     assert str(raised.value) == f"{output}: exporter 'odd' (plugin 'misbehaving') failed: {why}"
     assert output.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.odd"]
+
+
+# --- parsers and enrichers that misbehave ---------------------------------------------------
+
+
+def _parse_to_a_dict(document: Document) -> Article:
+    return {"id": document.id}  # type: ignore[return-value]
+
+
+def _parse_and_exit(document: Document) -> Article:
+    sys.exit(4)
+
+
+def _parser(parse: Callable[[Document], Article]) -> types.ModuleType:
+    module = types.ModuleType("misparsing")
+
+    def seedcorpus_parsers() -> Iterator[ParserSpec]:
+        yield ParserSpec("odd", parse)
+
+    module.seedcorpus_parsers = hookimpl(seedcorpus_parsers)  # type: ignore[attr-defined]
+    return module
+
+
+@pytest.mark.parametrize(
+    ("parse", "why"),
+    [
+        (_parse_to_a_dict, "TypeError: returned dict, not an Article"),
+        (_parse_and_exit, "RuntimeError: called sys.exit(4)"),
+    ],
+)
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_parser_that_returns_no_article_or_exits_is_named(
+    tmp_path: Path, parse: Callable[[Document], Article], why: str, jobs: int
+) -> None:
+    registry = Registry.load(extra=[_parser(parse)], entry_points=False)
+    corpus = synth(tmp_path, 40 if jobs > 1 else 1)
+    opened = open_corpus(corpus, registry=registry, parser="odd")
+    problems: list[Problem] = []
+    assert list(opened.articles(problems, jobs=jobs)) == []
+    first = opened.ids()[0]
+    message = f"parser 'odd' (plugin 'misparsing') raised {why} on article {first!r}"
+    assert (problems[0].code, problems[0].message) == ("plugin", message)
+    assert len(problems) == len(opened)
+    with pytest.raises(PluginError, match=re.escape(message)):
+        opened[first]
+
+
+def test_an_enricher_that_exits_is_an_enricher_failed_problem() -> None:
+    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+        yield EnricherSpec("initials", _exit_enricher, (Initials,))
+
+    module = types.ModuleType("exiting")
+    module.seedcorpus_enrichers = hookimpl(seedcorpus_enrichers)  # type: ignore[attr-defined]
+    registry = Registry.load(extra=[module], entry_points=False)
+    [article] = open_corpus(SEEDS, registry=registry).enrich("initials")
+    [problem] = article.problems
+    assert problem.code == "enricher-failed"
+    assert "enricher 'initials' (plugin 'exiting') raised SystemExit: 5" in problem.message
+    assert article.enrichments == ()
+
+
+def _exit_enricher(article: Article) -> Initials:
+    sys.exit(5)
+
+
+def synth(tmp_path: Path, n: int) -> Path:
+    root = tmp_path / "synth"
+    synth_corpus(root, n, seed=1)
+    return root

@@ -1,4 +1,11 @@
-"""Reading an export back, with the reader's failures named.
+"""Plugins' reading functions, with their failures named.
+
+A parser that returns something other than an
+:class:`~seedcorpus.models.Article`, or calls ``sys.exit()``, is made to raise an
+ordinary exception, which the corpus reports as that parser's
+:class:`~seedcorpus.errors.PluginError` (see :func:`guarded_parser`).
+
+Reading an export back:
 
 An export given as input (``seedcorpus show out.sqlite``, ``open_corpus("out.parquet")``)
 may be damaged, cut short, or a file some other program wrote under that suffix. Its
@@ -24,9 +31,9 @@ from seedcorpus.errors import SeedcorpusError, SerializationError
 from seedcorpus.models import Article
 from seedcorpus.plugins import describe_error
 from seedcorpus.query import Condition
-from seedcorpus.specs import ExporterSpec, Selector
+from seedcorpus.specs import Document, ExporterSpec, ParserSpec, Selector
 
-__all__ = ["guarded_spec"]
+__all__ = ["guarded_parser", "guarded_spec"]
 
 T = TypeVar("T")
 
@@ -119,3 +126,22 @@ def guarded_spec(spec: ExporterSpec) -> ExporterSpec:
         select=kept(select, guarded_select),
         duplicates=kept(duplicates, guarded_duplicates),
     )
+
+
+def guarded_parser(spec: ParserSpec) -> ParserSpec:
+    """``spec`` whose ``parse`` raises :class:`TypeError` for a result that is not an
+    :class:`~seedcorpus.models.Article` (which failed later, far from the parser, as an
+    ``AttributeError`` blamed on an exporter) and :class:`RuntimeError` for
+    ``sys.exit()`` (which ended the program with the plugin's code and no word)."""
+    parse = spec.parse
+
+    def checked_parse(document: Document) -> Article:
+        try:
+            article = parse(document)
+        except SystemExit as error:
+            raise RuntimeError(f"called sys.exit({error.code!r})") from None
+        if not isinstance(article, Article):
+            raise TypeError(f"returned {type(article).__name__}, not an Article")
+        return article
+
+    return attrs.evolve(spec, parse=checked_parse)
