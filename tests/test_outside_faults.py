@@ -24,6 +24,7 @@ from seedcorpus import open_corpus
 from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.cli import cli
 from seedcorpus.errors import ExportError, PluginError, SeedcorpusError, SerializationError
+from seedcorpus.flat import flat_row
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.manifest import scan_folder
 from seedcorpus.models import Article, Problem
@@ -429,3 +430,20 @@ def synth(tmp_path: Path, n: int) -> Path:
     root = tmp_path / "synth"
     synth_corpus(root, n, seed=1)
     return root
+
+
+# --- conditions while an enricher's plugin is disabled --------------------------------------
+
+
+def test_conditions_work_while_the_dates_plugin_is_disabled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Disabled, its module is never imported and "dates" is no known kind: every flat
+    # row asked article.enrichment("dates"), which raised for any condition at all.
+    monkeypatch.setattr("seedcorpus.models._KINDS", {"stats"})
+    registry = Registry.load(entry_points=False, disabled=["dates", "quotes"])
+    opened = open_corpus(SEEDS, registry=registry)
+    assert [a.id for a in opened.filter(language="id")] == opened.ids()
+    assert flat_row(next(iter(opened)))["published"] is None
+    result = invoke("show", SEEDS, "--language", "id", cwd=Path.cwd())
+    assert result.returncode == 0, result.stderr
