@@ -97,6 +97,35 @@ def test_a_format_that_cannot_stream_fails_at_once_on_standard_output(tmp_path: 
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("conditions", [[], ["--language", "id"], ["--where", "title~azer"]])
+def test_standard_output_with_or_without_conditions_is_standard_output(
+    tmp_path: Path, conditions: list[str]
+) -> None:
+    # With conditions, -o - once wrote a file called "-" in the current folder.
+    result = seedcorpus("export", SEEDS, "-f", "jsonl", "-o", "-", *conditions, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [line[:30] for line in result.stdout.splitlines()] == ['{"contract":2,"id":"000_b88b87']
+    assert "wrote standard output: 1 article" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("conditions", [[], ["--language", "id"]])
+def test_a_full_standard_output_is_one_line_and_exit_1(
+    tmp_path: Path, conditions: list[str]
+) -> None:
+    # The copier thread printed a traceback, and the command said "wrote" and exit 0.
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "seedcorpus", "export", SEEDS, "-f", "jsonl", "-o", "-",
+             *conditions],
+            cwd=tmp_path, env=ENV, stdout=full, stderr=subprocess.PIPE, text=True, check=False,
+            timeout=60,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert one_error(result) == "error: standard output: cannot write: no space left on device"
+
+
 # --- damaged and foreign exports given as input ---------------------------------------------
 
 

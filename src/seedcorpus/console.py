@@ -19,9 +19,12 @@ from pathlib import Path
 
 import click
 
+from seedcorpus.atomic import StorageError, write_refused
 from seedcorpus.corpus import ArticleSource, ExportReport
 from seedcorpus.errors import ExportError
 from seedcorpus.models import Problem
+from seedcorpus.query import Condition
+from seedcorpus.selection import export_selection
 
 __all__ = [
     "StdoutPipe",
@@ -114,14 +117,25 @@ class StdoutPipe:
         """The path an exporter writes to: ``/dev/fd/N`` of the pipe's write end."""
         self.broken = False
         """True if the reader went away (``| head``): the export was cut short."""
+        self.failure: OSError | None = None
+        """Why standard output refused a write (a full disk), if it did."""
 
     def check(self) -> None:
-        """Pass as an export's ``progress``: it stops the export once the reader is gone.
+        """Pass as an export's ``progress``: it stops the export once the reader is gone,
+        or standard output refused a write.
 
         :raises BrokenPipeError: if the reader went away.
+        :raises StorageError: if standard output refused a write.
         """
+        if self.failure is not None:
+            raise self.refused()
         if self.broken:
             raise BrokenPipeError("standard output was closed by its reader")
+
+    def refused(self) -> StorageError:
+        """The error to report for :attr:`failure`."""
+        assert self.failure is not None
+        return write_refused(self.failure, "standard output", kept=False)
 
 
 _FAILED_COPY_WAIT = 2.0
@@ -156,6 +170,9 @@ def to_stdout() -> Iterator[StdoutPipe]:
                     # end stays open: forked workers share it, so closing it here would
                     # not make the exporter's writes fail.
                     pipe.broken = True
+                except OSError as error:  # a full disk, an I/O error: the output is lost
+                    pipe.failure = error
+                    pipe.broken = True
 
     thread = threading.Thread(target=copy, name="stdout-copy", daemon=True)
     thread.start()
@@ -174,6 +191,8 @@ def to_stdout() -> Iterator[StdoutPipe]:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             os.close(devnull)
+        if pipe.failure is not None and not failed:
+            raise pipe.refused()  # after the export finished, while its end was copied
 
 
 def print_problems(
@@ -195,20 +214,34 @@ def print_problems(
 
 
 def export_to_stdout(
-    corpus: ArticleSource, format: str, *, strict: bool, jobs: int
+    corpus: ArticleSource,
+    format: str,
+    *,
+    strict: bool,
+    jobs: int,
+    condition: Condition | None = None,
 ) -> ExportReport | None:
-    """Export ``corpus`` with the exporter ``format`` to standard output (``-o -``), or
-    return ``None`` if the reader stopped reading (``| head``), which stops the export.
+    """Export ``corpus`` (only the articles meeting ``condition``, if given) with the
+    exporter ``format`` to standard output (``-o -``), or return ``None`` if the reader
+    stopped reading (``| head``), which stops the export.
 
     :raises ExportError: saying that only formats written front to back can be streamed,
         if the exporter failed.
+    :raises StorageError: if standard output refused a write (``> /dev/full``).
     """
     with to_stdout() as pipe:
         try:
+            if condition is not None:
+                return export_selection(
+                    corpus.filter(condition), format, pipe.path, force=True, strict=strict,
+                    progress=pipe.check,
+                )  # fmt: skip
             return corpus.export(
                 format, pipe.path, force=True, strict=strict, jobs=jobs, progress=pipe.check
             )
         except ExportError as error:
+            if pipe.failure is not None:
+                raise pipe.refused() from None
             if not pipe.broken:
                 raise ExportError(
                     f"cannot write to standard output: {error.message}; formats written "

@@ -24,7 +24,7 @@ from seedcorpus.cli.app import (
     summary,
     verbose_option,
 )
-from seedcorpus.cli_query import condition_options, list_selected
+from seedcorpus.cli_query import condition_options, list_selected, require_enrichments
 from seedcorpus.console import (
     counted,
     export_to_stdout,
@@ -238,20 +238,22 @@ def export(
     """
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
     spec = opened.registry.exporter(format_)  # fail on a bad name before any work
-    if condition is not None:
-        _export_selected(opened, condition, format_, output, force=force, strict=strict)
     if str(output) == "-":
         if spec.directory:
             raise click.BadParameter(
                 f"exporter {format_!r} writes a folder, not a stream; give a folder name",
                 param_hint="'-o'",
             )
-        report = export_to_stdout(opened, format_, strict=strict, jobs=jobs)
+        if condition is not None:
+            require_enrichments(opened, condition)
+        report = export_to_stdout(opened, format_, strict=strict, jobs=jobs, condition=condition)
         if report is None:
             sys.exit(0)  # the reader stopped reading (`| head`): nothing is wrong
         print_problems(report.problems, quiet=quiet, corpus=corpus)
         click.echo(summary(report, "standard output"), err=True)
         sys.exit(1 if report.problems else 0)
+    if condition is not None:
+        _export_selected(opened, condition, format_, output, force=force, strict=strict)
     label = f"{format_} → {output.name}"
     with progress_bar(len(opened), label, enabled=not quiet) as progress:
         report = opened.export(
@@ -507,7 +509,6 @@ def _export_selected(
     strict: bool,
 ) -> None:
     """``export`` with conditions: only the matching articles, pushed down when it can."""
-    from seedcorpus.cli_query import require_enrichments
     from seedcorpus.selection import export_selection
 
     require_enrichments(opened, condition)
