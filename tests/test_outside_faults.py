@@ -476,3 +476,29 @@ def test_conditions_work_while_the_dates_plugin_is_disabled(
     assert flat_row(next(iter(opened)))["published"] is None
     result = invoke("show", SEEDS, "--language", "id", cwd=Path.cwd())
     assert result.returncode == 0, result.stderr
+
+
+# --- text arguments that are not UTF-8 ------------------------------------------------------
+
+NOT_UTF8 = b"caf\xe9".decode("utf-8", "surrogateescape")  # as Python gets it from argv
+
+
+@pytest.mark.parametrize(
+    ("args", "param"),
+    [
+        (["search", "{db}", NOT_UTF8], "'QUERY'"),
+        (["search", "{db}", "pelayanan", "--tag", NOT_UTF8], "'--tag'"),
+        (["search", "{db}", "pelayanan", "--where", f"title={NOT_UTF8}"], "'--where'"),
+        (["show", "{db}", "--where", f"title~{NOT_UTF8}"], "'--where'"),
+        (["export", "{db}", "-f", "jsonl", "-o", "-", "--editor", NOT_UTF8], "'--editor'"),
+    ],
+)
+def test_a_text_argument_that_is_not_utf8_is_a_usage_error(
+    exports: Path, tmp_path: Path, args: list[str], param: str
+) -> None:
+    # The query reached SQLite and raised UnicodeEncodeError: a traceback.
+    db = exports / "good.sqlite"
+    result = invoke(*(a.format(db=db) for a in args), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"Error: Invalid value for {param}: is not text in UTF-8" in result.stderr

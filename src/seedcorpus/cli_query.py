@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from seedcorpus import query
+from seedcorpus.console import UNDECODABLE, undecodable
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.models import Problem
 
@@ -53,6 +54,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 
 
 def _where(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> Any:
+    if undecodable(values):  # checked here: the command sees conditions, not the text
+        raise click.BadParameter(UNDECODABLE)
     try:
         return tuple(query.where(value) for value in values)
     except SeedcorpusError as error:

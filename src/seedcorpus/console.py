@@ -109,6 +109,23 @@ def progress_bar(
         yield lambda: bar.advance(task)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+UNDECODABLE = "is not text in UTF-8: it holds bytes the terminal's encoding cannot decode"
+"""What is wrong with a text argument holding bytes that are not UTF-8."""
+
+
+def undecodable(value: object) -> bool:
+    """Whether ``value`` (a string, or a tuple or list of them) holds bytes that were not
+    UTF-8 on the command line: Python keeps them as lone surrogates, which no database,
+    JSON or UTF-8 output can take.
+
+    >>> undecodable("pelayanan"), undecodable(("a", b"\\xff".decode("utf-8", "surrogateescape")))
+    (False, True)
+    """
+    values = value if isinstance(value, (tuple, list)) else (value,)
+    return any(isinstance(text, str) and _SURROGATE.search(text) for text in values)
+
+
 class StdoutPipe:
     """A pipe whose other end a thread copies to standard output (see :func:`to_stdout`)."""
 

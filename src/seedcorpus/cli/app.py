@@ -17,10 +17,12 @@ import click
 from seedcorpus.__about__ import __version__
 from seedcorpus.atomic import storage_error
 from seedcorpus.console import (
+    UNDECODABLE,
     Terminated,
     counted,
     handle_signals,
     parse_size,
+    undecodable,
 )
 from seedcorpus.corpus import (
     DEFAULT_MAX_BYTES,
@@ -43,6 +45,10 @@ class _Command(click.Command):
     in the context of the command that failed (so a usage error shows its usage)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        for param in self.params:
+            # A path may hold any bytes; text (a query, a tag) must be UTF-8.
+            if param.name and undecodable(ctx.params.get(param.name)):
+                raise click.BadParameter(UNDECODABLE, ctx=ctx, param=param)
         try:
             return super().invoke(ctx)
         except UnknownPluginError as error:
