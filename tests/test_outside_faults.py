@@ -23,7 +23,14 @@ from kit_plugins import Initials
 from seedcorpus import open_corpus
 from seedcorpus.apps.synth import synth_corpus
 from seedcorpus.cli import cli
-from seedcorpus.errors import ExportError, PluginError, SeedcorpusError, SerializationError
+from seedcorpus.errors import (
+    ExportError,
+    ManifestError,
+    PluginError,
+    SeedcorpusError,
+    SerializationError,
+    UnknownPluginError,
+)
 from seedcorpus.flat import flat_row
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.manifest import scan_folder
@@ -34,6 +41,7 @@ from seedcorpus.specs import Document, EnricherSpec, ExporterSpec, ParserSpec
 
 ENV = {**os.environ, "SEEDCORPUS_DISABLE_PLUGINS": "dates,quotes,acronyms,language"}
 SEEDS = Path(__file__).parent.parent / "seeds"
+SEED_FILE = "000_b88b87f86327f4ee.txt"
 
 
 def seedcorpus(
@@ -502,3 +510,29 @@ def test_a_text_argument_that_is_not_utf8_is_a_usage_error(
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert f"Error: Invalid value for {param}: is not text in UTF-8" in result.stderr
+
+
+# --- a row naming a parser that is not installed --------------------------------------------
+
+
+def test_a_row_naming_an_unknown_parser_is_named_by_its_index_line(tmp_path: Path) -> None:
+    corpus = _copy_of_seeds(tmp_path)
+    index = corpus / "INDEX.md"
+    lines = index.read_text().splitlines()
+    row = next(n for n, line in enumerate(lines, start=1) if SEED_FILE in line)
+    lines[row - 1] = lines[row - 1].rstrip().removesuffix("|").rstrip() + " antra |"
+    index.write_text("\n".join(lines) + "\n")
+    # It was "a.txt: unknown parser 'antra'": neither INDEX.md nor its line.
+    expected = (
+        f"{index}:{row}: the 'parser' cell of {SEED_FILE!r} names an unknown parser 'antra'; "
+        "choose one of: antara; did you mean 'antara'?"
+    )
+    with pytest.raises(ManifestError) as raised:
+        list(open_corpus(corpus))
+    assert str(raised.value) == expected
+    result = invoke("check", corpus, cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"problem: {expected} [manifest]" in result.stderr.splitlines()
+    # A parser named elsewhere is still the usage error it was.
+    with pytest.raises(UnknownPluginError, match="unknown parser 'nope'"):
+        list(open_corpus(SEEDS, parser="nope"))

@@ -25,7 +25,7 @@ from seedcorpus.decoding import decode_article
 from seedcorpus.enriching import run_enrichers
 from seedcorpus.errors import ManifestError, ParseError, PluginError, SeedcorpusError
 from seedcorpus.exporting import ExportReport, write_export
-from seedcorpus.guarded import guarded_parser, guarded_spec
+from seedcorpus.guarded import guarded_spec, row_parser
 from seedcorpus.manifest import INDEX_NAME, read_entry_bytes, read_manifest
 from seedcorpus.models import Article, Manifest, ManifestEntry, Problem, Source
 from seedcorpus.pipeline import process_entries
@@ -308,7 +308,7 @@ class Corpus(ArticleSource):
         )
         spec = self._specs.get(parser_name)
         if spec is None:  # looked up once per parser: the registry's checks are not free
-            spec = self._specs[parser_name] = guarded_parser(self.registry.parser(parser_name))
+            spec = self._specs[parser_name] = row_parser(self, parser_name, entry)
         digest = entry.sha256 or hashlib.sha256(data).hexdigest()
         source = Source(path=entry.file, sha256=digest, parser=parser_name, encoding=encoding)
         try:

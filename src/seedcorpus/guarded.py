@@ -21,19 +21,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import attrs
 from cattrs import Converter
 
 from seedcorpus.duplicates import Duplicates
-from seedcorpus.errors import SeedcorpusError, SerializationError
-from seedcorpus.models import Article
+from seedcorpus.errors import (
+    ManifestError,
+    SeedcorpusError,
+    SerializationError,
+    UnknownPluginError,
+)
+from seedcorpus.manifest import INDEX_NAME
+from seedcorpus.models import Article, ManifestEntry
 from seedcorpus.plugins import describe_error
 from seedcorpus.query import Condition
+from seedcorpus.registry import Registry
 from seedcorpus.specs import Document, ExporterSpec, ParserSpec, Selector
 
-__all__ = ["guarded_parser", "guarded_spec"]
+__all__ = ["guarded_parser", "guarded_spec", "row_parser"]
 
 T = TypeVar("T")
 
@@ -145,3 +152,25 @@ def guarded_parser(spec: ParserSpec) -> ParserSpec:
         return article
 
     return attrs.evolve(spec, parse=checked_parse)
+
+
+class _Folder(Protocol):
+    registry: Registry
+    root: Path
+
+
+def row_parser(corpus: _Folder, name: str, entry: ManifestEntry) -> ParserSpec:
+    """The parser ``name`` for ``entry`` of ``corpus``, checked (see
+    :func:`guarded_parser`).
+
+    :raises ManifestError: naming ``INDEX.md`` and the row, if the row's ``parser``
+        cell names a parser that is not installed: the fix is in that row.
+    :raises UnknownPluginError: if ``name`` came from elsewhere and is not installed.
+    """
+    try:
+        return guarded_parser(corpus.registry.parser(name))
+    except UnknownPluginError as error:
+        if entry.parser != name:
+            raise
+        message = f"the 'parser' cell of {entry.file!r} names an {error.message}"
+        raise ManifestError(message, path=corpus.root / INDEX_NAME, line=entry.line) from None
