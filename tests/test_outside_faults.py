@@ -5,6 +5,7 @@ outputs that are the input itself, and the like. Each is one clear line naming t
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -536,3 +537,10 @@ def test_a_row_naming_an_unknown_parser_is_named_by_its_index_line(tmp_path: Pat
     # A parser named elsewhere is still the usage error it was.
     with pytest.raises(UnknownPluginError, match="unknown parser 'nope'"):
         list(open_corpus(SEEDS, parser="nope"))
+
+
+def test_report_runs_the_enrichers_it_can_while_some_are_disabled(tmp_path: Path) -> None:
+    # auto asked for dates, quotes and acronyms whatever was disabled: a usage error.
+    result = invoke("report", SEEDS, "--json", cwd=tmp_path)  # ENV disables dates, quotes
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["articles"] == 1

@@ -238,8 +238,9 @@ def duplicates(
     "--enrich",
     default="auto",
     show_default=True,
-    help="Enrichers to run first: auto (dates, quotes, acronyms for a folder; none for "
-    "an export, which carries its own), all, none, or names separated by commas.",
+    help="Enrichers to run first: auto (those of dates, quotes, acronyms installed and "
+    "enabled, for a folder; none for an export, which carries its own), all, none, or "
+    "names separated by commas.",
 )
 @click.option("--exact-only", is_flag=True, help="Look for exact duplicates only (faster).")
 @max_bytes_option
@@ -263,7 +264,9 @@ def report(
         raise click.UsageError("give -o/--output FILE for the HTML page, or --json")
     opened = open_corpus(corpus, max_bytes=max_bytes)
     if enrich == "auto":
-        enrich = "none" if corpus.is_file() else "dates,quotes,acronyms"
+        # Those installed and enabled: auto never asks for a plugin the user turned off.
+        wanted = () if corpus.is_file() else ("dates", "quotes", "acronyms")
+        enrich = ",".join(n for n in wanted if n in opened.registry.enrichers) or "none"
     opened = opened.enrich(enrich)
     with progress_bar(len(opened), "report") as progress:
         write_report(opened, corpus.name, output, as_json=as_json, near=not exact_only,
