@@ -544,3 +544,24 @@ def test_report_runs_the_enrichers_it_can_while_some_are_disabled(tmp_path: Path
     result = invoke("report", SEEDS, "--json", cwd=tmp_path)  # ENV disables dates, quotes
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["articles"] == 1
+
+
+def test_a_huge_jobs_count_is_lowered_with_a_note(tmp_path: Path) -> None:
+    # One worker process per batch of a large corpus: a fork bomb on a small machine.
+    from seedcorpus.cli.app import JOBS_PER_CORE
+    from seedcorpus.pipeline import default_jobs
+
+    most = JOBS_PER_CORE * default_jobs()
+    result = invoke(
+        "export", SEEDS, "-f", "jsonl", "-o", "out.jsonl", "-j", "100000", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    note = (
+        f"note: --jobs 100000 is more than {JOBS_PER_CORE} per core this process may use "
+        f"({default_jobs()}); using {most}"
+    )
+    assert result.stderr.splitlines()[0] == note
+    result = invoke(
+        "export", SEEDS, "-f", "jsonl", "-o", "two.jsonl", "-j", str(most), cwd=tmp_path
+    )
+    assert "note:" not in result.stderr

@@ -93,10 +93,29 @@ verbose_option = click.option(
 )
 
 
+JOBS_PER_CORE = 4
+"""``--jobs`` above this many per usable core is lowered to it: more workers only fight
+over the cores and each costs a process's memory (``--jobs 100000`` forked one process per
+batch of a large corpus)."""
+
+
+def _jobs_option(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    most = JOBS_PER_CORE * default_jobs()
+    if value > most:
+        click.echo(
+            f"note: --jobs {value} is more than {JOBS_PER_CORE} per core this process may "
+            f"use ({default_jobs()}); using {most}",
+            err=True,
+        )
+        return most
+    return value
+
+
 jobs_option = click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
+    callback=_jobs_option,
     default=default_jobs,
     show_default="the cores this process may use",
     help="Worker processes that parse, enrich and serialize.",
