@@ -565,3 +565,27 @@ def test_a_huge_jobs_count_is_lowered_with_a_note(tmp_path: Path) -> None:
         "export", SEEDS, "-f", "jsonl", "-o", "two.jsonl", "-j", str(most), cwd=tmp_path
     )
     assert "note:" not in result.stderr
+
+
+# --- problems name files as one can open them from here -------------------------------------
+
+
+def test_problems_recorded_in_articles_name_the_corpus_folder_like_errors(tmp_path: Path) -> None:
+    # An article's problems name its file relative to the corpus ("latin1.txt:1: ..."),
+    # errors from the corpus folder ("seeds/empty.txt:1: ..."): both are printed as the
+    # latter, as docs/errors.md shows them.
+    corpus = tmp_path / "seeds"
+    corpus.mkdir()
+    (corpus / "latin1.txt").write_bytes("Judul kafé\n\nJakarta (ANTARA) - Isi.\n".encode("cp1252"))
+    (corpus / "empty.txt").write_bytes(b"")
+    assert invoke("index", corpus, cwd=tmp_path).returncode == 0
+    result = invoke("check", "seeds", cwd=tmp_path)
+    problems = [line for line in result.stderr.splitlines() if line.startswith("problem: ")]
+    assert "problem: seeds/latin1.txt:1: not valid UTF-8; decoded as cp1252 [not-utf8]" in problems
+    assert "problem: seeds/empty.txt:1: the file is empty [parse]" in problems
+    result = invoke("check", "seeds", "--json", cwd=tmp_path)
+    paths = {json.loads(line)["path"] for line in result.stdout.splitlines()}
+    assert paths == {"seeds/latin1.txt", "seeds/empty.txt"}
+    # Python keeps the article's own path, relative to the corpus, as the export stores it.
+    article = open_corpus(corpus)["latin1"]
+    assert article.problems[0].path == "latin1.txt"

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import attrs
 import click
 
 from seedcorpus.atomic import StorageError, write_refused
@@ -27,16 +28,19 @@ from seedcorpus.query import Condition
 from seedcorpus.selection import export_selection
 
 __all__ = [
+    "UNDECODABLE",
     "StdoutPipe",
     "Terminated",
     "counted",
     "export_to_stdout",
     "handle_signals",
+    "located",
     "parse_size",
     "port_problem",
     "print_problems",
     "progress_bar",
     "to_stdout",
+    "undecodable",
 ]
 
 
@@ -212,13 +216,33 @@ def to_stdout() -> Iterator[StdoutPipe]:
             raise pipe.refused()  # after the export finished, while its end was copied
 
 
+def located(problems: Sequence[Problem], corpus: Path | None) -> list[Problem]:
+    """``problems`` with each path that is relative to the ``corpus`` folder (as
+    articles record them) made one a user can open from here: ``seeds/a.txt``, as errors
+    name their files. Paths that already lead to a file from here are kept."""
+    if corpus is None or not corpus.is_dir():
+        return list(problems)
+    found = []
+    for problem in problems:
+        path = problem.path
+        if (
+            path
+            and not os.path.isabs(path)
+            and not os.path.lexists(path)
+            and os.path.lexists(corpus / path)
+        ):
+            problem = attrs.evolve(problem, path=str(corpus / path))
+        found.append(problem)
+    return found
+
+
 def print_problems(
     problems: Sequence[Problem], *, quiet: bool = False, corpus: Path | None = None
 ) -> None:
-    """Print each problem on a line (unless ``quiet``), then what to do about edited
-    files, if there were any."""
+    """Print each problem on a line (unless ``quiet``), its path as one from here (see
+    :func:`located`), then what to do about edited files, if there were any."""
     if not quiet:
-        for problem in problems:
+        for problem in located(problems, corpus):
             click.echo(f"problem: {problem}", err=True)
     edited = sum(1 for problem in problems if problem.code == "checksum")
     if edited and corpus is not None and corpus.is_dir():

@@ -28,6 +28,7 @@ from seedcorpus.cli_query import condition_options, list_selected, require_enric
 from seedcorpus.console import (
     counted,
     export_to_stdout,
+    located,
     print_problems,
     progress_bar,
 )
@@ -308,7 +309,7 @@ def check(
         for entry in opened.manifest.entries:
             click.echo(f"{entry.file}\t{_route(opened, entry)}")
     if as_json:
-        for problem in [*problems, *warnings]:
+        for problem in [*located(problems, corpus), *warnings]:
             click.echo(json.dumps({key: getattr(problem, key) for key in fields}))
     else:
         if not quiet:
