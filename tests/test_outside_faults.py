@@ -5,6 +5,7 @@ outputs that are the input itself, and the like. Each is one clear line naming t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -589,3 +590,32 @@ def test_problems_recorded_in_articles_name_the_corpus_folder_like_errors(tmp_pa
     # Python keeps the article's own path, relative to the corpus, as the export stores it.
     article = open_corpus(corpus)["latin1"]
     assert article.problems[0].path == "latin1.txt"
+
+
+# --- long work shows progress ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("module", "args", "label"),
+    [
+        ("seedcorpus.cli.corpus_commands", ["check"], "check"),
+        ("seedcorpus.cli_query", ["duplicates", "--exact-only"], "duplicates"),
+    ],
+)
+def test_check_and_duplicates_show_progress(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: str, args: list[str], label: str
+) -> None:
+    # They read and parse every article, a minute for a large corpus, and said nothing.
+    shown: list[tuple[str, int, int]] = []
+
+    @contextlib.contextmanager
+    def recording(total: int, name: str, *, enabled: bool = True) -> Iterator[Callable[[], None]]:
+        ticks = [0]
+        yield lambda: ticks.__setitem__(0, ticks[0] + 1)
+        shown.append((name, total, ticks[0]))
+
+    monkeypatch.setattr(f"{module}.progress_bar", recording)
+    corpus = synth(tmp_path, 5)
+    result = invoke(args[0], corpus, *args[1:], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert shown == [(label, 5, 5)]

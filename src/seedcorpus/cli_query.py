@@ -13,16 +13,16 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from seedcorpus import query
-from seedcorpus.console import UNDECODABLE, undecodable
+from seedcorpus.console import UNDECODABLE, progress_bar, undecodable
 from seedcorpus.errors import SeedcorpusError
-from seedcorpus.models import Problem
+from seedcorpus.models import Article, Problem
 
 if TYPE_CHECKING:  # pragma: no cover
     from seedcorpus.corpus import ArticleSource
@@ -211,8 +211,12 @@ def find_copies(
                 param_hint="CORPUS",
             )
         return spec.duplicates(corpus, near=near, threshold=threshold)
-    articles = open_corpus(corpus, max_bytes=max_bytes).articles(problems)
-    return duplicates.find_duplicates(articles, near=near, threshold=threshold)
+    opened = open_corpus(corpus, max_bytes=max_bytes)
+    with progress_bar(len(opened), "duplicates") as progress:
+        articles: Iterable[Article] = opened.articles(problems)
+        if progress is not None:
+            articles = (progress() or article for article in articles)
+        return duplicates.find_duplicates(articles, near=near, threshold=threshold)
 
 
 def print_copies(found: Duplicates, *, as_json: bool) -> None:

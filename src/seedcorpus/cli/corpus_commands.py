@@ -291,7 +291,10 @@ def check(
     problems: list[Problem] = []
     try:
         opened = open_folder(corpus, max_bytes=max_bytes)
-        count = sum(1 for _ in opened.articles(problems, strict=strict))
+        shown = not (quiet or as_json)
+        with progress_bar(len(opened), "check", enabled=shown) as progress:
+            read = opened.articles(problems, strict=strict)
+            count = sum(1 for _ in read if progress is None or progress() is None)
     except SeedcorpusError as error:
         if not as_json:
             raise
