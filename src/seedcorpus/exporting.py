@@ -99,7 +99,7 @@ def write_export(
 
     :param problems: the list the iteration of ``articles`` fills; the report keeps it.
     :param source: the corpus the articles come from: its files are never replaced (see
-        :func:`check_not_input`).
+        :func:`~seedcorpus.exporting.check_not_input`).
     :param force: replace an existing destination.
     :param progress: called once per article handed to the exporter.
     :raises ExportError: if the destination exists (without ``force``), is one of the

@@ -40,7 +40,7 @@ from seedcorpus.query import Condition
 from seedcorpus.registry import Registry
 from seedcorpus.specs import Document, ExporterSpec, ParserSpec, Selector
 
-__all__ = ["guarded_parser", "guarded_spec", "row_parser"]
+__all__ = ["CorpusFolder", "guarded_parser", "guarded_spec", "row_parser"]
 
 T = TypeVar("T")
 
@@ -154,12 +154,16 @@ def guarded_parser(spec: ParserSpec) -> ParserSpec:
     return attrs.evolve(spec, parse=checked_parse)
 
 
-class _Folder(Protocol):
+class CorpusFolder(Protocol):
+    """What :func:`row_parser` needs of a corpus (a :class:`~seedcorpus.Corpus` is one)."""
+
     registry: Registry
+    """The plugins the corpus uses."""
     root: Path
+    """The corpus folder."""
 
 
-def row_parser(corpus: _Folder, name: str, entry: ManifestEntry) -> ParserSpec:
+def row_parser(corpus: CorpusFolder, name: str, entry: ManifestEntry) -> ParserSpec:
     """The parser ``name`` for ``entry`` of ``corpus``, checked (see
     :func:`guarded_parser`).
 
