@@ -619,3 +619,33 @@ def test_check_and_duplicates_show_progress(
     result = invoke(args[0], corpus, *args[1:], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert shown == [(label, 5, 5)]
+
+
+# --- index: names no row can hold -----------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file names must be UTF-8")
+def test_index_says_which_names_it_cannot_list_and_lists_the_rest(tmp_path: Path) -> None:
+    # A name that is not UTF-8 made index crash (UnicodeEncodeError writing INDEX.md);
+    # a leading space, a backslash or a line break dropped the file without a word.
+    corpus = tmp_path / "seeds"
+    corpus.mkdir()
+    text = (SEEDS / SEED_FILE).read_bytes()
+    for name in [b"ok.txt", b"bad\xff.txt", b" lead.txt", b"back\\slash.txt", b"new\nline.txt"]:
+        (corpus / os.fsdecode(name)).write_bytes(text)
+    result = invoke("index", corpus, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    warnings = sorted(line for line in result.stderr.splitlines() if line.startswith("warning:"))
+    cannot = "its name cannot be listed in INDEX.md"
+    assert warnings == [
+        f"warning: {corpus}/ lead.txt: {cannot} (starts or ends with whitespace); rename it; "
+        "not listed [name]",
+        f"warning: {corpus}/back\\slash.txt: {cannot} (contains a backslash; use '/' between "
+        "folders); rename it; not listed [name]",
+        f"warning: {corpus}/bad\ufffd.txt: {cannot} (is not UTF-8); rename it; not listed [name]",
+        f"warning: {corpus}/new\\nline.txt: {cannot} (contains a control character); rename "
+        "it; not listed [name]",
+    ]
+    assert "1 article (antara 1), 4 files whose name no row can hold" in result.stdout
+    assert open_corpus(corpus).ids() == ["ok"]

@@ -404,8 +404,10 @@ def index(
                 path=corpus / "INDEX.md",
             )
     write_manifest(scan.manifest, corpus)
-    # Files left out (none claims it, a symlink out of the corpus) are warnings.
-    errors = [problem for problem in scan.problems if problem.code not in ("unclaimed", "link")]
+    # Files left out (none claims it, a symlink out of the corpus, a name no row can
+    # hold) are warnings.
+    left_out = ("unclaimed", "link", "name")
+    errors = [problem for problem in scan.problems if problem.code not in left_out]
     for problem in scan.problems:
         shown = attrs.evolve(problem, path=str(corpus / (problem.path or "")))
         click.echo(f"{'problem' if problem in errors else 'warning'}: {shown}", err=True)
@@ -413,11 +415,13 @@ def index(
     parsers = ", ".join(f"{name} {count}" for name, count in sorted(by_parser.items()))
     unclaimed = sum(problem.code == "unclaimed" for problem in scan.problems)
     links = sum(problem.code == "link" for problem in scan.problems)
+    names = sum(problem.code == "name" for problem in scan.problems)
     click.echo(
         f"wrote {corpus / 'INDEX.md'}: {counted(len(scan.manifest.entries), 'article')}"
         + (f" ({parsers})" if parsers else "")
         + (f", {counted(unclaimed, 'file')} no parser claims" if unclaimed else "")
         + (f", {counted(links, 'symlink')} not followed" if links else "")
+        + (f", {counted(names, 'file')} whose name no row can hold" if names else "")
     )
     sys.exit(1 if errors else 0)
 

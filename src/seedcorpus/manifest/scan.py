@@ -42,7 +42,22 @@ class FolderScan:
     problems: tuple[Problem, ...] = ()
     """``unclaimed`` for each file no parser claims (not listed), ``ambiguous`` for each
     file several parsers claim with no way to choose (listed without a parser), ``link``
-    for each symlink that leads nowhere or out of the corpus (not listed)."""
+    for each symlink that leads nowhere or out of the corpus (not listed), ``name`` for
+    each file whose name is not UTF-8 (not listed)."""
+
+
+_UNDECODED = re.compile("[\ud800-\udfff]")
+
+
+def _printable(name: str) -> str:
+    """``name`` as one line that prints: undecodable bytes as U+FFFD, control characters
+    as escapes.
+
+    >>> _printable("new\\nline.txt"), _printable("bad\\udcff.txt")
+    ('new\\\\nline.txt', 'bad�.txt')
+    """
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def pattern_problem(pattern: str) -> str | None:
@@ -79,9 +94,18 @@ def _article_files(root: Path, pattern: str, refused: list[Problem] | None = Non
         if (
             relative == INDEX_NAME
             or any(part.startswith(".") for part in relative.split("/"))
-            or path_problem(relative)
             or path.is_dir()
         ):
+            continue
+        # Bytes that are not UTF-8 stay as lone surrogates: INDEX.md (UTF-8) cannot hold
+        # the name, nor a message print it; a leading space, a backslash or a line break
+        # no row can list. Never dropped without a word.
+        unlisted = "is not UTF-8" if _UNDECODED.search(relative) else path_problem(relative)
+        if unlisted:
+            if refused is not None:
+                shown = _printable(relative)
+                message = f"its name cannot be listed in INDEX.md ({unlisted}); rename it"
+                refused.append(Problem("name", f"{message}; not listed", shown))
             continue
         if not path.is_file():  # a broken symlink, a loop, a device or a pipe
             if refused is not None and path.is_symlink():
