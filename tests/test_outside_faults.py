@@ -649,3 +649,14 @@ def test_index_says_which_names_it_cannot_list_and_lists_the_rest(tmp_path: Path
     ]
     assert "1 article (antara 1), 4 files whose name no row can hold" in result.stdout
     assert open_corpus(corpus).ids() == ["ok"]
+
+
+def test_summaries_count_in_words_that_agree(tmp_path: Path) -> None:
+    # "1 articles", "1 clusters of copies": the CLI promises counts in agreeing words.
+    result = invoke("duplicates", SEEDS, "--exact-only", cwd=tmp_path)
+    assert result.stdout.splitlines()[-1] == (
+        "1 article: 0 clusters of copies, 0 republications (exact duplicates only)"
+    )
+    result = invoke("report", SEEDS, "-o", "r.html", "--enrich", "none", cwd=tmp_path)
+    assert result.stdout.startswith("wrote r.html: 1 article")
+    assert not result.stdout.startswith("wrote r.html: 1 articles")

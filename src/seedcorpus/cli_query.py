@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from seedcorpus import query
-from seedcorpus.console import UNDECODABLE, progress_bar, undecodable
+from seedcorpus.console import UNDECODABLE, counted, progress_bar, undecodable
 from seedcorpus.errors import SeedcorpusError
 from seedcorpus.models import Article, Problem
 
@@ -225,14 +225,15 @@ def print_copies(found: Duplicates, *, as_json: bool) -> None:
         click.echo(json.dumps(found.to_json(), ensure_ascii=False))
         return
     for number, cluster in enumerate(found.clusters, start=1):
-        click.echo(f"cluster {number} ({cluster.kind}, {len(cluster.ids)} articles)")
+        click.echo(f"cluster {number} ({cluster.kind}, {counted(len(cluster.ids), 'article')})")
         for article_id in cluster.ids:
             click.echo(f"  {article_id}")
     for link in found.republications:
         click.echo(f"republished: {link.id} copies {link.original_id} ({link.site})")
     click.echo(
-        f"{found.articles} articles: {len(found.clusters)} clusters of copies, "
-        f"{len(found.republications)} republications"
+        f"{counted(found.articles, 'article')}: "
+        f"{counted(len(found.clusters), 'cluster')} of copies, "
+        f"{counted(len(found.republications), 'republication')}"
         + ("" if found.near else " (exact duplicates only)")
     )
 
@@ -266,4 +267,5 @@ def write_report(
     with atomic_destination(output, force=True) as temporary:
         temporary.write_text(page, encoding="utf-8")
     note = "" if reporting.charts_available() else " (tables only: install the report extra)"
-    click.echo(f"wrote {output}: {numbers.articles:,} articles{note}")
+    articles = "1 article" if numbers.articles == 1 else f"{numbers.articles:,} articles"
+    click.echo(f"wrote {output}: {articles}{note}")
