@@ -660,3 +660,15 @@ def test_summaries_count_in_words_that_agree(tmp_path: Path) -> None:
     result = invoke("report", SEEDS, "-o", "r.html", "--enrich", "none", cwd=tmp_path)
     assert result.stdout.startswith("wrote r.html: 1 article")
     assert not result.stdout.startswith("wrote r.html: 1 articles")
+
+
+def test_serve_on_an_address_it_cannot_use_names_the_host_too(
+    exports: Path, tmp_path: Path
+) -> None:
+    # It said "Invalid value for '--port'" for a host name that does not resolve.
+    result = invoke("serve", exports / "good.sqlite", "--host", "no such host", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Error: Invalid value for '--host' / '--port': cannot listen on no such host:8001" in (
+        result.stderr
+    )
+    assert result.stderr.rstrip().endswith("; choose another with --host or --port")

@@ -124,9 +124,11 @@ def serve(database: Path, port: int, host: str, print_metadata: bool, format_: s
         # Before anything is announced: a busy port is the user's to change, not a crash.
         problem = port_problem(host, port)
         if problem is not None:
-            raise click.BadParameter(
-                f"{problem}; choose another with --port", param_hint="'--port'"
-            )
+            # A busy port is the port's fault; an address that cannot be listened on (a
+            # name that does not resolve, another machine's address) may be the host's.
+            hint = "'--port'" if problem.endswith("in use") else "'--host' / '--port'"
+            option = "--port" if problem.endswith("in use") else "--host or --port"
+            raise click.BadParameter(f"{problem}; choose another with {option}", param_hint=hint)
     serve_database(database, host=host, port=port, print_metadata=print_metadata)
 
 
