@@ -267,5 +267,5 @@ def write_report(
     with atomic_destination(output, force=True) as temporary:
         temporary.write_text(page, encoding="utf-8")
     note = "" if reporting.charts_available() else " (tables only: install the report extra)"
-    articles = "1 article" if numbers.articles == 1 else f"{numbers.articles:,} articles"
-    click.echo(f"wrote {output}: {articles}{note}")
+    count = "1 article" if numbers.articles == 1 else f"{numbers.articles:,} articles"
+    click.echo(f"wrote {output}: {count}{note}")
