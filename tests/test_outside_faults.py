@@ -672,3 +672,23 @@ def test_serve_on_an_address_it_cannot_use_names_the_host_too(
         result.stderr
     )
     assert result.stderr.rstrip().endswith("; choose another with --host or --port")
+
+
+def test_index_shows_progress(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # It hashes and parses every file (half a minute for a large corpus) in silence.
+    shown: list[tuple[str, int | None, int]] = []
+
+    @contextlib.contextmanager
+    def recording(
+        total: int | None, name: str, *, enabled: bool = True
+    ) -> Iterator[Callable[[], None]]:
+        ticks = [0]
+        yield lambda: ticks.__setitem__(0, ticks[0] + 1)
+        shown.append((name, total, ticks[0]))
+
+    monkeypatch.setattr("seedcorpus.cli.corpus_commands.progress_bar", recording)
+    corpus = synth(tmp_path, 5)
+    (corpus / "INDEX.md").unlink()
+    result = invoke("index", corpus, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert shown == [("index", None, 5)]

@@ -77,10 +77,11 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
 
 @contextmanager
 def progress_bar(
-    total: int, label: str, *, enabled: bool = True
+    total: int | None, label: str, *, enabled: bool = True
 ) -> Iterator[Callable[[], None] | None]:
     """A progress bar on standard error (articles per second, time left), or ``None``
-    (nothing printed) when standard error is not a terminal or ``enabled`` is false."""
+    (nothing printed) when standard error is not a terminal or ``enabled`` is false.
+    With ``total`` ``None`` (not known in advance) it counts without an end."""
     if not enabled or not sys.stderr.isatty():
         yield None
         return

@@ -384,14 +384,16 @@ def index(
     if parser is not None:
         registry.parser(parser)  # fail on a bad name before any work
     previous = read_manifest(corpus) if (corpus / "INDEX.md").is_file() else None
-    scan = scan_folder(
-        corpus,
-        registry.parsers,
-        pattern=pattern,
-        parser=parser,
-        previous=previous,
-        max_bytes=max_bytes,
-    )
+    with progress_bar(None, "index") as progress:  # the number of files is found as it goes
+        scan = scan_folder(
+            corpus,
+            registry.parsers,
+            pattern=pattern,
+            parser=parser,
+            previous=previous,
+            max_bytes=max_bytes,
+            progress=progress,
+        )
     if previous is not None and not force:
         present = {PurePosixPath(entry.file) for entry in scan.manifest.entries}
         lost = [e.file for e in previous.entries if PurePosixPath(e.file) not in present]

@@ -193,7 +193,7 @@ def _title_and_language(
         source = Source(path=file, sha256=sha256_hex(data), parser=spec.name)
         article = spec.parse(Document(id=article_id, text=decoded.text, source=source))
         return _cell(article.title), _cell(article.language)
-    except Exception:  # any parser's failure leaves the cells empty
+    except (Exception, SystemExit):  # any parser's failure (even exit()) leaves them empty
         return None, None
 
 
@@ -206,6 +206,7 @@ def scan_folder(
     titles: bool = True,
     previous: Manifest | None = None,
     max_bytes: int | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> FolderScan:
     """Scan ``root`` and return a manifest of the files the ``parsers`` claim.
 
@@ -221,11 +222,12 @@ def scan_folder(
     :param previous: the manifest being rebuilt. Its preamble, postamble and columns are
         kept, and for files still present their id, extra cells and parser.
     :param max_bytes: refuse files larger than this many bytes; ``None`` for no limit.
+    :param progress: called after each file is read (hashed, and its title read).
     :raises ManifestError: a new file's id would clash with an id kept from ``previous``
         whatever form it takes (only with hand-chosen ids).
     :raises ParseError: a claimed file is larger than ``max_bytes`` or cannot be read.
     """
-    return _scan(root, _specs(parsers), pattern, parser, titles, previous, max_bytes)
+    return _scan(root, _specs(parsers), pattern, parser, titles, previous, max_bytes, progress)
 
 
 def _scan(
@@ -236,6 +238,7 @@ def _scan(
     titles: bool,
     previous: Manifest | None,
     max_bytes: int | None,
+    progress: Callable[[], None] | None = None,
 ) -> FolderScan:
     root = Path(root)
     by_name = {spec.name: spec for spec in specs or ()}
@@ -272,6 +275,8 @@ def _scan(
         title = language = None
         if titles and spec is not None:
             title, language = _title_and_language(spec, file, ids[file], data)
+        if progress is not None:
+            progress()
         entries.append(
             ManifestEntry(
                 file=file,
