@@ -241,3 +241,74 @@ def test_quick_checks_of_utf8_agree_with_the_searches(data: bytes) -> None:
         or data.find(codecs.BOM_UTF8, 1) >= 0
     )
     assert decoding._utf8_has_controls(data) == plain
+
+
+# --- UTF-8 with a few bad bytes -------------------------------------------------------------
+
+MOSTLY = "Judul kafé\n\nJakarta (ANTARA) - “Kami siap,” kata Anas.\n\nCOPYRIGHT © ANTARA 2024"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "message", "line"),
+    [
+        pytest.param(
+            MOSTLY.encode() + b"\xc3",
+            MOSTLY + "Ã",
+            "ends inside a UTF-8 character (cut short?), read as cp1252; the rest is UTF-8",
+            5,
+            id="cut-inside-a-character",
+        ),
+        pytest.param(
+            MOSTLY.encode() + "—".encode()[:2],
+            MOSTLY + "â€",
+            "ends inside a UTF-8 character (cut short?), read as cp1252; the rest is UTF-8",
+            5,
+            id="cut-after-two-of-three-bytes",
+        ),
+        pytest.param(
+            MOSTLY.encode().replace(b"Kami", b"K\xe9mi"),
+            MOSTLY.replace("Kami", "Kémi"),
+            "not valid UTF-8 in 1 place, read there as cp1252; the rest is UTF-8",
+            3,
+            id="a-stray-legacy-byte",
+        ),
+        pytest.param(
+            MOSTLY.encode() + b" caf\xe9",
+            MOSTLY + " café",
+            "ends inside a UTF-8 character (cut short?), read as cp1252; the rest is UTF-8",
+            5,
+            id="a-legacy-byte-at-the-end",
+        ),
+    ],
+)
+def test_mostly_utf8_keeps_its_utf8_and_names_the_bad_line(
+    data: bytes, text: str, message: str, line: int
+) -> None:
+    # Guessing an encoding for the whole file (hp_roman8, gb18030) garbled every ©,
+    # quotation mark and no-break space in it for the sake of one byte.
+    decoded = decode_article(data, path="a.txt")
+    assert (decoded.text, decoded.encoding) == (text, "utf-8")
+    [problem] = decoded.problems
+    assert (problem.code, problem.message, problem.line) == ("not-utf8", message, line)
+
+
+def test_legacy_text_with_one_accidental_utf8_pair_is_still_legacy(no_detector: None) -> None:
+    # As many bad bytes as valid characters: no evidence for UTF-8.
+    data = "kafé Ã©".encode("cp1252") + b"\n"
+    assert decode(data) == ("kafé Ã©\n", "cp1252")
+
+
+@given(
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1),
+    st.data(),
+)
+def test_one_stray_byte_in_utf8_changes_only_itself(text: str, data: st.DataObject) -> None:
+    text = "é©" + text  # two valid multi-byte characters outweigh one bad byte
+    at = data.draw(st.integers(0, len(text)))
+    stray = data.draw(st.sampled_from([b"\xe9", b"\x92", b"\xa0", b"\xff"]))
+    broken = text[:at].encode() + stray + text[at:].encode()
+    decoded, encoding = decode(broken)
+    assert encoding == "utf-8"
+    assert (
+        decoded == text[:at] + stray.decode("cp1252", "replace").replace("\ufffd", "ÿ") + text[at:]
+    )

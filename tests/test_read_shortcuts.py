@@ -40,6 +40,9 @@ def _general_decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    repair = decoding._mostly_utf8(data)
+    if repair is not None:
+        return repair.text, "utf-8"
     detected = decoding._detected(data)
     if detected is not None:
         return detected

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 import attrs
 import pytest
 
+from kit_plugins import Initials, initials
 from seedcorpus import open_corpus
 from seedcorpus.errors import PluginError, UnknownPluginError
 from seedcorpus.hookspecs import hookimpl
@@ -74,6 +75,23 @@ def test_duplicate_names_are_an_error_naming_both_plugins() -> None:
     with pytest.raises(PluginError, match=r"'first'.*'second'"):
         registry.exporter("csv")
     assert len(registry.conflicts) == 1
+
+
+def test_all_enrichers_is_an_error_while_two_plugins_share_a_name() -> None:
+    # "all" (what build runs) once took the first plugin's and said nothing.
+    def enricher_plugin(plugin_name: str) -> types.ModuleType:
+        def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+            yield EnricherSpec("initials", initials, (Initials,), description=plugin_name)
+
+        return plugin(plugin_name, seedcorpus_enrichers=seedcorpus_enrichers)
+
+    registry = only(enricher_plugin("first"), enricher_plugin("second"))
+    with pytest.raises(PluginError, match=r"enricher 'initials' .*'first'.*'second'"):
+        registry.select_enrichers("all")
+    with pytest.raises(PluginError, match=r"enricher 'initials' .*'first'.*'second'"):
+        open_corpus(Path(__file__).parent.parent / "seeds", registry=registry).enrich("all")
+    assert registry.select_enrichers("none") == ()
+    assert [s.name for s in only(enricher_plugin("alone")).select_enrichers("all")] == ["initials"]
 
 
 def test_a_hook_that_raises_is_reported_by_name_and_skipped() -> None:

@@ -13,15 +13,16 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from seedcorpus import query
+from seedcorpus.console import UNDECODABLE, counted, progress_bar, undecodable
 from seedcorpus.errors import SeedcorpusError
-from seedcorpus.models import Problem
+from seedcorpus.models import Article, Problem
 
 if TYPE_CHECKING:  # pragma: no cover
     from seedcorpus.corpus import ArticleSource
@@ -53,6 +54,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 
 
 def _where(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> Any:
+    if undecodable(values):  # checked here: the command sees conditions, not the text
+        raise click.BadParameter(UNDECODABLE)
     try:
         return tuple(query.where(value) for value in values)
     except SeedcorpusError as error:
@@ -190,6 +193,7 @@ def find_copies(
     ``.sqlite`` export and store them in its tables (``store``)."""
     from seedcorpus import duplicates
     from seedcorpus.corpus import open_corpus
+    from seedcorpus.guarded import guarded_spec
     from seedcorpus.registry import Registry
 
     if near and not duplicates.near_available():
@@ -200,15 +204,19 @@ def find_copies(
         )
     if store:
         # The exporter offering the capability stores them (the sqlite one does).
-        spec = Registry.load().exporter_with("duplicates", corpus)
+        spec = guarded_spec(Registry.load().exporter_with("duplicates", corpus))
         if spec.duplicates is None or not (spec.suffix and corpus.name.endswith(spec.suffix)):
             raise click.BadParameter(
                 f"--store needs an export that stores duplicates (a {spec.suffix} file)",
                 param_hint="CORPUS",
             )
         return spec.duplicates(corpus, near=near, threshold=threshold)
-    articles = open_corpus(corpus, max_bytes=max_bytes).articles(problems)
-    return duplicates.find_duplicates(articles, near=near, threshold=threshold)
+    opened = open_corpus(corpus, max_bytes=max_bytes)
+    with progress_bar(len(opened), "duplicates") as progress:
+        articles: Iterable[Article] = opened.articles(problems)
+        if progress is not None:
+            articles = (progress() or article for article in articles)
+        return duplicates.find_duplicates(articles, near=near, threshold=threshold)
 
 
 def print_copies(found: Duplicates, *, as_json: bool) -> None:
@@ -217,14 +225,15 @@ def print_copies(found: Duplicates, *, as_json: bool) -> None:
         click.echo(json.dumps(found.to_json(), ensure_ascii=False))
         return
     for number, cluster in enumerate(found.clusters, start=1):
-        click.echo(f"cluster {number} ({cluster.kind}, {len(cluster.ids)} articles)")
+        click.echo(f"cluster {number} ({cluster.kind}, {counted(len(cluster.ids), 'article')})")
         for article_id in cluster.ids:
             click.echo(f"  {article_id}")
     for link in found.republications:
         click.echo(f"republished: {link.id} copies {link.original_id} ({link.site})")
     click.echo(
-        f"{found.articles} articles: {len(found.clusters)} clusters of copies, "
-        f"{len(found.republications)} republications"
+        f"{counted(found.articles, 'article')}: "
+        f"{counted(len(found.clusters), 'cluster')} of copies, "
+        f"{counted(len(found.republications), 'republication')}"
         + ("" if found.near else " (exact duplicates only)")
     )
 
@@ -240,7 +249,11 @@ def write_report(
 ) -> None:
     """``report``: count, then print the numbers (``as_json``) or write the page."""
     from seedcorpus.apps import report as reporting
+    from seedcorpus.atomic import atomic_destination
+    from seedcorpus.exporting import check_not_input
 
+    if output is not None and not as_json:
+        check_not_input(output, opened)
     problems: list[Problem] = []
     articles = opened.articles(problems)
     if progress is not None:
@@ -249,6 +262,10 @@ def write_report(
     if as_json or output is None:
         click.echo(json.dumps(numbers.to_json(), ensure_ascii=False, indent=2))
         return
-    output.write_text(reporting.render_html(numbers), encoding="utf-8")
+    page = reporting.render_html(numbers)
+    # Replaced whole or not at all, as exports are: never a half-written page.
+    with atomic_destination(output, force=True) as temporary:
+        temporary.write_text(page, encoding="utf-8")
     note = "" if reporting.charts_available() else " (tables only: install the report extra)"
-    click.echo(f"wrote {output}: {numbers.articles:,} articles{note}")
+    count = "1 article" if numbers.articles == 1 else f"{numbers.articles:,} articles"
+    click.echo(f"wrote {output}: {count}{note}")

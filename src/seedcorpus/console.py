@@ -19,11 +19,15 @@ from pathlib import Path
 
 import click
 
+from seedcorpus.atomic import StorageError, write_refused
 from seedcorpus.corpus import ArticleSource, ExportReport
 from seedcorpus.errors import ExportError
 from seedcorpus.models import Problem
+from seedcorpus.query import Condition
+from seedcorpus.selection import export_selection
 
 __all__ = [
+    "UNDECODABLE",
     "StdoutPipe",
     "Terminated",
     "as_opened",
@@ -35,6 +39,7 @@ __all__ = [
     "print_problems",
     "progress_bar",
     "to_stdout",
+    "undecodable",
 ]
 
 
@@ -71,10 +76,11 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
 
 @contextmanager
 def progress_bar(
-    total: int, label: str, *, enabled: bool = True
+    total: int | None, label: str, *, enabled: bool = True
 ) -> Iterator[Callable[[], None] | None]:
     """A progress bar on standard error (articles per second, time left), or ``None``
-    (nothing printed) when standard error is not a terminal or ``enabled`` is false."""
+    (nothing printed) when standard error is not a terminal or ``enabled`` is false.
+    With ``total`` ``None`` (not known in advance) it counts without an end."""
     if not enabled or not sys.stderr.isatty():
         yield None
         return
@@ -107,6 +113,23 @@ def progress_bar(
         yield lambda: bar.advance(task)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+UNDECODABLE = "is not text in UTF-8: it holds bytes the terminal's encoding cannot decode"
+"""What is wrong with a text argument holding bytes that are not UTF-8."""
+
+
+def undecodable(value: object) -> bool:
+    """Whether ``value`` (a string, or a tuple or list of them) holds bytes that were not
+    UTF-8 on the command line: Python keeps them as lone surrogates, which no database,
+    JSON or UTF-8 output can take.
+
+    >>> undecodable("pelayanan"), undecodable(("a", b"\\xff".decode("utf-8", "surrogateescape")))
+    (False, True)
+    """
+    values = value if isinstance(value, (tuple, list)) else (value,)
+    return any(isinstance(text, str) and _SURROGATE.search(text) for text in values)
+
+
 class StdoutPipe:
     """A pipe whose other end a thread copies to standard output (see :func:`to_stdout`)."""
 
@@ -115,14 +138,29 @@ class StdoutPipe:
         """The path an exporter writes to: ``/dev/fd/N`` of the pipe's write end."""
         self.broken = False
         """True if the reader went away (``| head``): the export was cut short."""
+        self.failure: OSError | None = None
+        """Why standard output refused a write (a full disk), if it did."""
 
     def check(self) -> None:
-        """Pass as an export's ``progress``: it stops the export once the reader is gone.
+        """Pass as an export's ``progress``: it stops the export once the reader is gone,
+        or standard output refused a write.
 
         :raises BrokenPipeError: if the reader went away.
+        :raises StorageError: if standard output refused a write.
         """
+        if self.failure is not None:
+            raise self.refused()
         if self.broken:
             raise BrokenPipeError("standard output was closed by its reader")
+
+    def refused(self) -> StorageError:
+        """The error to report for :attr:`failure`."""
+        assert self.failure is not None
+        return write_refused(self.failure, "standard output", kept=False)
+
+
+_FAILED_COPY_WAIT = 2.0
+"""Seconds a failed export to standard output waits for the last bytes to be copied."""
 
 
 @contextmanager
@@ -153,19 +191,29 @@ def to_stdout() -> Iterator[StdoutPipe]:
                     # end stays open: forked workers share it, so closing it here would
                     # not make the exporter's writes fail.
                     pipe.broken = True
+                except OSError as error:  # a full disk, an I/O error: the output is lost
+                    pipe.failure = error
+                    pipe.broken = True
 
     thread = threading.Thread(target=copy, name="stdout-copy", daemon=True)
     thread.start()
+    failed = True
     try:
         yield pipe
+        failed = False
     finally:
         os.close(write_end)
-        thread.join()
+        # After a failure something may still hold the write end open (a plugin's file,
+        # kept alive by the error's traceback): the copier would wait for ever for the
+        # end of the pipe. What it has not copied by then is lost anyway.
+        thread.join(_FAILED_COPY_WAIT if failed else None)
         if pipe.broken:
             # Python would complain when it flushes standard output at exit.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             os.close(devnull)
+        if pipe.failure is not None and not failed:
+            raise pipe.refused()  # after the export finished, while its end was copied
 
 
 def as_opened(problem: Problem, corpus: Path | None) -> Problem:
@@ -212,20 +260,34 @@ def print_problems(
 
 
 def export_to_stdout(
-    corpus: ArticleSource, format: str, *, strict: bool, jobs: int
+    corpus: ArticleSource,
+    format: str,
+    *,
+    strict: bool,
+    jobs: int,
+    condition: Condition | None = None,
 ) -> ExportReport | None:
-    """Export ``corpus`` with the exporter ``format`` to standard output (``-o -``), or
-    return ``None`` if the reader stopped reading (``| head``), which stops the export.
+    """Export ``corpus`` (only the articles meeting ``condition``, if given) with the
+    exporter ``format`` to standard output (``-o -``), or return ``None`` if the reader
+    stopped reading (``| head``), which stops the export.
 
     :raises ExportError: saying that only formats written front to back can be streamed,
         if the exporter failed.
+    :raises StorageError: if standard output refused a write (``> /dev/full``).
     """
     with to_stdout() as pipe:
         try:
+            if condition is not None:
+                return export_selection(
+                    corpus.filter(condition), format, pipe.path, force=True, strict=strict,
+                    progress=pipe.check,
+                )  # fmt: skip
             return corpus.export(
                 format, pipe.path, force=True, strict=strict, jobs=jobs, progress=pipe.check
             )
         except ExportError as error:
+            if pipe.failure is not None:
+                raise pipe.refused() from None
             if not pipe.broken:
                 raise ExportError(
                     f"cannot write to standard output: {error.message}; formats written "

@@ -25,6 +25,7 @@ from seedcorpus.decoding import decode_article
 from seedcorpus.enriching import run_enrichers
 from seedcorpus.errors import ManifestError, ParseError, PluginError, SeedcorpusError
 from seedcorpus.exporting import ExportReport, write_export
+from seedcorpus.guarded import guarded_spec, row_parser
 from seedcorpus.manifest import INDEX_NAME, read_entry_bytes, read_manifest
 from seedcorpus.models import Article, Manifest, ManifestEntry, Problem, Source
 from seedcorpus.pipeline import process_entries
@@ -212,8 +213,9 @@ class ArticleSource(ABC):
         problems: list[Problem] = []
         articles = self.articles(problems, strict=strict, jobs=jobs)
         return write_export(
-            self.registry, format, articles, destination, problems, force=force, progress=progress
-        )
+            self.registry, format, articles, destination, problems, force=force,
+            progress=progress, source=self,
+        )  # fmt: skip
 
 
 class Corpus(ArticleSource):
@@ -306,7 +308,7 @@ class Corpus(ArticleSource):
         )
         spec = self._specs.get(parser_name)
         if spec is None:  # looked up once per parser: the registry's checks are not free
-            spec = self._specs[parser_name] = self.registry.parser(parser_name)
+            spec = self._specs[parser_name] = row_parser(self, parser_name, entry)
         digest = entry.sha256 or hashlib.sha256(data).hexdigest()
         source = Source(path=entry.file, sha256=digest, parser=parser_name, encoding=encoding)
         try:
@@ -459,8 +461,8 @@ class ExportedCorpus(ArticleSource):
             raise SeedcorpusError(f"the {spec.name!r} exporter cannot read its output back")
         self.root = path
         """The export file (or folder)."""
-        self.spec = spec
-        """The exporter whose reader reads the file."""
+        self.spec = guarded_spec(spec)
+        """The exporter whose reader reads the file (its failures name the file)."""
         self.registry = registry
         """The plugins this corpus uses."""
         self.enrichers = enrichers

@@ -25,6 +25,9 @@ __all__ = ["BINARY_SHARE", "MIN_DETECT_BYTES", "Decoded", "decode", "decode_arti
 BINARY_SHARE = 0.1
 """Text with a larger share of control characters than this is binary data, not text."""
 
+_MAX_REPAIRS = 16
+"""UTF-8 with more bad spots than this is not "mostly UTF-8": it goes to the detector."""
+
 MIN_DETECT_BYTES = 64
 """Shorter data is too little to detect an encoding from: it is read as cp1252 or latin-1."""
 
@@ -130,11 +133,67 @@ def _detected(data: bytes) -> tuple[str, str] | None:
     return text, encoding
 
 
+@attrs.frozen
+class _Repair:
+    """UTF-8 with a few bytes that are not: where they were, and what was done."""
+
+    text: str
+    invalid: int  # bytes (or runs of them) read as cp1252, the last aside if truncated
+    truncated: bool  # the data ended inside a character (read as cp1252 too)
+    first: int  # the offset of the first bad byte
+
+
+def _mostly_utf8(data: bytes) -> _Repair | None:
+    """``data`` read as UTF-8 where it is valid and as cp1252 (else latin-1) where it is
+    not, if the UTF-8 in it outweighs the rest: a file cut in the middle of a character,
+    or a UTF-8 file with a stray legacy byte. Guessing an encoding for the whole of such
+    a file (charset-normalizer calls it hp_roman8 or gb18030) would garble every
+    non-ASCII character it has, not one.
+
+    ``None`` if there is no valid multi-byte character, or no more of them than bad
+    spots: legacy text, left to the detector.
+    """
+    parts: list[str] = []
+    start = invalid = 0
+    first: int | None = None
+    truncated = False
+    while start < len(data):
+        try:
+            parts.append(data[start:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            bad, end = start + error.start, start + error.end
+            parts.append(data[start:bad].decode("utf-8"))
+            first = bad if first is None else first
+            # Cut inside a character, or a legacy character at the very end: read as
+            # cp1252 like the others, as it may be the latter (é is a UTF-8 lead byte).
+            truncated = error.reason == "unexpected end of data" and end == len(data)
+            invalid += 0 if truncated else 1
+            if invalid > _MAX_REPAIRS:
+                return None
+            chunk = data[bad:end]
+            try:
+                parts.append(chunk.decode("cp1252"))
+            except UnicodeDecodeError:
+                parts.append(chunk.decode("latin-1"))
+            start = end
+    if first is None:
+        return None
+    valid = [part for part in parts[::2] if not part.isascii()]
+    multibyte = sum(1 for part in valid for char in part if ord(char) > 0x7F)
+    if multibyte <= invalid or multibyte == 0:
+        return None
+    return _Repair("".join(parts), invalid, truncated, first)
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode an article file's bytes; return the text and the encoding used.
 
     Never fails. In order: a byte-order mark selects UTF-8, UTF-16 or UTF-32; then
-    UTF-8; then the encoding charset-normalizer detects, if the ``charset`` extra is
+    UTF-8; then UTF-8 with a few bad bytes, where its valid multi-byte characters
+    outnumber them (a file cut inside a character, a stray legacy byte): the bad bytes
+    (a last incomplete character too) are read as cp1252; then the encoding
+    charset-normalizer detects, if the ``charset`` extra is
     installed, the data has at least :data:`MIN_DETECT_BYTES` and no control bytes,
     and the guess is not UTF-16, UTF-32 or UTF-7 (those need a BOM); then cp1252; then
     latin-1, which decodes anything. The text never holds a lone surrogate, so it always
@@ -146,25 +205,36 @@ def decode(data: bytes) -> tuple[str, str]:
     ('A', 'utf-16')
     >>> decode(b"caf\\xe9 \\x81")
     ('café \\x81', 'latin-1')
+    >>> decode("déjà vu".encode("utf-8") + b" \\xe9t\\xe9")
+    ('déjà vu été', 'utf-8')
     """
+    text, encoding, _ = _decode(data)
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str, _Repair | None]:
+    """:func:`decode`, and what was repaired in UTF-8 that is mostly valid."""
     if data[:1] in _BOM_LEADS:  # one test where most files have no BOM, not five
         for bom, encoding in _BOMS:
             if data.startswith(bom):
                 try:
-                    return data.decode(encoding), encoding
+                    return data.decode(encoding), encoding, None
                 except UnicodeDecodeError:
                     break  # a broken file that only starts like one: decode it as bytes
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    repair = _mostly_utf8(data)
+    if repair is not None:
+        return repair.text, "utf-8", repair
     detected = _detected(data)
     if detected is not None:
-        return detected
+        return (*detected, None)
     try:
-        return data.decode("cp1252"), "cp1252"
+        return data.decode("cp1252"), "cp1252", None
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        return data.decode("latin-1"), "latin-1", None
 
 
 def _line(text: str, index: int) -> int:
@@ -183,6 +253,18 @@ def _not_utf8(data: bytes, encoding: str, path: str | None) -> Problem:
         start = error.start
     valid = data[:start].decode("utf-8")
     message = f"not valid UTF-8; decoded as {encoding}"
+    return Problem("not-utf8", message, path=path, line=_line(valid, len(valid)))
+
+
+def _repaired(data: bytes, repair: _Repair, path: str | None) -> Problem:
+    valid = data[: repair.first].decode("utf-8")
+    done = []
+    if repair.invalid:
+        places = "1 place" if repair.invalid == 1 else f"{repair.invalid} places"
+        done.append(f"not valid UTF-8 in {places}, read there as cp1252")
+    if repair.truncated:
+        done.append("ends inside a UTF-8 character (cut short?), read as cp1252")
+    message = "; ".join(done) + "; the rest is UTF-8"
     return Problem("not-utf8", message, path=path, line=_line(valid, len(valid)))
 
 
@@ -276,9 +358,12 @@ def decode_article(data: bytes, *, path: str | None = None) -> Decoded:
     :raises ~seedcorpus.errors.ParseError: the data is binary; the error names the line
         of the first control character.
     """
-    text, encoding = decode(data)
-    utf8 = encoding in _UTF8
-    problems = [] if utf8 else [_not_utf8(data, encoding, path)]
+    text, encoding, repair = _decode(data)
+    utf8 = encoding in _UTF8 and repair is None
+    if repair is not None:
+        problems = [_repaired(data, repair, path)]
+    else:
+        problems = [] if utf8 else [_not_utf8(data, encoding, path)]
     if not utf8 or _utf8_has_controls(data):
         text = _remove_controls(text, path, problems)
         hint = _MOJIBAKE_HINT.search(text) is not None

@@ -36,7 +36,8 @@ def run_enrichers(
             enrichment = spec.enrich(article)
             if not isinstance(enrichment, Enrichment) or enrichment.kind != spec.name:
                 raise TypeError(f"returned {enrichment!r}, not a {spec.name!r} enrichment")
-        except Exception as error:  # an enricher failure never drops the article
+        # An enricher failure never drops the article; its sys.exit() is a failure too.
+        except (Exception, SystemExit) as error:
             plugin = registry.owner("enricher", spec.name).name
             problem = Problem(
                 "enricher-failed",

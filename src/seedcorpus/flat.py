@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from seedcorpus.errors import UnknownEnrichmentKind
 from seedcorpus.models import Article, Byline, UnknownEnrichment
 
 __all__ = [
@@ -39,7 +40,12 @@ def enrichment_data(article: Article, kind: str) -> dict[str, Any] | None:
 
     Works for typed enrichments and for ones kept raw because their plugin is missing.
     """
-    found = article.enrichment(kind)
+    try:
+        found = article.enrichment(kind)
+    except UnknownEnrichmentKind:
+        # No installed plugin declares the kind (its plugin is disabled or gone), and the
+        # article does not carry it: a column of it is empty, not an error.
+        return None
     if found is None:
         return None
     if isinstance(found, UnknownEnrichment):

@@ -508,5 +508,6 @@ def export_selection(
     problems: list[Problem] = []
     registry = selection.corpus.registry
     return write_export(
-        registry, format, articles(), destination, problems, force=force, progress=progress
-    )
+        registry, format, articles(), destination, problems, force=force, progress=progress,
+        source=selection.corpus,
+    )  # fmt: skip

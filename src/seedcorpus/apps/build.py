@@ -33,6 +33,7 @@ from seedcorpus.errors import (
     SeedcorpusError,
     UnknownPluginError,
 )
+from seedcorpus.exporting import check_not_input
 from seedcorpus.manifest import path_problem, read_entry_bytes, sha256_hex, write_manifest
 from seedcorpus.models import Article, ManifestEntry, Problem
 from seedcorpus.plugins import describe_error
@@ -250,6 +251,7 @@ def build_database(
     target = Path(destination)
     started = time.perf_counter()
     check_destination(target, directory=spec.directory)  # before the lock, made beside it
+    check_not_input(target, corpus)
     with output_lock(target):
         # An export opened as a corpus has no manifest to compare with: always whole.
         if spec.update is None or not isinstance(corpus, Corpus):

@@ -17,10 +17,12 @@ import click
 from seedcorpus.__about__ import __version__
 from seedcorpus.atomic import storage_error
 from seedcorpus.console import (
+    UNDECODABLE,
     Terminated,
     counted,
     handle_signals,
     parse_size,
+    undecodable,
 )
 from seedcorpus.corpus import (
     DEFAULT_MAX_BYTES,
@@ -43,6 +45,10 @@ class _Command(click.Command):
     in the context of the command that failed (so a usage error shows its usage)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        for param in self.params:
+            # A path may hold any bytes; text (a query, a tag) must be UTF-8.
+            if param.name and undecodable(ctx.params.get(param.name)):
+                raise click.BadParameter(UNDECODABLE, ctx=ctx, param=param)
         try:
             return super().invoke(ctx)
         except UnknownPluginError as error:
@@ -87,10 +93,29 @@ verbose_option = click.option(
 )
 
 
+JOBS_PER_CORE = 4
+"""``--jobs`` above this many per usable core is lowered to it: more workers only fight
+over the cores and each costs a process's memory (``--jobs 100000`` forked one process per
+batch of a large corpus)."""
+
+
+def _jobs_option(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    most = JOBS_PER_CORE * default_jobs()
+    if value > most:
+        click.echo(
+            f"note: --jobs {value} is more than {JOBS_PER_CORE} per core this process may "
+            f"use ({default_jobs()}); using {most}",
+            err=True,
+        )
+        return most
+    return value
+
+
 jobs_option = click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
+    callback=_jobs_option,
     default=default_jobs,
     show_default="the cores this process may use",
     help="Worker processes that parse, enrich and serialize.",

@@ -24,7 +24,7 @@ from seedcorpus.cli.app import (
     summary,
     verbose_option,
 )
-from seedcorpus.cli_query import condition_options, list_selected
+from seedcorpus.cli_query import condition_options, list_selected, require_enrichments
 from seedcorpus.console import (
     as_opened,
     counted,
@@ -39,7 +39,13 @@ from seedcorpus.corpus import (
     open_folder,
 )
 from seedcorpus.errors import SeedcorpusError
-from seedcorpus.manifest import read_manifest, scan_folder, unlisted_files, write_manifest
+from seedcorpus.manifest import (
+    pattern_problem,
+    read_manifest,
+    scan_folder,
+    unlisted_files,
+    write_manifest,
+)
 from seedcorpus.models import ManifestEntry, Problem
 from seedcorpus.query import Condition
 from seedcorpus.registry import Registry
@@ -233,20 +239,22 @@ def export(
     """
     opened = open_corpus(corpus, max_bytes=max_bytes).enrich(enrich)
     spec = opened.registry.exporter(format_)  # fail on a bad name before any work
-    if condition is not None:
-        _export_selected(opened, condition, format_, output, force=force, strict=strict)
     if str(output) == "-":
         if spec.directory:
             raise click.BadParameter(
                 f"exporter {format_!r} writes a folder, not a stream; give a folder name",
                 param_hint="'-o'",
             )
-        report = export_to_stdout(opened, format_, strict=strict, jobs=jobs)
+        if condition is not None:
+            require_enrichments(opened, condition)
+        report = export_to_stdout(opened, format_, strict=strict, jobs=jobs, condition=condition)
         if report is None:
             sys.exit(0)  # the reader stopped reading (`| head`): nothing is wrong
         print_problems(report.problems, quiet=quiet, corpus=corpus)
         click.echo(summary(report, "standard output"), err=True)
         sys.exit(1 if report.problems else 0)
+    if condition is not None:
+        _export_selected(opened, condition, format_, output, force=force, strict=strict)
     label = f"{format_} → {output.name}"
     with progress_bar(len(opened), label, enabled=not quiet) as progress:
         report = opened.export(
@@ -283,7 +291,10 @@ def check(
     problems: list[Problem] = []
     try:
         opened = open_folder(corpus, max_bytes=max_bytes)
-        count = sum(1 for _ in opened.articles(problems, strict=strict))
+        visible = not (quiet or as_json)
+        with progress_bar(len(opened), "check", enabled=visible) as progress:
+            read = opened.articles(problems, strict=strict)
+            count = sum(1 for _ in read if progress is None or progress() is None)
     except SeedcorpusError as error:
         if not as_json:
             raise
@@ -325,12 +336,20 @@ def _route(opened: Corpus, entry: ManifestEntry) -> str:
         return f"(none: {error.message}) [{error.code}]"
 
 
+def _pattern_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    problem = None if value is None else pattern_problem(value)
+    if problem:
+        raise click.BadParameter(f"{value!r} {problem}")
+    return value
+
+
 @cli.command()
 @folder_argument
 @click.option(
     "--pattern",
     metavar="GLOB",
     help="List only the files this glob pattern matches (relative to CORPUS), not every file.",
+    callback=_pattern_option,
 )
 @click.option(
     "--parser",
@@ -367,14 +386,16 @@ def index(
     if parser is not None:
         registry.parser(parser)  # fail on a bad name before any work
     previous = read_manifest(corpus) if (corpus / "INDEX.md").is_file() else None
-    scan = scan_folder(
-        corpus,
-        registry.parsers,
-        pattern=pattern,
-        parser=parser,
-        previous=previous,
-        max_bytes=max_bytes,
-    )
+    with progress_bar(None, "index") as progress:  # the number of files is found as it goes
+        scan = scan_folder(
+            corpus,
+            registry.parsers,
+            pattern=pattern,
+            parser=parser,
+            previous=previous,
+            max_bytes=max_bytes,
+            progress=progress,
+        )
     if previous is not None and not force:
         present = {PurePosixPath(entry.file) for entry in scan.manifest.entries}
         lost = [e.file for e in previous.entries if PurePosixPath(e.file) not in present]
@@ -387,9 +408,9 @@ def index(
                 path=corpus / "INDEX.md",
             )
     write_manifest(scan.manifest, corpus)
-    # Files left out (none claims it, a symlink out of the corpus), and files listed that
-    # their parser cannot read, are warnings.
-    warnings = ("unclaimed", "link", "unreadable")
+    # Files left out (none claims it, a symlink out of the corpus, a name no row can
+    # hold), and files listed that their parser cannot read, are warnings.
+    warnings = ("unclaimed", "link", "name", "unreadable")
     errors = [problem for problem in scan.problems if problem.code not in warnings]
     for problem in scan.problems:
         shown = attrs.evolve(problem, path=str(corpus / (problem.path or "")))
@@ -399,12 +420,14 @@ def index(
     unclaimed = sum(problem.code == "unclaimed" for problem in scan.problems)
     links = sum(problem.code == "link" for problem in scan.problems)
     unreadable = sum(problem.code == "unreadable" for problem in scan.problems)
+    names = sum(problem.code == "name" for problem in scan.problems)
     click.echo(
         f"wrote {corpus / 'INDEX.md'}: {counted(len(scan.manifest.entries), 'article')}"
         + (f" ({parsers})" if parsers else "")
         + (f", {counted(unclaimed, 'file')} no parser claims" if unclaimed else "")
         + (f", {counted(links, 'symlink')} not followed" if links else "")
         + (f", {counted(unreadable, 'file')} its parser cannot read" if unreadable else "")
+        + (f", {counted(names, 'file')} whose name no row can hold" if names else "")
     )
     sys.exit(1 if errors else 0)
 
@@ -509,7 +532,6 @@ def _export_selected(
     strict: bool,
 ) -> None:
     """``export`` with conditions: only the matching articles, pushed down when it can."""
-    from seedcorpus.cli_query import require_enrichments
     from seedcorpus.selection import export_selection
 
     require_enrichments(opened, condition)

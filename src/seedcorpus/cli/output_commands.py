@@ -124,9 +124,11 @@ def serve(database: Path, port: int, host: str, print_metadata: bool, format_: s
         # Before anything is announced: a busy port is the user's to change, not a crash.
         problem = port_problem(host, port)
         if problem is not None:
-            raise click.BadParameter(
-                f"{problem}; choose another with --port", param_hint="'--port'"
-            )
+            # A busy port is the port's fault; an address that cannot be listened on (a
+            # name that does not resolve, another machine's address) may be the host's.
+            hint = "'--port'" if problem.endswith("in use") else "'--host' / '--port'"
+            option = "--port" if problem.endswith("in use") else "--host or --port"
+            raise click.BadParameter(f"{problem}; choose another with {option}", param_hint=hint)
     serve_database(database, host=host, port=port, print_metadata=print_metadata)
 
 
@@ -238,8 +240,9 @@ def duplicates(
     "--enrich",
     default="auto",
     show_default=True,
-    help="Enrichers to run first: auto (dates, quotes, acronyms for a folder; none for "
-    "an export, which carries its own), all, none, or names separated by commas.",
+    help="Enrichers to run first: auto (those of dates, quotes, acronyms installed and "
+    "enabled, for a folder; none for an export, which carries its own), all, none, or "
+    "names separated by commas.",
 )
 @click.option("--exact-only", is_flag=True, help="Look for exact duplicates only (faster).")
 @max_bytes_option
@@ -263,7 +266,9 @@ def report(
         raise click.UsageError("give -o/--output FILE for the HTML page, or --json")
     opened = open_corpus(corpus, max_bytes=max_bytes)
     if enrich == "auto":
-        enrich = "none" if corpus.is_file() else "dates,quotes,acronyms"
+        # Those installed and enabled: auto never asks for a plugin the user turned off.
+        wanted = () if corpus.is_file() else ("dates", "quotes", "acronyms")
+        enrich = ",".join(n for n in wanted if n in opened.registry.enrichers) or "none"
     opened = opened.enrich(enrich)
     with progress_bar(len(opened), "report") as progress:
         write_report(opened, corpus.name, output, as_json=as_json, near=not exact_only,

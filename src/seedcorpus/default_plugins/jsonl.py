@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cattrs import Converter
 
+from seedcorpus.errors import SerializationError
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.models import Article
 from seedcorpus.serialization import article_from_json, data_to_json_line
@@ -45,9 +46,20 @@ def count_jsonl(source: Path) -> int:
 
 def read_jsonl(source: Path, converter: Converter) -> Iterator[Article]:
     """Read articles back from a JSONL export, lazily; errors name the line."""
-    with source.open("r", encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
+    # Bytes, decoded line by line: a line that is not UTF-8 is an error naming it, not
+    # a UnicodeDecodeError from the file object that names no line.
+    with source.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if raw.strip():
+                try:
+                    # A byte-order mark, as Windows tools write, only starts the file.
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as error:
+                    message = (
+                        f"not valid UTF-8: byte 0x{raw[error.start]:02x} at column "
+                        f"{len(raw[: error.start].decode('utf-8', 'replace')) + 1}"
+                    )
+                    raise SerializationError(message, path=str(source), line=number) from None
                 yield article_from_json(line, converter, path=str(source), line=number)
 
 

@@ -572,6 +572,10 @@ def store_duplicates(database: Path, *, near: bool = False, threshold: float = 0
     if not database.is_file():
         raise SeedcorpusError("no such database", path=database)
     with closing(sqlite3.connect(database)) as connection, connection:
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+        if not {"seedcorpus_meta", "articles"} <= tables:  # never write into others' files
+            message = "is a SQLite database seedcorpus did not write: it stores no duplicates"
+            raise SeedcorpusError(message, path=database)
         return refresh_duplicates(connection, near=near, threshold=threshold)
 
 

@@ -17,14 +17,20 @@ One concept a module; this package re-exports the public names:
 * ``files``: :func:`read_entry_bytes`, :func:`resolve_entry`,
   :func:`sha256_hex`: the listed files, read safely;
 * ``scan``: :func:`scan_folder`, :func:`build_manifest`,
-  :func:`unlisted_files`.
+  :func:`unlisted_files`, :func:`pattern_problem`.
 """
 
 from __future__ import annotations
 
 from seedcorpus.manifest.files import read_entry_bytes, resolve_entry, sha256_hex
 from seedcorpus.manifest.read import parse_manifest, read_manifest
-from seedcorpus.manifest.scan import FolderScan, build_manifest, scan_folder, unlisted_files
+from seedcorpus.manifest.scan import (
+    FolderScan,
+    build_manifest,
+    pattern_problem,
+    scan_folder,
+    unlisted_files,
+)
 from seedcorpus.manifest.table import (
     DEFAULT_PREAMBLE,
     INDEX_NAME,
@@ -42,6 +48,7 @@ __all__ = [
     "format_manifest",
     "parse_manifest",
     "path_problem",
+    "pattern_problem",
     "read_entry_bytes",
     "read_manifest",
     "resolve_entry",

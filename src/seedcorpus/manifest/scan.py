@@ -26,7 +26,7 @@ from seedcorpus.models import Manifest, ManifestEntry, Problem, Source
 from seedcorpus.specs import Document, ParserSpec
 from seedcorpus.text import normalize
 
-__all__ = ["FolderScan", "build_manifest", "scan_folder", "unlisted_files"]
+__all__ = ["FolderScan", "build_manifest", "pattern_problem", "scan_folder", "unlisted_files"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Without parsers to claim files, these are the article files (what 0.1 listed).
@@ -42,8 +42,46 @@ class FolderScan:
     problems: tuple[Problem, ...] = ()
     """``unclaimed`` for each file no parser claims (not listed), ``ambiguous`` for each
     file several parsers claim with no way to choose (listed without a parser), ``link``
-    for each symlink that leads nowhere or out of the corpus (not listed), and
-    ``unreadable`` for each file whose parser cannot read it (listed, with no title)."""
+    for each symlink that leads nowhere or out of the corpus (not listed), ``name`` for
+    each file whose name is not UTF-8 (not listed), and ``unreadable`` for each file
+    whose parser cannot read it (listed, with no title)."""
+
+
+_UNDECODED = re.compile("[\ud800-\udfff]")
+
+
+def _printable(name: str) -> str:
+    """``name`` as one line that prints: undecodable bytes as U+FFFD, control characters
+    as escapes.
+
+    >>> _printable("new\\nline.txt"), _printable("bad\\udcff.txt")
+    ('new\\\\nline.txt', 'bad�.txt')
+    """
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """What is wrong with ``pattern`` as a glob pattern for the files of a corpus
+    folder (empty, absolute, reaching out of the folder, or one pathlib refuses), or
+    ``None`` for a good one.
+
+    >>> print(pattern_problem("/data/*.txt"))
+    is absolute; give a pattern relative to the corpus folder, as in '**/*.txt'
+    """
+    if not pattern.strip():
+        return "is empty; give a pattern relative to the corpus folder, as in '**/*.txt'"
+    if PurePosixPath(pattern).is_absolute():
+        return "is absolute; give a pattern relative to the corpus folder, as in '**/*.txt'"
+    if ".." in PurePosixPath(pattern).parts:
+        return "contains '..'; a corpus lists only files inside its folder"
+    try:
+        # pathlib checks the pattern before it touches the file system.
+        next(Path("/nonexistent/seedcorpus").glob(pattern), None)
+    except (ValueError, NotImplementedError, IndexError) as error:
+        why = f" ({error})" if isinstance(error, ValueError) else ""
+        return f"is not a glob pattern of files{why}; as in '**/*.txt'"
+    return None
 
 
 def _article_files(root: Path, pattern: str, refused: list[Problem] | None = None) -> list[str]:
@@ -57,9 +95,18 @@ def _article_files(root: Path, pattern: str, refused: list[Problem] | None = Non
         if (
             relative == INDEX_NAME
             or any(part.startswith(".") for part in relative.split("/"))
-            or path_problem(relative)
             or path.is_dir()
         ):
+            continue
+        # Bytes that are not UTF-8 stay as lone surrogates: INDEX.md (UTF-8) cannot hold
+        # the name, nor a message print it; a leading space, a backslash or a line break
+        # no row can list. Never dropped without a word.
+        unlisted = "is not UTF-8" if _UNDECODED.search(relative) else path_problem(relative)
+        if unlisted:
+            if refused is not None:
+                shown = _printable(relative)
+                message = f"its name cannot be listed in INDEX.md ({unlisted}); rename it"
+                refused.append(Problem("name", f"{message}; not listed", shown))
             continue
         if not path.is_file():  # a broken symlink, a loop, a device or a pipe
             if refused is not None and path.is_symlink():
@@ -147,7 +194,7 @@ def _title_and_language(
         source = Source(path=file, sha256=sha256_hex(data), parser=spec.name)
         article = spec.parse(Document(id=article_id, text=decoded.text, source=source))
         return _cell(article.title), _cell(article.language)
-    except Exception as error:  # any parser's failure leaves the cells empty
+    except (Exception, SystemExit) as error:  # any parser's failure (even exit())
         # A file a parser claims by its name but cannot read (a README.md beside
         # front-matter articles) is listed all the same: say so now, not at the build.
         why = error.message if isinstance(error, SeedcorpusError) else repr(error)
@@ -166,6 +213,7 @@ def scan_folder(
     titles: bool = True,
     previous: Manifest | None = None,
     max_bytes: int | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> FolderScan:
     """Scan ``root`` and return a manifest of the files the ``parsers`` claim.
 
@@ -181,11 +229,12 @@ def scan_folder(
     :param previous: the manifest being rebuilt. Its preamble, postamble and columns are
         kept, and for files still present their id, extra cells and parser.
     :param max_bytes: refuse files larger than this many bytes; ``None`` for no limit.
+    :param progress: called after each file is read (hashed, and its title read).
     :raises ManifestError: a new file's id would clash with an id kept from ``previous``
         whatever form it takes (only with hand-chosen ids).
     :raises ParseError: a claimed file is larger than ``max_bytes`` or cannot be read.
     """
-    return _scan(root, _specs(parsers), pattern, parser, titles, previous, max_bytes)
+    return _scan(root, _specs(parsers), pattern, parser, titles, previous, max_bytes, progress)
 
 
 def _scan(
@@ -196,10 +245,13 @@ def _scan(
     titles: bool,
     previous: Manifest | None,
     max_bytes: int | None,
+    progress: Callable[[], None] | None = None,
 ) -> FolderScan:
     root = Path(root)
     by_name = {spec.name: spec for spec in specs or ()}
     problems: list[Problem] = []
+    if pattern is not None and (problem := pattern_problem(pattern)):
+        raise SeedcorpusError(f"the pattern {pattern!r} {problem}")
     glob = pattern or (_PLAIN_PATTERN if specs is None else "**/*")
     found = _article_files(root, glob, problems)
     old = {PurePosixPath(e.file): e for e in previous.entries} if previous else {}
@@ -230,6 +282,8 @@ def _scan(
         title = language = None
         if titles and spec is not None:
             title, language = _title_and_language(spec, file, ids[file], data, problems)
+        if progress is not None:
+            progress()
         entries.append(
             ManifestEntry(
                 file=file,
