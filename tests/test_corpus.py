@@ -329,3 +329,29 @@ def test_enriching_makes_the_article_attrs_evolve_makes(article: Article) -> Non
     enrichments, problems = (UnknownEnrichment("x", '{"kind":"x"}'),), ()
     expected = attrs.evolve(article, enrichments=enrichments, problems=problems)
     assert _with(article, enrichments, problems) == expected
+
+
+def test_no_more_workers_than_batches_nor_jobs_per_core(
+    registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # jobs=100000 from a script forked one process per batch of a large corpus.
+    from concurrent.futures import ProcessPoolExecutor
+
+    from seedcorpus import pipeline
+    from seedcorpus.apps.synth import synth_corpus
+
+    synth_corpus(tmp_path / "corpus", 3 * pipeline.BATCH_SIZE, seed=3)
+    started: list[int] = []
+
+    class Counted(ProcessPoolExecutor):
+        # Records what was asked, starts two at most: with fork, a pool starts all of
+        # its workers at once, and a regression here must not fork a hundred thousand.
+        def __init__(self, max_workers: int, **options: Any) -> None:
+            started.append(max_workers)
+            super().__init__(min(max_workers, 2), **options)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", Counted)
+    corpus = open_corpus(tmp_path / "corpus", registry=registry)
+    ids = [article.id for article in corpus.articles([], jobs=100_000)]
+    assert ids == corpus.ids()
+    assert started == [min(3, pipeline.JOBS_PER_CORE * pipeline.default_jobs())]

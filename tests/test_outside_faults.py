@@ -557,8 +557,7 @@ def test_report_runs_the_enrichers_it_can_while_some_are_disabled(tmp_path: Path
 
 def test_a_huge_jobs_count_is_lowered_with_a_note(tmp_path: Path) -> None:
     # One worker process per batch of a large corpus: a fork bomb on a small machine.
-    from seedcorpus.cli.app import JOBS_PER_CORE
-    from seedcorpus.pipeline import default_jobs
+    from seedcorpus.pipeline import JOBS_PER_CORE, default_jobs
 
     most = JOBS_PER_CORE * default_jobs()
     result = invoke(

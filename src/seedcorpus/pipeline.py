@@ -32,6 +32,7 @@ from seedcorpus.specs import EnricherSpec
 
 __all__ = [
     "BATCH_SIZE",
+    "JOBS_PER_CORE",
     "EntryLoader",
     "Result",
     "default_jobs",
@@ -42,6 +43,11 @@ __all__ = [
 
 BATCH_SIZE = 64
 """Manifest entries per task: large enough that inter-process overhead is small."""
+
+JOBS_PER_CORE = 4
+"""Workers above this many per usable core are not started: more only fight over the
+cores and each costs a process's memory (``jobs=100000`` forked one process per batch of
+a large corpus)."""
 
 _IN_FLIGHT_PER_JOB = 4
 
@@ -149,12 +155,14 @@ def process_entries(
     _worker_corpus = corpus
     batches = (entries[i : i + BATCH_SIZE] for i in range(0, len(entries), BATCH_SIZE))
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    batches_count = -(-len(entries) // BATCH_SIZE)
+    workers = min(jobs, JOBS_PER_CORE * default_jobs(), batches_count)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         pending: deque[tuple[Sequence[ManifestEntry], Future[_BatchResult]]] = deque()
         for batch in batches:
             pending.append((batch, pool.submit(_process_batch, batch)))
-            if len(pending) >= jobs * _IN_FLIGHT_PER_JOB:
+            if len(pending) >= workers * _IN_FLIGHT_PER_JOB:
                 yield from _results(*pending.popleft(), corpus)
         while pending:
             yield from _results(*pending.popleft(), corpus)

@@ -29,7 +29,7 @@ from seedcorpus.corpus import (
     ExportReport,
 )
 from seedcorpus.errors import SeedcorpusError, UnknownPluginError
-from seedcorpus.pipeline import default_jobs
+from seedcorpus.pipeline import JOBS_PER_CORE, default_jobs
 
 __all__ = ["cli", "main"]
 
@@ -91,12 +91,6 @@ quiet_option = click.option(
 verbose_option = click.option(
     "-v", "--verbose", is_flag=True, help="Also print what was done, step by step."
 )
-
-
-JOBS_PER_CORE = 4
-"""``--jobs`` above this many per usable core is lowered to it: more workers only fight
-over the cores and each costs a process's memory (``--jobs 100000`` forked one process per
-batch of a large corpus)."""
 
 
 def _jobs_option(ctx: click.Context, param: click.Parameter, value: int) -> int:
