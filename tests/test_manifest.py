@@ -362,6 +362,8 @@ def test_a_bom_is_not_part_of_the_preamble(tmp_path: Path) -> None:
         ("sub", "is a folder, not a file"),
         ("missing.txt", "does not exist"),
         (" a.txt", "starts or ends with whitespace"),
+        ("INDEX.md", "is INDEX.md itself"),
+        ("./INDEX.md", "is INDEX.md itself"),
     ],
 )
 def test_unsafe_or_wrong_paths_are_refused(corpus: Path, file: str, problem: str) -> None:

@@ -106,8 +106,11 @@ def path_problem(file: str) -> str | None:
     ``None`` if it can."""
     # Checked for every article read: a path of plain names passes every check below.
     if _PLAIN_PATH.fullmatch(file):
-        return None
+        return _ITSELF if file == INDEX_NAME else None
     return _path_problem(file)
+
+
+_ITSELF = f"is {INDEX_NAME} itself: the manifest lists the articles, it is not one"
 
 
 def _path_problem(file: str) -> str | None:
@@ -126,8 +129,11 @@ def _path_problem(file: str) -> str | None:
         return "contains a control character"
     if file != file.strip():
         return "starts or ends with whitespace"
-    if all(part in ("", ".") for part in parts):
+    named = [part for part in parts if part not in ("", ".")]
+    if not named:
         return "does not name a file"
+    if named == [INDEX_NAME]:
+        return _ITSELF
     return None
 
 
