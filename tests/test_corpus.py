@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import types
 from collections.abc import Iterator
@@ -100,6 +101,52 @@ def test_a_failing_enricher_is_named_and_never_drops_the_article(seeds: Path) ->
     assert problem.code == "enricher-failed"
     assert "'length' (plugin 'explosive') raised ValueError: cannot count" in problem.message
     assert SEED_ID in problem.message
+
+
+@attrs.frozen
+class Part:
+    share: float | None
+
+
+@attrs.frozen
+class Ratio(Enrichment):
+    kind: ClassVar[str] = "ratio"
+    value: float
+    parts: tuple[Part, ...] = ()
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_an_enricher_giving_nan_is_named_and_the_export_reads_back(
+    seeds: Path, tmp_path: Path, value: float
+) -> None:
+    # JSON has no NaN: it was written as null, and the export could not be read back.
+    module = types.ModuleType("divider")
+
+    @hookimpl
+    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
+        yield EnricherSpec(name="ratio", enrich=lambda a: Ratio(value), types=(Ratio,))
+
+    module.seedcorpus_enrichers = seedcorpus_enrichers  # type: ignore[attr-defined]
+    registry = Registry.load(entry_points=False, extra=[module])
+    corpus = open_corpus(seeds, registry=registry).enrich("ratio,stats")
+    [problem] = corpus[SEED_ID].problems
+    assert problem.code == "enricher-failed"
+    assert "'ratio' (plugin 'divider') raised ValueError: value is not a finite" in (
+        problem.message
+    )
+    corpus.export("jsonl", tmp_path / "out.jsonl")
+    [article] = open_corpus(tmp_path / "out.jsonl", registry=registry)
+    assert [e.kind for e in article.enrichments] == ["stats"]
+
+
+def test_a_finite_check_looks_into_records_and_passes_what_is_finite() -> None:
+    from seedcorpus.enriching import _finite_check
+
+    check = _finite_check(Ratio)
+    assert check is not None
+    assert check(Ratio(0.5, (Part(0.25), Part(None)))) is None
+    assert check(Ratio(0.5, (Part(0.25), Part(math.nan)))) == "parts[1].share"
+    assert _finite_check(Length) is None  # no float field: nothing to check
 
 
 def test_export_jsonl_writes_the_contract(seeds: Path, registry: Registry, tmp_path: Path) -> None:
