@@ -168,6 +168,7 @@ def test_fts_query_keeps_valid_fts5_and_quotes_plain_text() -> None:
         ("RI-Azerbaijan OR Rusia", "no such column: Azerbaijan"),
         ("(pelayanan", "syntax error"),
         ("pelayanan AND", "syntax error"),
+        ("*", "a '*' ends the start of a word (pel*) and cannot stand alone"),
     ],
 )
 def test_invalid_fts5_syntax_is_one_line_saying_how_to_quote(

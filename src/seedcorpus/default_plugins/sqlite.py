@@ -373,6 +373,8 @@ def fts_query(query: str) -> str:
         return query
     if _FTS5_SYNTAX.search(query) is None:
         return " ".join(f'"{word}"' for word in query.split())
+    if error.startswith("unknown special query"):  # FTS5's words for a "*" alone
+        error = "a '*' ends the start of a word (pel*) and cannot stand alone"
     raise SeedcorpusError(
         f'search {query!r} failed: {error}; in FTS5 syntax close each "phrase" and '
         'quote words with punctuation, as in: "RI-Azerbaijan" OR Rusia'
