@@ -676,6 +676,8 @@ def test_the_english_sites_related_links_and_byline() -> None:
         "Simak videonya dan kirim komentar Anda ke redaksi kami.",
         "Baca artikel itu, katanya, sebelum rapat dimulai.",
         "Kirim bantuan ke lokasi bencana, kata dia.",
+        "Bagikan ke teman dan keluarga anda untuk membantu mereka.",
+        "Share this article with your friends, he told reporters.",
     ],
 )
 def test_body_text_near_the_chrome_shapes_stays_body(paragraph: str) -> None:

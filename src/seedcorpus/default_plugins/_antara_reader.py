@@ -297,7 +297,12 @@ class Reader(HeadReader):
             return False
         return bool(
             shape.BREADCRUMB.match(text, start, end)
-            or shape.SHARE.match(text, start, end)
+            # A share bar, but not a sentence that starts as one ("Bagikan ke teman ...
+            # untuk membantu mereka."): five words or more, ending as sentences do.
+            or (
+                shape.SHARE.match(text, start, end)
+                and (text.count(" ", start, end) < 4 or text[start:end].rstrip()[-1] not in ".!?")
+            )
             or shape.FOLLOW.match(text, start, end)
             or shape.VIDEO.match(text, start, end)
             or text[start:end].strip().casefold() in shape.CHROME_LINES
