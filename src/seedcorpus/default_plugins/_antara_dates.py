@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
-__all__ = ["DATE_LINE", "DATE_LINE_REACH", "DATE_STARTS", "MONTHS", "ZONES", "date_line_time"]
+__all__ = [
+    "DATE_LINE",
+    "DATE_LINE_REACH",
+    "DATE_STARTS",
+    "MONTHS",
+    "MONTH_NAMES",
+    "ZONES",
+    "date_line_time",
+]
 
 # Whitespace inside a line, U+00A0 included.
 H = r"[^\S\r\n]"
@@ -22,11 +30,13 @@ _WEEKDAY = (
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?"
 )
-_MONTH_NAMES = (
+# The month names ANTARA prints (MONTHS also reads abbreviations, old spellings and the
+# English site's names); the antara exporter writes them.
+MONTH_NAMES = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
-MONTHS = {name.casefold(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
+MONTHS = {name.casefold(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 MONTHS |= {name[:3].casefold(): number for name, number in MONTHS.items()}
 MONTHS |= {"pebruari": 2, "nopember": 11, "agu": 8, "agt": 8, "okt": 10, "des": 12}
 # The English site's pages: "27 January 2016 14:53 WIB".

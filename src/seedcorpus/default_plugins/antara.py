@@ -35,7 +35,7 @@ from pathlib import Path
 
 from cattrs import Converter
 
-from seedcorpus.default_plugins._antara_lines import ZONES
+from seedcorpus.default_plugins._antara_dates import MONTH_NAMES, ZONES
 from seedcorpus.default_plugins._antara_reader import Reader
 from seedcorpus.hookspecs import hookimpl
 from seedcorpus.manifest import INDEX_NAME, path_problem, sha256_hex, write_manifest
@@ -50,12 +50,6 @@ __all__ = [
     "write_antara",
 ]
 
-# The month names the layout prints (MONTHS also reads abbreviations, old spellings and
-# the English site's names).
-_MONTH_NAMES = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
 _ZONE_NAMES = {timedelta(hours=hours): name for name, hours in ZONES.items()}
 
 
@@ -89,7 +83,7 @@ def format_antara(article: Article) -> str:
     moment = article.published_at
     zone = None if moment is None else _ZONE_NAMES.get(moment.utcoffset() or timedelta(0))
     if moment is not None and zone is not None and moment.second == moment.microsecond == 0:
-        month = _MONTH_NAMES[moment.month - 1]
+        month = MONTH_NAMES[moment.month - 1]
         blocks.append(f"{moment.day} {month} {moment.year} {moment:%H:%M} {zone}")
     blocks.append(article.title or "")
     if article.caption is not None:
