@@ -382,13 +382,10 @@ def _exit(articles: Iterable[Article], destination: Path, converter: object) -> 
     sys.exit(3)
 
 
-def _exporter(write: Callable[..., None]) -> types.ModuleType:
-    module = types.ModuleType("misbehaving")
-
-    def seedcorpus_exporters() -> Iterator[ExporterSpec]:
-        yield ExporterSpec("odd", write, suffix=".odd")
-
-    module.seedcorpus_exporters = hookimpl(seedcorpus_exporters)  # type: ignore[attr-defined]
+def _plugin(name: str, hook: str, spec: object) -> types.ModuleType:
+    """A plugin module called ``name`` whose ``hook`` gives ``spec``."""
+    module = types.ModuleType(name)
+    setattr(module, hook, hookimpl(lambda: [spec]))
     return module
 
 
@@ -403,7 +400,8 @@ def _exporter(write: Callable[..., None]) -> types.ModuleType:
 def test_an_exporter_that_misbehaves_is_named_and_the_output_kept(
     tmp_path: Path, write: Callable[..., None], why: str
 ) -> None:
-    registry = Registry.load(extra=[_exporter(write)], entry_points=False)
+    odd = _plugin("misbehaving", "seedcorpus_exporters", ExporterSpec("odd", write, suffix=".odd"))
+    registry = Registry.load(extra=[odd], entry_points=False)
     output = tmp_path / "out.odd"
     output.write_bytes(b"previous")
     with pytest.raises(ExportError) as raised:
@@ -424,16 +422,6 @@ def _parse_and_exit(document: Document) -> Article:
     sys.exit(4)
 
 
-def _parser(parse: Callable[[Document], Article]) -> types.ModuleType:
-    module = types.ModuleType("misparsing")
-
-    def seedcorpus_parsers() -> Iterator[ParserSpec]:
-        yield ParserSpec("odd", parse)
-
-    module.seedcorpus_parsers = hookimpl(seedcorpus_parsers)  # type: ignore[attr-defined]
-    return module
-
-
 @pytest.mark.parametrize(
     ("parse", "why"),
     [
@@ -445,7 +433,8 @@ def _parser(parse: Callable[[Document], Article]) -> types.ModuleType:
 def test_a_parser_that_returns_no_article_or_exits_is_named(
     tmp_path: Path, parse: Callable[[Document], Article], why: str, jobs: int
 ) -> None:
-    registry = Registry.load(extra=[_parser(parse)], entry_points=False)
+    odd = _plugin("misparsing", "seedcorpus_parsers", ParserSpec("odd", parse))
+    registry = Registry.load(extra=[odd], entry_points=False)
     corpus = synth(tmp_path, 40 if jobs > 1 else 1)
     opened = open_corpus(corpus, registry=registry, parser="odd")
     problems: list[Problem] = []
@@ -459,11 +448,8 @@ def test_a_parser_that_returns_no_article_or_exits_is_named(
 
 
 def test_an_enricher_that_exits_is_an_enricher_failed_problem() -> None:
-    def seedcorpus_enrichers() -> Iterator[EnricherSpec]:
-        yield EnricherSpec("initials", _exit_enricher, (Initials,))
-
-    module = types.ModuleType("exiting")
-    module.seedcorpus_enrichers = hookimpl(seedcorpus_enrichers)  # type: ignore[attr-defined]
+    spec = EnricherSpec("initials", _exit_enricher, (Initials,))
+    module = _plugin("exiting", "seedcorpus_enrichers", spec)
     registry = Registry.load(extra=[module], entry_points=False)
     [article] = open_corpus(SEEDS, registry=registry).enrich("initials")
     [problem] = article.problems
